@@ -1,0 +1,80 @@
+namespace DcMonitor.Shared.Commands
+{
+    /// <summary>
+    /// Strict parsing of decimal integers in command text. Accepts what the seed accepted as a whole-string
+    /// integer (seed protocol §2.5: optional leading white space, an optional sign, at least one digit) and
+    /// nothing else — no trailing characters, no empty text — instead of C <c>atoi</c>'s "garbage is 0"
+    /// (seed §9 B2, B3). Values beyond the <c>int</c> range saturate, which is right for inputs that are
+    /// clamped afterwards (a duty of 99999999999 % is 100 %).
+    /// </summary>
+    public static class IntegerText
+    {
+        /// <summary>
+        /// Parses all of <paramref name="text"/> from <paramref name="start"/> to its end.
+        /// </summary>
+        /// <returns>True and the (saturated) value when the text is an integer; false and 0 otherwise.</returns>
+        public static bool TryParse(string text, int start, out int value)
+        {
+            value = 0;
+            if (text == null)
+            {
+                return false;
+            }
+
+            int index = start;
+            while (index < text.Length && IsCWhiteSpace(text[index]))
+            {
+                index++;
+            }
+
+            bool negative = false;
+            if (index < text.Length && (text[index] == '+' || text[index] == '-'))
+            {
+                negative = text[index] == '-';
+                index++;
+            }
+
+            int firstDigit = index;
+            long magnitude = 0;
+            while (index < text.Length && text[index] >= '0' && text[index] <= '9')
+            {
+                if (magnitude <= 2147483648L)
+                {
+                    magnitude = (magnitude * 10) + (text[index] - '0');
+                }
+
+                index++;
+            }
+
+            if (index == firstDigit || index != text.Length)
+            {
+                return false;
+            }
+
+            long signed = negative ? -magnitude : magnitude;
+            if (signed > int.MaxValue)
+            {
+                signed = int.MaxValue;
+            }
+            else if (signed < int.MinValue)
+            {
+                signed = int.MinValue;
+            }
+
+            value = (int)signed;
+            return true;
+        }
+
+        /// <summary>Parses the whole of <paramref name="text"/>.</summary>
+        public static bool TryParse(string text, out int value)
+        {
+            return TryParse(text, 0, out value);
+        }
+
+        /// <summary>True for the characters C's <c>isspace</c> accepts: space, \t, \n, \v, \f, \r.</summary>
+        public static bool IsCWhiteSpace(char c)
+        {
+            return c == ' ' || (c >= '\t' && c <= '\r');
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using DcMonitor.Shared.Load;
+
+namespace DcMonitor.Shared.Commands
+{
+    /// <summary>
+    /// Parses the command text a node executes — from the vendor server, the serial console or the
+    /// gateway's own local path (seed protocol §2.5). Exact, case-sensitive, whole-string matches, in the
+    /// seed's order: <c>s</c>/<c>stop</c>, <c>r</c>/<c>ramp</c>, <c>duty:</c>…, <c>read</c>/<c>status</c>,
+    /// a bare integer, anything else. Improvement over the seed (§9 B3): a <c>duty:</c> value that is not
+    /// an integer is rejected instead of being read as 0 (load off).
+    /// </summary>
+    public static class NodeCommandParser
+    {
+        /// <summary>Prefix of the duty command.</summary>
+        public const string DutyPrefix = "duty:";
+
+        /// <summary>Parses one command text (null is treated as empty).</summary>
+        public static NodeCommand Parse(string text)
+        {
+            if (text == null)
+            {
+                text = string.Empty;
+            }
+
+            if (text == "s" || text == "stop")
+            {
+                return new NodeCommand(NodeCommandKind.Stop, 0, text);
+            }
+
+            if (text == "r" || text == "ramp")
+            {
+                return new NodeCommand(NodeCommandKind.Ramp, 0, text);
+            }
+
+            if (text.StartsWith(DutyPrefix))
+            {
+                int requested;
+                if (IntegerText.TryParse(text, DutyPrefix.Length, out requested))
+                {
+                    return new NodeCommand(NodeCommandKind.SetDuty, DutyPercent.Clamp(requested), text);
+                }
+
+                return new NodeCommand(NodeCommandKind.InvalidDutyValue, 0, text.Substring(DutyPrefix.Length));
+            }
+
+            if (text == "read" || text == "status")
+            {
+                return new NodeCommand(NodeCommandKind.Read, 0, text);
+            }
+
+            int bare;
+            if (IntegerText.TryParse(text, out bare))
+            {
+                return new NodeCommand(NodeCommandKind.SetDuty, DutyPercent.Clamp(bare), text);
+            }
+
+            return new NodeCommand(NodeCommandKind.Unknown, 0, text);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+namespace DcMonitor.Shared.Commands
+{
+    /// <summary>
+    /// Formats the sensor payload of seed protocol §2.7 exactly: <c>D:&lt;duty&gt;%,V:&lt;volts&gt;V,I:&lt;milliamps&gt;mA,P:&lt;milliwatts&gt;mW</c>,
+    /// e.g. <c>D:50%,V:12.003V,I:250.00mA,P:3000.8mW</c>. Duty is the commanded integer; V has 3 decimals;
+    /// I is the absolute current with 2 decimals; P = |V × I| in mW with 1 decimal, computed here, not read
+    /// from the chip. No sign, exponent, space or locale: integer arithmetic only, rounding half up.
+    /// Not thread-safe: each user owns an instance (it reuses one character buffer, so a call allocates
+    /// only the returned string).
+    /// </summary>
+    public sealed class SensorPayloadFormatter
+    {
+        /// <summary>
+        /// Longest possible payload for a duty of 0–100 and any register values:
+        /// <c>D:100%,V:81.919V,I:40960.00mA,P:3355443.2mW</c>, 43 characters.
+        /// </summary>
+        public const int MaximumLength = 43;
+
+        private const int BufferLength = 64; // room for any int duty
+
+        private readonly char[] _buffer = new char[BufferLength];
+        private int _length;
+
+        /// <summary>Formats one payload.</summary>
+        /// <param name="dutyPercent">Commanded duty, 0–100.</param>
+        /// <param name="busMicrovolts">Bus voltage in µV (≥ 0).</param>
+        /// <param name="currentMicroamps">Current in µA, either sign (its absolute value is shown).</param>
+        public string Format(int dutyPercent, int busMicrovolts, int currentMicroamps)
+        {
+            long volts = busMicrovolts < 0 ? 0 : busMicrovolts;
+            long amps = currentMicroamps < 0 ? -(long)currentMicroamps : currentMicroamps;
+
+            _length = 0;
+            Append("D:");
+            AppendDecimal(dutyPercent < 0 ? 0 : dutyPercent, 0);
+            Append("%,V:");
+            AppendDecimal((volts + 500) / 1000, 3); // mV, shown as V with 3 decimals
+            Append("V,I:");
+            AppendDecimal((amps + 5) / 10, 2); // hundredths of mA
+            Append("mA,P:");
+            AppendDecimal(((volts * amps) + 50000000L) / 100000000L, 1); // µV × µA = 1e-12 W; tenths of mW = 1e-4 W
+            Append("mW");
+            return new string(_buffer, 0, _length);
+        }
+
+        private void Append(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                _buffer[_length++] = text[i];
+            }
+        }
+
+        /// <summary>Appends <paramref name="scaled"/> / 10^decimals with exactly <paramref name="decimals"/> digits after the point.</summary>
+        private void AppendDecimal(long scaled, int decimals)
+        {
+            int start = _length;
+            int digits = 0;
+            do
+            {
+                if (digits == decimals && decimals > 0)
+                {
+                    _buffer[_length++] = '.';
+                }
+
+                _buffer[_length++] = (char)('0' + (int)(scaled % 10));
+                scaled /= 10;
+                digits++;
+            }
+            while (scaled > 0 || digits <= decimals);
+
+            // digits were written least significant first: reverse them in place
+            int end = _length - 1;
+            while (start < end)
+            {
+                char swap = _buffer[start];
+                _buffer[start] = _buffer[end];
+                _buffer[end] = swap;
+                start++;
+                end--;
+            }
+        }
+    }
+}
