@@ -37,7 +37,7 @@ namespace DcMonitor.Shared.Commands
                 int requested;
                 if (IntegerText.TryParse(text, DutyPrefix.Length, out requested))
                 {
-                    return new NodeCommand(NodeCommandKind.SetDuty, DutyPercent.Clamp(requested), text);
+                    return new NodeCommand(NodeCommandKind.SetDuty, LoadDuty.Clamp(requested), text);
                 }
 
                 return new NodeCommand(NodeCommandKind.InvalidDutyValue, 0, text.Substring(DutyPrefix.Length));
@@ -51,7 +51,7 @@ namespace DcMonitor.Shared.Commands
             int bare;
             if (IntegerText.TryParse(text, out bare))
             {
-                return new NodeCommand(NodeCommandKind.SetDuty, DutyPercent.Clamp(bare), text);
+                return new NodeCommand(NodeCommandKind.SetDuty, LoadDuty.Clamp(bare), text);
             }
 
             return new NodeCommand(NodeCommandKind.Unknown, 0, text);

@@ -14,6 +14,7 @@ namespace DcMonitor.Shared.Runtime
     public sealed class WorkQueue
     {
         private readonly ArrayList _items = new ArrayList();
+        private readonly ArrayList _scheduled = new ArrayList(); // keeps armed timers reachable
         private readonly AutoResetEvent _posted = new AutoResetEvent(false);
         private readonly int _capacity;
         private Thread _thread;
@@ -92,6 +93,54 @@ namespace DcMonitor.Shared.Runtime
 
             _posted.Set();
             return true;
+        }
+
+        /// <summary>
+        /// Runs <paramref name="item"/> on the worker thread after <paramref name="delayMilliseconds"/> (≥ 0),
+        /// unless the returned handle is cancelled first. Thread-safe.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">item is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">negative delay.</exception>
+        public ScheduledWork PostDelayed(int delayMilliseconds, WorkItem item)
+        {
+            if (item == null)
+            {
+                throw new ArgumentNullException("item");
+            }
+
+            if (delayMilliseconds < 0)
+            {
+                throw new ArgumentOutOfRangeException("delayMilliseconds");
+            }
+
+            ScheduledWork work = new ScheduledWork(this, item);
+            lock (_scheduled)
+            {
+                _scheduled.Add(work);
+            }
+
+            work.Arm(delayMilliseconds);
+            return work;
+        }
+
+        /// <summary>Number of delayed items not yet run or cancelled.</summary>
+        public int ScheduledCount
+        {
+            get
+            {
+                lock (_scheduled)
+                {
+                    return _scheduled.Count;
+                }
+            }
+        }
+
+        internal void Forget(ScheduledWork work)
+        {
+            lock (_scheduled)
+            {
+                _scheduled.Remove(work);
+            }
         }
 
         private void Run()

@@ -49,6 +49,16 @@ namespace DcMonitor.Shared.Sensing
             return register * PowerMilliwattsPerBit;
         }
 
+        /// <summary>
+        /// True when the two ID registers identify an INA260: Manufacturer ID 0x5449 and a Die ID whose upper
+        /// 12 bits are the device ID 0x227 (any revision in the low 4 bits). A device that merely acknowledges
+        /// in 0x40–0x4F is not enough (seed §9 B19).
+        /// </summary>
+        public static bool IsIna260(ushort manufacturerId, ushort dieId)
+        {
+            return manufacturerId == ManufacturerId && (dieId >> 4) == (DieId >> 4);
+        }
+
         /// <summary>Reads a big-endian 16-bit register value from two bytes at <paramref name="offset"/>.</summary>
         public static ushort FromBigEndian(byte[] bytes, int offset)
         {

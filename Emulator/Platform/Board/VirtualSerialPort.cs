@@ -8,7 +8,7 @@ namespace DcMonitor.Emulator.Board
 {
     /// <summary>
     /// The far end of one UART of the virtual board (what a USB-serial adapter would plug into). The host
-    /// side types with <see cref="SendToDevice"/> and reads what the firmware transmitted, either as
+    /// side types with <see cref="SendToDevice(string)"/> and reads what the firmware transmitted, either as
     /// complete lines (<see cref="TryReadLine"/>) or as raw bytes through <see cref="Transmitted"/>.
     /// The device side is the emulated <c>System.IO.Ports.SerialPort</c>. Thread-safe.
     /// </summary>

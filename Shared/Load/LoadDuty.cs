@@ -4,7 +4,7 @@ namespace DcMonitor.Shared.Load
     /// The load's duty cycle as an integer percentage, where 100 % = load fully on (seed protocol §5.2),
     /// and its mapping to the inverted PWM stage (GPIO high = load off).
     /// </summary>
-    public static class DutyPercent
+    public static class LoadDuty
     {
         /// <summary>Load off.</summary>
         public const int Minimum = 0;

@@ -1,0 +1,108 @@
+using System;
+using System.IO;
+using System.Threading;
+using DcMonitor.Emulator.Nodes;
+using DcMonitor.UniversalNode;
+
+namespace DcMonitor.Emulator.Demo
+{
+    /// <summary>
+    /// <c>demo</c>: one emulated universal node with its serial console on this terminal. What you type goes
+    /// to the node's UART; what the node transmits is printed. At end of input (Ctrl-D, or the end of a piped
+    /// script) the demo waits until every command typed has been answered (a ramp takes 2.7 s), then powers
+    /// the node off and exits 0. Later issues grow this into a multi-node mesh.
+    /// </summary>
+    public static class SingleNodeDemo
+    {
+        private const int AnswerTimeoutMilliseconds = 15000;
+
+        /// <summary>Runs the demo; returns the process exit code.</summary>
+        public static int Run(string[] args, TextReader input, TextWriter output)
+        {
+            var options = new UniversalNodeBoardOptions
+            {
+                FlashDirectory = Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "demo", "node-0"),
+            };
+            for (int i = 1; i < args.Length; i++)
+            {
+                string value = i + 1 < args.Length ? args[i + 1] : null;
+                switch (args[i])
+                {
+                    case "--flash": options.FlashDirectory = value; i++; break;
+                    case "--sensor-address": options.SensorAddress = ParseAddress(value); i++; break;
+                    case "--no-sensor": options.SensorAddress = -1; break;
+                    case "--supply-volts": options.SupplyVolts = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); i++; break;
+                    case "--load-ohms": options.LoadOhms = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); i++; break;
+                    default:
+                        output.WriteLine("unknown demo option '" + args[i] + "'");
+                        return 2;
+                }
+            }
+
+            int answersExpected = 0;
+            int answersSeen = 0;
+            var answered = new object();
+            using var node = new EmulatedUniversalNode(options);
+            var printer = new Thread(() =>
+            {
+                while (node.Console.TryReadLine(Timeout.Infinite, out string line))
+                {
+                    output.WriteLine(line);
+                    output.Flush();
+                    if (line.StartsWith(">> ", StringComparison.Ordinal))
+                    {
+                        lock (answered)
+                        {
+                            answersSeen++;
+                            Monitor.PulseAll(answered);
+                        }
+                    }
+                }
+            })
+            { IsBackground = true };
+            printer.Start();
+
+            output.WriteLine("emulator: universal node on a virtual ESP32-C6; INA260 " + (options.SensorAddress < 0 ? "not fitted" : "at 0x" + options.SensorAddress.ToString("X2"))
+                + ", load " + options.LoadOhms + " ohm on " + options.SupplyVolts + " V; flash in " + options.FlashDirectory);
+            output.WriteLine("emulator: type node commands (help lists them); end input (Ctrl-D) to power off");
+            node.PowerOn();
+
+            string typed;
+            while ((typed = input.ReadLine()) != null)
+            {
+                string trimmed = typed.Trim();
+                if (trimmed.Length > 0 && trimmed != "help")
+                {
+                    lock (answered)
+                    {
+                        answersExpected++;
+                    }
+                }
+
+                node.Console.SendToDevice(typed + "\r\n");
+            }
+
+            lock (answered)
+            {
+                DateTime deadline = DateTime.UtcNow.AddMilliseconds(AnswerTimeoutMilliseconds);
+                while (answersSeen < answersExpected)
+                {
+                    int left = (int)(deadline - DateTime.UtcNow).TotalMilliseconds;
+                    if (left <= 0 || !Monitor.Wait(answered, left))
+                    {
+                        output.WriteLine("emulator: " + (answersExpected - answersSeen) + " command(s) still unanswered after " + (AnswerTimeoutMilliseconds / 1000) + " s");
+                        return 1;
+                    }
+                }
+            }
+
+            output.WriteLine("emulator: input ended, node powered off");
+            return 0;
+        }
+
+        private static int ParseAddress(string text)
+        {
+            return text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? Convert.ToInt32(text.Substring(2), 16) : int.Parse(text);
+        }
+    }
+}

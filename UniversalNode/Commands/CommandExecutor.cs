@@ -1,0 +1,245 @@
+using System.Collections;
+using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Runtime;
+using DcMonitor.Shared.Sensing;
+using DcMonitor.UniversalNode.Diagnostics;
+using DcMonitor.UniversalNode.Load;
+using DcMonitor.UniversalNode.Sensing;
+
+namespace DcMonitor.UniversalNode.Commands
+{
+    /// <summary>
+    /// Executes node command text (seed protocol §2.5, §4.2) for every path that issues it — the serial
+    /// console now, the vendor server and the gateway's local path later — on the node's single worker
+    /// thread, so duty, sensor and ramp have one owner and no caller ever blocks (seed §9 B6).
+    /// <list type="bullet">
+    /// <item><c>read</c>/<c>status</c>: replies at once with the latest averaged reading.</item>
+    /// <item><c>s</c>/<c>stop</c>, <c>duty:N</c>, a bare integer: apply the clamped duty, then reply with a reading
+    /// taken once the INA260 has averaged over the new duty (<see cref="SensorService.SettleMilliseconds"/>).</item>
+    /// <item><c>r</c>/<c>ramp</c>: 0, 25, 50, 75, 100 % for 500 ms each, then 0 % for 200 ms, then the reply; a later
+    /// duty-changing command cancels it (its requester gets <see cref="NodeReplies.RampCancelled"/>).</item>
+    /// <item>A non-integer duty value and unknown text change nothing and get an <c>ERR:</c> reply.</item>
+    /// </list>
+    /// Every accepted command gets exactly one reply. Commands run strictly in arrival order and a command
+    /// waits until the previous one has replied (a ramp excepted: it runs in the background so that a later
+    /// command can cancel it), so each reply describes the state its own command left — as the seed's
+    /// synchronous process_command did, without blocking any thread.
+    /// </summary>
+    public sealed class CommandExecutor
+    {
+        private const string Component = "load";
+
+        private readonly WorkQueue _queue;
+        private readonly SensorService _sensor;
+        private readonly LoadController _load;
+        private readonly NodeLog _log;
+        private readonly SensorReading _reading = new SensorReading();
+        private readonly SensorPayloadFormatter _formatter = new SensorPayloadFormatter();
+
+        /// <summary>Commands accepted but not started, at most this many (then Submit returns false).</summary>
+        public const int MaximumPendingCommands = 16;
+
+        private readonly ArrayList _pending = new ArrayList();
+        private bool _awaitingReply;
+        private CommandReplyHandler _rampRequester;
+        private ScheduledWork _rampNextStep;
+        private int _rampStep;
+
+        /// <summary>Creates the executor over the node's worker queue, sensor and load.</summary>
+        public CommandExecutor(WorkQueue queue, SensorService sensor, LoadController load, NodeLog log)
+        {
+            _queue = queue;
+            _sensor = sensor;
+            _load = load;
+            _log = log;
+        }
+
+        /// <summary>True while a ramp runs.</summary>
+        public bool RampInProgress => _rampRequester != null;
+
+        /// <summary>
+        /// Queues <paramref name="text"/> for execution; <paramref name="reply"/> is called once with the reply.
+        /// Thread-safe. Returns false, and nothing happens, when the worker queue is full: the caller must
+        /// answer "busy" itself.
+        /// </summary>
+        public bool Submit(string text, CommandReplyHandler reply)
+        {
+            lock (_pending)
+            {
+                if (_pending.Count >= MaximumPendingCommands)
+                {
+                    return false;
+                }
+
+                _pending.Add(new PendingCommand(text, reply));
+            }
+
+            if (!_queue.Post(RunPending))
+            {
+                lock (_pending)
+                {
+                    _pending.RemoveAt(_pending.Count - 1);
+                }
+
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Commands accepted and not yet started.</summary>
+        public int PendingCount
+        {
+            get
+            {
+                lock (_pending)
+                {
+                    return _pending.Count;
+                }
+            }
+        }
+
+        private void RunPending()
+        {
+            while (!_awaitingReply)
+            {
+                PendingCommand next;
+                lock (_pending)
+                {
+                    if (_pending.Count == 0)
+                    {
+                        return;
+                    }
+
+                    next = (PendingCommand)_pending[0];
+                    _pending.RemoveAt(0);
+                }
+
+                Execute(next.Text, next.Reply);
+            }
+        }
+
+        private void Execute(string text, CommandReplyHandler reply)
+        {
+            NodeCommand command = NodeCommandParser.Parse(text);
+            if (command.ChangesDuty)
+            {
+                CancelRamp();
+            }
+
+            switch (command.Kind)
+            {
+                case NodeCommandKind.Read:
+                    reply(ReadPayload());
+                    break;
+                case NodeCommandKind.Stop:
+                    ApplyDutyThenReply(0, reply);
+                    break;
+                case NodeCommandKind.SetDuty:
+                    ApplyDutyThenReply(command.DutyPercent, reply);
+                    break;
+                case NodeCommandKind.Ramp:
+                    StartRamp(reply);
+                    break;
+                case NodeCommandKind.InvalidDutyValue:
+                    reply(NodeReplies.InvalidValue(command.Text));
+                    break;
+                default:
+                    reply(NodeReplies.Unknown(command.Text));
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// The reply for the current state: the sensor payload, or an <c>ERR:SENSOR_…</c> text carrying the duty
+        /// when the sensor is absent or the read failed. Worker thread only.
+        /// </summary>
+        public string ReadPayload()
+        {
+            int duty = _load.DutyPercent;
+            switch (_sensor.TryRead(_reading))
+            {
+                case SensorReadResult.Ok:
+                    return _formatter.Format(duty, _reading.BusVoltageMicrovolts, _reading.CurrentMicroamps);
+                case SensorReadResult.Absent:
+                    return NodeReplies.SensorAbsent(duty);
+                default:
+                    return NodeReplies.SensorFault(duty);
+            }
+        }
+
+        private void ApplyDutyThenReply(int percent, CommandReplyHandler reply)
+        {
+            _load.SetDuty(percent);
+            _awaitingReply = true;
+            _queue.PostDelayed(_sensor.SettleMilliseconds, delegate
+            {
+                _awaitingReply = false;
+                reply(ReadPayload());
+                RunPending();
+            });
+        }
+
+        private void StartRamp(CommandReplyHandler reply)
+        {
+            _rampRequester = reply;
+            _rampStep = 0;
+            ApplyRampStep();
+        }
+
+        private void ApplyRampStep()
+        {
+            _load.SetDuty(RampSequence.DutyAt(_rampStep));
+            _rampNextStep = _queue.PostDelayed(RampSequence.HoldMillisecondsAt(_rampStep), EndRampStep);
+        }
+
+        private void EndRampStep()
+        {
+            _rampNextStep = null;
+            string reading = ReadPayload();
+            if (RampSequence.IsLast(_rampStep))
+            {
+                CommandReplyHandler requester = _rampRequester;
+                _rampRequester = null;
+                requester(reading);
+                return;
+            }
+
+            _log.Write(Component, "ramp " + RampSequence.DutyAt(_rampStep).ToString() + "%: " + reading);
+            _rampStep++;
+            ApplyRampStep();
+        }
+
+        private void CancelRamp()
+        {
+            if (_rampRequester == null)
+            {
+                return;
+            }
+
+            if (_rampNextStep != null)
+            {
+                _rampNextStep.Cancel();
+                _rampNextStep = null;
+            }
+
+            CommandReplyHandler requester = _rampRequester;
+            _rampRequester = null;
+            _log.Write(Component, "ramp cancelled at step " + _rampStep.ToString());
+            requester(NodeReplies.RampCancelled);
+        }
+
+        private sealed class PendingCommand
+        {
+            public PendingCommand(string text, CommandReplyHandler reply)
+            {
+                Text = text;
+                Reply = reply;
+            }
+
+            public string Text { get; }
+
+            public CommandReplyHandler Reply { get; }
+        }
+    }
+}

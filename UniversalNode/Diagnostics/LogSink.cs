@@ -1,0 +1,5 @@
+namespace DcMonitor.UniversalNode.Diagnostics
+{
+    /// <summary>Receives formatted log lines (the serial console is one).</summary>
+    public delegate void LogSink(string line);
+}

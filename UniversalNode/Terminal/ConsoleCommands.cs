@@ -1,0 +1,91 @@
+using DcMonitor.Shared.Runtime;
+using DcMonitor.UniversalNode.Commands;
+using DcMonitor.UniversalNode.Sensing;
+
+namespace DcMonitor.UniversalNode.Terminal
+{
+    /// <summary>
+    /// What the serial console's lines do (seed protocol §4.15): <c>help</c> lists the commands, <c>scan</c>
+    /// scans the sensor bus, everything else is node command text for <see cref="CommandExecutor"/> and its
+    /// reply is printed as <c>&gt;&gt; &lt;reply&gt;</c>. Console commands never notify the Pi and never touch the mesh.
+    /// </summary>
+    public sealed class ConsoleCommands
+    {
+        /// <summary>Prefix of every reply line.</summary>
+        public const string ReplyPrefix = ">> ";
+
+        /// <summary>Reply when the worker queue is full and the line could not be accepted.</summary>
+        public const string Busy = ">> ERR:BUSY (command queue full; the line was not run)";
+
+        private static readonly string[] s_help =
+        {
+            "commands:",
+            "  read | status     one reading: D:<duty>%,V:<volts>V,I:<milliamps>mA,P:<milliwatts>mW",
+            "  duty:N | N        set the load duty to N % (integer; clamped to 0-100; 100 = fully on)",
+            "  r | ramp          0,25,50,75,100 % for 500 ms each, then 0 %; reply after ~2.7 s",
+            "  s | stop          duty 0 % (load off)",
+            "  scan              list I2C devices on the sensor bus (0x08-0x77)",
+            "  help              this list",
+        };
+
+        private readonly SerialConsole _console;
+        private readonly CommandExecutor _executor;
+        private readonly WorkQueue _queue;
+        private readonly int _sensorBusId;
+
+        /// <summary>Connects the console to the executor.</summary>
+        public ConsoleCommands(SerialConsole console, CommandExecutor executor, WorkQueue queue, int sensorBusId)
+        {
+            _console = console;
+            _executor = executor;
+            _queue = queue;
+            _sensorBusId = sensorBusId;
+            _console.LineReceived += OnLine;
+        }
+
+        private void OnLine(string line)
+        {
+            bool accepted;
+            if (line == "help")
+            {
+                foreach (string text in s_help)
+                {
+                    _console.WriteLine(text);
+                }
+
+                return;
+            }
+
+            if (line == "scan")
+            {
+                accepted = _queue.Post(Scan);
+            }
+            else
+            {
+                accepted = _executor.Submit(line, PrintReply);
+            }
+
+            if (!accepted)
+            {
+                _console.WriteLine(Busy);
+            }
+        }
+
+        private void PrintReply(string reply)
+        {
+            _console.WriteLine(ReplyPrefix + reply);
+        }
+
+        private void Scan()
+        {
+            int[] found = I2cBusScanner.Scan(_sensorBusId);
+            string list = found.Length == 0 ? "none" : string.Empty;
+            for (int i = 0; i < found.Length; i++)
+            {
+                list += (i == 0 ? "0x" : " 0x") + found[i].ToString("X2");
+            }
+
+            _console.WriteLine(ReplyPrefix + "I2C devices: " + list);
+        }
+    }
+}

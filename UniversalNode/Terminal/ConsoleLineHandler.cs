@@ -1,0 +1,5 @@
+namespace DcMonitor.UniversalNode.Terminal
+{
+    /// <summary>Receives one console line.</summary>
+    public delegate void ConsoleLineHandler(string line);
+}

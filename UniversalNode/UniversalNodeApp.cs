@@ -1,0 +1,87 @@
+using System;
+using DcMonitor.Shared.Runtime;
+using DcMonitor.Shared.Sensing;
+using DcMonitor.UniversalNode.Commands;
+using DcMonitor.UniversalNode.Diagnostics;
+using DcMonitor.UniversalNode.Hardware;
+using DcMonitor.UniversalNode.Load;
+using DcMonitor.UniversalNode.Sensing;
+using DcMonitor.UniversalNode.Terminal;
+
+namespace DcMonitor.UniversalNode
+{
+    /// <summary>
+    /// Wires the universal node's components in the seed's boot order (seed protocol §4.1, minus the radio,
+    /// which the mesh issues add): route pins → load PWM on with the load off → worker → INA260 → console.
+    /// Duty is 0 % after every boot.
+    /// </summary>
+    public sealed class UniversalNodeApp
+    {
+        /// <summary>Waiting commands the worker holds before answering "busy".</summary>
+        public const int WorkQueueCapacity = 32;
+
+        /// <summary>Line the console prints when the node is ready for commands.</summary>
+        public const string ReadyLine = "DC-Monitor universal node ready: type 'help'";
+
+        private readonly NodeLog _log = new NodeLog();
+        private WorkQueue _queue;
+        private LoadController _load;
+        private SensorService _sensor;
+        private SerialConsole _console;
+        private ScheduledWork _reprobe;
+
+        /// <summary>The command executor (after <see cref="Start"/>).</summary>
+        public CommandExecutor Executor { get; private set; }
+
+        /// <summary>Boots the node; returns when the console is ready.</summary>
+        public void Start()
+        {
+            BoardPins.RouteSignals();
+            _load = new LoadController(BoardPins.LoadGatePin, BoardPins.LoadPwmFrequencyHertz);
+
+            _console = new SerialConsole(BoardPins.ConsolePortName, BoardPins.ConsoleBaudRate);
+            _log.Attach(_console.WriteLine);
+            _console.Start();
+            _log.Write("boot", "DC-Monitor universal node, load off (GPIO" + BoardPins.LoadGatePin.ToString() + " held high)");
+
+            _queue = new WorkQueue(WorkQueueCapacity);
+            _queue.ItemFailed += OnItemFailed;
+            _queue.Start();
+
+            _sensor = new SensorService(BoardPins.SensorBusId, Ina260Configuration.NodeDefault, _log);
+            _queue.Post(_sensor.Probe);
+            ScheduleReprobe();
+
+            Executor = new CommandExecutor(_queue, _sensor, _load, _log);
+            new ConsoleCommands(_console, Executor, _queue, BoardPins.SensorBusId);
+            _queue.Post(delegate { _console.WriteLine(ReadyLine); });
+        }
+
+        /// <summary>Stops the worker and the console and turns the load off (used when an emulated node powers down cleanly).</summary>
+        public void Stop()
+        {
+            if (_reprobe != null)
+            {
+                _reprobe.Cancel();
+            }
+
+            _queue.Stop();
+            _console.Dispose();
+            _load.Dispose();
+        }
+
+        private void ScheduleReprobe()
+        {
+            _reprobe = _queue.PostDelayed(SensorService.ReprobePeriodMilliseconds, delegate
+            {
+                _sensor.ReprobeIfAbsent();
+                ScheduleReprobe();
+            });
+        }
+
+        private void OnItemFailed(Exception exception)
+        {
+            _log.Write("worker", "command failed: " + exception.Message);
+        }
+    }
+}
