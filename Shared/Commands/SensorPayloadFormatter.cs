@@ -12,7 +12,7 @@ namespace DcMonitor.Shared.Commands
     {
         /// <summary>
         /// Longest possible payload for a duty of 0–100 and any register values:
-        /// <c>D:100%,V:81.919V,I:40960.00mA,P:3355443.2mW</c>, 43 characters.
+        /// <c>D:100%,V:81.919V,I:40960.00mA,P:3355392.0mW</c>, 43 characters.
         /// </summary>
         public const int MaximumLength = 43;
 

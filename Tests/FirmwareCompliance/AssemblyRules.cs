@@ -128,6 +128,11 @@ namespace DcMonitor.FirmwareCompliance
                     continue; // another firmware assembly, or a module-local reference
                 }
 
+                if (assembly.StartsWith("nanoFramework.", StringComparison.Ordinal))
+                {
+                    continue; // host emulation of a nanoFramework package (e.g. nanoFramework.TestFramework)
+                }
+
                 if (assembly.StartsWith("DcMonitor.Emulator", StringComparison.Ordinal))
                 {
                     if (!IsEmulatedNanoFrameworkType(fullName))
