@@ -24,9 +24,10 @@ namespace DcMonitor.Emulator.Board
         private readonly HashSet<int> _pwmChannelsInUse = new HashSet<int>();
         private readonly Dictionary<string, VirtualSerialPort> _serialPorts = new Dictionary<string, VirtualSerialPort>(StringComparer.Ordinal);
 
-        /// <summary>Creates a board whose <c>I:</c> drive is <paramref name="flashDirectory"/> (created if missing).</summary>
-        public VirtualBoard(string flashDirectory)
+        /// <summary>Creates a board whose <c>I:</c> drive is <paramref name="flashDirectory"/> (created if missing), on a real-time clock unless <paramref name="clock"/> is given.</summary>
+        public VirtualBoard(string flashDirectory, VirtualClock clock = null)
         {
+            Clock = clock ?? VirtualClock.RealTime();
             FlashDirectory = Path.GetFullPath(flashDirectory);
             Directory.CreateDirectory(FlashDirectory);
         }
@@ -51,7 +52,7 @@ namespace DcMonitor.Emulator.Board
         }
 
         /// <summary>Monotonic board time.</summary>
-        public VirtualClock Clock { get; } = new VirtualClock();
+        public VirtualClock Clock { get; }
 
         /// <summary>The GPIO matrix.</summary>
         public PinMux PinMux { get; } = new PinMux();

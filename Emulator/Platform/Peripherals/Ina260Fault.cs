@@ -12,6 +12,9 @@ namespace DcMonitor.Emulator.Peripherals
         /// <summary>Acknowledges its address but every transfer fails on the bus.</summary>
         BusError,
 
+        /// <summary>Works, but acknowledges register writes without applying them (a configuration that does not stick).</summary>
+        WritesIgnored,
+
         /// <summary>Acknowledges everything, ignores writes, and every register reads <see cref="VirtualIna260.StuckValue"/>.</summary>
         StuckValue,
     }

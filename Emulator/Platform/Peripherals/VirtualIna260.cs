@@ -120,7 +120,7 @@ namespace DcMonitor.Emulator.Peripherals
                 }
 
                 _pointer = data[0];
-                if (data.Length >= 3)
+                if (data.Length >= 3 && Fault != Ina260Fault.WritesIgnored)
                 {
                     WriteRegister(_pointer, (ushort)((data[1] << 8) | data[2]));
                 }
