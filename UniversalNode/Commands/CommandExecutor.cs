@@ -13,7 +13,8 @@ namespace DcMonitor.UniversalNode.Commands
     /// console now, the vendor server and the gateway's local path later — on the node's single worker
     /// thread, so duty, sensor and ramp have one owner and no caller ever blocks (seed §9 B6).
     /// <list type="bullet">
-    /// <item><c>read</c>/<c>status</c>: replies at once with the latest averaged reading.</item>
+    /// <item><c>read</c>/<c>status</c>: replies at once with the latest averaged reading (right after the sensor was
+    /// configured, once its first result is ready).</item>
     /// <item><c>s</c>/<c>stop</c>, <c>duty:N</c>, a bare integer: apply the clamped duty, then reply with a reading
     /// taken once the INA260 has averaged over the new duty (<see cref="SensorService.SettleMilliseconds"/>).</item>
     /// <item><c>r</c>/<c>ramp</c>: 0, 25, 50, 75, 100 % for 500 ms each, then 0 % for 200 ms, then the reply; a later
@@ -130,7 +131,7 @@ namespace DcMonitor.UniversalNode.Commands
             switch (command.Kind)
             {
                 case NodeCommandKind.Read:
-                    reply(ReadPayload());
+                    ReplyAfter(_sensor.MillisecondsUntilFirstResult, reply);
                     break;
                 case NodeCommandKind.Stop:
                     ApplyDutyThenReply(0, reply);
@@ -171,8 +172,20 @@ namespace DcMonitor.UniversalNode.Commands
         private void ApplyDutyThenReply(int percent, CommandReplyHandler reply)
         {
             _load.SetDuty(percent);
+            ReplyAfter(_sensor.SettleMilliseconds, reply);
+        }
+
+        /// <summary>Replies with a reading now, or after <paramref name="milliseconds"/> while later commands wait.</summary>
+        private void ReplyAfter(int milliseconds, CommandReplyHandler reply)
+        {
+            if (milliseconds <= 0)
+            {
+                reply(ReadPayload());
+                return;
+            }
+
             _awaitingReply = true;
-            _queue.PostDelayed(_sensor.SettleMilliseconds, delegate
+            _queue.PostDelayed(milliseconds, delegate
             {
                 _awaitingReply = false;
                 reply(ReadPayload());

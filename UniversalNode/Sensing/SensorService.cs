@@ -1,3 +1,4 @@
+using System;
 using System.Device.I2c;
 using DcMonitor.Shared.Sensing;
 using DcMonitor.UniversalNode.Diagnostics;
@@ -26,6 +27,7 @@ namespace DcMonitor.UniversalNode.Sensing
         private readonly NodeLog _log;
         private Ina260 _sensor;
         private int _consecutiveFailures;
+        private long _firstResultAtMilliseconds;
 
         /// <summary>Creates the service for a bus; nothing is probed until <see cref="Probe"/>.</summary>
         public SensorService(int busId, Ina260Configuration configuration, NodeLog log)
@@ -50,6 +52,24 @@ namespace DcMonitor.UniversalNode.Sensing
         /// </summary>
         public int SettleMilliseconds => ((2 * _configuration.UpdatePeriodMicroseconds) + 999) / 1000 + 10;
 
+        /// <summary>
+        /// Milliseconds until the registers hold a result averaged entirely under the configuration written at
+        /// the last probe (0 when they already do, or when no sensor is known). Before that they read 0 or stale values.
+        /// </summary>
+        public int MillisecondsUntilFirstResult
+        {
+            get
+            {
+                if (_sensor == null)
+                {
+                    return 0;
+                }
+
+                long remaining = _firstResultAtMilliseconds - Environment.TickCount64;
+                return remaining > 0 ? (int)remaining : 0;
+            }
+        }
+
         /// <summary>Looks for the sensor on 0x40–0x4F and configures it. Logs what it finds.</summary>
         public void Probe()
         {
@@ -65,6 +85,7 @@ namespace DcMonitor.UniversalNode.Sensing
             _consecutiveFailures = 0;
             ushort readBack;
             ConfigurationVerified = found.TryConfigure(_configuration, out readBack);
+            _firstResultAtMilliseconds = Environment.TickCount64 + SettleMilliseconds; // writing the configuration restarts the averaging
             string written = Hex4(_configuration.Encode());
             if (ConfigurationVerified)
             {
