@@ -195,8 +195,14 @@ namespace DcMonitor.FirmwareCompliance
 
             public override void VisitQualifiedName(QualifiedNameSyntax node)
             {
-                CheckEmulatorNamespace(node);
+                CheckEmulatorNamespace(node, node.Left, node.Right);
                 base.VisitQualifiedName(node);
+            }
+
+            public override void VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
+            {
+                CheckEmulatorNamespace(node, node.Expression, node.Name);
+                base.VisitMemberAccessExpression(node);
             }
 
             public override void VisitUsingDirective(UsingDirectiveSyntax node)
@@ -210,11 +216,12 @@ namespace DcMonitor.FirmwareCompliance
                 base.VisitUsingDirective(node);
             }
 
-            private void CheckEmulatorNamespace(QualifiedNameSyntax node)
+            /// <summary>Reports the innermost "DcMonitor.Emulator" of a dotted name, in a using, a type or an expression.</summary>
+            private void CheckEmulatorNamespace(SyntaxNode node, SyntaxNode left, SimpleNameSyntax right)
             {
-                if (node.Parent is not QualifiedNameSyntax && node.ToString().StartsWith("DcMonitor.Emulator", System.StringComparison.Ordinal))
+                if (left is IdentifierNameSyntax first && first.Identifier.ValueText == "DcMonitor" && right.Identifier.ValueText == "Emulator")
                 {
-                    Report(node, "NF1013", "firmware refers to the emulator ('" + node + "'): write against the nanoFramework API it emulates");
+                    Report(node, "NF1013", "firmware refers to the emulator ('" + node.Parent + "'): write against the nanoFramework API it emulates");
                 }
             }
 
