@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test of the project and ends with one line "N passed, N failed".
+#   - host tests (xunit, Tests/Host): the NFUnitTest suite through the nanoFramework launcher emulation,
+#     the emulated nanoFramework APIs, the virtual peripherals, whole firmware images on virtual boards,
+#     and the firmware compliance checks (the firmware host builds also run those checks while building);
+#   - native tests (CTest) join here when native-mesh-interop/test exists.
+# Installs what it needs when missing (the .NET SDK must be on the machine; NuGet packages are restored).
+set -uo pipefail
+cd "$(dirname "$0")"
+
+configuration=Release
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET SDK (dotnet, net10.0) is required and was not found on PATH" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+passed=0
+failed=0
+
+echo "== building (host builds of all firmware projects, with their nanoFramework 1.x checks)"
+if ! dotnet build Tests/Host/DcMonitor.Tests.csproj -c "$configuration" -nologo -v quiet > "$log_dir/build.log" 2>&1; then
+  grep -E "error" "$log_dir/build.log" | sort -u >&2
+  echo "test.sh: build failed" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "== host tests"
+dotnet test Tests/Host/DcMonitor.Tests.csproj -c "$configuration" --no-build -nologo 2>&1 | tee "$log_dir/test.log"
+summary=$(grep -E "^(Passed|Failed)! +- Failed: " "$log_dir/test.log" | tail -n 1)
+if [ -z "$summary" ]; then
+  echo "test.sh: the host test run ended without a summary" >&2
+  failed=$((failed + 1))
+else
+  passed=$((passed + $(echo "$summary" | sed -E 's/.*Passed: +([0-9]+).*/\1/')))
+  failed=$((failed + $(echo "$summary" | sed -E 's/.*Failed: +([0-9]+),.*/\1/')))
+fi
+
+if [ -d native-mesh-interop/test ]; then
+  echo "== native tests"
+  if ! command -v cmake >/dev/null 2>&1 || ! command -v ctest >/dev/null 2>&1; then
+    apt-get update -qq && apt-get install -y -qq cmake g++ libgtest-dev >/dev/null
+  fi
+  if cmake -S native-mesh-interop/test -B "$log_dir/native" >/dev/null && cmake --build "$log_dir/native" -j2 >/dev/null; then
+    (cd "$log_dir/native" && ctest --output-on-failure) | tee "$log_dir/ctest.log"
+    line=$(grep -E "tests passed, [0-9]+ tests failed out of" "$log_dir/ctest.log" | tail -n 1)
+    total=$(echo "$line" | sed -E 's/.*out of ([0-9]+).*/\1/')
+    bad=$(echo "$line" | sed -E 's/.*passed, ([0-9]+) tests failed.*/\1/')
+    passed=$((passed + total - bad))
+    failed=$((failed + bad))
+  else
+    echo "test.sh: native tests did not build" >&2
+    failed=$((failed + 1))
+  fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
