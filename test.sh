@@ -28,6 +28,12 @@ if ! dotnet build Tests/Host/DcMonitor.Tests.csproj -c "$configuration" -nologo 
   echo "0 passed, 1 failed"
   exit 1
 fi
+if ! dotnet build Tests/Benchmarks/DcMonitor.Benchmarks.csproj -c "$configuration" -nologo -v quiet > "$log_dir/bench-build.log" 2>&1; then
+  grep -E "error" "$log_dir/bench-build.log" | sort -u >&2
+  echo "test.sh: the benchmarks no longer build" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 echo "== host tests"
 dotnet test Tests/Host/DcMonitor.Tests.csproj -c "$configuration" --no-build -nologo 2>&1 | tee "$log_dir/test.log"
