@@ -53,7 +53,7 @@ namespace DcMonitor.UniversalNode
             ScheduleReprobe();
 
             Executor = new CommandExecutor(_queue, _sensor, _load, _log);
-            new ConsoleCommands(_console, Executor, _queue, BoardPins.SensorBusId);
+            new ConsoleCommands(_console, Executor, BoardPins.SensorBusId);
             _queue.Post(delegate { _console.WriteLine(ReadyLine); });
         }
 

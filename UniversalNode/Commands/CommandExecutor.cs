@@ -65,6 +65,11 @@ namespace DcMonitor.UniversalNode.Commands
         /// </summary>
         public bool Submit(string text, CommandReplyHandler reply)
         {
+            return Enqueue(new PendingCommand(text, reply, null));
+        }
+
+        private bool Enqueue(PendingCommand entry)
+        {
             lock (_pending)
             {
                 if (_pending.Count >= MaximumPendingCommands)
@@ -72,7 +77,7 @@ namespace DcMonitor.UniversalNode.Commands
                     return false;
                 }
 
-                _pending.Add(new PendingCommand(text, reply));
+                _pending.Add(entry);
             }
 
             if (!_queue.Post(RunPending))
@@ -86,6 +91,15 @@ namespace DcMonitor.UniversalNode.Commands
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Queues other work (a console diagnostic such as <c>scan</c>) in the same order as commands, so its
+        /// output appears after the replies to the commands typed before it. Same contract as <see cref="Submit"/>.
+        /// </summary>
+        public bool SubmitInOrder(WorkItem work)
+        {
+            return Enqueue(new PendingCommand(null, null, work));
         }
 
         /// <summary>Commands accepted and not yet started.</summary>
@@ -116,7 +130,14 @@ namespace DcMonitor.UniversalNode.Commands
                     _pending.RemoveAt(0);
                 }
 
-                Execute(next.Text, next.Reply);
+                if (next.Work != null)
+                {
+                    next.Work();
+                }
+                else
+                {
+                    Execute(next.Text, next.Reply);
+                }
             }
         }
 
@@ -244,15 +265,18 @@ namespace DcMonitor.UniversalNode.Commands
 
         private sealed class PendingCommand
         {
-            public PendingCommand(string text, CommandReplyHandler reply)
+            public PendingCommand(string text, CommandReplyHandler reply, WorkItem work)
             {
                 Text = text;
                 Reply = reply;
+                Work = work;
             }
 
             public string Text { get; }
 
             public CommandReplyHandler Reply { get; }
+
+            public WorkItem Work { get; }
         }
     }
 }

@@ -1,4 +1,3 @@
-using DcMonitor.Shared.Runtime;
 using DcMonitor.UniversalNode.Commands;
 using DcMonitor.UniversalNode.Sensing;
 
@@ -30,15 +29,13 @@ namespace DcMonitor.UniversalNode.Terminal
 
         private readonly SerialConsole _console;
         private readonly CommandExecutor _executor;
-        private readonly WorkQueue _queue;
         private readonly int _sensorBusId;
 
         /// <summary>Connects the console to the executor.</summary>
-        public ConsoleCommands(SerialConsole console, CommandExecutor executor, WorkQueue queue, int sensorBusId)
+        public ConsoleCommands(SerialConsole console, CommandExecutor executor, int sensorBusId)
         {
             _console = console;
             _executor = executor;
-            _queue = queue;
             _sensorBusId = sensorBusId;
             _console.LineReceived += OnLine;
         }
@@ -58,7 +55,7 @@ namespace DcMonitor.UniversalNode.Terminal
 
             if (line == "scan")
             {
-                accepted = _queue.Post(Scan);
+                accepted = _executor.SubmitInOrder(Scan);
             }
             else
             {

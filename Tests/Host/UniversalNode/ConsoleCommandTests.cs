@@ -93,6 +93,15 @@ namespace DcMonitor.Tests.UniversalNode
         }
 
         [Fact]
+        public void ScanWaitsForTheCommandsTypedBeforeIt()
+        {
+            _node.Console.Type("duty:20");
+            _node.Console.Type("scan");
+            Assert.StartsWith("D:20%,", _node.Console.NextReply());
+            Assert.Equal("I2C devices: 0x45", _node.Console.NextReply());
+        }
+
+        [Fact]
         public void HelpListsTheCommands()
         {
             _node.Console.Type("help");
