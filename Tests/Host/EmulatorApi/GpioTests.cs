@@ -9,15 +9,13 @@ namespace DcMonitor.Tests.EmulatorApi
     /// <summary>The emulated GPIO refuses what nanoFramework's refuses on an ESP32-C6 (System.Device.Gpio main; cpu_gpio.cpp).</summary>
     public sealed class GpioTests : IDisposable
     {
-        private readonly TemporaryFlash _flash = new TemporaryFlash();
+        private readonly ActiveBoard _active = new ActiveBoard();
         private readonly VirtualBoard _board;
-        private readonly IDisposable _active;
         private readonly GpioController _controller;
 
         public GpioTests()
         {
-            _board = new VirtualBoard(_flash.Path);
-            _active = _board.Activate();
+            _board = _active.Board;
             _controller = new GpioController();
         }
 
@@ -25,7 +23,6 @@ namespace DcMonitor.Tests.EmulatorApi
         {
             _controller.Dispose();
             _active.Dispose();
-            _flash.Dispose();
         }
 
         [Theory]

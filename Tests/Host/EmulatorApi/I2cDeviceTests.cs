@@ -11,15 +11,13 @@ namespace DcMonitor.Tests.EmulatorApi
     /// <summary>The emulated I2cDevice behaves like nanoFramework's on an ESP32 (status, not exceptions, for bus problems).</summary>
     public sealed class I2cDeviceTests : IDisposable
     {
-        private readonly TemporaryFlash _flash = new TemporaryFlash();
+        private readonly ActiveBoard _active = new ActiveBoard();
         private readonly VirtualBoard _board;
-        private readonly IDisposable _active;
         private readonly GenericRegisterDevice _target = new GenericRegisterDevice(0x50);
 
         public I2cDeviceTests()
         {
-            _board = new VirtualBoard(_flash.Path);
-            _active = _board.Activate();
+            _board = _active.Board;
             _board.AddI2cBus(6, 7).Attach(_target);
             _target.SetRegister(0x01, 0xBEEF);
         }
@@ -27,7 +25,6 @@ namespace DcMonitor.Tests.EmulatorApi
         public void Dispose()
         {
             _active.Dispose();
-            _flash.Dispose();
         }
 
         [Fact]

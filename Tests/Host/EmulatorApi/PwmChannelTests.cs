@@ -10,20 +10,17 @@ namespace DcMonitor.Tests.EmulatorApi
     /// <summary>The emulated PwmChannel refuses what nanoFramework's refuses (System.Device.Pwm main; nf-interpreter ESP32 LEDC code).</summary>
     public sealed class PwmChannelTests : IDisposable
     {
-        private readonly TemporaryFlash _flash = new TemporaryFlash();
+        private readonly ActiveBoard _active = new ActiveBoard();
         private readonly VirtualBoard _board;
-        private readonly IDisposable _active;
 
         public PwmChannelTests()
         {
-            _board = new VirtualBoard(_flash.Path);
-            _active = _board.Activate();
+            _board = _active.Board;
         }
 
         public void Dispose()
         {
             _active.Dispose();
-            _flash.Dispose();
         }
 
         [Fact]

@@ -10,20 +10,17 @@ namespace DcMonitor.Tests.EmulatorApi
     /// <summary>The emulated SerialPort behaves like nanoFramework.System.IO.Ports on an ESP32-C6.</summary>
     public sealed class SerialPortTests : IDisposable
     {
-        private readonly TemporaryFlash _flash = new TemporaryFlash();
+        private readonly ActiveBoard _active = new ActiveBoard();
         private readonly VirtualBoard _board;
-        private readonly IDisposable _active;
 
         public SerialPortTests()
         {
-            _board = new VirtualBoard(_flash.Path);
-            _active = _board.Activate();
+            _board = _active.Board;
         }
 
         public void Dispose()
         {
             _active.Dispose();
-            _flash.Dispose();
         }
 
         [Theory]
