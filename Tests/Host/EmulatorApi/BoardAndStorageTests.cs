@@ -75,6 +75,22 @@ namespace DcMonitor.Tests.EmulatorApi
         }
 
         [Fact]
+        public void FirmwareCodeCallingSystemIOFileReachesTheFlashDrive()
+        {
+            // Firmware host assemblies compile their own System.IO.File (Emulator/Platform/Storage/Shims), which
+            // C# prefers over the desktop one: firmware's File.WriteAllBytes("I:\\…") lands in the board folder.
+            Type shim = typeof(DcMonitor.UniversalNode.UniversalNodeApp).Assembly.GetType("System.IO.File", throwOnError: true);
+            Assert.NotSame(typeof(File), shim);
+            using (new VirtualBoard(_flash.Path).Activate())
+            {
+                shim.GetMethod("WriteAllBytes").Invoke(null, new object[] { "I:\\state.bin", new byte[] { 7 } });
+                Assert.True((bool)shim.GetMethod("Exists").Invoke(null, new object[] { "I:\\state.bin" }));
+            }
+
+            Assert.Equal(new byte[] { 7 }, File.ReadAllBytes(Path.Combine(_flash.Path, "state.bin")));
+        }
+
+        [Fact]
         public void HardwareApisNeedAnActiveBoard()
         {
             Assert.Throws<InvalidOperationException>(() => System.Device.Pwm.PwmChannel.CreateFromPin(5));
