@@ -146,7 +146,10 @@ namespace DcMonitor.FirmwareCompliance
                 string outer = fullName.Split('/')[0];
                 if (!_allowedBaseClassTypes.Contains(fullName) && !_allowedBaseClassTypes.Contains(outer))
                 {
-                    violations.Add(new Violation("NF2003", name + ": " + fullName + " (" + assembly + ")", "type not available in nanoFramework 1.x (or its package is not referenced by the device project); see Tests/FirmwareCompliance/NanoFrameworkTypes.txt"));
+                    string hint = fullName == "System.ReadOnlySpan`1"
+                        ? " (if the source has no span, the host compiler made one for a string + char concatenation, even with char.ToString(): build the text from a char[] or with new string(c, 1))"
+                        : string.Empty;
+                    violations.Add(new Violation("NF2003", name + ": " + fullName + " (" + assembly + ")", "type not available in nanoFramework 1.x (or its package is not referenced by the device project); see Tests/FirmwareCompliance/NanoFrameworkTypes.txt" + hint));
                 }
             }
 

@@ -1,7 +1,8 @@
 namespace DcMonitor.MeshInterop
 {
     /// <summary>
-    /// BLE Mesh identities of the DC-Monitor network (seed protocol §1.1–§1.3). The managed mesh API (start,
+    /// BLE Mesh model identities and opcodes of the DC-Monitor network (seed protocol §1.1–§1.2; addresses and
+    /// node ids are in DcMonitor.Shared.Mesh.NodeAddressing). The managed mesh API (start,
     /// vendor send/reply/publish, provisioner primitives, GATT bridge) is added by the virtual-radio issue;
     /// until then this assembly holds only the constants both sides of the native boundary agree on.
     /// </summary>
@@ -22,13 +23,16 @@ namespace DcMonitor.MeshInterop
         /// <summary>VND_OP_STATUS, 3-byte opcode 0xC102E5 (on air C1 E5 02).</summary>
         public const int VendorStatusOpcode = 0xC102E5;
 
-        /// <summary>Group address every vendor server subscribes to ("ALL").</summary>
-        public const ushort AllNodesGroupAddress = 0xC000;
+        /// <summary>
+        /// Binary SEND of this firmware (ARCHITECTURE §7), 0xC202E5 (on air C2 E5 02): 2-byte command, see
+        /// DcMonitor.Shared.Mesh.BinaryCommandCodec.
+        /// </summary>
+        public const int BinarySendOpcode = 0xC202E5;
 
-        /// <summary>Unicast address of node id 0; node id = unicast − 0x0005.</summary>
-        public const ushort FirstNodeAddress = 0x0005;
-
-        /// <summary>Unicast address of the provisioner.</summary>
-        public const ushort ProvisionerAddress = 0x0001;
+        /// <summary>
+        /// Binary STATUS of this firmware (ARCHITECTURE §7), 0xC302E5 (on air C3 E5 02): 8-byte status that fits
+        /// one unsegmented access message, see DcMonitor.Shared.Mesh.BinaryStatusCodec.
+        /// </summary>
+        public const int BinaryStatusOpcode = 0xC302E5;
     }
 }

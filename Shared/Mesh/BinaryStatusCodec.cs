@@ -1,0 +1,79 @@
+using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Sensing;
+
+namespace DcMonitor.Shared.Mesh
+{
+    /// <summary>
+    /// The 8-byte binary STATUS of this firmware (ARCHITECTURE §7; opcode 0xC302E5): it fits the 8 parameter
+    /// bytes of one unsegmented access message with a 3-byte vendor opcode, where the seed's ≈ 40-byte text
+    /// reply needs a segmented message (seed protocol §1.2).
+    /// <code>
+    /// byte 0    : 0x10 | kind (high nibble = format version 1, low nibble = <see cref="BinaryStatusKind"/>)
+    /// byte 1    : commanded duty, 0–100 %
+    /// bytes 2–3 : INA260 Current register, big-endian (two's complement, 1.25 mA/LSB)
+    /// bytes 4–5 : INA260 Bus Voltage register, big-endian (1.25 mV/LSB)
+    /// bytes 6–7 : INA260 Power register, big-endian (10 mW/LSB)
+    /// </code>
+    /// Registers are 0 unless the kind is <see cref="BinaryStatusKind.Reading"/>. The gateway turns a status
+    /// back into exactly the text the node would have replied (<see cref="ToReplyText"/>), so the Pi sees the
+    /// same <c>NODE&lt;n&gt;:DATA:…</c> either way.
+    /// </summary>
+    public static class BinaryStatusCodec
+    {
+        /// <summary>Length of a binary status in bytes.</summary>
+        public const int Length = 8;
+
+        /// <summary>Format version carried in the high nibble of byte 0.</summary>
+        public const int Version = 1;
+
+        /// <summary>Encodes a status into <paramref name="destination"/> (≥ 8 bytes); <paramref name="reading"/> is used only for a reading.</summary>
+        public static void Encode(BinaryStatusKind kind, int dutyPercent, SensorReading reading, byte[] destination)
+        {
+            destination[0] = (byte)((Version << 4) | (int)kind);
+            destination[1] = (byte)dutyPercent;
+            bool hasReading = kind == BinaryStatusKind.Reading && reading != null;
+            Ina260Units.ToBigEndian(hasReading ? reading.CurrentRegister : (ushort)0, destination, 2);
+            Ina260Units.ToBigEndian(hasReading ? reading.BusVoltageRegister : (ushort)0, destination, 4);
+            Ina260Units.ToBigEndian(hasReading ? reading.PowerRegister : (ushort)0, destination, 6);
+        }
+
+        /// <summary>
+        /// The node's text reply this status stands for (a sensor payload or an <c>ERR:</c> text), or null when
+        /// the payload is malformed (wrong length, unknown version or kind, duty above 100). Uses
+        /// <paramref name="formatter"/> for the payload and <paramref name="reading"/> as scratch space.
+        /// </summary>
+        public static string ToReplyText(byte[] payload, int offset, int length, SensorReading reading, SensorPayloadFormatter formatter)
+        {
+            if (payload == null || length != Length || offset < 0 || offset + length > payload.Length)
+            {
+                return null;
+            }
+
+            int version = payload[offset] >> 4;
+            int kind = payload[offset] & 0x0F;
+            int duty = payload[offset + 1];
+            if (version != Version || duty > 100)
+            {
+                return null;
+            }
+
+            switch ((BinaryStatusKind)kind)
+            {
+                case BinaryStatusKind.Reading:
+                    reading.Set(
+                        Ina260Units.FromBigEndian(payload, offset + 2),
+                        Ina260Units.FromBigEndian(payload, offset + 4),
+                        Ina260Units.FromBigEndian(payload, offset + 6));
+                    return formatter.Format(duty, reading.BusVoltageMicrovolts, reading.CurrentMicroamps);
+                case BinaryStatusKind.SensorAbsent:
+                    return NodeReplies.SensorAbsent(duty);
+                case BinaryStatusKind.SensorFault:
+                    return NodeReplies.SensorFault(duty);
+                case BinaryStatusKind.RampCancelled:
+                    return NodeReplies.RampCancelled;
+                default:
+                    return null;
+            }
+        }
+    }
+}

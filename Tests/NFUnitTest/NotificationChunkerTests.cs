@@ -1,0 +1,119 @@
+using System;
+using DcMonitor.Shared.Gateway;
+using nanoFramework.TestFramework;
+
+namespace DcMonitor.NFUnitTest
+{
+    /// <summary>The 20-byte chunk framing of seed protocol §3, with its own examples.</summary>
+    [TestClass]
+    public class NotificationChunkerTests
+    {
+        [TestMethod]
+        public void SpecificationExampleOf48Bytes()
+        {
+            string[] chunks = Chunk("NODE1:DATA:D:50%,V:12.003V,I:250.00mA,P:3000.8mW");
+            Assert.AreEqual(3, chunks.Length);
+            Assert.AreEqual("+NODE1:DATA:D:50%,V:", chunks[0]);
+            Assert.AreEqual("+12.003V,I:250.00mA,", chunks[1]);
+            Assert.AreEqual("P:3000.8mW", chunks[2]);
+        }
+
+        [TestMethod]
+        public void TwentyBytesAreOneNotification()
+        {
+            string[] chunks = Chunk("ERROR:MESH_SEND_FAIL");
+            Assert.AreEqual(1, chunks.Length);
+            Assert.AreEqual("ERROR:MESH_SEND_FAIL", chunks[0]);
+        }
+
+        [TestMethod]
+        public void TwentyOneBytesArePlusNineteenThenTwo()
+        {
+            string[] chunks = Chunk("ERROR:MESH_SEND_FAIL!");
+            Assert.AreEqual(2, chunks.Length);
+            Assert.AreEqual("+ERROR:MESH_SEND_FAI", chunks[0]);
+            Assert.AreEqual("L!", chunks[1]);
+        }
+
+        [DataRow(1, 1)]
+        [DataRow(20, 1)]
+        [DataRow(21, 2)]
+        [DataRow(39, 2)]
+        [DataRow(40, 3)]
+        [DataRow(127, 7)]
+        public void ChunkCounts(int length, int chunks)
+        {
+            Assert.AreEqual(chunks, NotificationChunker.ChunkCount(length));
+        }
+
+        [TestMethod]
+        public void ReassemblingAsThePiDoesGivesTheMessageBack()
+        {
+            for (int length = 1; length <= 127; length++)
+            {
+                char[] characters = new char[length];
+                characters[0] = 'M';
+                for (int i = 1; i < length; i++)
+                {
+                    characters[i] = (char)('a' + (i % 26));
+                }
+
+                string message = new string(characters);
+
+                string buffer = string.Empty;
+                string[] chunks = Chunk(message);
+                for (int i = 0; i < chunks.Length; i++)
+                {
+                    Assert.IsTrue(chunks[i].Length <= 20);
+                    if (chunks[i][0] == '+')
+                    {
+                        Assert.IsTrue(i < chunks.Length - 1, "only non-final chunks are marked");
+                        buffer += chunks[i].Substring(1);
+                    }
+                    else
+                    {
+                        Assert.AreEqual(chunks.Length - 1, i);
+                        buffer += chunks[i];
+                    }
+                }
+
+                Assert.AreEqual(message, buffer);
+            }
+        }
+
+        [TestMethod]
+        public void AMessageStartingWithPlusOrEmptyIsRefused()
+        {
+            byte[] destination = new byte[20];
+            Assert.ThrowsException(typeof(ArgumentException), delegate { NotificationChunker.WriteChunk(new byte[] { (byte)'+', (byte)'x' }, 2, 0, destination); });
+            Assert.ThrowsException(typeof(ArgumentException), delegate { NotificationChunker.WriteChunk(new byte[0], 0, 0, destination); });
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.WriteChunk(new byte[] { (byte)'x' }, 1, 1, destination); });
+        }
+
+        private static string[] Chunk(string message)
+        {
+            byte[] bytes = new byte[message.Length];
+            for (int i = 0; i < message.Length; i++)
+            {
+                bytes[i] = (byte)message[i];
+            }
+
+            int count = NotificationChunker.ChunkCount(bytes.Length);
+            string[] chunks = new string[count];
+            byte[] chunk = new byte[NotificationChunker.ChunkSize];
+            for (int i = 0; i < count; i++)
+            {
+                int length = NotificationChunker.WriteChunk(bytes, bytes.Length, i, chunk);
+                char[] text = new char[length];
+                for (int j = 0; j < length; j++)
+                {
+                    text[j] = (char)chunk[j];
+                }
+
+                chunks[i] = new string(text);
+            }
+
+            return chunks;
+        }
+    }
+}
