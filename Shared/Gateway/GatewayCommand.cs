@@ -7,8 +7,14 @@ namespace DcMonitor.Shared.Gateway
     public sealed class GatewayCommand
     {
         internal GatewayCommand(string error)
+            : this(error, null)
+        {
+        }
+
+        internal GatewayCommand(string error, string word)
         {
             Error = error;
+            Word = word;
         }
 
         internal GatewayCommand(bool isAll, int nodeId, string word, GatewayAction action, int dutyPercent, string nodeCommandText)
@@ -30,7 +36,10 @@ namespace DcMonitor.Shared.Gateway
         /// <summary>Target node id 0–63 (meaningless for ALL).</summary>
         public int NodeId { get; }
 
-        /// <summary>The command word as received (echoed in <c>SENT:&lt;word&gt;</c> and in errors).</summary>
+        /// <summary>
+        /// The command word as received (echoed in <c>SENT:&lt;word&gt;</c> and in errors); also set for errors found
+        /// after the word was read (unknown word, bad DUTY value), null for errors before it.
+        /// </summary>
         public string Word { get; }
 
         /// <summary>What is asked.</summary>

@@ -102,19 +102,19 @@ namespace DcMonitor.Shared.Gateway
                 case "DUTY":
                     if (count < 3)
                     {
-                        return new GatewayCommand(GatewayReplies.NoValue);
+                        return new GatewayCommand(GatewayReplies.NoValue, word);
                     }
 
                     int duty;
                     if (!IntegerText.TryParse(fields[2], out duty))
                     {
-                        return new GatewayCommand(GatewayReplies.InvalidValue(fields[2]));
+                        return new GatewayCommand(GatewayReplies.InvalidValue(fields[2]), word);
                     }
 
                     duty = LoadDuty.Clamp(duty);
                     return new GatewayCommand(isAll, nodeId, word, GatewayAction.Duty, duty, NodeCommandParser.DutyPrefix + duty.ToString());
                 default:
-                    return new GatewayCommand(GatewayReplies.UnknownCommand(word));
+                    return new GatewayCommand(GatewayReplies.UnknownCommand(word), word);
             }
         }
 

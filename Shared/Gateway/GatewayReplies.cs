@@ -67,6 +67,9 @@ namespace DcMonitor.Shared.Gateway
         /// </summary>
         public const string ReplyTooLongPrefix = "ERROR:REPLY_TOO_LONG:";
 
+        /// <summary>New: more Pi commands waiting than the gateway holds (16); the command is not run.</summary>
+        public const string Busy = "ERROR:BUSY";
+
         /// <summary>Longest message the gateway notifies, bytes (seed §1.9: a 128-byte buffer held 127).</summary>
         public const int MaximumMessageBytes = 127;
 

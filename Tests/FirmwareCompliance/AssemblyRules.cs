@@ -32,11 +32,16 @@ namespace DcMonitor.FirmwareCompliance
         };
 
         /// <summary>
-        /// Roslyn implements field-like event add/remove with <c>Interlocked.CompareExchange&lt;T&gt;</c> when the
-        /// corlib has it (the host's does); against nanoFramework's mscorlib, which has none, it emits a
-        /// non-generic accessor. A host-build artifact, so it is not a violation.
+        /// Generic helpers Roslyn calls only when the corlib has them (the host's does, nanoFramework's has not):
+        /// field-like event add/remove use <c>Interlocked.CompareExchange&lt;T&gt;</c> (else a non-generic accessor),
+        /// an empty <c>params</c> array uses <c>Array.Empty&lt;T&gt;()</c> (else <c>new T[0]</c>). Host-build artifacts,
+        /// so not violations.
         /// </summary>
-        private const string CompilerEventAccessorHelper = "System.Threading.Interlocked.CompareExchange";
+        private static readonly string[] s_compilerGenericHelpers =
+        {
+            "System.Threading.Interlocked.CompareExchange",
+            "System.Array.Empty",
+        };
 
         private readonly HashSet<string> _allowedBaseClassTypes;
 
@@ -111,7 +116,7 @@ namespace DcMonitor.FirmwareCompliance
             {
                 MethodSpecificationHandle handle = global::System.Reflection.Metadata.Ecma335.MetadataTokens.MethodSpecificationHandle(row);
                 string generic = GenericMethodName(metadata, metadata.GetMethodSpecification(handle).Method);
-                if (generic == CompilerEventAccessorHelper)
+                if (Array.IndexOf(s_compilerGenericHelpers, generic) >= 0)
                 {
                     continue;
                 }

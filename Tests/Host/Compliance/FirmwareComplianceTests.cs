@@ -67,9 +67,10 @@ namespace DcMonitor.Tests.Compliance
                     _byName[""n""] = 1;
                     signal.WaitOne(10, false);
                     foreach (object item in _items) { Changed?.Invoke(this, EventArgs.Empty); }
-                    string text = ""x"" + span.Length.ToString(""X2"");
+                    string text = ""x"" + span.Length.ToString(""X2"") + Count();
                     switch (text) { case ""a"": return 1; default: return text.Length; }
-                }" + Close);
+                }
+                private static int Count(params object[] items) { return items.Length; }" + Close);
             Assert.Empty(rules);
         }
 

@@ -1,0 +1,482 @@
+using System.Collections;
+using DcMonitor.Shared.Mesh;
+
+namespace DcMonitor.Shared.Gateway
+{
+    /// <summary>
+    /// The gateway role of a universal node (seed protocol §2.4, §4.4–§4.11) as a state machine driven by
+    /// events — a Pi write, a mesh status, a send failure or timeout, a tick — all on the node's worker thread,
+    /// so nothing blocks a radio callback (seed §9 B6). Seed defects fixed here:
+    /// <list type="bullet">
+    /// <item><c>SENT:&lt;word&gt;</c> only when the stack accepted the send, else <c>ERROR:MESH_SEND_FAIL</c> (B8);</item>
+    /// <item>one acknowledged send per destination, tracked per destination: a command for a busy destination
+    /// waits for its status, failure or timeout; a send never stays outstanding beyond
+    /// <see cref="StuckSendMilliseconds"/> (B7, B14: timeouts are matched to the event's destination);</item>
+    /// <item><c>&lt;own id&gt;:MONITOR</c> polls this node locally (B9); sources that are not node addresses are never
+    /// reported as <c>NODE0</c> (B12); replies too long to forward get <c>ERROR:REPLY_TOO_LONG:&lt;id&gt;</c> (B13);</item>
+    /// <item>the fallback (vendor client not bound) maps only STOP/OFF/ON to Generic OnOff, rejects the rest with
+    /// <c>ERROR:NOT_READY</c> (B10) and runs ALL on this node too (B17); known nodes age out (B16).</item>
+    /// </list>
+    /// Commands are handled one at a time in arrival order: while one waits for this node's own reply (self or the
+    /// local part of ALL) or for its destination, later ones wait, so notifications keep the seed's order (§2.8).
+    /// Times are milliseconds of a monotonic clock, passed in by the caller.
+    /// </summary>
+    public sealed class GatewayProcessor
+    {
+        /// <summary>Monitor poll period (seed §1.7).</summary>
+        public const int MonitorPeriodMilliseconds = 1000;
+
+        /// <summary>Longest a unicast send stays outstanding: the stack's 5 s timeout plus a margin.</summary>
+        public const int StuckSendMilliseconds = 6000;
+
+        /// <summary>Gap between fallback OnOff sets of an ALL command (seed §1.7).</summary>
+        public const int FallbackGapMilliseconds = 200;
+
+        /// <summary>Pi commands held while an earlier one is in progress.</summary>
+        public const int MaximumQueuedCommands = 16;
+
+        /// <summary>A node not heard for this long is forgotten (the Pi's own stale limit, seed §8.3).</summary>
+        public const int KnownNodeLifetimeMilliseconds = 45000;
+
+        private readonly IGatewayMesh _mesh;
+        private readonly IGatewayNotifier _notifier;
+        private readonly ILocalCommandRunner _local;
+        private readonly KnownNodeTable _known = new KnownNodeTable();
+        private readonly ArrayList _queue = new ArrayList();
+        private readonly int[] _outstandingDestination = new int[NodeAddressing.MaximumNodes];
+        private readonly long[] _outstandingSince = new long[NodeAddressing.MaximumNodes];
+        private readonly ArrayList _fallbackTargets = new ArrayList();
+
+        private int _outstandingCount;
+        private bool _busy;
+        private long _now;
+        private int _monitorTarget = -1;
+        private bool _monitorWaiting;
+        private long _lastMonitorPoll;
+        private bool _fallbackActive;
+        private bool _fallbackLocalDone;
+        private bool _fallbackOn;
+        private bool _fallbackRefused;
+        private long _nextFallbackAt;
+
+        /// <summary>Creates the processor over the node's mesh, notifier and local command runner.</summary>
+        public GatewayProcessor(IGatewayMesh mesh, IGatewayNotifier notifier, ILocalCommandRunner local)
+        {
+            _mesh = mesh;
+            _notifier = notifier;
+            _local = local;
+        }
+
+        /// <summary>The nodes heard from, in first-heard order.</summary>
+        public KnownNodeTable KnownNodes => _known;
+
+        /// <summary>Address being monitored, or -1.</summary>
+        public int MonitorTarget => _monitorTarget;
+
+        /// <summary>Number of unicast sends awaiting a status, failure or timeout.</summary>
+        public int OutstandingSends => _outstandingCount;
+
+        /// <summary>Pi commands not yet started.</summary>
+        public int QueuedCommands => _queue.Count;
+
+        /// <summary>The Pi wrote a command to DC03 (<paramref name="length"/> bytes of <paramref name="data"/>).</summary>
+        public void OnCommandWritten(byte[] data, int length, long nowMilliseconds)
+        {
+            _now = nowMilliseconds;
+            if (_queue.Count >= MaximumQueuedCommands)
+            {
+                _notifier.Notify(GatewayReplies.Busy);
+                return;
+            }
+
+            _queue.Add(GatewayCommandParser.Parse(data, length));
+            Pump();
+        }
+
+        /// <summary>A vendor STATUS arrived (matched response or publish), already turned into the node's reply text.</summary>
+        public void OnVendorStatus(int source, string replyText, long nowMilliseconds)
+        {
+            _now = nowMilliseconds;
+            int own = _mesh.OwnAddress;
+            int nodeId = NodeAddressing.NodeIdOf(source);
+            if (source == own || nodeId < 0)
+            {
+                return; // self-echo, or not a node (the seed reported such sources as NODE0, B12)
+            }
+
+            _known.Heard(source, own, nowMilliseconds);
+            ClearOutstanding(source);
+            if (source == _monitorTarget)
+            {
+                _monitorWaiting = false;
+            }
+
+            NotifyNodeData(nodeId, replyText);
+            Pump();
+        }
+
+        /// <summary>The stack reported a failed vendor send to <paramref name="destination"/>.</summary>
+        public void OnVendorSendFailed(int destination, long nowMilliseconds)
+        {
+            _now = nowMilliseconds;
+            ClearOutstanding(destination);
+            if (destination == _monitorTarget)
+            {
+                _monitorWaiting = false;
+            }
+
+            _notifier.Notify(GatewayReplies.MeshSendFail);
+            Pump();
+        }
+
+        /// <summary>The stack's 5 s response timer for a send to <paramref name="destination"/> expired.</summary>
+        public void OnVendorTimeout(int destination, long nowMilliseconds)
+        {
+            _now = nowMilliseconds;
+            bool wasOutstanding = ClearOutstanding(destination);
+            if (destination == _monitorTarget)
+            {
+                _monitorWaiting = false; // silent while monitoring (seed §4.9)
+            }
+            else if (wasOutstanding)
+            {
+                _notifier.Notify(GatewayReplies.MeshTimeout);
+            }
+
+            Pump();
+        }
+
+        /// <summary>A Generic OnOff Status answered a fallback Set.</summary>
+        public void OnOnOffStatus(int source, bool on, long nowMilliseconds)
+        {
+            _now = nowMilliseconds;
+            int nodeId = NodeAddressing.NodeIdOf(source);
+            if (nodeId >= 0)
+            {
+                _notifier.Notify(GatewayReplies.OnOffAcknowledged(nodeId, on));
+            }
+        }
+
+        /// <summary>A fallback OnOff Set to <paramref name="destination"/> timed out (2 s).</summary>
+        public void OnOnOffTimeout(int destination, long nowMilliseconds)
+        {
+            _now = nowMilliseconds;
+            _notifier.Notify(GatewayReplies.OnOffTimeout(destination));
+        }
+
+        /// <summary>The provisioner bound this node's vendor client model.</summary>
+        public void OnVendorClientBound()
+        {
+            _notifier.Notify(GatewayReplies.MeshReadyVendor);
+        }
+
+        /// <summary>Time passes: expire stuck sends, poll the monitor target, continue a fallback fan-out. Call at least every 100 ms.</summary>
+        public void Tick(long nowMilliseconds)
+        {
+            _now = nowMilliseconds;
+            for (int i = _outstandingCount - 1; i >= 0; i--)
+            {
+                if (nowMilliseconds - _outstandingSince[i] > StuckSendMilliseconds)
+                {
+                    OnVendorTimeout(_outstandingDestination[i], nowMilliseconds);
+                }
+            }
+
+            _known.ForgetSilent(nowMilliseconds, KnownNodeLifetimeMilliseconds);
+            ContinueFallback();
+            PollMonitor();
+            Pump();
+        }
+
+        private void Pump()
+        {
+            while (!_busy && _queue.Count > 0)
+            {
+                GatewayCommand next = (GatewayCommand)_queue[0];
+                if (next.Error == null && !next.IsAll && next.Action != GatewayAction.Monitor && _mesh.VendorClientBound
+                    && IsOutstanding(NodeAddressing.UnicastOf(next.NodeId)) && NodeAddressing.UnicastOf(next.NodeId) != _mesh.OwnAddress)
+                {
+                    return; // at most one acknowledged send per destination: wait for its status, failure or timeout
+                }
+
+                _queue.RemoveAt(0);
+                Process(next);
+            }
+        }
+
+        private void Process(GatewayCommand command)
+        {
+            if (command.Word != null && command.Action != GatewayAction.Monitor)
+            {
+                StopMonitoring(); // any later command with a word stops monitoring (seed §2.4 step 5), even an unknown one
+            }
+
+            if (command.Error != null)
+            {
+                _notifier.Notify(command.Error);
+                return;
+            }
+
+            int own = _mesh.OwnAddress;
+            if (command.Action == GatewayAction.Monitor)
+            {
+                StartMonitoring(command, own);
+                return;
+            }
+
+            if (!command.IsAll && own != 0 && NodeAddressing.UnicastOf(command.NodeId) == own)
+            {
+                RunLocally(command.NodeCommandText, own, null); // self-addressing: nothing touches the mesh, no SENT
+                return;
+            }
+
+            if (!_mesh.VendorClientBound)
+            {
+                StartFallback(command, own);
+                return;
+            }
+
+            if (command.IsAll)
+            {
+                RunLocally(command.NodeCommandText, own, command); // local first, then one group send (seed §4.8)
+                return;
+            }
+
+            SendUnicast(NodeAddressing.UnicastOf(command.NodeId), command);
+        }
+
+        private void SendUnicast(int destination, GatewayCommand command)
+        {
+            if (_mesh.SendVendor(destination, command.NodeCommandText))
+            {
+                MarkOutstanding(destination);
+                _notifier.Notify(GatewayReplies.Sent(command.Word));
+            }
+            else
+            {
+                _notifier.Notify(GatewayReplies.MeshSendFail);
+            }
+        }
+
+        /// <summary>Runs text on this node; notifies its reply; then, for ALL, sends to the group.</summary>
+        private void RunLocally(string text, int own, GatewayCommand thenSendToGroup)
+        {
+            _busy = true;
+            bool accepted = _local.Run(text, delegate(string reply)
+            {
+                _busy = false;
+                NotifyNodeData(NodeAddressing.NodeIdOf(own), reply);
+                if (thenSendToGroup != null)
+                {
+                    bool sent = _mesh.SendVendor(NodeAddressing.AllNodesGroupAddress, thenSendToGroup.NodeCommandText);
+                    _notifier.Notify(sent ? GatewayReplies.Sent(thenSendToGroup.Word) : GatewayReplies.MeshSendFail);
+                }
+
+                Pump();
+            });
+            if (!accepted)
+            {
+                _busy = false;
+                _notifier.Notify(GatewayReplies.Busy);
+            }
+        }
+
+        private void StartMonitoring(GatewayCommand command, int own)
+        {
+            int target;
+            if (command.IsAll)
+            {
+                target = _known.Count > 0 ? _known.AddressAt(0) : own;
+            }
+            else
+            {
+                target = NodeAddressing.UnicastOf(command.NodeId);
+            }
+
+            bool local = own != 0 && target == own;
+            if (target == 0 || (!local && !_mesh.VendorClientBound))
+            {
+                _notifier.Notify(GatewayReplies.NotReady);
+                return;
+            }
+
+            _monitorTarget = target;
+            _monitorWaiting = false;
+            _lastMonitorPoll = _now - MonitorPeriodMilliseconds;
+            _notifier.Notify(GatewayReplies.SentMonitor);
+        }
+
+        private void StopMonitoring()
+        {
+            _monitorTarget = -1;
+            _monitorWaiting = false;
+        }
+
+        private void PollMonitor()
+        {
+            if (_monitorTarget < 0 || _monitorWaiting || _now - _lastMonitorPoll < MonitorPeriodMilliseconds || IsOutstanding(_monitorTarget))
+            {
+                return;
+            }
+
+            _lastMonitorPoll = _now;
+            int own = _mesh.OwnAddress;
+            if (_monitorTarget == own)
+            {
+                _monitorWaiting = _local.Run("read", delegate(string reply)
+                {
+                    _monitorWaiting = false;
+                    if (_monitorTarget == own)
+                    {
+                        NotifyNodeData(NodeAddressing.NodeIdOf(own), reply);
+                    }
+                });
+                return;
+            }
+
+            if (_mesh.VendorClientBound && _mesh.SendVendor(_monitorTarget, "read"))
+            {
+                MarkOutstanding(_monitorTarget);
+                _monitorWaiting = true;
+            }
+        }
+
+        private void StartFallback(GatewayCommand command, int own)
+        {
+            bool on;
+            if (command.Action == GatewayAction.Stop)
+            {
+                on = false;
+            }
+            else if (command.Word.ToUpper() == "ON")
+            {
+                on = true;
+            }
+            else
+            {
+                _notifier.Notify(GatewayReplies.NotReady); // the fallback carries only STOP/OFF/ON (seed B10)
+                return;
+            }
+
+            if (!command.IsAll)
+            {
+                bool sent = _mesh.SendOnOff(NodeAddressing.UnicastOf(command.NodeId), on);
+                _notifier.Notify(sent ? FallbackSent(on) : GatewayReplies.MeshSendFail);
+                return;
+            }
+
+            if (own == 0)
+            {
+                _notifier.Notify(GatewayReplies.NotReady);
+                return;
+            }
+
+            _fallbackTargets.Clear();
+            for (int i = 0; i < _known.Count; i++)
+            {
+                _fallbackTargets.Add(_known.AddressAt(i));
+            }
+
+            _fallbackOn = on;
+            _fallbackRefused = false;
+            _fallbackLocalDone = false;
+            _fallbackActive = true;
+            _busy = true; // later commands wait until every known node was sent to
+            bool accepted = _local.Run(on ? "duty:100" : "s", delegate(string reply) // ALL includes this node (seed B17); OnOff on = duty 100 %
+            {
+                NotifyNodeData(NodeAddressing.NodeIdOf(own), reply);
+                _fallbackLocalDone = true;
+                _nextFallbackAt = _now;
+                ContinueFallback();
+            });
+            if (!accepted)
+            {
+                _fallbackActive = false;
+                _busy = false;
+                _notifier.Notify(GatewayReplies.Busy);
+            }
+        }
+
+        /// <summary>Sends the next fallback OnOff Set when its 200 ms gap has passed; finishes the ALL command after the last.</summary>
+        private void ContinueFallback()
+        {
+            if (!_fallbackActive || !_fallbackLocalDone || _now < _nextFallbackAt)
+            {
+                return;
+            }
+
+            if (_fallbackTargets.Count > 0)
+            {
+                int target = (int)_fallbackTargets[0];
+                _fallbackTargets.RemoveAt(0);
+                if (!_mesh.SendOnOff(target, _fallbackOn))
+                {
+                    _fallbackRefused = true;
+                }
+
+                _nextFallbackAt = _now + FallbackGapMilliseconds;
+                if (_fallbackTargets.Count > 0)
+                {
+                    return;
+                }
+            }
+
+            _fallbackActive = false;
+            _busy = false;
+            _notifier.Notify(_fallbackRefused ? GatewayReplies.MeshSendFail : FallbackSent(_fallbackOn));
+            Pump();
+        }
+
+        private static string FallbackSent(bool on)
+        {
+            return on ? GatewayReplies.SentOnFallback : GatewayReplies.SentOffFallback;
+        }
+
+        private void NotifyNodeData(int nodeId, string reply)
+        {
+            string message = GatewayReplies.NodeData(nodeId, reply);
+            _notifier.Notify(message.Length > GatewayReplies.MaximumMessageBytes ? GatewayReplies.ReplyTooLong(nodeId) : message);
+        }
+
+        private void MarkOutstanding(int destination)
+        {
+            if (IsOutstanding(destination) || _outstandingCount == _outstandingDestination.Length)
+            {
+                return;
+            }
+
+            _outstandingDestination[_outstandingCount] = destination;
+            _outstandingSince[_outstandingCount] = _now;
+            _outstandingCount++;
+        }
+
+        private bool IsOutstanding(int destination)
+        {
+            for (int i = 0; i < _outstandingCount; i++)
+            {
+                if (_outstandingDestination[i] == destination)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool ClearOutstanding(int destination)
+        {
+            for (int i = 0; i < _outstandingCount; i++)
+            {
+                if (_outstandingDestination[i] == destination)
+                {
+                    _outstandingCount--;
+                    _outstandingDestination[i] = _outstandingDestination[_outstandingCount];
+                    _outstandingSince[i] = _outstandingSince[_outstandingCount];
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

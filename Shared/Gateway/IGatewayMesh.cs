@@ -1,0 +1,27 @@
+namespace DcMonitor.Shared.Gateway
+{
+    /// <summary>
+    /// What the gateway role needs from the mesh (implemented by the node over the managed mesh API). Calls
+    /// return at once; outcomes come back to <see cref="GatewayProcessor"/> as events (status received, send
+    /// failed, timed out) on the node's worker thread.
+    /// </summary>
+    public interface IGatewayMesh
+    {
+        /// <summary>This node's unicast address as the stack reports it; 0 while unprovisioned.</summary>
+        int OwnAddress { get; }
+
+        /// <summary>True when the AppKey is bound to this node's vendor client model (the stack's state, seed §9 B15).</summary>
+        bool VendorClientBound { get; }
+
+        /// <summary>
+        /// Sends node command text (<c>read</c>, <c>duty:50</c>, <c>r</c>, <c>s</c>) with the vendor client, TTL 7: to
+        /// a unicast address as an acknowledged send (the stack times out after 5 s), to the group 0xC000
+        /// unacknowledged. The adapter picks the encoding (binary for our nodes, text otherwise). False when the
+        /// stack refused the send at once.
+        /// </summary>
+        bool SendVendor(int destination, string nodeCommandText);
+
+        /// <summary>Sends an acknowledged Generic OnOff Set (TTL 3, 2 s timeout). False when the stack refused it.</summary>
+        bool SendOnOff(int destination, bool on);
+    }
+}

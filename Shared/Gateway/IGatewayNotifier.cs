@@ -1,0 +1,12 @@
+namespace DcMonitor.Shared.Gateway
+{
+    /// <summary>
+    /// Sends whole messages to the connected Pi on DC02, in call order, each as one run of chunks that no other
+    /// message interleaves (seed protocol §3; implemented by the node's notifier over the GATT bridge).
+    /// </summary>
+    public interface IGatewayNotifier
+    {
+        /// <summary>Queues one message (1–127 bytes, not starting with '+').</summary>
+        void Notify(string message);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections;
+using DcMonitor.Shared.Gateway;
+
+namespace DcMonitor.NFUnitTest
+{
+    /// <summary>A mesh that records what the gateway sends and accepts or refuses on demand.</summary>
+    public sealed class RecordingMesh : IGatewayMesh
+    {
+        public RecordingMesh(int ownAddress, bool vendorClientBound)
+        {
+            OwnAddress = ownAddress;
+            VendorClientBound = vendorClientBound;
+            Accept = true;
+            Sends = new ArrayList();
+        }
+
+        public int OwnAddress { get; set; }
+
+        public bool VendorClientBound { get; set; }
+
+        /// <summary>What the next sends return.</summary>
+        public bool Accept { get; set; }
+
+        /// <summary>"vendor 0x0006 read" / "onoff 0x0006 1" entries, in order.</summary>
+        public ArrayList Sends { get; }
+
+        public bool SendVendor(int destination, string nodeCommandText)
+        {
+            Sends.Add("vendor 0x" + destination.ToString("X4") + " " + nodeCommandText);
+            return Accept;
+        }
+
+        public bool SendOnOff(int destination, bool on)
+        {
+            Sends.Add("onoff 0x" + destination.ToString("X4") + (on ? " 1" : " 0"));
+            return Accept;
+        }
+    }
+
+    /// <summary>Collects notified messages.</summary>
+    public sealed class RecordingNotifier : IGatewayNotifier
+    {
+        public RecordingNotifier()
+        {
+            Messages = new ArrayList();
+        }
+
+        public ArrayList Messages { get; }
+
+        public void Notify(string message)
+        {
+            Messages.Add(message);
+        }
+    }
+
+    /// <summary>This node's command runner: holds each request until the test answers it.</summary>
+    public sealed class ManualLocalRunner : ILocalCommandRunner
+    {
+        private readonly ArrayList _pending = new ArrayList();
+        private readonly ArrayList _texts = new ArrayList();
+
+        public int Pending => _pending.Count;
+
+        public string LastText => _texts.Count == 0 ? null : (string)_texts[_texts.Count - 1];
+
+        public bool Run(string nodeCommandText, GatewayReplyHandler reply)
+        {
+            _texts.Add(nodeCommandText);
+            _pending.Add(reply);
+            return true;
+        }
+
+        /// <summary>Answers the oldest pending request.</summary>
+        public void Answer(string reply)
+        {
+            GatewayReplyHandler handler = (GatewayReplyHandler)_pending[0];
+            _pending.RemoveAt(0);
+            handler(reply);
+        }
+    }
+}
