@@ -29,6 +29,7 @@ namespace DcMonitor.FirmwareCompliance
         {
             "System.SpanByte",
             "DcMonitor.Emulator.Storage.FlashDrive", // only called by the storage shim compiled into firmware host assemblies
+            "DcMonitor.Emulator.Mesh.NativeMeshBridge", // only called by the NativeMesh shim of the interop's host build
         };
 
         /// <summary>

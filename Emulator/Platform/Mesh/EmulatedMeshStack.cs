@@ -1,0 +1,604 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using DcMonitor.Emulator.Board;
+using nanoFramework.Runtime.Events;
+
+namespace DcMonitor.Emulator.Mesh
+{
+    /// <summary>
+    /// The native mesh component of one emulated node, standing in for ESP-BLE-MESH behind the interop's
+    /// InternalCalls (DcMonitor.MeshInterop.Native.NativeMesh): network PDUs with TTL, sequence numbers and a
+    /// message cache (no duplicate delivery, no relay storms), relaying, segmentation of access messages over
+    /// 11 bytes (a segmented message is delivered only when all segments arrive), group delivery to subscribed
+    /// models, AppKey binding (an unbound model hears nothing and cannot send), acknowledged client sends with a
+    /// timeout and at most one outstanding per destination (reference/esp-ble-mesh.md §1), local loopback of
+    /// messages to own subscribed groups, the GATT bridge, and events through a bounded record queue plus a
+    /// posted custom event. Provisioning state persists next to the node's flash (<see cref="MeshSettings"/>).
+    /// </summary>
+    public sealed class EmulatedMeshStack
+    {
+        /// <summary>Network transmissions per PDU a node sends (seed §1.6: 3 retransmissions).</summary>
+        public const int NetworkTransmitCount = 4;
+
+        /// <summary>Transmissions per PDU a relay forwards (seed §1.6: 4 retransmissions).</summary>
+        public const int RelayTransmitCount = 5;
+
+        /// <summary>Event records the native queue holds before counting losses.</summary>
+        public const int EventQueueCapacity = 64;
+
+        private const int VendorSendText = 0xC002E5;
+        private const int VendorStatusText = 0xC102E5;
+        private const int VendorSendBinary = 0xC202E5;
+        private const int VendorStatusBinary = 0xC302E5;
+        private const int OnOffGet = 0x8201;
+        private const int OnOffSet = 0x8202;
+        private const int OnOffSetUnacknowledged = 0x8203;
+        private const int OnOffStatus = 0x8204;
+        private const int AllNodesGroup = 0xC000;
+
+        private static readonly ConditionalWeakTable<VirtualBoard, EmulatedMeshStack> s_stacks = new ConditionalWeakTable<VirtualBoard, EmulatedMeshStack>();
+
+        private readonly object _gate = new object();
+        private readonly VirtualBoard _board;
+        private readonly Queue<byte[]> _events = new Queue<byte[]>();
+        private readonly BlockingCollection<NetworkPdu> _inbox = new BlockingCollection<NetworkPdu>();
+        private readonly Queue<long> _cacheOrder = new Queue<long>();
+        private readonly HashSet<long> _cache = new HashSet<long>();
+        private readonly Dictionary<long, HashSet<int>> _reassembly = new Dictionary<long, HashSet<int>>();
+        private readonly Dictionary<int, Timer> _pendingVendor = new Dictionary<int, Timer>();
+        private readonly Dictionary<int, Timer> _pendingOnOff = new Dictionary<int, Timer>();
+        private readonly Dictionary<int, int> _requestSources = new Dictionary<int, int>();
+        private MeshSettings _settings;
+        private int _models;
+        private bool _relay;
+        private int _defaultTtl;
+        private int _sequence;
+        private int _nextHandle = 1;
+        private int _lostEvents;
+        private Thread _receiver;
+
+        private EmulatedMeshStack(VirtualBoard board)
+        {
+            _board = board;
+            Gatt = new EmulatedGattServer(this);
+        }
+
+        /// <summary>The board's name on the air (its flash folder's name unless set).</summary>
+        public string RadioName { get; set; }
+
+        /// <summary>The air this node's radio is on (null = a radio in a shielded box: it transmits into nothing).</summary>
+        public VirtualAir Air { get; private set; }
+
+        /// <summary>The GATT server of service 0xDC01.</summary>
+        public EmulatedGattServer Gatt { get; }
+
+        /// <summary>True after the firmware started the stack.</summary>
+        public bool Started { get; private set; }
+
+        /// <summary>Own unicast address (0 while unprovisioned).</summary>
+        public int UnicastAddress
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _settings != null && _settings.Provisioned ? _settings.UnicastAddress : 0;
+                }
+            }
+        }
+
+        /// <summary>The stack of a board (created on first use).</summary>
+        public static EmulatedMeshStack For(VirtualBoard board)
+        {
+            return s_stacks.GetValue(board, b => new EmulatedMeshStack(b) { RadioName = System.IO.Path.GetFileName(b.FlashDirectory) });
+        }
+
+        /// <summary>Puts the radio on an air (before or after start).</summary>
+        public void AttachTo(VirtualAir air)
+        {
+            Air?.Leave(this);
+            Air = air;
+            air?.Join(this);
+        }
+
+        /// <summary>Takes the radio off the air and stops receiving (the node lost power).</summary>
+        public void PowerOff()
+        {
+            Air?.Leave(this);
+            _inbox.CompleteAdding();
+        }
+
+        /// <summary>
+        /// Writes the settings a provisioner would have left (the demo's stand-in until the Provisioner image
+        /// provisions nodes): provisioned at <paramref name="unicastAddress"/>, NetKey 0, AppKey 0 bound to
+        /// <paramref name="boundModels"/> (NativeContract model bits), vendor server subscribed to 0xC000 when <paramref name="subscribeVendorServerToAll"/>.
+        /// </summary>
+        public static void Preprovision(string flashDirectory, int unicastAddress, int boundModels, bool subscribeVendorServerToAll)
+        {
+            new MeshSettings
+            {
+                Provisioned = true,
+                UnicastAddress = unicastAddress,
+                NetKeyIndex = 0,
+                AppKeyIndex = 0,
+                BoundModels = boundModels,
+                VendorServerSubscribedToAll = subscribeVendorServerToAll,
+            }.Save(flashDirectory);
+        }
+
+        // ---- native API (called through the NativeMesh shim) -------------------------------------------------
+
+        public int Start(int models, bool relayEnabled, int defaultTtl, byte[] deviceUuid)
+        {
+            lock (_gate)
+            {
+                if (Started)
+                {
+                    return NativeContract.InvalidState;
+                }
+
+                _settings = MeshSettings.Load(_board.FlashDirectory);
+                _models = models;
+                _relay = relayEnabled;
+                _defaultTtl = defaultTtl;
+                Started = true;
+                _receiver = new Thread(ReceiveLoop) { IsBackground = true, Name = "mesh rx " + RadioName };
+                _receiver.Start();
+                return NativeContract.Ok;
+            }
+        }
+
+        public int ReadState(byte[] blob)
+        {
+            lock (_gate)
+            {
+                if (!Started)
+                {
+                    return 0;
+                }
+
+                int bound = _settings.BoundModels & _models;
+                blob[0] = (byte)(_settings.Provisioned ? 1 : 0);
+                blob[1] = (byte)_settings.UnicastAddress;
+                blob[2] = (byte)(_settings.UnicastAddress >> 8);
+                blob[3] = (byte)_settings.NetKeyIndex;
+                blob[4] = (byte)(_settings.NetKeyIndex >> 8);
+                blob[5] = (byte)_settings.AppKeyIndex;
+                blob[6] = (byte)(_settings.AppKeyIndex >> 8);
+                blob[7] = (byte)bound;
+                blob[8] = (byte)(_settings.VendorServerSubscribedToAll ? 1 : 0);
+                blob[9] = (byte)_defaultTtl;
+                blob[10] = (byte)(_relay ? 1 : 0);
+                return NativeContract.StateBlobLength;
+            }
+        }
+
+        public int SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds)
+        {
+            int own;
+            lock (_gate)
+            {
+                if (!CanUse(NativeContract.VendorClient))
+                {
+                    return NativeContract.InvalidState;
+                }
+
+                if (destination == 0)
+                {
+                    return NativeContract.InvalidArgument;
+                }
+
+                own = _settings.UnicastAddress;
+                if (acknowledged && IsUnicast(destination))
+                {
+                    if (_pendingVendor.ContainsKey(destination))
+                    {
+                        return NativeContract.Busy;
+                    }
+
+                    int target = destination;
+                    _pendingVendor[destination] = new Timer(_ => VendorTimedOut(target, opcode), null, timeoutMilliseconds, Timeout.Infinite);
+                }
+            }
+
+            TransmitAccess(own, destination, ttl, opcode, Copy(payload, length));
+            QueueEvent(NativeContract.VendorSendCompleted, own, destination, opcode, 0, 0, null, 0);
+            return NativeContract.Ok;
+        }
+
+        public int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length)
+        {
+            int own;
+            int requester;
+            lock (_gate)
+            {
+                if (!CanUse(NativeContract.VendorServer))
+                {
+                    return NativeContract.InvalidState;
+                }
+
+                if (!_requestSources.TryGetValue(requestHandle, out requester))
+                {
+                    return NativeContract.InvalidArgument;
+                }
+
+                _requestSources.Remove(requestHandle);
+                own = _settings.UnicastAddress;
+            }
+
+            TransmitAccess(own, requester, 0xFF, opcode, Copy(payload, length)); // from the unicast, never from the group (seed §4.3)
+            return NativeContract.Ok;
+        }
+
+        public int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds)
+        {
+            int own;
+            lock (_gate)
+            {
+                if (!CanUse(NativeContract.GenericOnOffClient))
+                {
+                    return NativeContract.InvalidState;
+                }
+
+                own = _settings.UnicastAddress;
+                if (acknowledged && IsUnicast(destination))
+                {
+                    if (_pendingOnOff.ContainsKey(destination))
+                    {
+                        return NativeContract.Busy;
+                    }
+
+                    int target = destination;
+                    _pendingOnOff[destination] = new Timer(_ => OnOffTimedOut(target), null, timeoutMilliseconds, Timeout.Infinite);
+                }
+            }
+
+            TransmitAccess(own, destination, ttl, acknowledged ? OnOffSet : OnOffSetUnacknowledged, new[] { (byte)(on ? 1 : 0), (byte)0 });
+            return NativeContract.Ok;
+        }
+
+        public int ReplyOnOff(int requestHandle, bool presentState)
+        {
+            int own;
+            int requester;
+            lock (_gate)
+            {
+                if (!CanUse(NativeContract.GenericOnOffServer) || !_requestSources.TryGetValue(requestHandle, out requester))
+                {
+                    return NativeContract.InvalidArgument;
+                }
+
+                _requestSources.Remove(requestHandle);
+                own = _settings.UnicastAddress;
+            }
+
+            TransmitAccess(own, requester, 0xFF, OnOffStatus, new[] { (byte)(presentState ? 1 : 0) });
+            return NativeContract.Ok;
+        }
+
+        public int TakeEvent(byte[] record)
+        {
+            lock (_gate)
+            {
+                if (_lostEvents > 0)
+                {
+                    int lost = _lostEvents;
+                    _lostEvents = 0;
+                    byte[] lostRecord = NativeContract.EncodeEvent(NativeContract.EventsLost, 0, 0, 0, 0, lost, null, 0);
+                    Array.Copy(lostRecord, record, lostRecord.Length);
+                    return lostRecord.Length;
+                }
+
+                if (_events.Count == 0)
+                {
+                    return 0;
+                }
+
+
+                byte[] next = _events.Dequeue();
+                Array.Copy(next, record, next.Length);
+                return next.Length;
+            }
+        }
+
+        public int GattNotify(byte[] value, int length) => Gatt.Notify(value, length);
+
+        public int GattSetReadValue(byte[] value, int length)
+        {
+            Gatt.SetReadValue(value, length);
+            return NativeContract.Ok;
+        }
+
+        // ---- air side --------------------------------------------------------------------------------------
+
+        internal void Receive(NetworkPdu pdu)
+        {
+            if (!_inbox.IsAddingCompleted)
+            {
+                try
+                {
+                    _inbox.Add(pdu);
+                }
+                catch (InvalidOperationException)
+                {
+                    // powered off meanwhile
+                }
+            }
+        }
+
+        internal void QueueGattEvent(int kind, int value, byte[] payload, int length)
+        {
+            QueueEvent(kind, 0, 0, 0, 0, value, payload, length);
+        }
+
+        private void ReceiveLoop()
+        {
+            using (_board.Activate())
+            {
+                foreach (NetworkPdu pdu in _inbox.GetConsumingEnumerable())
+                {
+                    Process(pdu);
+                }
+            }
+        }
+
+        private void Process(NetworkPdu pdu)
+        {
+            int own;
+            bool relay;
+            bool deliver;
+            lock (_gate)
+            {
+                if (!_settings.Provisioned)
+                {
+                    return; // an unprovisioned device has no NetKey: it neither decrypts nor relays
+                }
+
+                own = _settings.UnicastAddress;
+                long key = ((long)pdu.Source << 32) | (uint)pdu.Sequence;
+                if (pdu.Source == own || _cache.Contains(key))
+                {
+                    return; // network message cache: no duplicate delivery, no relay storms
+                }
+
+                _cache.Add(key);
+                _cacheOrder.Enqueue(key);
+                if (_cacheOrder.Count > 1024)
+                {
+                    _cache.Remove(_cacheOrder.Dequeue());
+                }
+
+                deliver = pdu.Destination == own || (pdu.Destination == AllNodesGroup && _settings.VendorServerSubscribedToAll) || pdu.Destination == 0xFFFF;
+                relay = _relay && pdu.Destination != own && pdu.Ttl >= 2;
+                if (deliver)
+                {
+                    deliver = SegmentComplete(pdu);
+                }
+            }
+
+            if (relay)
+            {
+                NetworkPdu forwarded = pdu.Relayed();
+                for (int i = 0; i < RelayTransmitCount; i++)
+                {
+                    Air?.Transmit(this, forwarded, relayed: true);
+                }
+            }
+
+            if (deliver)
+            {
+                DeliverAccess(pdu.Source, pdu.Destination, pdu.Opcode, pdu.Parameters);
+            }
+        }
+
+        private bool SegmentComplete(NetworkPdu pdu)
+        {
+            if (pdu.SegmentCount == 1)
+            {
+                return true;
+            }
+
+            long message = ((long)pdu.Source << 32) | (uint)pdu.SequenceZero;
+            if (!_reassembly.TryGetValue(message, out HashSet<int> segments))
+            {
+                if (_reassembly.Count > 64)
+                {
+                    _reassembly.Clear(); // incomplete messages expire
+                }
+
+                segments = new HashSet<int>();
+                _reassembly[message] = segments;
+            }
+
+            segments.Add(pdu.SegmentIndex);
+            if (segments.Count < pdu.SegmentCount)
+            {
+                return false;
+            }
+
+            _reassembly.Remove(message);
+            return true;
+        }
+
+        private void DeliverAccess(int source, int destination, int opcode, byte[] parameters)
+        {
+            switch (opcode)
+            {
+                case VendorSendText:
+                case VendorSendBinary:
+                    if (Bound(NativeContract.VendorServer))
+                    {
+                        QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, NewRequest(source), 0, parameters, parameters.Length);
+                    }
+
+                    break;
+                case VendorStatusText:
+                case VendorStatusBinary:
+                    if (Bound(NativeContract.VendorClient) && destination == UnicastAddress)
+                    {
+                        CancelPending(_pendingVendor, source);
+                        QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, 0, 0, parameters, parameters.Length);
+                    }
+
+                    break;
+                case OnOffSet:
+                case OnOffSetUnacknowledged:
+                case OnOffGet:
+                    if (Bound(NativeContract.GenericOnOffServer) && parameters.Length >= (opcode == OnOffGet ? 0 : 2))
+                    {
+                        int handle = opcode == OnOffSetUnacknowledged ? 0 : NewRequest(source);
+                        QueueEvent(NativeContract.OnOffServerMessage, source, destination, opcode, handle, opcode == OnOffGet ? -1 : parameters[0], null, 0);
+                    }
+
+                    break;
+                case OnOffStatus:
+                    if (Bound(NativeContract.GenericOnOffClient) && parameters.Length >= 1)
+                    {
+                        CancelPending(_pendingOnOff, source);
+                        QueueEvent(NativeContract.OnOffStatusReceived, source, destination, opcode, 0, parameters[0], null, 0);
+                    }
+
+                    break;
+            }
+        }
+
+        private void TransmitAccess(int source, int destination, int ttl, int opcode, byte[] parameters)
+        {
+            int opcodeLength = opcode > 0xFFFF ? 3 : opcode > 0xFF ? 2 : 1;
+            int accessLength = opcodeLength + parameters.Length;
+            int segments = accessLength <= 11 ? 1 : (accessLength + 4 + 11) / 12; // 12 bytes of upper transport PDU (access + 4-byte MIC) per segment
+            int effectiveTtl = ttl == 0xFF ? _defaultTtl : ttl;
+            if (segments > 1)
+            {
+                Air?.Statistics.Segmented(segments);
+            }
+
+            bool loopback;
+            NetworkPdu[] pdus = new NetworkPdu[segments];
+            lock (_gate)
+            {
+                int sequenceZero = _sequence;
+                for (int i = 0; i < segments; i++)
+                {
+                    pdus[i] = new NetworkPdu
+                    {
+                        Source = source, Destination = destination, Ttl = effectiveTtl, Sequence = _sequence++, SequenceZero = sequenceZero,
+                        SegmentIndex = i, SegmentCount = segments, Opcode = opcode, Parameters = parameters,
+                    };
+                }
+
+                loopback = destination == source || (destination == AllNodesGroup && _settings.VendorServerSubscribedToAll);
+            }
+
+            if (loopback)
+            {
+                DeliverAccess(source, destination, opcode, parameters); // the stack hands its own group messages to its subscribed models
+            }
+
+            if (destination == source)
+            {
+                return;
+            }
+
+            foreach (NetworkPdu pdu in pdus)
+            {
+                for (int i = 0; i < NetworkTransmitCount; i++)
+                {
+                    Air?.Transmit(this, pdu, relayed: false);
+                }
+            }
+        }
+
+        private void VendorTimedOut(int destination, int opcode)
+        {
+            if (CancelPending(_pendingVendor, destination))
+            {
+                QueueEvent(NativeContract.VendorSendTimedOut, UnicastAddress, destination, opcode, 0, 0, null, 0);
+            }
+        }
+
+        private void OnOffTimedOut(int destination)
+        {
+            if (CancelPending(_pendingOnOff, destination))
+            {
+                QueueEvent(NativeContract.OnOffTimedOut, UnicastAddress, destination, OnOffSet, 0, 0, null, 0);
+            }
+        }
+
+        private bool CancelPending(Dictionary<int, Timer> pending, int destination)
+        {
+            lock (_gate)
+            {
+                if (!pending.TryGetValue(destination, out Timer timer))
+                {
+                    return false;
+                }
+
+                pending.Remove(destination);
+                timer.Dispose();
+                return true;
+            }
+        }
+
+        private int NewRequest(int source)
+        {
+            lock (_gate)
+            {
+                int handle = _nextHandle;
+                _nextHandle = _nextHandle == 0xFFFF ? 1 : _nextHandle + 1;
+                _requestSources[handle] = source;
+                if (_requestSources.Count > 256)
+                {
+                    _requestSources.Clear(); // unanswered requests expire
+                    _requestSources[handle] = source;
+                }
+
+                return handle;
+            }
+        }
+
+        private void QueueEvent(int kind, int source, int destination, int opcode, int handle, int value, byte[] payload, int length)
+        {
+            byte[] record = NativeContract.EncodeEvent(kind, source, destination, opcode, handle, value, payload, length);
+            lock (_gate)
+            {
+                if (_events.Count >= EventQueueCapacity)
+                {
+                    _lostEvents++;
+                }
+                else
+                {
+                    _events.Enqueue(record);
+                }
+            }
+
+            CustomEvent.Post(_board, NativeContract.EventSignal, 0);
+        }
+
+        private bool CanUse(int model) => Started && _settings.Provisioned && (_models & model) != 0 && (_settings.BoundModels & model) != 0;
+
+        private bool Bound(int model)
+        {
+            lock (_gate)
+            {
+                return CanUse(model);
+            }
+        }
+
+        private static bool IsUnicast(int address) => address > 0 && address < 0x8000;
+
+        private static byte[] Copy(byte[] payload, int length)
+        {
+            byte[] copy = new byte[length];
+            if (length > 0)
+            {
+                Array.Copy(payload, copy, length);
+            }
+
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+
+namespace DcMonitor.Emulator.Mesh
+{
+    /// <summary>One central's connection to a node's GATT server (what the Pi holds).</summary>
+    public sealed class GattCentralLink
+    {
+        private readonly EmulatedGattServer _server;
+        private readonly Action<byte[]> _onNotify;
+        private readonly object _deliveryGate = new object();
+
+        internal GattCentralLink(EmulatedGattServer server, int handle, Action<byte[]> onNotify)
+        {
+            _server = server;
+            Handle = handle;
+            _onNotify = onNotify;
+        }
+
+        /// <summary>Connection handle.</summary>
+        public int Handle { get; }
+
+        /// <summary>Current ATT MTU.</summary>
+        public int Mtu { get; private set; } = EmulatedGattServer.DefaultMtu;
+
+        /// <summary>True while notifications on DC02 are enabled.</summary>
+        public bool Subscribed { get; private set; }
+
+        /// <summary>True until disconnected.</summary>
+        public bool IsOpen { get; private set; } = true;
+
+        /// <summary>Exchanges MTU: the result is min(requested, 185); returns it.</summary>
+        public int NegotiateMtu(int requested)
+        {
+            Mtu = Math.Max(EmulatedGattServer.DefaultMtu, Math.Min(requested, EmulatedGattServer.PreferredMtu));
+            _server.MtuChanged(this);
+            return Mtu;
+        }
+
+        /// <summary>Writes the CCCD of DC02.</summary>
+        public void Subscribe(bool on = true)
+        {
+            Subscribed = on;
+            _server.Subscribed(this, on);
+        }
+
+        /// <summary>Writes DC03; false (nothing written) when longer than MTU − 3, as ATT refuses it.</summary>
+        /// <exception cref="InvalidOperationException">The link is closed.</exception>
+        public bool Write(byte[] value)
+        {
+            if (!IsOpen)
+            {
+                throw new InvalidOperationException("not connected");
+            }
+
+            if (value.Length > Mtu - 3)
+            {
+                return false;
+            }
+
+            _server.Written(this, (byte[])value.Clone());
+            return true;
+        }
+
+        /// <summary>Reads DC02.</summary>
+        public byte[] Read() => _server.ReadValue();
+
+        /// <summary>Disconnects.</summary>
+        public void Disconnect()
+        {
+            if (IsOpen)
+            {
+                IsOpen = false;
+                Subscribed = false;
+                _server.Disconnected(this);
+            }
+        }
+
+        internal void Deliver(byte[] value)
+        {
+            lock (_deliveryGate)
+            {
+                _onNotify(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.IO;
+using System.Text.Json;
+
+namespace DcMonitor.Emulator.Mesh
+{
+    /// <summary>
+    /// What ESP-BLE-MESH keeps in its own settings storage (NVS) across reboots: provisioning data, key indices,
+    /// model bindings, subscriptions (seed protocol §4.13: "mesh credentials proper … are kept by ESP-IDF's own
+    /// settings storage"). The emulator keeps it in a JSON file next to, not inside, the node's flash drive I:.
+    /// </summary>
+    public sealed class MeshSettings
+    {
+        /// <summary>True once provisioned.</summary>
+        public bool Provisioned { get; set; }
+
+        /// <summary>Unicast address of element 0.</summary>
+        public int UnicastAddress { get; set; }
+
+        /// <summary>NetKey index.</summary>
+        public int NetKeyIndex { get; set; }
+
+        /// <summary>AppKey index, 0xFFFF when none.</summary>
+        public int AppKeyIndex { get; set; } = 0xFFFF;
+
+        /// <summary>Bound models (DcMonitor.MeshInterop.MeshModels bits).</summary>
+        public int BoundModels { get; set; }
+
+        /// <summary>True when the vendor server is subscribed to 0xC000.</summary>
+        public bool VendorServerSubscribedToAll { get; set; }
+
+        /// <summary>Path of the settings file of a board whose flash folder is <paramref name="flashDirectory"/>.</summary>
+        public static string PathFor(string flashDirectory) => flashDirectory.TrimEnd('/', '\\') + ".mesh-settings.json";
+
+        /// <summary>Loads the settings, or unprovisioned defaults when there are none or they are unreadable.</summary>
+        public static MeshSettings Load(string flashDirectory)
+        {
+            string path = PathFor(flashDirectory);
+            try
+            {
+                return File.Exists(path) ? JsonSerializer.Deserialize<MeshSettings>(File.ReadAllText(path)) ?? new MeshSettings() : new MeshSettings();
+            }
+            catch (JsonException)
+            {
+                return new MeshSettings();
+            }
+        }
+
+        /// <summary>Writes the settings atomically (new file, then replace).</summary>
+        public void Save(string flashDirectory)
+        {
+            string path = PathFor(flashDirectory);
+            string temporary = path + ".new";
+            File.WriteAllText(temporary, JsonSerializer.Serialize(this));
+            File.Move(temporary, path, overwrite: true);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+namespace DcMonitor.Emulator.Mesh
+{
+    /// <summary>
+    /// The native side's view of the interop contract (native-mesh-interop/managed: MeshModels, MeshResult,
+    /// MeshEventKind, the event record and state blob layouts). Native code cannot use the managed types, so
+    /// it carries the numbers, as the C component does in its header; Tests/Host (NativeContractTests) keeps
+    /// both sides equal.
+    /// </summary>
+    public static class NativeContract
+    {
+        /// <summary><c>Data1</c> of the custom event posted when records were queued (MeshNode.EventSignal).</summary>
+        public const ushort EventSignal = 0xDC0E;
+
+        /// <summary>Bytes before the payload in an event record (MeshEvent.RecordHeaderLength).</summary>
+        public const int RecordHeaderLength = 15;
+
+        /// <summary>Length of the state blob (MeshState.BlobLength).</summary>
+        public const int StateBlobLength = 11;
+
+        /// <summary>MeshResult values.</summary>
+        public const int Ok = 0, InvalidArgument = 1, InvalidState = 2, Busy = 3, NoMemory = 4, NotConnected = 5, Failed = 6;
+
+        /// <summary>MeshModels bits.</summary>
+        public const int ConfigServer = 0x01, ConfigClient = 0x02, GenericOnOffClient = 0x04, GenericOnOffServer = 0x08, VendorServer = 0x10, VendorClient = 0x20;
+
+        /// <summary>MeshEventKind values.</summary>
+        public const int VendorMessageReceived = 1, VendorSendCompleted = 2, VendorSendTimedOut = 3, Provisioned = 4, NodeReset = 5,
+            ConfigurationChanged = 6, OnOffServerMessage = 7, OnOffStatusReceived = 8, OnOffTimedOut = 9, GattConnected = 10,
+            GattDisconnected = 11, GattSubscribed = 12, GattMtuChanged = 13, GattCommandWritten = 14, EventsLost = 15;
+
+        /// <summary>Encodes an event record (layout in MeshEvent); returns a new array.</summary>
+        public static byte[] EncodeEvent(int kind, int source, int destination, int opcode, int handle, int value, byte[] payload, int length)
+        {
+            byte[] record = new byte[RecordHeaderLength + length];
+            record[0] = (byte)kind;
+            record[1] = (byte)source;
+            record[2] = (byte)(source >> 8);
+            record[3] = (byte)destination;
+            record[4] = (byte)(destination >> 8);
+            record[5] = (byte)opcode;
+            record[6] = (byte)(opcode >> 8);
+            record[7] = (byte)(opcode >> 16);
+            record[8] = (byte)(opcode >> 24);
+            record[9] = (byte)handle;
+            record[10] = (byte)(handle >> 8);
+            record[11] = (byte)value;
+            record[12] = (byte)(value >> 8);
+            record[13] = (byte)length;
+            record[14] = (byte)(length >> 8);
+            if (length > 0)
+            {
+                System.Array.Copy(payload, 0, record, RecordHeaderLength, length);
+            }
+
+            return record;
+        }
+    }
+}

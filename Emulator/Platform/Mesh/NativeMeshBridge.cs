@@ -1,0 +1,43 @@
+using DcMonitor.Emulator.Board;
+
+namespace DcMonitor.Emulator.Mesh
+{
+    /// <summary>
+    /// The native entry points of the mesh interop, for the calling node: what the C component exports to
+    /// nanoCLR, here forwarding to the <see cref="EmulatedMeshStack"/> of <see cref="VirtualBoard.Current"/>. Only the
+    /// host-build shim of <c>DcMonitor.MeshInterop.Native.NativeMesh</c> calls it (the firmware checks allow that one use).
+    /// </summary>
+    public static class NativeMeshBridge
+    {
+        /// <summary>See NativeMesh.Start.</summary>
+        public static int Start(int models, bool relayEnabled, int defaultTtl, byte[] deviceUuid) => Stack.Start(models, relayEnabled, defaultTtl, deviceUuid);
+
+        /// <summary>See NativeMesh.ReadState.</summary>
+        public static int ReadState(byte[] blob) => Stack.ReadState(blob);
+
+        /// <summary>See NativeMesh.SendVendor.</summary>
+        public static int SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds) =>
+            Stack.SendVendor(destination, opcode, payload, length, ttl, acknowledged, timeoutMilliseconds);
+
+        /// <summary>See NativeMesh.ReplyVendor.</summary>
+        public static int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length) => Stack.ReplyVendor(requestHandle, opcode, payload, length);
+
+        /// <summary>See NativeMesh.SendOnOff.</summary>
+        public static int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds) =>
+            Stack.SendOnOff(destination, on, acknowledged, ttl, timeoutMilliseconds);
+
+        /// <summary>See NativeMesh.ReplyOnOff.</summary>
+        public static int ReplyOnOff(int requestHandle, bool presentState) => Stack.ReplyOnOff(requestHandle, presentState);
+
+        /// <summary>See NativeMesh.TakeEvent.</summary>
+        public static int TakeEvent(byte[] record) => Stack.TakeEvent(record);
+
+        /// <summary>See NativeMesh.GattNotify.</summary>
+        public static int GattNotify(byte[] value, int length) => Stack.GattNotify(value, length);
+
+        /// <summary>See NativeMesh.GattSetReadValue.</summary>
+        public static int GattSetReadValue(byte[] value, int length) => Stack.GattSetReadValue(value, length);
+
+        private static EmulatedMeshStack Stack => EmulatedMeshStack.For(VirtualBoard.Current);
+    }
+}

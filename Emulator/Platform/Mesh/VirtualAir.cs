@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+
+namespace DcMonitor.Emulator.Mesh
+{
+    /// <summary>
+    /// The virtual radio medium shared by the mesh stacks of one emulated network: a transmission reaches every
+    /// other radio in range of the sender, each reception lost with the link's loss probability. Links are
+    /// symmetric and in range with no loss unless <see cref="SetLink"/> says otherwise; both can change at run
+    /// time. Delivery is asynchronous (each stack has its own receive thread). Thread-safe.
+    /// </summary>
+    public sealed class VirtualAir
+    {
+        private readonly object _gate = new object();
+        private readonly List<EmulatedMeshStack> _radios = new List<EmulatedMeshStack>();
+        private readonly Dictionary<string, Link> _links = new Dictionary<string, Link>(StringComparer.Ordinal);
+        private readonly Random _loss;
+
+        /// <summary>Creates an air whose packet loss draws from a seeded generator (repeatable runs).</summary>
+        public VirtualAir(int lossSeed = 1)
+        {
+            _loss = new Random(lossSeed);
+        }
+
+        /// <summary>Traffic counters.</summary>
+        public AirStatistics Statistics { get; } = new AirStatistics();
+
+        /// <summary>Sets reachability and loss probability (0–1) between two radios, both directions.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">loss outside 0–1.</exception>
+        public void SetLink(string a, string b, bool inRange, double loss = 0.0)
+        {
+            if (loss < 0 || loss > 1 || double.IsNaN(loss))
+            {
+                throw new ArgumentOutOfRangeException(nameof(loss), loss, "Loss is a probability, 0 to 1.");
+            }
+
+            lock (_gate)
+            {
+                _links[Key(a, b)] = new Link(inRange, loss);
+            }
+        }
+
+        /// <summary>True when <paramref name="a"/> and <paramref name="b"/> hear each other.</summary>
+        public bool InRange(string a, string b)
+        {
+            lock (_gate)
+            {
+                return !_links.TryGetValue(Key(a, b), out Link link) || link.InRange;
+            }
+        }
+
+        internal void Join(EmulatedMeshStack radio)
+        {
+            lock (_gate)
+            {
+                if (!_radios.Contains(radio))
+                {
+                    _radios.Add(radio);
+                }
+            }
+        }
+
+        internal void Leave(EmulatedMeshStack radio)
+        {
+            lock (_gate)
+            {
+                _radios.Remove(radio);
+            }
+        }
+
+        internal void Transmit(EmulatedMeshStack sender, NetworkPdu pdu, bool relayed)
+        {
+            Statistics.Transmitted(relayed);
+            List<EmulatedMeshStack> receivers = new List<EmulatedMeshStack>();
+            lock (_gate)
+            {
+                foreach (EmulatedMeshStack radio in _radios)
+                {
+                    if (radio == sender || !_links.TryGetValue(Key(sender.RadioName, radio.RadioName), out Link link))
+                    {
+                        if (radio != sender)
+                        {
+                            receivers.Add(radio);
+                        }
+
+                        continue;
+                    }
+
+                    if (!link.InRange)
+                    {
+                        continue;
+                    }
+
+                    if (link.Loss > 0 && _loss.NextDouble() < link.Loss)
+                    {
+                        Statistics.Dropped();
+                        continue;
+                    }
+
+                    receivers.Add(radio);
+                }
+            }
+
+            foreach (EmulatedMeshStack receiver in receivers)
+            {
+                receiver.Receive(pdu);
+            }
+        }
+
+        private static string Key(string a, string b) => string.CompareOrdinal(a, b) < 0 ? a + "|" + b : b + "|" + a;
+
+        private readonly struct Link
+        {
+            public Link(bool inRange, double loss)
+            {
+                InRange = inRange;
+                Loss = loss;
+            }
+
+            public bool InRange { get; }
+
+            public double Loss { get; }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+
+namespace DcMonitor.MeshInterop
+{
+    /// <summary>
+    /// What a node is on the mesh: its models (element 0), whether it relays, its default TTL and its 16-byte
+    /// device UUID (bytes 0–1 = DD DD, the provisioner's match prefix; bytes 2–7 = the Bluetooth address;
+    /// seed protocol §1.4). Immutable.
+    /// </summary>
+    public sealed class MeshComposition
+    {
+        /// <summary>Default TTL of every DC-Monitor node (seed §1.6).</summary>
+        public const int StandardDefaultTtl = 7;
+
+        /// <summary>Creates a composition.</summary>
+        /// <exception cref="ArgumentException">No Config Server, a UUID that is not 16 bytes, or a default TTL outside 0–127 (1 is reserved).</exception>
+        public MeshComposition(MeshModels models, bool relayEnabled, int defaultTtl, byte[] deviceUuid)
+        {
+            if ((models & MeshModels.ConfigServer) == 0)
+            {
+                throw new ArgumentException("Every node needs the Config Server model.");
+            }
+
+            if (deviceUuid == null || deviceUuid.Length != 16)
+            {
+                throw new ArgumentException("The device UUID is 16 bytes.");
+            }
+
+            if (defaultTtl < 0 || defaultTtl > 127 || defaultTtl == 1)
+            {
+                throw new ArgumentException("Default TTL must be 0 or 2-127.");
+            }
+
+            Models = models;
+            RelayEnabled = relayEnabled;
+            DefaultTtl = defaultTtl;
+            DeviceUuid = deviceUuid;
+        }
+
+        /// <summary>Models of element 0.</summary>
+        public MeshModels Models { get; }
+
+        /// <summary>Relay feature on (nodes and relays) or off (provisioner), seed §1.6.</summary>
+        public bool RelayEnabled { get; }
+
+        /// <summary>Default TTL, 0 or 2–127.</summary>
+        public int DefaultTtl { get; }
+
+        /// <summary>The 16-byte device UUID.</summary>
+        public byte[] DeviceUuid { get; }
+
+        /// <summary>A universal node: Config Server, Generic OnOff Client and Server, vendor server and client; relay on; TTL 7.</summary>
+        public static MeshComposition UniversalNode(byte[] deviceUuid)
+        {
+            return new MeshComposition(
+                MeshModels.ConfigServer | MeshModels.GenericOnOffClient | MeshModels.GenericOnOffServer | MeshModels.VendorServer | MeshModels.VendorClient,
+                true,
+                StandardDefaultTtl,
+                deviceUuid);
+        }
+
+        /// <summary>A relay node: Config Server only; relay on; TTL 7 (seed §7).</summary>
+        public static MeshComposition RelayNode(byte[] deviceUuid)
+        {
+            return new MeshComposition(MeshModels.ConfigServer, true, StandardDefaultTtl, deviceUuid);
+        }
+
+        /// <summary>The provisioner: Config Server, Config Client, Generic OnOff Client; relay off; TTL 7 (seed §6).</summary>
+        public static MeshComposition Provisioner(byte[] deviceUuid)
+        {
+            return new MeshComposition(MeshModels.ConfigServer | MeshModels.ConfigClient | MeshModels.GenericOnOffClient, false, StandardDefaultTtl, deviceUuid);
+        }
+    }
+}

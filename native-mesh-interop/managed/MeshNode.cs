@@ -1,0 +1,167 @@
+using System;
+using DcMonitor.MeshInterop.Native;
+using nanoFramework.Runtime.Events;
+
+namespace DcMonitor.MeshInterop
+{
+    /// <summary>
+    /// The node's BLE Mesh stack and GATT bridge (ARCHITECTURE §4–§5): the one managed entry point to the native
+    /// component. There is one stack per device: <see cref="Start"/> succeeds once per boot (the native side
+    /// refuses a second start with <see cref="MeshResult.InvalidState"/>).
+    /// <para>Sends return at once (<see cref="MeshResult.Ok"/> = queued); outcomes, received messages and GATT
+    /// activity arrive through <see cref="EventReceived"/>. The native side queues event records in a bounded ring
+    /// buffer and posts a nanoFramework custom event (<see cref="EventSignal"/>); the handler drains the queue on
+    /// the runtime's event thread. Overflow is reported as <see cref="MeshEventKind.EventsLost"/>, never silent.</para>
+    /// <para>Thread-safety: every method may be called from any thread. <see cref="EventReceived"/> handlers run on
+    /// the event thread, one event at a time, and must not block.</para>
+    /// </summary>
+    public sealed class MeshNode
+    {
+        /// <summary><c>Data1</c> of the custom event the native side posts when it queued event records.</summary>
+        public const ushort EventSignal = 0xDC0E;
+
+        /// <summary>TTL value meaning "the node's default TTL" (ESP_BLE_MESH_TTL_DEFAULT).</summary>
+        public const int DefaultTtl = 0xFF;
+
+        /// <summary>Response timeout of acknowledged vendor sends, ms (seed protocol §1.7).</summary>
+        public const int VendorResponseTimeoutMilliseconds = 5000;
+
+        private readonly object _drainGate = new object();
+        private readonly byte[] _record = new byte[MeshEvent.RecordHeaderLength + MeshEvent.MaximumPayloadLength];
+        private readonly byte[] _stateBlob = new byte[MeshState.BlobLength];
+        private readonly MeshEvent _event = new MeshEvent();
+
+        private MeshNode(MeshComposition composition)
+        {
+            Composition = composition;
+        }
+
+        /// <summary>Raised for every event, on the interop's event thread.</summary>
+        public event MeshEventHandler EventReceived;
+
+        /// <summary>The composition the stack was started with.</summary>
+        public MeshComposition Composition { get; }
+
+        /// <summary>
+        /// Starts the stack once: registers GATT service 0xDC01 (0xDC02 read + notify, 0xDC03 write), initialises
+        /// the mesh with <paramref name="composition"/> (restoring a provisioned state from flash) and advertises
+        /// "DC-Monitor" with 0xDC01 next to the mesh's own adverts. Subscribe to <see cref="EventReceived"/> before
+        /// calling <see cref="DrainEvents"/> once: events queued during start wait for it.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">composition is null.</exception>
+        /// <exception cref="InvalidOperationException">The native start failed, e.g. a second start (the message carries the <see cref="MeshResult"/>).</exception>
+        public static MeshNode Start(MeshComposition composition)
+        {
+            if (composition == null)
+            {
+                throw new ArgumentNullException("composition");
+            }
+
+            MeshNode node = new MeshNode(composition);
+            CustomEvent.CustomEventPosted += node.OnCustomEvent;
+            int result = NativeMesh.Start((int)composition.Models, composition.RelayEnabled, composition.DefaultTtl, composition.DeviceUuid);
+            if (result != (int)MeshResult.Ok)
+            {
+                CustomEvent.CustomEventPosted -= node.OnCustomEvent;
+                throw new InvalidOperationException("mesh start failed: result " + result.ToString());
+            }
+
+            return node;
+        }
+
+        /// <summary>Reads the provisioning state from the stack into <paramref name="state"/>; false before Start.</summary>
+        public bool ReadState(MeshState state)
+        {
+            lock (_stateBlob)
+            {
+                int length = NativeMesh.ReadState(_stateBlob);
+                return state.Decode(_stateBlob, length);
+            }
+        }
+
+        /// <summary>
+        /// Vendor client send of <paramref name="length"/> bytes (≤ 380) with a 3-byte vendor opcode. To a unicast
+        /// address with <paramref name="acknowledged"/> the stack waits <paramref name="timeoutMilliseconds"/> for
+        /// the paired status and raises <see cref="MeshEventKind.VendorSendTimedOut"/> otherwise; at most one such
+        /// send per destination (<see cref="MeshResult.Busy"/>). To a group it is never acknowledged: replies arrive
+        /// as separate <see cref="MeshEventKind.VendorMessageReceived"/> events. <paramref name="ttl"/> 0–127 or
+        /// <see cref="DefaultTtl"/>.
+        /// </summary>
+        public MeshResult SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds)
+        {
+            if (destination <= 0 || destination > 0xFFFF || length < 0 || length > MeshEvent.MaximumPayloadLength || (payload == null && length > 0))
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.SendVendor(destination, opcode, payload, length, ttl, acknowledged, timeoutMilliseconds);
+        }
+
+        /// <summary>
+        /// Vendor server reply to the request of <paramref name="requestHandle"/> (from its <see cref="MeshEvent"/>):
+        /// sent to the requester's unicast address from this node's unicast address — also for requests sent to a
+        /// group (seed protocol §4.3) — with the request's NetKey and AppKey and the default TTL.
+        /// </summary>
+        public MeshResult ReplyVendor(int requestHandle, int opcode, byte[] payload, int length)
+        {
+            if (length < 0 || length > MeshEvent.MaximumPayloadLength || (payload == null && length > 0))
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.ReplyVendor(requestHandle, opcode, payload, length);
+        }
+
+        /// <summary>Generic OnOff client Set (seed §4.11: TTL 3, 2 s, acknowledged).</summary>
+        public MeshResult SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds)
+        {
+            return (MeshResult)NativeMesh.SendOnOff(destination, on, acknowledged, ttl, timeoutMilliseconds);
+        }
+
+        /// <summary>Generic OnOff server Status answering a Set or a Get (the seed never answered Get, B11).</summary>
+        public MeshResult ReplyOnOffStatus(int requestHandle, bool presentState)
+        {
+            return (MeshResult)NativeMesh.ReplyOnOff(requestHandle, presentState);
+        }
+
+        /// <summary>Notifies <paramref name="length"/> bytes (≤ MTU − 3) on DC02; <see cref="MeshResult.NotConnected"/> without a subscribed central.</summary>
+        public MeshResult GattNotify(byte[] value, int length)
+        {
+            return (MeshResult)NativeMesh.GattNotify(value, length);
+        }
+
+        /// <summary>Sets what a DC02 read returns (seed §1.8: the last message, <c>NODE_READY</c> before the first).</summary>
+        public MeshResult GattSetReadValue(byte[] value, int length)
+        {
+            return (MeshResult)NativeMesh.GattSetReadValue(value, length);
+        }
+
+        private void OnCustomEvent(object sender, CustomEventArgs e)
+        {
+            if (e.Data1 == EventSignal)
+            {
+                DrainEvents();
+            }
+        }
+
+        /// <summary>Delivers every queued event to <see cref="EventReceived"/> now (also done on each native signal).</summary>
+        public void DrainEvents()
+        {
+            lock (_drainGate)
+            {
+                int length;
+                while ((length = NativeMesh.TakeEvent(_record)) > 0)
+                {
+                    if (_event.Decode(_record, length))
+                    {
+                        MeshEventHandler handler = EventReceived;
+                        if (handler != null)
+                        {
+                            handler(_event);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

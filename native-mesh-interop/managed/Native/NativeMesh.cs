@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+
+namespace DcMonitor.MeshInterop.Native
+{
+    /// <summary>
+    /// The InternalCall boundary into the native component compiled into nanoCLR (ARCHITECTURE §5). Only types
+    /// the nanoFramework stub generator supports cross it: int, bool and byte[]. Every method returns at once
+    /// and is safe to call from any managed thread (the native side posts work to the BLE host / mesh task).
+    /// Integers returned as results are <see cref="MeshResult"/> values. The emulator replaces this file in the
+    /// host build with an implementation over its emulated mesh stack (Emulator/Platform/Mesh/Shims).
+    /// </summary>
+    internal static class NativeMesh
+    {
+        /// <summary>Registers the GATT service 0xDC01, initialises the mesh with the composition and starts advertising.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int Start(int models, bool relayEnabled, int defaultTtl, byte[] deviceUuid);
+
+        /// <summary>Writes the <see cref="MeshState"/> blob into <paramref name="blob"/>; returns its length (0 before Start).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int ReadState(byte[] blob);
+
+        /// <summary>Vendor client send (TTL 0xFF = default TTL; acknowledged only for unicast destinations).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds);
+
+        /// <summary>Vendor server reply to a received request, from this node's unicast address, with the request's keys.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length);
+
+        /// <summary>Generic OnOff client Set.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds);
+
+        /// <summary>Generic OnOff server Status in answer to a Set or Get.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int ReplyOnOff(int requestHandle, bool presentState);
+
+        /// <summary>Takes the oldest event record into <paramref name="record"/>; returns its length, 0 when none is queued.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int TakeEvent(byte[] record);
+
+        /// <summary>Notifies <paramref name="length"/> bytes on DC02 to the subscribed central.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int GattNotify(byte[] value, int length);
+
+        /// <summary>Sets the value a DC02 read returns.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int GattSetReadValue(byte[] value, int length);
+    }
+}
