@@ -1,10 +1,12 @@
 using System;
+using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Runtime;
 using DcMonitor.Shared.Sensing;
 using DcMonitor.UniversalNode.Commands;
 using DcMonitor.UniversalNode.Diagnostics;
 using DcMonitor.UniversalNode.Hardware;
 using DcMonitor.UniversalNode.Load;
+using DcMonitor.UniversalNode.Mesh;
 using DcMonitor.UniversalNode.Sensing;
 using DcMonitor.UniversalNode.Terminal;
 
@@ -17,8 +19,8 @@ namespace DcMonitor.UniversalNode
     /// </summary>
     public sealed class UniversalNodeApp
     {
-        /// <summary>Waiting commands the worker holds before answering "busy".</summary>
-        public const int WorkQueueCapacity = 32;
+        /// <summary>Work items the worker holds (commands, mesh events, timers) before refusing more.</summary>
+        public const int WorkQueueCapacity = 128;
 
         /// <summary>Line the console prints when the node is ready for commands.</summary>
         public const string ReadyLine = "DC-Monitor universal node ready: type 'help'";
@@ -32,6 +34,9 @@ namespace DcMonitor.UniversalNode
 
         /// <summary>The command executor (after <see cref="Start"/>).</summary>
         public CommandExecutor Executor { get; private set; }
+
+        /// <summary>The mesh roles, or null when the firmware has no mesh component (after <see cref="Start"/>).</summary>
+        public MeshCoordinator Mesh { get; private set; }
 
         /// <summary>Boots the node; returns when the console is ready.</summary>
         public void Start()
@@ -54,6 +59,7 @@ namespace DcMonitor.UniversalNode
 
             Executor = new CommandExecutor(_queue, _sensor, _load, _log);
             new ConsoleCommands(_console, Executor, BoardPins.SensorBusId);
+            StartMesh();
             _queue.Post(delegate { _console.WriteLine(ReadyLine); });
         }
 
@@ -68,6 +74,21 @@ namespace DcMonitor.UniversalNode
             _queue.Stop();
             _console.Dispose();
             _load.Dispose();
+        }
+
+        private void StartMesh()
+        {
+            try
+            {
+                MeshNode mesh = MeshNode.Start(MeshComposition.UniversalNode(DeviceUuid.Create()));
+                Mesh = new MeshCoordinator(mesh, _queue, Executor, _load, _log);
+                _queue.Post(Mesh.Start);
+            }
+            catch (Exception exception)
+            {
+                // A nanoCLR image without the native mesh component: the node still senses and obeys its console.
+                _log.Write("mesh", "BLE Mesh unavailable: " + exception.Message);
+            }
         }
 
         private void ScheduleReprobe()

@@ -1,5 +1,6 @@
 using System.Collections;
 using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Runtime;
 using DcMonitor.Shared.Sensing;
 using DcMonitor.UniversalNode.Diagnostics;
@@ -164,29 +165,29 @@ namespace DcMonitor.UniversalNode.Commands
                     StartRamp(reply);
                     break;
                 case NodeCommandKind.InvalidDutyValue:
-                    reply(NodeReplies.InvalidValue(command.Text));
+                    reply(NodeReply.TextOnly(NodeReplies.InvalidValue(command.Text)));
                     break;
                 default:
-                    reply(NodeReplies.Unknown(command.Text));
+                    reply(NodeReply.TextOnly(NodeReplies.Unknown(command.Text)));
                     break;
             }
         }
 
         /// <summary>
-        /// The reply for the current state: the sensor payload, or an <c>ERR:SENSOR_…</c> text carrying the duty
+        /// The reply for the current state: the sensor payload, or an <c>ERR:SENSOR_…</c> reply carrying the duty
         /// when the sensor is absent or the read failed. Worker thread only.
         /// </summary>
-        public string ReadPayload()
+        public NodeReply ReadPayload()
         {
             int duty = _load.DutyPercent;
             switch (_sensor.TryRead(_reading))
             {
                 case SensorReadResult.Ok:
-                    return _formatter.Format(duty, _reading.BusVoltageMicrovolts, _reading.CurrentMicroamps);
+                    return NodeReply.ForReading(_formatter.Format(duty, _reading.BusVoltageMicrovolts, _reading.CurrentMicroamps), duty, _reading);
                 case SensorReadResult.Absent:
-                    return NodeReplies.SensorAbsent(duty);
+                    return NodeReply.ForStatus(NodeReplies.SensorAbsent(duty), BinaryStatusKind.SensorAbsent, duty);
                 default:
-                    return NodeReplies.SensorFault(duty);
+                    return NodeReply.ForStatus(NodeReplies.SensorFault(duty), BinaryStatusKind.SensorFault, duty);
             }
         }
 
@@ -230,7 +231,7 @@ namespace DcMonitor.UniversalNode.Commands
         private void EndRampStep()
         {
             _rampNextStep = null;
-            string reading = ReadPayload();
+            NodeReply reading = ReadPayload();
             if (RampSequence.IsLast(_rampStep))
             {
                 CommandReplyHandler requester = _rampRequester;
@@ -239,7 +240,7 @@ namespace DcMonitor.UniversalNode.Commands
                 return;
             }
 
-            _log.Write(Component, "ramp " + RampSequence.DutyAt(_rampStep).ToString() + "%: " + reading);
+            _log.Write(Component, "ramp " + RampSequence.DutyAt(_rampStep).ToString() + "%: " + reading.Text);
             _rampStep++;
             ApplyRampStep();
         }
@@ -260,7 +261,7 @@ namespace DcMonitor.UniversalNode.Commands
             CommandReplyHandler requester = _rampRequester;
             _rampRequester = null;
             _log.Write(Component, "ramp cancelled at step " + _rampStep.ToString());
-            requester(NodeReplies.RampCancelled);
+            requester(NodeReply.ForStatus(NodeReplies.RampCancelled, BinaryStatusKind.RampCancelled, _load.DutyPercent));
         }
 
         private sealed class PendingCommand

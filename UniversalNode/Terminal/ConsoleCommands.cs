@@ -1,3 +1,4 @@
+using DcMonitor.Shared.Commands;
 using DcMonitor.UniversalNode.Commands;
 using DcMonitor.UniversalNode.Sensing;
 
@@ -68,9 +69,9 @@ namespace DcMonitor.UniversalNode.Terminal
             }
         }
 
-        private void PrintReply(string reply)
+        private void PrintReply(NodeReply reply)
         {
-            _console.WriteLine(ReplyPrefix + reply);
+            _console.WriteLine(ReplyPrefix + reply.Text);
         }
 
         private void Scan()

@@ -1,0 +1,62 @@
+using DcMonitor.MeshInterop;
+using DcMonitor.Shared.Gateway;
+
+namespace DcMonitor.UniversalNode.Mesh
+{
+    /// <summary>
+    /// Sends gateway messages on DC02 as 20-byte chunks (seed protocol §3). Called on the worker thread only,
+    /// so the chunks of one message always go out back to back (seed §9 B5). A chunk the stack refuses for lack
+    /// of buffers is retried a few times; when no central is subscribed the message is skipped whole (there is
+    /// no one to receive it). The last message is also the DC02 read value (seed §1.8).
+    /// </summary>
+    public sealed class GattNotifier : IGatewayNotifier
+    {
+        private const int AttemptsPerChunk = 3;
+
+        private readonly MeshNode _mesh;
+        private readonly byte[] _message = new byte[GatewayReplies.MaximumMessageBytes + 1];
+        private readonly byte[] _chunk = new byte[NotificationChunker.ChunkSize];
+
+        /// <summary>Creates the notifier over the node's GATT bridge.</summary>
+        public GattNotifier(MeshNode mesh)
+        {
+            _mesh = mesh;
+        }
+
+        /// <summary>Messages skipped because no central was subscribed (diagnostics).</summary>
+        public int Skipped { get; private set; }
+
+        /// <inheritdoc/>
+        public void Notify(string message)
+        {
+            int length = message.Length > GatewayReplies.MaximumMessageBytes ? GatewayReplies.MaximumMessageBytes : message.Length;
+            for (int i = 0; i < length; i++)
+            {
+                char c = message[i];
+                _message[i] = c < 0x80 ? (byte)c : (byte)'?';
+            }
+
+            _mesh.GattSetReadValue(_message, length);
+            int chunks = NotificationChunker.ChunkCount(length);
+            for (int index = 0; index < chunks; index++)
+            {
+                int chunkLength = NotificationChunker.WriteChunk(_message, length, index, _chunk);
+                MeshResult result = MeshResult.Failed;
+                for (int attempt = 0; attempt < AttemptsPerChunk; attempt++)
+                {
+                    result = _mesh.GattNotify(_chunk, chunkLength);
+                    if (result == MeshResult.Ok || result == MeshResult.NotConnected)
+                    {
+                        break;
+                    }
+                }
+
+                if (result != MeshResult.Ok)
+                {
+                    Skipped++;
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Gateway;
+using DcMonitor.UniversalNode.Commands;
+
+namespace DcMonitor.UniversalNode.Mesh
+{
+    /// <summary>The gateway's way to run a command on this node: the node's own command executor.</summary>
+    public sealed class LocalCommandRunner : ILocalCommandRunner
+    {
+        private readonly CommandExecutor _executor;
+
+        /// <summary>Creates the runner.</summary>
+        public LocalCommandRunner(CommandExecutor executor)
+        {
+            _executor = executor;
+        }
+
+        /// <inheritdoc/>
+        public bool Run(string nodeCommandText, GatewayReplyHandler reply)
+        {
+            return _executor.Submit(nodeCommandText, delegate(NodeReply nodeReply) { reply(nodeReply.Text); });
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using DcMonitor.MeshInterop;
+using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Gateway;
+using DcMonitor.Shared.Mesh;
+using DcMonitor.Shared.Runtime;
+using DcMonitor.Shared.Sensing;
+using DcMonitor.UniversalNode.Commands;
+using DcMonitor.UniversalNode.Diagnostics;
+using DcMonitor.UniversalNode.Load;
+
+namespace DcMonitor.UniversalNode.Mesh
+{
+    /// <summary>
+    /// Connects the mesh stack and GATT bridge to the node: every <see cref="MeshEvent"/> is copied and handed to
+    /// the worker thread (nothing runs in the interop's event thread, seed protocol §9 B6), then dispatched to
+    /// the vendor server, the OnOff server or the gateway role (<see cref="GatewayProcessor"/>), which also gets a
+    /// tick every <see cref="TickMilliseconds"/>. Events that find the worker queue full are counted and logged.
+    /// </summary>
+    public sealed class MeshCoordinator
+    {
+        /// <summary>Gateway tick period, ms.</summary>
+        public const int TickMilliseconds = 100;
+
+        private const string Component = "mesh";
+
+        private readonly MeshNode _mesh;
+        private readonly WorkQueue _queue;
+        private readonly NodeLog _log;
+        private readonly MeshGatewayAdapter _adapter;
+        private readonly VendorServer _vendorServer;
+        private readonly OnOffServer _onOffServer;
+        private readonly SensorReading _statusReading = new SensorReading();
+        private readonly SensorPayloadFormatter _statusFormatter = new SensorPayloadFormatter();
+        private int _droppedEvents;
+
+        /// <summary>Wires the node's mesh roles.</summary>
+        public MeshCoordinator(MeshNode mesh, WorkQueue queue, CommandExecutor executor, LoadController load, NodeLog log)
+        {
+            _mesh = mesh;
+            _queue = queue;
+            _log = log;
+            _adapter = new MeshGatewayAdapter(mesh);
+            Gateway = new GatewayProcessor(_adapter, new GattNotifier(mesh), new LocalCommandRunner(executor));
+            _vendorServer = new VendorServer(mesh, _adapter, executor);
+            _onOffServer = new OnOffServer(mesh, executor, load);
+            mesh.EventReceived += OnEvent;
+        }
+
+        /// <summary>The gateway role.</summary>
+        public GatewayProcessor Gateway { get; }
+
+        /// <summary>Delivers the events queued during start and starts the gateway tick.</summary>
+        public void Start()
+        {
+            MeshState state = _adapter.State;
+            _log.Write(Component, state.IsProvisioned
+                ? "provisioned, unicast 0x" + state.UnicastAddress.ToString("X4") + (_adapter.VendorClientBound ? ", vendor client bound" : ", vendor client not bound")
+                : "not provisioned; waiting for the provisioner");
+            _mesh.DrainEvents();
+            ScheduleTick();
+        }
+
+        private void ScheduleTick()
+        {
+            _queue.PostDelayed(TickMilliseconds, delegate
+            {
+                Gateway.Tick(Environment.TickCount64);
+                ScheduleTick();
+            });
+        }
+
+        private void OnEvent(MeshEvent meshEvent)
+        {
+            ReceivedMeshEvent copy = new ReceivedMeshEvent(meshEvent);
+            if (!_queue.Post(delegate { Handle(copy); }))
+            {
+                _droppedEvents++;
+                _log.Write(Component, "worker busy: mesh event dropped (" + _droppedEvents.ToString() + " so far)");
+            }
+        }
+
+        private void Handle(ReceivedMeshEvent e)
+        {
+            long now = Environment.TickCount64;
+            switch (e.Kind)
+            {
+                case MeshEventKind.VendorMessageReceived:
+                    if (e.Opcode == MeshProtocol.VendorSendOpcode || e.Opcode == MeshProtocol.BinarySendOpcode)
+                    {
+                        _vendorServer.OnSend(e, now);
+                    }
+                    else
+                    {
+                        OnStatus(e, now);
+                    }
+
+                    break;
+                case MeshEventKind.VendorSendCompleted:
+                    if (e.Value != 0)
+                    {
+                        Gateway.OnVendorSendFailed(e.Destination, now);
+                    }
+
+                    break;
+                case MeshEventKind.VendorSendTimedOut:
+                    _adapter.TimedOut(e.Destination, e.Opcode);
+                    Gateway.OnVendorTimeout(e.Destination, now);
+                    break;
+                case MeshEventKind.OnOffServerMessage:
+                    _onOffServer.OnMessage(e);
+                    break;
+                case MeshEventKind.OnOffStatusReceived:
+                    Gateway.OnOnOffStatus(e.Source, e.Value != 0, now);
+                    break;
+                case MeshEventKind.OnOffTimedOut:
+                    Gateway.OnOnOffTimeout(e.Destination, now);
+                    break;
+                case MeshEventKind.GattCommandWritten:
+                    Gateway.OnCommandWritten(e.Payload, e.Payload.Length, now);
+                    break;
+                case MeshEventKind.Provisioned:
+                case MeshEventKind.ConfigurationChanged:
+                case MeshEventKind.NodeReset:
+                    bool wasBound = _adapter.VendorClientBound;
+                    _adapter.Refresh();
+                    if (!wasBound && _adapter.VendorClientBound)
+                    {
+                        Gateway.OnVendorClientBound();
+                    }
+
+                    break;
+                case MeshEventKind.EventsLost:
+                    _log.Write(Component, e.Value.ToString() + " mesh events lost in the native queue");
+                    break;
+                case MeshEventKind.GattConnected:
+                    _log.Write(Component, "central connected");
+                    break;
+                case MeshEventKind.GattDisconnected:
+                    _log.Write(Component, "central disconnected");
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void OnStatus(ReceivedMeshEvent e, long now)
+        {
+            bool binary = e.Opcode == MeshProtocol.BinaryStatusOpcode;
+            string text = binary
+                ? BinaryStatusCodec.ToReplyText(e.Payload, 0, e.Payload.Length, _statusReading, _statusFormatter)
+                : e.PayloadText();
+            if (text == null)
+            {
+                _log.Write(Component, "malformed binary status from 0x" + e.Source.ToString("X4"));
+                return;
+            }
+
+            _adapter.HeardFrom(e.Source, binary);
+            Gateway.OnVendorStatus(e.Source, text, now);
+        }
+    }
+}

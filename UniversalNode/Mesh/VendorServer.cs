@@ -1,0 +1,108 @@
+using DcMonitor.MeshInterop;
+using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Mesh;
+using DcMonitor.UniversalNode.Commands;
+
+namespace DcMonitor.UniversalNode.Mesh
+{
+    /// <summary>
+    /// The vendor server model (seed protocol §4.3): runs a received SEND — the seed's text (opcode 0xC002E5,
+    /// answered with a text STATUS) or this firmware's binary (0xC202E5, answered with the 8-byte binary STATUS) —
+    /// through the command executor and replies to the requester from this node's unicast address. A SEND from
+    /// this node itself (its own group message looped back) is ignored: the gateway already ran it locally. A
+    /// text group SEND that repeats, within <see cref="DuplicateWindowMilliseconds"/>, the binary group SEND a
+    /// gateway sent just before (it sends both to reach seed nodes) is ignored too. Text longer than 63
+    /// characters is answered with <c>ERR:TOO_LONG</c> (the seed silently cut it). Worker thread only.
+    /// </summary>
+    public sealed class VendorServer
+    {
+        /// <summary>Longest SEND text run (seed §1.9: 64-byte buffer).</summary>
+        public const int MaximumTextLength = 63;
+
+        /// <summary>Window in which a text group SEND repeating a binary one from the same gateway is a duplicate, ms.</summary>
+        public const int DuplicateWindowMilliseconds = 2000;
+
+        /// <summary>Reply to an over-long text SEND.</summary>
+        public const string TooLongReply = "ERR:TOO_LONG";
+
+        private readonly MeshNode _mesh;
+        private readonly MeshGatewayAdapter _adapter;
+        private readonly CommandExecutor _executor;
+        private readonly byte[] _status = new byte[BinaryStatusCodec.Length];
+        private readonly byte[] _text = new byte[SensorPayloadFormatter.MaximumLength + 64];
+        private int _lastGroupSource = -1;
+        private string _lastGroupCommand;
+        private long _lastGroupAt;
+
+        /// <summary>Creates the server.</summary>
+        public VendorServer(MeshNode mesh, MeshGatewayAdapter adapter, CommandExecutor executor)
+        {
+            _mesh = mesh;
+            _adapter = adapter;
+            _executor = executor;
+        }
+
+        /// <summary>Handles a SEND (text or binary) received by the vendor server.</summary>
+        public void OnSend(ReceivedMeshEvent request, long nowMilliseconds)
+        {
+            if (request.Source == _adapter.OwnAddress)
+            {
+                return; // self-echo of our own group SEND (seed §4.3)
+            }
+
+            bool binary = request.Opcode == MeshProtocol.BinarySendOpcode;
+            string command = binary ? BinaryCommandCodec.TryDecodeToText(request.Payload, 0, request.Payload.Length) : request.PayloadText();
+            int handle = request.RequestHandle;
+            if (command == null)
+            {
+                ReplyText(handle, NodeReplies.Unknown("<binary>"));
+                return;
+            }
+
+            if (request.Destination >= 0xC000)
+            {
+                bool repeat = !binary && request.Source == _lastGroupSource && command == _lastGroupCommand && nowMilliseconds - _lastGroupAt <= DuplicateWindowMilliseconds;
+                _lastGroupSource = request.Source;
+                _lastGroupCommand = command;
+                _lastGroupAt = nowMilliseconds;
+                if (repeat)
+                {
+                    return;
+                }
+            }
+
+            if (!binary && command.Length > MaximumTextLength)
+            {
+                ReplyText(handle, TooLongReply);
+                return;
+            }
+
+            bool accepted = _executor.Submit(command, delegate(NodeReply reply)
+            {
+                if (binary && reply.EncodeBinary(_status))
+                {
+                    _mesh.ReplyVendor(handle, MeshProtocol.BinaryStatusOpcode, _status, BinaryStatusCodec.Length);
+                }
+                else
+                {
+                    ReplyText(handle, reply.Text);
+                }
+            });
+            if (!accepted)
+            {
+                ReplyText(handle, "ERR:BUSY");
+            }
+        }
+
+        private void ReplyText(int handle, string text)
+        {
+            int length = text.Length < _text.Length ? text.Length : _text.Length;
+            for (int i = 0; i < length; i++)
+            {
+                _text[i] = (byte)text[i];
+            }
+
+            _mesh.ReplyVendor(handle, MeshProtocol.VendorStatusOpcode, _text, length);
+        }
+    }
+}
