@@ -1,5 +1,6 @@
 using System;
 using DcMonitor.Emulator.Board;
+using DcMonitor.Emulator.Mesh;
 using DcMonitor.Emulator.Peripherals;
 using DcMonitor.UniversalNode;
 using DcMonitor.UniversalNode.Hardware;
@@ -29,7 +30,24 @@ namespace DcMonitor.Emulator.Nodes
             }
 
             Console = Board.SerialPort(BoardPins.ConsolePortName);
+            Radio = EmulatedMeshStack.For(Board);
+            Radio.RadioName = options.Name ?? System.IO.Path.GetFileName(Board.FlashDirectory);
+            if (options.PreprovisionedAddress > 0)
+            {
+                EmulatedMeshStack.Preprovision(Board.FlashDirectory, options.PreprovisionedAddress, UniversalNodeModels, subscribeVendorServerToAll: true);
+            }
+
+            if (options.Air != null)
+            {
+                Radio.AttachTo(options.Air);
+            }
         }
+
+        /// <summary>Model bits of a universal node (NativeContract): OnOff client and server, vendor server and client, Config Server.</summary>
+        public const int UniversalNodeModels = NativeContract.ConfigServer | NativeContract.GenericOnOffClient | NativeContract.GenericOnOffServer | NativeContract.VendorServer | NativeContract.VendorClient;
+
+        /// <summary>The node's emulated mesh component (radio, GATT server).</summary>
+        public EmulatedMeshStack Radio { get; }
 
         /// <summary>The virtual board.</summary>
         public VirtualBoard Board { get; }
@@ -65,6 +83,7 @@ namespace DcMonitor.Emulator.Nodes
         {
             if (_started)
             {
+                Radio.PowerOff();
                 using (Board.Activate())
                 {
                     _app.Stop();

@@ -17,5 +17,18 @@ namespace DcMonitor.Emulator.Nodes
 
         /// <summary>Seed of the INA260's measurement noise.</summary>
         public int NoiseSeed { get; set; } = 260;
+
+        /// <summary>Radio name on the air (node-0, node-1, …); default: the flash folder's name.</summary>
+        public string Name { get; set; }
+
+        /// <summary>The air the node's radio joins; null = no radio contact.</summary>
+        public DcMonitor.Emulator.Mesh.VirtualAir Air { get; set; }
+
+        /// <summary>
+        /// When above 0, the node boots already provisioned at this unicast address with every model bound and the
+        /// vendor server subscribed to 0xC000 — the state the provisioner leaves (the demo's stand-in until the
+        /// Provisioner image provisions nodes itself).
+        /// </summary>
+        public int PreprovisionedAddress { get; set; }
     }
 }

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text;
+using DcMonitor.Emulator.Mesh;
+using Xunit;
+
+namespace DcMonitor.Tests.Support
+{
+    /// <summary>
+    /// The Raspberry Pi's side of a GATT link, with its reassembly (seed protocol §3): decode, strip surrounding
+    /// white space, a chunk starting with '+' is buffered, anything else completes the message (buffer first).
+    /// </summary>
+    public sealed class PiCentral
+    {
+        private readonly BlockingCollection<string> _messages = new BlockingCollection<string>();
+        private readonly StringBuilder _buffer = new StringBuilder();
+        private readonly GattCentralLink _link;
+
+        public PiCentral(EmulatedMeshStack node, int mtu = 0)
+        {
+            _link = node.Gatt.Connect(OnNotification);
+            if (mtu > 0)
+            {
+                _link.NegotiateMtu(mtu);
+            }
+
+            _link.Subscribe();
+        }
+
+        /// <summary>Every chunk received, in order.</summary>
+        public List<string> Chunks { get; } = new List<string>();
+
+        public GattCentralLink Link => _link;
+
+        /// <summary>Writes a command as the Pi does (UTF-8, no terminator); false when ATT refused it as too long.</summary>
+        public bool Write(string command) => _link.Write(Encoding.UTF8.GetBytes(command));
+
+        public bool WriteBytes(byte[] value) => _link.Write(value);
+
+        /// <summary>The next complete message, failing the test after <paramref name="timeoutMilliseconds"/>.</summary>
+        public string Next(int timeoutMilliseconds = 10000)
+        {
+            Assert.True(_messages.TryTake(out string message, timeoutMilliseconds), "no message from the gateway within " + timeoutMilliseconds + " ms; chunks so far: " + string.Join(" | ", Chunks));
+            return message;
+        }
+
+        /// <summary>True when no further message arrives within <paramref name="milliseconds"/> (used only after every expected message).</summary>
+        public bool NothingMoreWithin(int milliseconds) => !_messages.TryTake(out _, milliseconds);
+
+        private void OnNotification(byte[] value)
+        {
+            string chunk = Encoding.UTF8.GetString(value);
+            lock (_buffer)
+            {
+                Chunks.Add(chunk);
+                string text = chunk.Trim();
+                if (text.StartsWith("+", StringComparison.Ordinal))
+                {
+                    _buffer.Append(text.Substring(1));
+                    return;
+                }
+
+                string message = _buffer.ToString() + text;
+                _buffer.Clear();
+                _messages.Add(message);
+            }
+        }
+    }
+}
