@@ -9,12 +9,21 @@ namespace DcMonitor.Emulator
         /// <summary>Entry point: <c>demo [options]</c>.</summary>
         public static int Main(string[] args)
         {
-            if (args.Length > 0 && args[0] == "demo")
+            if (args.Length > 1 && args[0] == "demo" && args[1] == "--single-node")
             {
-                return SingleNodeDemo.Run(args, Console.In, Console.Out);
+                string[] rest = new string[args.Length - 1];
+                rest[0] = "demo";
+                Array.Copy(args, 2, rest, 1, args.Length - 2);
+                return SingleNodeDemo.Run(rest, Console.In, Console.Out);
             }
 
-            Console.WriteLine("usage: dotnet run --project Emulator -- demo [--no-sensor] [--sensor-address 0x45] [--supply-volts 12] [--load-ohms 48] [--flash DIR]");
+            if (args.Length > 0 && args[0] == "demo")
+            {
+                return MeshDemo.Run(args, Console.In, Console.Out, Console.Error);
+            }
+
+            Console.WriteLine("usage: dotnet run --project Emulator -- demo [--nodes 4] [--commands \"0:READ;ALL:READ\"] [--flash-root DIR]");
+            Console.WriteLine("       dotnet run --project Emulator -- demo --single-node [--no-sensor] [--sensor-address 0x45] [--supply-volts 12] [--load-ohms 48] [--flash DIR]");
             return args.Length == 0 ? 0 : 2;
         }
     }

@@ -2,16 +2,13 @@ using System.Threading;
 
 namespace DcMonitor.RelayNode
 {
-    /// <summary>
-    /// Entry point of the RelayNode image. Placeholder until the Provisioner and RelayNode issue: the relay
-    /// role (relay on, default TTL 7, LED heartbeat on GPIO8, seed protocol §7) needs the mesh interop.
-    /// </summary>
+    /// <summary>Entry point of the RelayNode image.</summary>
     public static class Program
     {
-        /// <summary>Keeps the image alive; it does nothing yet.</summary>
+        /// <summary>Starts the relay and keeps the main thread alive.</summary>
         public static void Main()
         {
-            System.Diagnostics.Debug.WriteLine("DC-Monitor relay node: relay role not implemented yet");
+            new RelayNodeApp().Start();
             Thread.Sleep(Timeout.Infinite);
         }
     }

@@ -32,7 +32,7 @@ namespace DcMonitor.Emulator.Nodes
             Console = Board.SerialPort(BoardPins.ConsolePortName);
             Radio = EmulatedMeshStack.For(Board);
             Radio.RadioName = options.Name ?? System.IO.Path.GetFileName(Board.FlashDirectory);
-            if (options.PreprovisionedAddress > 0)
+            if (options.PreprovisionedAddress > 0 && !System.IO.File.Exists(MeshSettings.PathFor(Board.FlashDirectory)))
             {
                 EmulatedMeshStack.Preprovision(Board.FlashDirectory, options.PreprovisionedAddress, UniversalNodeModels, subscribeVendorServerToAll: true);
             }

@@ -1,7 +1,7 @@
 using System.Reflection;
 
 [assembly: AssemblyTitle("DcMonitor.RelayNode")]
-[assembly: AssemblyDescription("DC-Monitor RelayNode image (placeholder until its issue lands).")]
+[assembly: AssemblyDescription("DC-Monitor relay node: relay, default TTL 7, LED heartbeat.")]
 [assembly: AssemblyCompany("DC-Monitor")]
 [assembly: AssemblyProduct("DC-Monitor mesh firmware")]
 [assembly: AssemblyCopyright("Copyright (c) DC-Monitor developers")]

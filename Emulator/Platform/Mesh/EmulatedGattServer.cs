@@ -67,6 +67,19 @@ namespace DcMonitor.Emulator.Mesh
             return _link;
         }
 
+        /// <summary>The node lost power: a connected central loses its link (it notices after its supervision timeout).</summary>
+        public void PowerOff()
+        {
+            GattCentralLink link;
+            lock (_gate)
+            {
+                link = _link;
+                _link = null;
+            }
+
+            link?.Lost();
+        }
+
         internal int Notify(byte[] value, int length)
         {
             GattCentralLink link;

@@ -108,7 +108,24 @@ namespace DcMonitor.Emulator.Mesh
         public void PowerOff()
         {
             Air?.Leave(this);
+            Gatt.PowerOff();
             _inbox.CompleteAdding();
+            lock (_gate)
+            {
+                foreach (Timer timer in _pendingVendor.Values)
+                {
+                    timer.Dispose();
+                }
+
+                foreach (Timer timer in _pendingOnOff.Values)
+                {
+                    timer.Dispose();
+                }
+
+                _pendingVendor.Clear();
+                _pendingOnOff.Clear();
+                Started = false;
+            }
         }
 
         /// <summary>

@@ -44,7 +44,7 @@ namespace DcMonitor.Emulator.Mesh
         }
 
         /// <summary>Writes DC03; false (nothing written) when longer than MTU − 3, as ATT refuses it.</summary>
-        /// <exception cref="InvalidOperationException">The link is closed.</exception>
+        /// <exception cref="InvalidOperationException">The link is closed (disconnected or lost).</exception>
         public bool Write(byte[] value)
         {
             if (!IsOpen)
@@ -73,6 +73,16 @@ namespace DcMonitor.Emulator.Mesh
                 Subscribed = false;
                 _server.Disconnected(this);
             }
+        }
+
+        /// <summary>True when the link ended because the node went away (power cut, out of range), not by a disconnect.</summary>
+        public bool LinkLost { get; private set; }
+
+        internal void Lost()
+        {
+            IsOpen = false;
+            Subscribed = false;
+            LinkLost = true;
         }
 
         internal void Deliver(byte[] value)

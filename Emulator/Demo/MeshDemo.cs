@@ -1,0 +1,210 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using DcMonitor.Emulator.Board;
+using DcMonitor.Shared.Gateway;
+
+namespace DcMonitor.Emulator.Demo
+{
+    /// <summary>
+    /// <c>demo</c>: a virtual mesh (by default 4 universal nodes and 1 relay; node-3 hears only the relay) with a
+    /// Pi-compatible gateway console. Messages from the gateway node go to standard output exactly as the Pi
+    /// receives them, one per line; status lines go to standard error. Interactive: type the Pi's commands
+    /// (<c>1:READ</c>, <c>ALL:DUTY:50</c> …) or <c>power node-1 off</c>, <c>link node-0 node-2 out</c>, <c>stats</c>,
+    /// <c>nodes</c>, <c>console node-1 read</c>, <c>help</c>. With <c>--commands "0:READ;ALL:READ"</c> it runs them in
+    /// order, waits for each command's replies and exits (1 when a command got neither data nor an error within 10 s).
+    /// </summary>
+    public static class MeshDemo
+    {
+        /// <summary>A command is answered when no message came for this long after its data or error, ms.</summary>
+        private const int QuietMilliseconds = 1500;
+
+        /// <summary>Longest wait for a command's first data or error, ms.</summary>
+        private const int AnswerMilliseconds = 10000;
+
+        /// <summary>Runs the demo; returns the exit code.</summary>
+        public static int Run(string[] args, TextReader input, TextWriter output, TextWriter status)
+        {
+            int nodes = 4;
+            string commands = null;
+            string root = Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "demo");
+            for (int i = 1; i < args.Length; i++)
+            {
+                string value = i + 1 < args.Length ? args[i + 1] : null;
+                switch (args[i])
+                {
+                    case "--nodes":
+                        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out nodes) || nodes < 1 || nodes > GatewayCommandParserLimits.MaximumNodes)
+                        {
+                            status.WriteLine("--nodes takes 1 to 63 (node ids 0 to 62; the relay takes the next address)");
+                            return 2;
+                        }
+
+                        i++;
+                        break;
+                    case "--commands":
+                        commands = value;
+                        i++;
+                        break;
+                    case "--flash-root":
+                        root = value;
+                        i++;
+                        break;
+                    default:
+                        status.WriteLine("unknown demo option '" + args[i] + "'");
+                        return 2;
+                }
+            }
+
+            status.WriteLine("mesh: " + nodes + " universal node(s) node-0..node-" + (nodes - 1) + " at 0x0005..0x" + (0x0004 + nodes).ToString("X4")
+                + ", relay-0 at 0x" + (0x0005 + nodes).ToString("X4") + (nodes >= 2 ? "; node-" + (nodes - 1) + " hears only relay-0" : string.Empty));
+            status.WriteLine("mesh: nodes boot provisioned (as the provisioner leaves them) until the Provisioner image does it; flash in " + root);
+            using var network = new DemoNetwork(root, nodes);
+            using var gateway = new GatewayConsole(network, status);
+            return commands != null
+                ? RunCommands(commands, gateway, output, status)
+                : RunInteractive(network, gateway, input, output, status);
+        }
+
+        private static int RunCommands(string commands, GatewayConsole gateway, TextWriter output, TextWriter status)
+        {
+            int exit = 0;
+            foreach (string raw in commands.Split(';'))
+            {
+                string command = raw.Trim();
+                if (!gateway.Write(command))
+                {
+                    status.WriteLine("gateway: '" + command + "' could not be written (no connection or too long for the MTU)");
+                    exit = 1;
+                    continue;
+                }
+
+                bool answered = false;
+                DateTime deadline = DateTime.UtcNow.AddMilliseconds(AnswerMilliseconds);
+                while (true)
+                {
+                    int wait = answered ? QuietMilliseconds : (int)Math.Max(0, (deadline - DateTime.UtcNow).TotalMilliseconds);
+                    if (!gateway.Messages.TryTake(out string message, wait))
+                    {
+                        break;
+                    }
+
+                    output.WriteLine(message);
+                    output.Flush();
+                    answered |= message.Contains(":DATA:", StringComparison.Ordinal) || message.StartsWith("ERROR:", StringComparison.Ordinal) || message.StartsWith("NODE", StringComparison.Ordinal) || message.StartsWith("TIMEOUT:", StringComparison.Ordinal);
+                    if (answered && DateTime.UtcNow > deadline)
+                    {
+                        break;
+                    }
+                }
+
+                if (!answered)
+                {
+                    status.WriteLine("gateway: '" + command + "' got neither data nor an error within " + (AnswerMilliseconds / 1000) + " s");
+                    exit = 1;
+                }
+            }
+
+            return exit;
+        }
+
+        private static int RunInteractive(DemoNetwork network, GatewayConsole gateway, TextReader input, TextWriter output, TextWriter status)
+        {
+            var printer = new Thread(() =>
+            {
+                foreach (string message in gateway.Messages.GetConsumingEnumerable())
+                {
+                    output.WriteLine(message);
+                    output.Flush();
+                }
+            }) { IsBackground = true };
+            printer.Start();
+            status.WriteLine("gateway: type the Pi's commands (1:READ, ALL:DUTY:50, 2:MONITOR …) or help; end input (Ctrl-D) to stop");
+
+            string line;
+            while ((line = input.ReadLine()) != null)
+            {
+                string[] words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length == 0)
+                {
+                    continue;
+                }
+
+                switch (words[0])
+                {
+                    case "help":
+                        status.WriteLine("  <id>:<WORD>[:<value>], ALL:<WORD>   the Pi's commands (READ STATUS DUTY:<n> RAMP STOP MONITOR ON OFF)");
+                        status.WriteLine("  power <node> on|off                 cut or restore a node's power");
+                        status.WriteLine("  link <a> <b> in|out [loss 0-1]      change who hears whom");
+                        status.WriteLine("  nodes | stats                       list nodes | radio counters");
+                        status.WriteLine("  console <node> <line>               type on a node's serial console");
+                        break;
+                    case "power" when words.Length == 3 && (words[2] == "on" || words[2] == "off"):
+                        status.WriteLine(network.SetPower(words[1], words[2] == "on") ? "power: " + words[1] + " " + words[2] : "power: no node " + words[1]);
+                        break;
+                    case "link" when words.Length >= 4 && (words[3] == "in" || words[3] == "out"):
+                        double loss = words.Length > 4 ? double.Parse(words[4], CultureInfo.InvariantCulture) : 0.0;
+                        network.Air.SetLink(words[1], words[2], words[3] == "in", loss);
+                        status.WriteLine("link: " + words[1] + " - " + words[2] + " " + words[3] + (loss > 0 ? ", loss " + loss.ToString(CultureInfo.InvariantCulture) : string.Empty));
+                        break;
+                    case "nodes":
+                        foreach (string name in network.Names)
+                        {
+                            status.WriteLine("  " + name + (network.IsPowered(name) ? " powered" : " off") + (gateway.ConnectedTo == name ? ", gateway" : string.Empty));
+                        }
+
+                        break;
+                    case "stats":
+                        var stats = network.Air.Statistics;
+                        status.WriteLine("stats: network PDUs " + stats.NetworkPdusTransmitted + " (relayed " + stats.NetworkPdusRelayed + "), segmented messages " + stats.SegmentedMessages
+                            + " (" + stats.Segments + " segments), dropped by loss " + stats.PdusDroppedByLoss + ", GATT notifications " + stats.GattNotifications);
+                        break;
+                    case "console" when words.Length >= 3:
+                        TypeOnConsole(network.Console(words[1]), string.Join(" ", words.Skip(2)), status);
+                        break;
+                    default:
+                        if (!gateway.Write(line.Trim()))
+                        {
+                            status.WriteLine("gateway: not connected, or the command is too long for the MTU");
+                        }
+
+                        break;
+                }
+            }
+
+            Thread.Sleep(QuietMilliseconds); // let the last replies arrive before powering off
+            return 0;
+        }
+
+        private static void TypeOnConsole(VirtualSerialPort console, string line, TextWriter status)
+        {
+            if (console == null)
+            {
+                status.WriteLine("console: no such powered universal node");
+                return;
+            }
+
+            while (console.TryReadLine(0, out _))
+            {
+                // discard what the node printed before
+            }
+
+            console.SendToDevice(line + "\r\n");
+            while (console.TryReadLine(3000, out string reply))
+            {
+                status.WriteLine("console: " + reply);
+                if (reply.StartsWith(">> ", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }
+
+        private static class GatewayCommandParserLimits
+        {
+            public const int MaximumNodes = 63;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Device.Gpio;
+using DcMonitor.MeshInterop;
+using DcMonitor.RelayNode.Heartbeat;
+
+namespace DcMonitor.RelayNode
+{
+    /// <summary>
+    /// The relay node (seed protocol §7): Config Server only, relay on, default TTL 7, LED heartbeat on GPIO8
+    /// driven by the stack's provisioned state. After a power cut the stack restores its provisioning from
+    /// flash, so the relay rejoins by itself. The Provisioner issue completes it (provisioning, configuration).
+    /// </summary>
+    public sealed class RelayNodeApp
+    {
+        /// <summary>Status LED, active high (seed §7).</summary>
+        public const int LedPin = 8;
+
+        private readonly MeshState _state = new MeshState();
+        private GpioController _gpio;
+        private LedHeartbeat _heartbeat;
+        private MeshNode _mesh;
+
+        /// <summary>Starts the heartbeat and the mesh.</summary>
+        public void Start()
+        {
+            _gpio = new GpioController();
+            _heartbeat = new LedHeartbeat(_gpio, LedPin);
+            try
+            {
+                _mesh = MeshNode.Start(MeshComposition.RelayNode(CreateUuid()));
+                _mesh.EventReceived += OnMeshEvent;
+                Refresh();
+                _mesh.DrainEvents();
+            }
+            catch (Exception exception)
+            {
+                System.Diagnostics.Debug.WriteLine("relay: BLE Mesh unavailable: " + exception.Message);
+            }
+        }
+
+        /// <summary>Stops the heartbeat (an emulated node powering down).</summary>
+        public void Stop()
+        {
+            _heartbeat.Dispose();
+            _gpio.Dispose();
+        }
+
+        private static byte[] CreateUuid()
+        {
+            byte[] uuid = new byte[16];
+            uuid[0] = 0xDD; // match prefix DD DD (seed §1.4); the native side fills the Bluetooth address
+            uuid[1] = 0xDD;
+            return uuid;
+        }
+
+        private void OnMeshEvent(MeshEvent meshEvent)
+        {
+            if (meshEvent.Kind == MeshEventKind.Provisioned || meshEvent.Kind == MeshEventKind.NodeReset || meshEvent.Kind == MeshEventKind.ConfigurationChanged)
+            {
+                Refresh();
+            }
+        }
+
+        private void Refresh()
+        {
+            _heartbeat.Provisioned = _mesh.ReadState(_state) && _state.IsProvisioned;
+        }
+    }
+}
