@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using DcMonitor.Emulator.Demo;
+using DcMonitor.Tests.Support;
+using Xunit;
+
+namespace DcMonitor.Tests.Network
+{
+    /// <summary>Failover of the gateway console, monitor mode over the mesh, a 32-node ALL:READ and lossy links.</summary>
+    public class FailoverAndScaleTests
+    {
+        [Fact]
+        public void WhenTheGatewayNodeLosesPowerTheConsoleMovesToAnotherNodeAndAllReadWorksAgain()
+        {
+            using var flash = new TemporaryFlash();
+            using var network = new DemoNetwork(flash.Path, 3);
+            using var gateway = new GatewayConsole(network, TextWriter.Null);
+            Assert.Equal("node-0", gateway.ConnectedTo);
+
+            network.SetPower("node-0", false);
+            DateTime deadline = DateTime.UtcNow.AddSeconds(15);
+            while (gateway.ConnectedTo == null || gateway.ConnectedTo == "node-0")
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the console did not fail over");
+                Thread.Sleep(50);
+            }
+
+            Assert.True(gateway.Write("ALL:READ"));
+            var messages = new List<string>();
+            while (messages.Count < 3 && gateway.Messages.TryTake(out string message, 10000))
+            {
+                messages.Add(message);
+            }
+
+            string own = "NODE" + gateway.ConnectedTo.Substring("node-".Length) + ":DATA:";
+            Assert.StartsWith(own, messages[0]);
+            Assert.Equal("SENT:READ", messages[1]);
+            Assert.Contains(messages, m => m.StartsWith("NODE", StringComparison.Ordinal) && !m.StartsWith(own, StringComparison.Ordinal) && m.Contains(":DATA:D:", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void MonitorStreamsReadingsAboutEverySecondUntilTheNextCommand()
+        {
+            using var network = new TestNetwork(2);
+            var pi = network.ConnectPi(0);
+            pi.Write("1:MONITOR");
+            Assert.Equal("SENT:MONITOR", pi.Next());
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.StartsWith("NODE1:DATA:D:0%,", pi.Next(5000));
+            }
+
+            pi.Write("0:READ");
+            string next = pi.Next();
+            while (next.StartsWith("NODE1:", StringComparison.Ordinal))
+            {
+                next = pi.Next(); // a poll already in flight may still answer
+            }
+
+            Assert.StartsWith("NODE0:DATA:", next);
+            Assert.True(pi.NothingMoreWithin(2500) , "monitoring did not stop");
+        }
+
+        [Fact]
+        public void MonitoringTheGatewayNodeItselfWorks()
+        {
+            using var network = new TestNetwork(1);
+            var pi = network.ConnectPi(0);
+            pi.Write("0:MONITOR");
+            Assert.Equal("SENT:MONITOR", pi.Next());
+            Assert.StartsWith("NODE0:DATA:", pi.Next(5000));
+            Assert.StartsWith("NODE0:DATA:", pi.Next(5000));
+        }
+
+        [Fact]
+        public void AllReadWith32NodesIsAnsweredByEveryNode()
+        {
+            using var network = new TestNetwork(32);
+            var pi = network.ConnectPi(0);
+            pi.Write("ALL:READ");
+            Assert.StartsWith("NODE0:DATA:", pi.Next());
+            Assert.Equal("SENT:READ", pi.Next());
+            var answered = new HashSet<string>();
+            while (answered.Count < 31)
+            {
+                string message = pi.Next(10000);
+                answered.Add(message.Substring(0, message.IndexOf(":DATA:", StringComparison.Ordinal)));
+            }
+
+            Assert.Equal(Enumerable.Range(1, 31).Select(i => "NODE" + i).ToHashSet(), answered);
+            Assert.Equal(0, network.Air.Statistics.SegmentedMessages);
+        }
+
+        [Fact]
+        public void WithTenPercentLossEveryCommandGetsDataOrAnErrorAndNothingSticks()
+        {
+            using var network = new TestNetwork(3, air =>
+            {
+                foreach (var (a, b) in new[] { ("node-0", "node-1"), ("node-0", "node-2"), ("node-1", "node-2") })
+                {
+                    air.SetLink(a, b, inRange: true, loss: 0.1);
+                }
+            });
+            var pi = network.ConnectPi(0);
+            foreach (string command in new[] { "1:READ", "2:DUTY:30", "1:STOP", "2:READ", "1:DUTY:60", "2:STOP" })
+            {
+                pi.Write(command);
+                string sent = pi.Next();
+                Assert.StartsWith("SENT:", sent);
+                string outcome = pi.Next(12000);
+                Assert.True(outcome.Contains(":DATA:", StringComparison.Ordinal) || outcome == "ERROR:MESH_TIMEOUT", outcome);
+            }
+
+            Assert.True(network.Air.Statistics.PdusDroppedByLoss > 0, "the links lost nothing");
+        }
+    }
+}
