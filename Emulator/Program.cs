@@ -17,12 +17,18 @@ namespace DcMonitor.Emulator
                 return SingleNodeDemo.Run(rest, Console.In, Console.Out);
             }
 
+            if (args.Length > 0 && args[0] == "airtime")
+            {
+                return AirtimeReport.Run(Console.Out);
+            }
+
             if (args.Length > 0 && args[0] == "demo")
             {
                 return MeshDemo.Run(args, Console.In, Console.Out, Console.Error);
             }
 
             Console.WriteLine("usage: dotnet run --project Emulator -- demo [--nodes 4] [--commands \"0:READ;ALL:READ\"] [--flash-root DIR]");
+            Console.WriteLine("       dotnet run --project Emulator -- airtime");
             Console.WriteLine("       dotnet run --project Emulator -- demo --single-node [--no-sensor] [--sensor-address 0x45] [--supply-volts 12] [--load-ohms 48] [--flash DIR]");
             return args.Length == 0 ? 0 : 2;
         }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Gateway;
 using DcMonitor.Shared.Sensing;
 using DcMonitor.Shared.Terminal;
 
@@ -17,6 +18,14 @@ namespace DcMonitor.Benchmarks
         private readonly SensorReading _reading = new SensorReading();
         private readonly ConsoleLineAssembler _assembler = new ConsoleLineAssembler();
         private readonly byte[] _registers = { 0x01, 0x90, 0x25, 0x82, 0x01, 0x2C };
+        private readonly byte[] _gatewayCommand = System.Text.Encoding.ASCII.GetBytes("1:DUTY:50");
+        private readonly CountingNotifier _notifier = new CountingNotifier();
+        private readonly GatewayProcessor _gateway;
+
+        public CommandPathBenchmarks()
+        {
+            _gateway = new GatewayProcessor(new IdleMesh(), _notifier, null);
+        }
 
         [Benchmark]
         public string FormatSensorPayload() => _formatter.Format(50, 12003000, 250000);
@@ -35,6 +44,16 @@ namespace DcMonitor.Benchmarks
         }
 
         [Benchmark]
+        public GatewayCommand ParseGatewayCommand() => GatewayCommandParser.Parse(_gatewayCommand, _gatewayCommand.Length);
+
+        [Benchmark]
+        public int ForwardStatus()
+        {
+            _gateway.OnVendorStatus(0x0006, "D:50%,V:12.003V,I:250.00mA,P:3000.8mW", 0);
+            return _notifier.Count;
+        }
+
+        [Benchmark]
         public string AssembleConsoleLine()
         {
             const string typed = "duty:50\r\n";
@@ -47,6 +66,24 @@ namespace DcMonitor.Benchmarks
             }
 
             return null;
+        }
+
+        private sealed class CountingNotifier : IGatewayNotifier
+        {
+            public int Count { get; private set; }
+
+            public void Notify(string message) => Count++;
+        }
+
+        private sealed class IdleMesh : IGatewayMesh
+        {
+            public int OwnAddress => 0x0005;
+
+            public bool VendorClientBound => true;
+
+            public bool SendVendor(int destination, string nodeCommandText) => true;
+
+            public bool SendOnOff(int destination, bool on) => true;
         }
     }
 }
