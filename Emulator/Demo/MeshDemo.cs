@@ -3,14 +3,14 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using DcMonitor.Emulator.Board;
-using DcMonitor.Shared.Gateway;
+using DcMonitor.Emulator.Air;
 
 namespace DcMonitor.Emulator.Demo
 {
     /// <summary>
-    /// <c>demo</c>: a virtual mesh (by default 4 universal nodes and 1 relay; node-3 hears only the relay) with a
-    /// Pi-compatible gateway console. Messages from the gateway node go to standard output exactly as the Pi
+    /// <c>demo</c>: a virtual mesh (by default 4 universal nodes and 1 relay; node-3 hears only the relay), each node
+    /// its own OS process on the air hub's endpoint, with a Pi-compatible gateway console that uses only that
+    /// endpoint. Messages from the gateway node go to standard output exactly as the Pi
     /// receives them, one per line; status lines go to standard error. Interactive: type the Pi's commands
     /// (<c>1:READ</c>, <c>ALL:DUTY:50</c> …) or <c>power node-1 off</c>, <c>link node-0 node-2 out</c>, <c>stats</c>,
     /// <c>nodes</c>, <c>console node-1 read</c>, <c>help</c>. With <c>--commands "0:READ;ALL:READ"</c> it runs them in
@@ -24,10 +24,15 @@ namespace DcMonitor.Emulator.Demo
         /// <summary>Longest wait for a command's first data or error, ms.</summary>
         private const int AnswerMilliseconds = 10000;
 
+        private static volatile string s_consoleNode;
+
         /// <summary>Runs the demo; returns the exit code.</summary>
         public static int Run(string[] args, TextReader input, TextWriter output, TextWriter status)
         {
             int nodes = 4;
+            int airPort = 0;
+            int supervision = 2000;
+            bool headless = false;
             string commands = null;
             string root = Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "demo");
             for (int i = 1; i < args.Length; i++)
@@ -52,6 +57,17 @@ namespace DcMonitor.Emulator.Demo
                         root = value;
                         i++;
                         break;
+                    case "--air-port":
+                        airPort = int.Parse(value, CultureInfo.InvariantCulture);
+                        i++;
+                        break;
+                    case "--supervision-ms":
+                        supervision = int.Parse(value, CultureInfo.InvariantCulture);
+                        i++;
+                        break;
+                    case "--headless":
+                        headless = true;
+                        break;
                     default:
                         status.WriteLine("unknown demo option '" + args[i] + "'");
                         return 2;
@@ -61,14 +77,46 @@ namespace DcMonitor.Emulator.Demo
             status.WriteLine("mesh: " + nodes + " universal node(s) node-0..node-" + (nodes - 1) + " at 0x0005..0x" + (0x0004 + nodes).ToString("X4")
                 + ", relay-0 at 0x" + (0x0005 + nodes).ToString("X4") + (nodes >= 2 ? "; node-" + (nodes - 1) + " hears only relay-0" : string.Empty));
             status.WriteLine("mesh: nodes boot provisioned (as the provisioner leaves them) until the Provisioner image does it; flash in " + root);
-            using var network = new DemoNetwork(root, nodes);
-            using var gateway = new GatewayConsole(network, status);
+            using var hub = new AirHub(airPort, supervision, status);
+            output.Flush();
+            status.WriteLine("air: listening on 127.0.0.1:" + hub.Port);
+            for (int i = 0; i < nodes; i++)
+            {
+                hub.AddNode("node-" + i, "universal", 0x0005 + i, Path.Combine(root, "node-" + i), 100 + i);
+            }
+
+            hub.AddNode("relay-0", "relay", 0x0005 + nodes, Path.Combine(root, "relay-0"), 0);
+            if (nodes >= 2)
+            {
+                for (int i = 0; i < nodes - 1; i++)
+                {
+                    hub.Air.SetLink("node-" + (nodes - 1), "node-" + i, inRange: false);
+                }
+            }
+
+            foreach (HubNode node in hub.Nodes())
+            {
+                hub.SetPower(node.Name, true);
+            }
+
+            if (!hub.WaitUntilReady(60000))
+            {
+                status.WriteLine("mesh: not every node started within 60 s");
+            }
+
+            if (headless)
+            {
+                status.WriteLine("mesh: headless; serving outside clients until the process is stopped");
+                Thread.Sleep(Timeout.Infinite);
+            }
+
+            using var gateway = new AirGatewayConsole(hub.Port, status);
             return commands != null
                 ? RunCommands(commands, gateway, output, status)
-                : RunInteractive(network, gateway, input, output, status);
+                : RunInteractive(hub, gateway, input, output, status);
         }
 
-        private static int RunCommands(string commands, GatewayConsole gateway, TextWriter output, TextWriter status)
+        private static int RunCommands(string commands, AirGatewayConsole gateway, TextWriter output, TextWriter status)
         {
             int exit = 0;
             foreach (string raw in commands.Split(';'))
@@ -110,7 +158,7 @@ namespace DcMonitor.Emulator.Demo
             return exit;
         }
 
-        private static int RunInteractive(DemoNetwork network, GatewayConsole gateway, TextReader input, TextWriter output, TextWriter status)
+        private static int RunInteractive(AirHub hub, AirGatewayConsole gateway, TextReader input, TextWriter output, TextWriter status)
         {
             var printer = new Thread(() =>
             {
@@ -121,6 +169,13 @@ namespace DcMonitor.Emulator.Demo
                 }
             }) { IsBackground = true };
             printer.Start();
+            hub.ConsoleOutput += (node, text) =>
+            {
+                if (node == s_consoleNode)
+                {
+                    status.WriteLine("console " + node + ": " + text);
+                }
+            };
             status.WriteLine("gateway: type the Pi's commands (1:READ, ALL:DUTY:50, 2:MONITOR …) or help; end input (Ctrl-D) to stop");
 
             string line;
@@ -142,27 +197,33 @@ namespace DcMonitor.Emulator.Demo
                         status.WriteLine("  console <node> <line>               type on a node's serial console");
                         break;
                     case "power" when words.Length == 3 && (words[2] == "on" || words[2] == "off"):
-                        status.WriteLine(network.SetPower(words[1], words[2] == "on") ? "power: " + words[1] + " " + words[2] : "power: no node " + words[1]);
+                        status.WriteLine(hub.SetPower(words[1], words[2] == "on") ? "power: " + words[1] + " " + words[2] : "power: no node " + words[1]);
                         break;
                     case "link" when words.Length >= 4 && (words[3] == "in" || words[3] == "out"):
                         double loss = words.Length > 4 ? double.Parse(words[4], CultureInfo.InvariantCulture) : 0.0;
-                        network.Air.SetLink(words[1], words[2], words[3] == "in", loss);
+                        hub.Air.SetLink(words[1], words[2], words[3] == "in", loss);
                         status.WriteLine("link: " + words[1] + " - " + words[2] + " " + words[3] + (loss > 0 ? ", loss " + loss.ToString(CultureInfo.InvariantCulture) : string.Empty));
                         break;
                     case "nodes":
-                        foreach (string name in network.Names)
+                        foreach (HubNode node in hub.Nodes())
                         {
-                            status.WriteLine("  " + name + (network.IsPowered(name) ? " powered" : " off") + (gateway.ConnectedTo == name ? ", gateway" : string.Empty));
+                            status.WriteLine("  " + node.Name + " " + node.Address + " 0x" + node.Unicast.ToString("X4") + (node.Radio != null ? " powered" : " off") + (gateway.ConnectedTo == node.Address ? ", gateway" : string.Empty));
                         }
 
                         break;
                     case "stats":
-                        var stats = network.Air.Statistics;
+                        var stats = hub.Air.Statistics;
                         status.WriteLine("stats: network PDUs " + stats.NetworkPdusTransmitted + " (relayed " + stats.NetworkPdusRelayed + "), segmented messages " + stats.SegmentedMessages
                             + " (" + stats.Segments + " segments), dropped by loss " + stats.PdusDroppedByLoss + ", GATT notifications " + stats.GattNotifications);
                         break;
                     case "console" when words.Length >= 3:
-                        TypeOnConsole(network.Console(words[1]), string.Join(" ", words.Skip(2)), status);
+                        HubNode target = hub.Find(words[1]);
+                        s_consoleNode = words[1];
+                        if (target == null || !hub.TypeOnConsole(target, string.Join(" ", words.Skip(2))))
+                        {
+                            status.WriteLine("console: no such powered node");
+                        }
+
                         break;
                     default:
                         if (!gateway.Write(line.Trim()))
@@ -176,30 +237,6 @@ namespace DcMonitor.Emulator.Demo
 
             Thread.Sleep(QuietMilliseconds); // let the last replies arrive before powering off
             return 0;
-        }
-
-        private static void TypeOnConsole(VirtualSerialPort console, string line, TextWriter status)
-        {
-            if (console == null)
-            {
-                status.WriteLine("console: no such powered universal node");
-                return;
-            }
-
-            while (console.TryReadLine(0, out _))
-            {
-                // discard what the node printed before
-            }
-
-            console.SendToDevice(line + "\r\n");
-            while (console.TryReadLine(3000, out string reply))
-            {
-                status.WriteLine("console: " + reply);
-                if (reply.StartsWith(">> ", StringComparison.Ordinal))
-                {
-                    break;
-                }
-            }
         }
 
         private static class GatewayCommandParserLimits

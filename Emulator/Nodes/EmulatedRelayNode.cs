@@ -16,7 +16,7 @@ namespace DcMonitor.Emulator.Nodes
         private bool _started;
 
         /// <summary>Builds the board; <paramref name="preprovisionedAddress"/> &gt; 0 boots it provisioned there.</summary>
-        public EmulatedRelayNode(string flashDirectory, string name, VirtualAir air, int preprovisionedAddress)
+        public EmulatedRelayNode(string flashDirectory, string name, IAirMedium air, int preprovisionedAddress)
         {
             Board = new VirtualBoard(flashDirectory);
             Radio = EmulatedMeshStack.For(Board);

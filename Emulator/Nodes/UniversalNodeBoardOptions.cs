@@ -22,7 +22,7 @@ namespace DcMonitor.Emulator.Nodes
         public string Name { get; set; }
 
         /// <summary>The air the node's radio joins; null = no radio contact.</summary>
-        public DcMonitor.Emulator.Mesh.VirtualAir Air { get; set; }
+        public DcMonitor.Emulator.Mesh.IAirMedium Air { get; set; }
 
         /// <summary>
         /// When above 0, the node boots already provisioned at this unicast address with every model bound and the

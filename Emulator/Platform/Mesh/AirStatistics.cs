@@ -48,5 +48,8 @@ namespace DcMonitor.Emulator.Mesh
         internal void Dropped() => Interlocked.Increment(ref _dropped);
 
         internal void Notified() => Interlocked.Increment(ref _notifications);
+
+        /// <summary>Counts a notification forwarded by the air hub from a node process to a central.</summary>
+        public void NotifiedByHub() => Interlocked.Increment(ref _notifications);
     }
 }

@@ -18,7 +18,7 @@ namespace DcMonitor.Emulator.Mesh
     /// messages to own subscribed groups, the GATT bridge, and events through a bounded record queue plus a
     /// posted custom event. Provisioning state persists next to the node's flash (<see cref="MeshSettings"/>).
     /// </summary>
-    public sealed class EmulatedMeshStack
+    public sealed class EmulatedMeshStack : IRadio
     {
         /// <summary>Network transmissions per PDU a node sends (seed §1.6: 3 retransmissions).</summary>
         public const int NetworkTransmitCount = 4;
@@ -70,7 +70,7 @@ namespace DcMonitor.Emulator.Mesh
         public string RadioName { get; set; }
 
         /// <summary>The air this node's radio is on (null = a radio in a shielded box: it transmits into nothing).</summary>
-        public VirtualAir Air { get; private set; }
+        public IAirMedium Air { get; private set; }
 
         /// <summary>The GATT server of service 0xDC01.</summary>
         public EmulatedGattServer Gatt { get; }
@@ -97,7 +97,7 @@ namespace DcMonitor.Emulator.Mesh
         }
 
         /// <summary>Puts the radio on an air (before or after start).</summary>
-        public void AttachTo(VirtualAir air)
+        public void AttachTo(IAirMedium air)
         {
             Air?.Leave(this);
             Air = air;
@@ -331,7 +331,8 @@ namespace DcMonitor.Emulator.Mesh
 
         // ---- air side --------------------------------------------------------------------------------------
 
-        internal void Receive(NetworkPdu pdu)
+        /// <inheritdoc/>
+        public void Receive(NetworkPdu pdu)
         {
             if (!_inbox.IsAddingCompleted)
             {

@@ -9,10 +9,10 @@ namespace DcMonitor.Emulator.Mesh
     /// symmetric and in range with no loss unless <see cref="SetLink"/> says otherwise; both can change at run
     /// time. Delivery is asynchronous (each stack has its own receive thread). Thread-safe.
     /// </summary>
-    public sealed class VirtualAir
+    public sealed class VirtualAir : IAirMedium
     {
         private readonly object _gate = new object();
-        private readonly List<EmulatedMeshStack> _radios = new List<EmulatedMeshStack>();
+        private readonly List<IRadio> _radios = new List<IRadio>();
         private readonly Dictionary<string, Link> _links = new Dictionary<string, Link>(StringComparer.Ordinal);
         private readonly Random _loss;
 
@@ -49,7 +49,8 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
-        internal void Join(EmulatedMeshStack radio)
+        /// <inheritdoc/>
+        public void Join(IRadio radio)
         {
             lock (_gate)
             {
@@ -60,7 +61,8 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
-        internal void Leave(EmulatedMeshStack radio)
+        /// <inheritdoc/>
+        public void Leave(IRadio radio)
         {
             lock (_gate)
             {
@@ -68,13 +70,14 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
-        internal void Transmit(EmulatedMeshStack sender, NetworkPdu pdu, bool relayed)
+        /// <inheritdoc/>
+        public void Transmit(IRadio sender, NetworkPdu pdu, bool relayed)
         {
             Statistics.Transmitted(relayed);
-            List<EmulatedMeshStack> receivers = new List<EmulatedMeshStack>();
+            List<IRadio> receivers = new List<IRadio>();
             lock (_gate)
             {
-                foreach (EmulatedMeshStack radio in _radios)
+                foreach (IRadio radio in _radios)
                 {
                     if (radio == sender || !_links.TryGetValue(Key(sender.RadioName, radio.RadioName), out Link link))
                     {
@@ -101,7 +104,7 @@ namespace DcMonitor.Emulator.Mesh
                 }
             }
 
-            foreach (EmulatedMeshStack receiver in receivers)
+            foreach (IRadio receiver in receivers)
             {
                 receiver.Receive(pdu);
             }

@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+
+namespace DcMonitor.Emulator.Air
+{
+    /// <summary>
+    /// The Pi-compatible gateway console over the air endpoint only (central role), as the Pi behaves (seed
+    /// protocol §3, §8): scan, take candidates whose name contains <c>DC-Monitor</c> or that advertise 0xDC01,
+    /// connect, subscribe to DC02 (a failed subscribe disconnects and tries the next), write commands to DC03,
+    /// reassemble 20-byte chunks exactly as the Pi does; every 2 s check the link and on loss scan 5 s and try
+    /// every candidate, the dead one last, until one works. Status lines go to the log; messages are queued.
+    /// </summary>
+    public sealed class AirGatewayConsole : IDisposable
+    {
+        /// <summary>Link check period, ms (seed §8.2).</summary>
+        public const int LinkCheckMilliseconds = 2000;
+
+        /// <summary>Scan window during failover, ms (seed §8.1).</summary>
+        public const int FailoverScanMilliseconds = 5000;
+
+        private readonly AirClient _client;
+        private readonly TextWriter _log;
+        private readonly StringBuilder _buffer = new StringBuilder();
+        private readonly Thread _events;
+        private readonly Timer _watchdog;
+        private readonly object _gate = new object();
+        private string _address;
+        private bool _linkLost;
+        private int _checking;
+
+        /// <summary>Connects to the endpoint and to the first node found (scanning <paramref name="firstScanMilliseconds"/>).</summary>
+        public AirGatewayConsole(int port, TextWriter log, int firstScanMilliseconds = 1000)
+        {
+            _client = AirClient.Connect(port, "central", "pi5");
+            _log = log;
+            _events = new Thread(PumpEvents) { IsBackground = true };
+            _events.Start();
+            ConnectToAny(null, firstScanMilliseconds);
+            _watchdog = new Timer(_ => CheckLink(), null, LinkCheckMilliseconds, LinkCheckMilliseconds);
+        }
+
+        /// <summary>Complete messages as the Pi receives them.</summary>
+        public BlockingCollection<string> Messages { get; } = new BlockingCollection<string>();
+
+        /// <summary>Address of the node the console is connected to, or null.</summary>
+        public string ConnectedTo
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _linkLost ? null : _address;
+                }
+            }
+        }
+
+        /// <summary>Writes a command to DC03 (with response); false when not connected or refused.</summary>
+        public bool Write(string command)
+        {
+            JsonObject reply = _client.Request(new JsonObject { ["op"] = "write", ["char"] = CentralSession.CommandUuid, ["data_hex"] = Convert.ToHexString(Encoding.UTF8.GetBytes(command)), ["response"] = true });
+            return reply != null && (string)reply["op"] == "written";
+        }
+
+        /// <summary>Stops watching and disconnects.</summary>
+        public void Dispose()
+        {
+            _watchdog.Dispose();
+            _client.Request(new JsonObject { ["op"] = "disconnect" }, 2000);
+            _client.Dispose();
+        }
+
+        private void PumpEvents()
+        {
+            foreach (JsonObject e in _client.Events.GetConsumingEnumerable())
+            {
+                string op = (string)e["op"];
+                if (op == "notify")
+                {
+                    OnChunk(Encoding.UTF8.GetString(Convert.FromHexString((string)e["data_hex"])));
+                }
+                else if (op == "disconnected" || op == "closed")
+                {
+                    lock (_gate)
+                    {
+                        _linkLost = true;
+                    }
+                }
+            }
+        }
+
+        private void OnChunk(string chunk)
+        {
+            string text = chunk.Trim();
+            lock (_buffer)
+            {
+                if (text.StartsWith("+", StringComparison.Ordinal))
+                {
+                    _buffer.Append(text.Substring(1));
+                    return;
+                }
+
+                string message = _buffer + text;
+                _buffer.Clear(); // like the Pi, the buffer is not cleared on failover (seed §3)
+                Messages.Add(message);
+            }
+        }
+
+        private void CheckLink()
+        {
+            if (Interlocked.Exchange(ref _checking, 1) == 1)
+            {
+                return;
+            }
+
+            try
+            {
+                string dead;
+                lock (_gate)
+                {
+                    if (!_linkLost && _address != null)
+                    {
+                        return;
+                    }
+
+                    dead = _address;
+                }
+
+                _log.WriteLine("gateway: link to " + (dead ?? "no node") + " lost; scanning " + (FailoverScanMilliseconds / 1000) + " s for another DC-Monitor node");
+                ConnectToAny(dead, FailoverScanMilliseconds);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _checking, 0);
+            }
+        }
+
+        private void ConnectToAny(string deadLast, int scanMilliseconds)
+        {
+            JsonObject scan = _client.Request(new JsonObject { ["op"] = "scan", ["timeout_ms"] = scanMilliseconds }, scanMilliseconds + 5000);
+            List<JsonObject> candidates = ((JsonArray)scan?["devices"] ?? new JsonArray())
+                .OfType<JsonObject>()
+                .Where(d => ((string)d["name"]).Contains("DC-Monitor", StringComparison.Ordinal) || ((string)d["name"]).Contains("ESP-BLE-MESH", StringComparison.Ordinal)
+                    || ((JsonArray)d["service_uuids"]).Any(u => (string)u == CentralSession.ServiceUuid))
+                .OrderBy(d => (string)d["address"] == deadLast ? 1 : 0)
+                .ThenBy(d => (string)d["name"] == "DC-Monitor" ? 0 : 1)
+                .ThenBy(d => (string)d["address"], StringComparer.Ordinal)
+                .ToList();
+            foreach (JsonObject candidate in candidates)
+            {
+                string address = (string)candidate["address"];
+                JsonObject connected = _client.Request(new JsonObject { ["op"] = "connect", ["address"] = address, ["mtu"] = 517 });
+                if (connected == null || (string)connected["op"] != "connected")
+                {
+                    continue;
+                }
+
+                JsonObject subscribed = _client.Request(new JsonObject { ["op"] = "subscribe", ["char"] = CentralSession.SensorDataUuid });
+                if (subscribed == null || (string)subscribed["op"] != "subscribed")
+                {
+                    _client.Request(new JsonObject { ["op"] = "disconnect" });
+                    continue;
+                }
+
+                lock (_gate)
+                {
+                    _address = address;
+                    _linkLost = false;
+                }
+
+                _log.WriteLine("gateway: connected to " + address + " (MTU " + (int)connected["mtu"] + ")");
+                return;
+            }
+
+            _log.WriteLine("gateway: no DC-Monitor node found; retrying");
+            lock (_gate)
+            {
+                _linkLost = true;
+            }
+        }
+    }
+}

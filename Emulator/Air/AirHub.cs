@@ -1,0 +1,380 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using DcMonitor.Emulator.Mesh;
+
+namespace DcMonitor.Emulator.Air
+{
+    /// <summary>
+    /// The emulator's air as a service (../shared/spec/air-client-protocol.md): a TCP endpoint on loopback that
+    /// runs the <see cref="VirtualAir"/> (topology, loss, counters), starts each node as its own OS process
+    /// (<see cref="NodeProcess"/>) and connects its radio, and serves outside clients in the central role (scan,
+    /// connect, GATT) and the control role (nodes, power, link, stats, console). A power cut kills the node's
+    /// process; its central then gets <c>link_loss</c> after the supervision timeout; power-on restarts the image
+    /// with its flash intact.
+    /// </summary>
+    public sealed class AirHub : IDisposable
+    {
+        /// <summary>Protocol version in the hello reply.</summary>
+        public const int ProtocolVersion = 1;
+
+        private readonly TcpListener _listener;
+        private readonly TextWriter _log;
+        private readonly Dictionary<string, HubNode> _nodes = new Dictionary<string, HubNode>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> _pending = new ConcurrentDictionary<int, TaskCompletionSource<JsonObject>>();
+        private readonly List<ControlSession> _controls = new List<ControlSession>();
+        private int _nextRequest;
+        private bool _disposed;
+
+        /// <summary>Starts listening on 127.0.0.1:<paramref name="port"/> (0 = any free port).</summary>
+        public AirHub(int port, int supervisionMilliseconds, TextWriter log)
+        {
+            _log = log;
+            SupervisionMilliseconds = supervisionMilliseconds;
+            _listener = new TcpListener(IPAddress.Loopback, port);
+            _listener.Start();
+            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+            new Thread(AcceptLoop) { IsBackground = true, Name = "air hub" }.Start();
+        }
+
+        /// <summary>The listening port.</summary>
+        public int Port { get; }
+
+        /// <summary>Link supervision timeout, ms: how long after a node vanishes its central hears <c>link_loss</c>.</summary>
+        public int SupervisionMilliseconds { get; }
+
+        /// <summary>The air.</summary>
+        public VirtualAir Air { get; } = new VirtualAir();
+
+        /// <summary>Every console line of every node, as "name: line".</summary>
+        public event Action<string, string> ConsoleOutput;
+
+        /// <summary>Declares a node (not started).</summary>
+        public void AddNode(string name, string image, int unicast, string flashDirectory, int seed)
+        {
+            lock (_nodes)
+            {
+                _nodes[name] = new HubNode { Name = name, Image = image, Unicast = unicast, FlashDirectory = flashDirectory, Seed = seed };
+            }
+        }
+
+        /// <summary>Snapshot of the nodes.</summary>
+        public List<HubNode> Nodes()
+        {
+            lock (_nodes)
+            {
+                return new List<HubNode>(_nodes.Values);
+            }
+        }
+
+        /// <summary>The node called <paramref name="name"/>, or null.</summary>
+        public HubNode Find(string name)
+        {
+            lock (_nodes)
+            {
+                return _nodes.TryGetValue(name, out HubNode node) ? node : null;
+            }
+        }
+
+        /// <summary>Powers a node on (starts its process) or off (kills it: nothing is flushed). False for an unknown name.</summary>
+        public bool SetPower(string name, bool on)
+        {
+            HubNode node = Find(name);
+            if (node == null)
+            {
+                return false;
+            }
+
+            lock (node)
+            {
+                if (on && node.Process == null)
+                {
+                    node.Powered = true;
+                    node.Process = StartProcess(node);
+                }
+                else if (!on && node.Process != null)
+                {
+                    node.Powered = false;
+                    try
+                    {
+                        node.Process.Kill(entireProcessTree: true);
+                        node.Process.WaitForExit(5000);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+
+                    node.Process = null;
+                    NodeGone(node);
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Waits until every powered node reported ready (or the timeout passes); true when all did.</summary>
+        public bool WaitUntilReady(int timeoutMilliseconds)
+        {
+            DateTime deadline = DateTime.UtcNow.AddMilliseconds(timeoutMilliseconds);
+            while (DateTime.UtcNow < deadline)
+            {
+                bool all = true;
+                foreach (HubNode node in Nodes())
+                {
+                    all &= !node.Powered || (node.Radio != null && (node.Advertising || node.Image == "relay"));
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+
+                Thread.Sleep(20);
+            }
+
+            return false;
+        }
+
+        /// <summary>Sends a request to a node process and waits for its reply (null on timeout or when the node is down).</summary>
+        internal JsonObject Request(HubNode node, JsonObject request, int timeoutMilliseconds = 5000)
+        {
+            JsonLineConnection radio = node.Radio;
+            if (radio == null)
+            {
+                return null;
+            }
+
+            int id = Interlocked.Increment(ref _nextRequest);
+            var completion = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pending[id] = completion;
+            request["id"] = id;
+            if (!radio.Send(request) || !completion.Task.Wait(timeoutMilliseconds))
+            {
+                _pending.TryRemove(id, out _);
+                return null;
+            }
+
+            return completion.Task.Result;
+        }
+
+        /// <summary>Sends a line to a node's serial console; false when it is not running.</summary>
+        internal bool TypeOnConsole(HubNode node, string line)
+        {
+            return node.Radio != null && node.Radio.Send(new JsonObject { ["op"] = "console_in", ["line"] = line });
+        }
+
+        internal void Attach(ControlSession control)
+        {
+            lock (_controls)
+            {
+                _controls.Add(control);
+            }
+        }
+
+        internal void Detach(ControlSession control)
+        {
+            lock (_controls)
+            {
+                _controls.Remove(control);
+            }
+        }
+
+        /// <summary>Stops every node process and the listener.</summary>
+        public void Dispose()
+        {
+            _disposed = true;
+            foreach (HubNode node in Nodes())
+            {
+                SetPower(node.Name, false);
+            }
+
+            _listener.Stop();
+        }
+
+        private Process StartProcess(HubNode node)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
+            {
+                start.ArgumentList.Add(typeof(AirHub).Assembly.Location);
+            }
+
+            foreach (string argument in new[] { "node", "--hub", "127.0.0.1:" + Port, "--name", node.Name, "--image", node.Image, "--flash", node.FlashDirectory, "--unicast", node.Unicast.ToString(), "--seed", node.Seed.ToString() })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            Process process = Process.Start(start);
+            process.OutputDataReceived += (sender, e) => { };
+            process.ErrorDataReceived += (sender, e) =>
+            {
+                if (e.Data != null)
+                {
+                    _log.WriteLine(node.Name + ": " + e.Data);
+                }
+            };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return process;
+        }
+
+        private void AcceptLoop()
+        {
+            while (!_disposed)
+            {
+                TcpClient client;
+                try
+                {
+                    client = _listener.AcceptTcpClient();
+                }
+                catch (Exception exception) when (exception is SocketException || exception is ObjectDisposedException || exception is InvalidOperationException)
+                {
+                    return;
+                }
+
+                var connection = new JsonLineConnection(client);
+                bool introduced = false;
+                connection.Malformed += line => connection.Send(Error(null, "bad_request", "not a JSON object"));
+                connection.Received += message =>
+                {
+                    if (introduced)
+                    {
+                        return;
+                    }
+
+                    introduced = true;
+                    Introduce(connection, message);
+                };
+                connection.Start();
+            }
+        }
+
+        private void Introduce(JsonLineConnection connection, JsonObject hello)
+        {
+            string role = (string)hello["role"];
+            if ((string)hello["op"] != "hello")
+            {
+                connection.Send(Error(hello["id"], "bad_request", "the first line must be hello"));
+                connection.Dispose();
+                return;
+            }
+
+            switch (role)
+            {
+                case "radio":
+                    AttachRadio(connection, (string)hello["name"]);
+                    break;
+                case "central":
+                    connection.Send(new JsonObject { ["op"] = "hello", ["id"] = hello["id"]?.DeepClone(), ["version"] = ProtocolVersion });
+                    new CentralSession(this, connection, (string)hello["name"] ?? "central");
+                    break;
+                case "control":
+                    connection.Send(new JsonObject { ["op"] = "hello", ["id"] = hello["id"]?.DeepClone(), ["version"] = ProtocolVersion });
+                    new ControlSession(this, connection);
+                    break;
+                default:
+                    connection.Send(Error(hello["id"], "bad_request", "role must be central or control"));
+                    connection.Dispose();
+                    break;
+            }
+        }
+
+        private void AttachRadio(JsonLineConnection connection, string name)
+        {
+            HubNode node = Find(name);
+            if (node == null)
+            {
+                connection.Dispose();
+                return;
+            }
+
+            var proxy = new RadioProxy(name, connection);
+            connection.Received += message =>
+            {
+                string op = (string)message["op"];
+                switch (op)
+                {
+                    case "tx":
+                        Air.Transmit(proxy, PduJson.FromJson((JsonObject)message["pdu"]), (bool)message["relayed"]);
+                        break;
+                    case "ready":
+                        node.Advertising = (bool)message["advertising"];
+                        break;
+                    case "notify":
+                        Air.Statistics.NotifiedByHub();
+                        node.Central?.Notify((string)message["data_hex"]);
+                        break;
+                    case "console_out":
+                        string line = (string)message["line"];
+                        ConsoleOutput?.Invoke(name, line);
+                        lock (_controls)
+                        {
+                            foreach (ControlSession control in _controls)
+                            {
+                                control.ConsoleLine(name, line);
+                            }
+                        }
+
+                        break;
+                    default:
+                        JsonNode id = message["id"];
+                        if (id != null && _pending.TryRemove((int)id, out TaskCompletionSource<JsonObject> completion))
+                        {
+                            completion.TrySetResult(message);
+                        }
+
+                        break;
+                }
+            };
+            connection.Closed += () =>
+            {
+                lock (node)
+                {
+                    if (node.Radio == connection)
+                    {
+                        NodeGone(node);
+                    }
+                }
+            };
+            lock (node)
+            {
+                node.Radio = connection;
+                node.Proxy = proxy;
+            }
+
+            Air.Join(proxy);
+        }
+
+        private void NodeGone(HubNode node)
+        {
+            if (node.Proxy != null)
+            {
+                Air.Leave(node.Proxy);
+            }
+
+            node.Radio = null;
+            node.Proxy = null;
+            node.Advertising = false;
+            CentralSession central = node.Central;
+            node.Central = null;
+            central?.LinkLost(node, SupervisionMilliseconds);
+        }
+
+        internal static JsonObject Error(JsonNode id, string code, string message)
+        {
+            return new JsonObject { ["op"] = "error", ["id"] = id?.DeepClone(), ["error"] = code, ["message"] = message };
+        }
+    }
+}
