@@ -72,11 +72,17 @@ namespace DcMonitor.Emulator.Air
                         break;
                     case "stats":
                         var stats = _hub.Air.Statistics;
+                        var perNode = new JsonObject();
+                        foreach (var entry in _hub.Air.PerRadio())
+                        {
+                            perNode[entry.Key] = new JsonObject { ["network_pdus"] = entry.Value.Transmitted, ["relayed"] = entry.Value.Relayed };
+                        }
+
                         _connection.Send(new JsonObject
                         {
                             ["op"] = "stats", ["id"] = id, ["network_pdus"] = stats.NetworkPdusTransmitted, ["relayed"] = stats.NetworkPdusRelayed,
                             ["segmented_messages"] = stats.SegmentedMessages, ["segments"] = stats.Segments, ["dropped_by_loss"] = stats.PdusDroppedByLoss,
-                            ["gatt_notifications"] = stats.GattNotifications,
+                            ["gatt_notifications"] = stats.GattNotifications, ["nodes"] = perNode,
                         });
                         break;
                     case "attach":

@@ -34,7 +34,7 @@ namespace DcMonitor.Emulator.Nodes
             Radio.RadioName = options.Name ?? System.IO.Path.GetFileName(Board.FlashDirectory);
             if (options.PreprovisionedAddress > 0 && !System.IO.File.Exists(MeshSettings.PathFor(Board.FlashDirectory)))
             {
-                EmulatedMeshStack.Preprovision(Board.FlashDirectory, options.PreprovisionedAddress, UniversalNodeModels, subscribeVendorServerToAll: true);
+                EmulatedMeshStack.Preprovision(Board.FlashDirectory, options.PreprovisionedAddress, options.PreprovisionedModels >= 0 ? options.PreprovisionedModels : UniversalNodeModels, subscribeVendorServerToAll: true);
             }
 
             if (options.Air != null)

@@ -30,5 +30,8 @@ namespace DcMonitor.Emulator.Nodes
         /// Provisioner image provisions nodes itself).
         /// </summary>
         public int PreprovisionedAddress { get; set; }
+
+        /// <summary>Models bound at pre-provisioning (NativeContract bits); -1 = every model of a universal node.</summary>
+        public int PreprovisionedModels { get; set; } = -1;
     }
 }

@@ -112,6 +112,21 @@ namespace DcMonitor.MeshInterop
             return (MeshResult)NativeMesh.ReplyVendor(requestHandle, opcode, payload, length);
         }
 
+        /// <summary>
+        /// Publishes <paramref name="length"/> bytes with a vendor opcode from the vendor server to its publish address
+        /// (set by the provisioner with Config Model Publication Set; <see cref="MeshResult.InvalidState"/> while unset).
+        /// Used for the periodic readings of the MQTT uplink.
+        /// </summary>
+        public MeshResult PublishVendor(int opcode, byte[] payload, int length)
+        {
+            if (length < 0 || length > MeshEvent.MaximumPayloadLength || (payload == null && length > 0))
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.PublishVendor(opcode, payload, length);
+        }
+
         /// <summary>Generic OnOff client Set (seed §4.11: TTL 3, 2 s, acknowledged).</summary>
         public MeshResult SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds)
         {

@@ -196,6 +196,11 @@ namespace DcMonitor.Emulator.Mesh
         public int SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds)
         {
             int own;
+            if (RefuseSends)
+            {
+                return NativeContract.NoMemory;
+            }
+
             lock (_gate)
             {
                 if (!CanUse(NativeContract.VendorClient))
@@ -249,6 +254,45 @@ namespace DcMonitor.Emulator.Mesh
             TransmitAccess(own, requester, 0xFF, opcode, Copy(payload, length)); // from the unicast, never from the group (seed §4.3)
             return NativeContract.Ok;
         }
+
+        public int PublishVendor(int opcode, byte[] payload, int length)
+        {
+            int own;
+            int destination;
+            lock (_gate)
+            {
+                if (!CanUse(NativeContract.VendorServer) || _settings.VendorServerPublishAddress == 0)
+                {
+                    return NativeContract.InvalidState;
+                }
+
+                own = _settings.UnicastAddress;
+                destination = _settings.VendorServerPublishAddress;
+            }
+
+            TransmitAccess(own, destination, 0xFF, opcode, Copy(payload, length));
+            return NativeContract.Ok;
+        }
+
+        /// <summary>
+        /// What a provisioner's Config Client does to a node (test and demo hook until the Provisioner image exists):
+        /// replaces the bound models, persists them, and raises a ConfigurationChanged event (opcode 0x803D, Model
+        /// App Bind) as ESP-IDF's config server callback does.
+        /// </summary>
+        public void ApplyConfiguration(int boundModels, int vendorServerPublishAddress)
+        {
+            lock (_gate)
+            {
+                _settings.BoundModels = boundModels;
+                _settings.VendorServerPublishAddress = vendorServerPublishAddress;
+                _settings.Save(_board.FlashDirectory);
+            }
+
+            QueueEvent(NativeContract.ConfigurationChanged, 0, 0, 0x803D, 0, 0, null, 0);
+        }
+
+        /// <summary>Fault injection: while set, every send the firmware asks for is refused with NoMemory (ESP_ERR_NO_MEM).</summary>
+        public bool RefuseSends { get; set; }
 
         public int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds)
         {

@@ -28,6 +28,9 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>True when the vendor server is subscribed to 0xC000.</summary>
         public bool VendorServerSubscribedToAll { get; set; }
 
+        /// <summary>Publish address of the vendor server (0 = publication not configured).</summary>
+        public int VendorServerPublishAddress { get; set; }
+
         /// <summary>Path of the settings file of a board whose flash folder is <paramref name="flashDirectory"/>.</summary>
         public static string PathFor(string flashDirectory) => flashDirectory.TrimEnd('/', '\\') + ".mesh-settings.json";
 

@@ -22,6 +22,9 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>See NativeMesh.ReplyVendor.</summary>
         public static int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length) => Stack.ReplyVendor(requestHandle, opcode, payload, length);
 
+        /// <summary>See NativeMesh.PublishVendor.</summary>
+        public static int PublishVendor(int opcode, byte[] payload, int length) => Stack.PublishVendor(opcode, payload, length);
+
         /// <summary>See NativeMesh.SendOnOff.</summary>
         public static int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds) =>
             Stack.SendOnOff(destination, on, acknowledged, ttl, timeoutMilliseconds);

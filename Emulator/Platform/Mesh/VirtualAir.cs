@@ -15,6 +15,7 @@ namespace DcMonitor.Emulator.Mesh
         private readonly List<IRadio> _radios = new List<IRadio>();
         private readonly Dictionary<string, Link> _links = new Dictionary<string, Link>(StringComparer.Ordinal);
         private readonly Random _loss;
+        private readonly Dictionary<string, long[]> _perRadio = new Dictionary<string, long[]>(StringComparer.Ordinal);
 
         /// <summary>Creates an air whose packet loss draws from a seeded generator (repeatable runs).</summary>
         public VirtualAir(int lossSeed = 1)
@@ -74,6 +75,21 @@ namespace DcMonitor.Emulator.Mesh
         public void Transmit(IRadio sender, NetworkPdu pdu, bool relayed)
         {
             Statistics.Transmitted(relayed);
+            lock (_perRadio)
+            {
+                if (!_perRadio.TryGetValue(sender.RadioName, out long[] counts))
+                {
+                    counts = new long[2];
+                    _perRadio[sender.RadioName] = counts;
+                }
+
+                counts[0]++;
+                if (relayed)
+                {
+                    counts[1]++;
+                }
+            }
+
             List<IRadio> receivers = new List<IRadio>();
             lock (_gate)
             {
@@ -107,6 +123,21 @@ namespace DcMonitor.Emulator.Mesh
             foreach (IRadio receiver in receivers)
             {
                 receiver.Receive(pdu);
+            }
+        }
+
+        /// <summary>Per radio: (network PDUs transmitted, of which relayed), by radio name.</summary>
+        public Dictionary<string, (long Transmitted, long Relayed)> PerRadio()
+        {
+            lock (_perRadio)
+            {
+                var copy = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+                foreach (KeyValuePair<string, long[]> entry in _perRadio)
+                {
+                    copy[entry.Key] = (entry.Value[0], entry.Value[1]);
+                }
+
+                return copy;
             }
         }
 

@@ -145,6 +145,18 @@ namespace DcMonitor.Tests.Network
             Assert.StartsWith("NODE0:DATA:D:0%,", Take(gateway));
         }
 
+        [Fact]
+        public void ANodeThatHearsOnlyTheRelayIsReachedThroughIt()
+        {
+            _hub.Air.SetLink("node-2", "node-0", inRange: false);
+            _hub.Air.SetLink("node-2", "node-1", inRange: false);
+            using var gateway = new AirGatewayConsole(_hub.Port, TextWriter.Null, firstScanMilliseconds: 100);
+            Assert.True(gateway.Write("2:READ"));
+            Assert.Equal("SENT:READ", Take(gateway));
+            Assert.StartsWith("NODE2:DATA:D:0%,", Take(gateway));
+            Assert.True(_hub.Air.PerRadio()["relay-0"].Relayed > 0, "relay-0 relayed nothing");
+        }
+
         private static string Take(AirGatewayConsole gateway)
         {
             Assert.True(gateway.Messages.TryTake(out string message, 15000), "no message");

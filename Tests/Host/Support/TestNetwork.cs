@@ -13,7 +13,7 @@ namespace DcMonitor.Tests.Support
     {
         private readonly List<TemporaryFlash> _flashes = new List<TemporaryFlash>();
 
-        public TestNetwork(int nodes, Action<VirtualAir> topology = null)
+        public TestNetwork(int nodes, Action<VirtualAir> topology = null, int gatewayModels = -1)
         {
             topology?.Invoke(Air);
             for (int i = 0; i < nodes; i++)
@@ -27,6 +27,7 @@ namespace DcMonitor.Tests.Support
                     Air = Air,
                     PreprovisionedAddress = 0x0005 + i,
                     NoiseSeed = 100 + i,
+                    PreprovisionedModels = i == 0 ? gatewayModels : -1,
                 });
                 Nodes.Add(node);
             }

@@ -27,6 +27,10 @@ namespace DcMonitor.MeshInterop.Native
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length);
 
+        /// <summary>Vendor model publication to the model's configured publish address.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int PublishVendor(int opcode, byte[] payload, int length);
+
         /// <summary>Generic OnOff client Set.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds);

@@ -16,6 +16,8 @@ namespace DcMonitor.MeshInterop.Native
 
         internal static int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length) => NativeMeshBridge.ReplyVendor(requestHandle, opcode, payload, length);
 
+        internal static int PublishVendor(int opcode, byte[] payload, int length) => NativeMeshBridge.PublishVendor(opcode, payload, length);
+
         internal static int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds) =>
             NativeMeshBridge.SendOnOff(destination, on, acknowledged, ttl, timeoutMilliseconds);
 
