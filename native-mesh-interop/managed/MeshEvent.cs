@@ -68,31 +68,5 @@ namespace DcMonitor.MeshInterop
 
             return true;
         }
-
-        /// <summary>Encodes an event into a native record (the emulator's native layer and tests use it); returns its length.</summary>
-        public static int Encode(MeshEventKind kind, int source, int destination, int opcode, int requestHandle, int value, byte[] payload, int payloadLength, byte[] record)
-        {
-            record[0] = (byte)kind;
-            record[1] = (byte)source;
-            record[2] = (byte)(source >> 8);
-            record[3] = (byte)destination;
-            record[4] = (byte)(destination >> 8);
-            record[5] = (byte)opcode;
-            record[6] = (byte)(opcode >> 8);
-            record[7] = (byte)(opcode >> 16);
-            record[8] = (byte)(opcode >> 24);
-            record[9] = (byte)requestHandle;
-            record[10] = (byte)(requestHandle >> 8);
-            record[11] = (byte)value;
-            record[12] = (byte)(value >> 8);
-            record[13] = (byte)payloadLength;
-            record[14] = (byte)(payloadLength >> 8);
-            for (int i = 0; i < payloadLength; i++)
-            {
-                record[RecordHeaderLength + i] = payload[i];
-            }
-
-            return RecordHeaderLength + payloadLength;
-        }
     }
 }

@@ -148,6 +148,7 @@ namespace DcMonitor.Emulator.Mesh
 
         // ---- native API (called through the NativeMesh shim) -------------------------------------------------
 
+        /// <summary>Native start: loads the mesh settings, records the composition, starts receiving. InvalidState on a second start.</summary>
         public int Start(int models, bool relayEnabled, int defaultTtl, byte[] deviceUuid)
         {
             lock (_gate)
@@ -168,6 +169,7 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
+        /// <summary>Native state read: fills the state blob (layout in MeshState); 0 before start.</summary>
         public int ReadState(byte[] blob)
         {
             lock (_gate)
@@ -193,6 +195,7 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
+        /// <summary>Native vendor client send; Busy while an acknowledged send to the destination is outstanding.</summary>
         public int SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds)
         {
             int own;
@@ -231,6 +234,7 @@ namespace DcMonitor.Emulator.Mesh
             return NativeContract.Ok;
         }
 
+        /// <summary>Native vendor server reply to a received request, from the own unicast address.</summary>
         public int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length)
         {
             int own;
@@ -255,6 +259,7 @@ namespace DcMonitor.Emulator.Mesh
             return NativeContract.Ok;
         }
 
+        /// <summary>Native vendor server publication to the configured publish address; InvalidState while unset.</summary>
         public int PublishVendor(int opcode, byte[] payload, int length)
         {
             int own;
@@ -294,6 +299,7 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Fault injection: while set, every send the firmware asks for is refused with NoMemory (ESP_ERR_NO_MEM).</summary>
         public bool RefuseSends { get; set; }
 
+        /// <summary>Native Generic OnOff client Set.</summary>
         public int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds)
         {
             int own;
@@ -321,6 +327,7 @@ namespace DcMonitor.Emulator.Mesh
             return NativeContract.Ok;
         }
 
+        /// <summary>Native Generic OnOff server Status answering a Set or Get.</summary>
         public int ReplyOnOff(int requestHandle, bool presentState)
         {
             int own;
@@ -340,6 +347,7 @@ namespace DcMonitor.Emulator.Mesh
             return NativeContract.Ok;
         }
 
+        /// <summary>Native event drain: the next record (an EventsLost record first after an overflow), 0 when none.</summary>
         public int TakeEvent(byte[] record)
         {
             lock (_gate)
@@ -365,8 +373,10 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
+        /// <summary>Native DC02 notification.</summary>
         public int GattNotify(byte[] value, int length) => Gatt.Notify(value, length);
 
+        /// <summary>Native DC02 read value.</summary>
         public int GattSetReadValue(byte[] value, int length)
         {
             Gatt.SetReadValue(value, length);
