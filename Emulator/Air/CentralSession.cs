@@ -25,6 +25,7 @@ namespace DcMonitor.Emulator.Air
         private readonly object _gate = new object();
         private HubNode _node;
         private int _mtu = 23;
+        private Timer _supervision; // referenced so it is not collected before it fires
 
         internal CentralSession(AirHub hub, JsonLineConnection connection, string name)
         {
@@ -45,7 +46,8 @@ namespace DcMonitor.Emulator.Air
 
         internal void LinkLost(HubNode node, int supervisionMilliseconds)
         {
-            new Timer(_ =>
+            _supervision?.Dispose();
+            _supervision = new Timer(_ =>
             {
                 lock (_gate)
                 {

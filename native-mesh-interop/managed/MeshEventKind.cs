@@ -7,7 +7,7 @@ namespace DcMonitor.MeshInterop
         /// or a STATUS for the client (a matched response or a publish; seed protocol §4.5).</summary>
         VendorMessageReceived = 1,
 
-        /// <summary>A vendor send was queued (<see cref="MeshEvent.Status"/> 0) or failed (non-zero): ESP_BLE_MESH_MODEL_SEND_COMP_EVT.</summary>
+        /// <summary>A vendor send was queued (<see cref="MeshEvent.Value"/> 0) or failed (non-zero): ESP_BLE_MESH_MODEL_SEND_COMP_EVT.</summary>
         VendorSendCompleted = 2,
 
         /// <summary>No response to an acknowledged vendor send within its timeout (unicast destinations only).</summary>
@@ -19,7 +19,7 @@ namespace DcMonitor.MeshInterop
         /// <summary>The node was reset (unprovisioned) by the provisioner or locally.</summary>
         NodeReset = 5,
 
-        /// <summary>The Config Server changed state (AppKey added, model bound, subscription): re-read <see cref="MeshNode.State"/>.
+        /// <summary>The Config Server changed state (AppKey added, model bound, subscription): re-read the state with <see cref="MeshNode.ReadState"/>.
         /// <see cref="MeshEvent.Opcode"/> is the config message's opcode (e.g. 0x803D Model App Bind).</summary>
         ConfigurationChanged = 6,
 
