@@ -30,6 +30,7 @@ namespace DcMonitor.Emulator.Air
         private readonly Dictionary<string, HubNode> _nodes = new Dictionary<string, HubNode>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> _pending = new ConcurrentDictionary<int, TaskCompletionSource<JsonObject>>();
         private readonly List<ControlSession> _controls = new List<ControlSession>();
+        private readonly List<CentralSession> _centrals = new List<CentralSession>();
         private int _nextRequest;
         private bool _disposed;
 
@@ -117,6 +118,40 @@ namespace DcMonitor.Emulator.Air
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Changes a link (air protocol <c>link</c>): radios or centrals by name. A central that goes out of range of
+        /// the node it is connected to loses the link after the supervision timeout, as when the node loses power.
+        /// </summary>
+        public void SetLink(string a, string b, bool inRange, double loss)
+        {
+            Air.SetLink(a, b, inRange, loss);
+            if (inRange)
+            {
+                return;
+            }
+
+            CentralSession[] centrals;
+            lock (_centrals)
+            {
+                centrals = _centrals.ToArray();
+            }
+
+            foreach (CentralSession central in centrals)
+            {
+                HubNode node = central.ConnectedNode;
+                if (node != null && ((central.Name == a && node.Name == b) || (central.Name == b && node.Name == a)))
+                {
+                    if (node.Central == central)
+                    {
+                        node.Central = null;
+                    }
+
+                    Request(node, new JsonObject { ["op"] = "gatt_disconnect" }, 2000);
+                    central.LinkLost(node, SupervisionMilliseconds);
+                }
+            }
         }
 
         /// <summary>Waits until every powered node reported ready (or the timeout passes); true when all did.</summary>
@@ -278,7 +313,19 @@ namespace DcMonitor.Emulator.Air
                     break;
                 case "central":
                     connection.Send(new JsonObject { ["op"] = "hello", ["id"] = hello["id"]?.DeepClone(), ["version"] = ProtocolVersion });
-                    new CentralSession(this, connection, (string)hello["name"] ?? "central");
+                    var central = new CentralSession(this, connection, (string)hello["name"] ?? "central");
+                    lock (_centrals)
+                    {
+                        _centrals.Add(central);
+                    }
+
+                    connection.Closed += () =>
+                    {
+                        lock (_centrals)
+                        {
+                            _centrals.Remove(central);
+                        }
+                    };
                     break;
                 case "control":
                     connection.Send(new JsonObject { ["op"] = "hello", ["id"] = hello["id"]?.DeepClone(), ["version"] = ProtocolVersion });

@@ -36,8 +36,20 @@ namespace DcMonitor.Emulator.Air
             connection.Closed += () => Disconnect(null, "local");
         }
 
-        /// <summary>The central's name.</summary>
+        /// <summary>The central's name (its radio's name in the topology).</summary>
         public string Name { get; }
+
+        /// <summary>The node this central is connected to, or null.</summary>
+        public HubNode ConnectedNode
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _node;
+                }
+            }
+        }
 
         internal void Notify(string dataHex)
         {

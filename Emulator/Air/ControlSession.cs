@@ -66,7 +66,7 @@ namespace DcMonitor.Emulator.Air
                         _connection.Send(new JsonObject { ["op"] = "power", ["id"] = id, ["node"] = name, ["on"] = on });
                         break;
                     case "link":
-                        _hub.Air.SetLink((string)request["a"], (string)request["b"], (bool)request["in_range"], (double?)request["loss"] ?? 0.0);
+                        _hub.SetLink((string)request["a"], (string)request["b"], (bool)request["in_range"], (double?)request["loss"] ?? 0.0);
                         JsonObject echo = (JsonObject)request.DeepClone();
                         _connection.Send(echo);
                         break;

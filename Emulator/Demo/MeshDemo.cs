@@ -201,7 +201,7 @@ namespace DcMonitor.Emulator.Demo
                         break;
                     case "link" when words.Length >= 4 && (words[3] == "in" || words[3] == "out"):
                         double loss = words.Length > 4 ? double.Parse(words[4], CultureInfo.InvariantCulture) : 0.0;
-                        hub.Air.SetLink(words[1], words[2], words[3] == "in", loss);
+                        hub.SetLink(words[1], words[2], words[3] == "in", loss);
                         status.WriteLine("link: " + words[1] + " - " + words[2] + " " + words[3] + (loss > 0 ? ", loss " + loss.ToString(CultureInfo.InvariantCulture) : string.Empty));
                         break;
                     case "nodes":

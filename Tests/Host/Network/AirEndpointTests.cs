@@ -146,6 +146,20 @@ namespace DcMonitor.Tests.Network
         }
 
         [Fact]
+        public void ACentralThatGoesOutOfRangeLosesItsLink()
+        {
+            using AirClient pi = AirClient.Connect(_hub.Port, "central", "pi5");
+            pi.Request(new JsonObject { ["op"] = "connect", ["address"] = "DC:4D:00:00:00:07" });
+            using AirClient control = AirClient.Connect(_hub.Port, "control", "test");
+            control.Request(new JsonObject { ["op"] = "link", ["a"] = "pi5", ["b"] = "node-2", ["in_range"] = false });
+            Assert.True(pi.Events.TryTake(out JsonObject lost, 10000));
+            Assert.Equal("disconnected", (string)lost["op"]);
+            Assert.Equal("link_loss", (string)lost["reason"]);
+            var devices = ((JsonArray)pi.Request(new JsonObject { ["op"] = "scan", ["timeout_ms"] = 100 })["devices"]).OfType<JsonObject>();
+            Assert.DoesNotContain(devices, d => (string)d["address"] == "DC:4D:00:00:00:07");
+        }
+
+        [Fact]
         public void ANodeThatHearsOnlyTheRelayIsReachedThroughIt()
         {
             _hub.Air.SetLink("node-2", "node-0", inRange: false);
