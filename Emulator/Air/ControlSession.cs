@@ -48,7 +48,7 @@ namespace DcMonitor.Emulator.Air
                             nodes.Add(new JsonObject
                             {
                                 ["name"] = node.Name, ["image"] = node.Image == "relay" ? "RelayNode" : "UniversalNode", ["address"] = node.Address,
-                                ["unicast"] = "0x" + node.Unicast.ToString("X4"), ["provisioned"] = true, ["powered"] = node.Radio != null,
+                                ["unicast"] = "0x" + node.Unicast.ToString("X4"), ["provisioned"] = DcMonitor.Emulator.Mesh.MeshSettings.Load(node.FlashDirectory).Provisioned, ["powered"] = node.Radio != null,
                             });
                         }
 

@@ -258,27 +258,47 @@ namespace DcMonitor.Shared.Gateway
             }
         }
 
-        /// <summary>Runs text on this node; notifies its reply; then, for ALL, sends to the group.</summary>
+        /// <summary>
+        /// Runs text on this node and notifies its reply; for ALL, then sends to the group. Later commands wait for
+        /// the local reply (it comes within ≈ 200 ms), except after a ramp, whose reply takes 2.7 s: a ramp never
+        /// stalls the gateway, and ALL:RAMP goes to the group at once, so every node ramps together (the seed
+        /// blocked for the whole local ramp first, §4.8, B6); the local reply follows when the ramp ends.
+        /// </summary>
         private void RunLocally(string text, int own, GatewayCommand thenSendToGroup)
         {
-            _busy = true;
+            bool ramp = text == "r";
+            _busy = !ramp;
             bool accepted = _local.Run(text, delegate(string reply)
             {
-                _busy = false;
                 NotifyNodeData(NodeAddressing.NodeIdOf(own), reply);
-                if (thenSendToGroup != null)
+                if (!ramp)
                 {
-                    bool sent = _mesh.SendVendor(NodeAddressing.AllNodesGroupAddress, thenSendToGroup.NodeCommandText);
-                    _notifier.Notify(sent ? GatewayReplies.Sent(thenSendToGroup.Word) : GatewayReplies.MeshSendFail);
-                }
+                    _busy = false;
+                    if (thenSendToGroup != null)
+                    {
+                        SendToGroup(thenSendToGroup);
+                    }
 
-                Pump();
+                    Pump();
+                }
             });
             if (!accepted)
             {
                 _busy = false;
                 _notifier.Notify(GatewayReplies.Busy);
+                return;
             }
+
+            if (ramp && thenSendToGroup != null)
+            {
+                SendToGroup(thenSendToGroup);
+            }
+        }
+
+        private void SendToGroup(GatewayCommand command)
+        {
+            bool sent = _mesh.SendVendor(NodeAddressing.AllNodesGroupAddress, command.NodeCommandText);
+            _notifier.Notify(sent ? GatewayReplies.Sent(command.Word) : GatewayReplies.MeshSendFail);
         }
 
         private void StartMonitoring(GatewayCommand command, int own)

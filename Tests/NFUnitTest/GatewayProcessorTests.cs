@@ -61,6 +61,19 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void ARampNeverStallsTheGatewayAndAllRampReachesTheGroupAtOnce()
+        {
+            Gateway gateway = new Gateway(true);
+            gateway.Write("ALL:RAMP", 0);
+            Assert.AreEqual("r", gateway.Local.LastText);
+            gateway.ExpectSends("vendor 0xC000 r");
+            gateway.Write("1:READ", 10);
+            gateway.ExpectSends("vendor 0xC000 r", "vendor 0x0006 read");
+            gateway.Local.Answer("D:0%,V:12.000V,I:0.00mA,P:0.0mW");
+            gateway.ExpectMessages("SENT:RAMP", "SENT:READ", "NODE0:DATA:D:0%,V:12.000V,I:0.00mA,P:0.0mW");
+        }
+
+        [TestMethod]
         public void ANodeThatDoesNotAnswerTimesOut()
         {
             Gateway gateway = new Gateway(true);
