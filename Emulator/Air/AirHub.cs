@@ -359,8 +359,11 @@ namespace DcMonitor.Emulator.Air
                     case "ready":
                         node.Advertising = (bool)message["advertising"];
                         break;
+                    case "segmented":
+                        Air.CountSegmented(proxy, (int)message["segments"]);
+                        break;
                     case "notify":
-                        Air.Statistics.NotifiedByHub();
+                        Air.CountNotification(name);
                         node.Central?.Notify((string)message["data_hex"]);
                         break;
                     case "console_out":

@@ -33,6 +33,12 @@ namespace DcMonitor.Emulator.Air
             _connection.Send(new JsonObject { ["op"] = "console_out", ["node"] = node, ["line"] = line });
         }
 
+        private static JsonObject Counters(DcMonitor.Emulator.Mesh.AirStatistics counters) => new JsonObject
+        {
+            ["network_pdus"] = counters.NetworkPdusTransmitted, ["relayed"] = counters.NetworkPdusRelayed, ["segmented_messages"] = counters.SegmentedMessages,
+            ["segments"] = counters.Segments, ["dropped_by_loss"] = counters.PdusDroppedByLoss, ["gatt_notifications"] = counters.GattNotifications,
+        };
+
         private void Handle(JsonObject request)
         {
             JsonNode id = request["id"]?.DeepClone();
@@ -75,15 +81,14 @@ namespace DcMonitor.Emulator.Air
                         var perNode = new JsonObject();
                         foreach (var entry in _hub.Air.PerRadio())
                         {
-                            perNode[entry.Key] = new JsonObject { ["network_pdus"] = entry.Value.Transmitted, ["relayed"] = entry.Value.Relayed };
+                            perNode[entry.Key] = Counters(entry.Value);
                         }
 
-                        _connection.Send(new JsonObject
-                        {
-                            ["op"] = "stats", ["id"] = id, ["network_pdus"] = stats.NetworkPdusTransmitted, ["relayed"] = stats.NetworkPdusRelayed,
-                            ["segmented_messages"] = stats.SegmentedMessages, ["segments"] = stats.Segments, ["dropped_by_loss"] = stats.PdusDroppedByLoss,
-                            ["gatt_notifications"] = stats.GattNotifications, ["nodes"] = perNode,
-                        });
+                        JsonObject total = Counters(stats);
+                        total["op"] = "stats";
+                        total["id"] = id;
+                        total["nodes"] = perNode;
+                        _connection.Send(total);
                         break;
                     case "attach":
                         lock (_attached)

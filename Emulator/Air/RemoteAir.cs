@@ -46,6 +46,12 @@ namespace DcMonitor.Emulator.Air
             _hub.Send(new JsonObject { ["op"] = "tx", ["relayed"] = relayed, ["pdu"] = PduJson.ToJson(pdu) });
         }
 
+        /// <inheritdoc/>
+        public void CountSegmented(IRadio sender, int segments)
+        {
+            _hub.Send(new JsonObject { ["op"] = "segmented", ["segments"] = segments });
+        }
+
         /// <summary>A PDU the hub delivered to this process's radio.</summary>
         public void Deliver(NetworkPdu pdu)
         {

@@ -49,7 +49,5 @@ namespace DcMonitor.Emulator.Mesh
 
         internal void Notified() => Interlocked.Increment(ref _notifications);
 
-        /// <summary>Counts a notification forwarded by the air hub from a node process to a central.</summary>
-        public void NotifiedByHub() => Interlocked.Increment(ref _notifications);
     }
 }

@@ -100,7 +100,10 @@ namespace DcMonitor.Emulator.Mesh
 
             byte[] copy = new byte[length];
             Array.Copy(value, copy, length);
-            _stack.Air?.Statistics.Notified();
+            if (_stack.Air is VirtualAir air)
+            {
+                air.CountNotification(_stack.RadioName);
+            }
             link.Deliver(copy);
             return NativeContract.Ok;
         }

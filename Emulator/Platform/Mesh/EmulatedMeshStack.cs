@@ -545,7 +545,7 @@ namespace DcMonitor.Emulator.Mesh
             int effectiveTtl = ttl == 0xFF ? _defaultTtl : ttl;
             if (segments > 1)
             {
-                Air?.Statistics.Segmented(segments);
+                Air?.CountSegmented(this, segments);
             }
 
             bool loopback;

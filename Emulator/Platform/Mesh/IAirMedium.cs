@@ -14,5 +14,8 @@ namespace DcMonitor.Emulator.Mesh
 
         /// <summary>Transmits one PDU from <paramref name="sender"/>.</summary>
         void Transmit(IRadio sender, NetworkPdu pdu, bool relayed);
+
+        /// <summary>Counts an access message <paramref name="sender"/> had to split into <paramref name="segments"/> segments.</summary>
+        void CountSegmented(IRadio sender, int segments);
     }
 }

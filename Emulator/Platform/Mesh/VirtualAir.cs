@@ -15,7 +15,7 @@ namespace DcMonitor.Emulator.Mesh
         private readonly List<IRadio> _radios = new List<IRadio>();
         private readonly Dictionary<string, Link> _links = new Dictionary<string, Link>(StringComparer.Ordinal);
         private readonly Random _loss;
-        private readonly Dictionary<string, long[]> _perRadio = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        private readonly Dictionary<string, AirStatistics> _perRadio = new Dictionary<string, AirStatistics>(StringComparer.Ordinal);
 
         /// <summary>Creates an air whose packet loss draws from a seeded generator (repeatable runs).</summary>
         public VirtualAir(int lossSeed = 1)
@@ -75,21 +75,7 @@ namespace DcMonitor.Emulator.Mesh
         public void Transmit(IRadio sender, NetworkPdu pdu, bool relayed)
         {
             Statistics.Transmitted(relayed);
-            lock (_perRadio)
-            {
-                if (!_perRadio.TryGetValue(sender.RadioName, out long[] counts))
-                {
-                    counts = new long[2];
-                    _perRadio[sender.RadioName] = counts;
-                }
-
-                counts[0]++;
-                if (relayed)
-                {
-                    counts[1]++;
-                }
-            }
-
+            CountersOf(sender.RadioName).Transmitted(relayed);
             List<IRadio> receivers = new List<IRadio>();
             lock (_gate)
             {
@@ -113,6 +99,7 @@ namespace DcMonitor.Emulator.Mesh
                     if (link.Loss > 0 && _loss.NextDouble() < link.Loss)
                     {
                         Statistics.Dropped();
+                        CountersOf(radio.RadioName).Dropped();
                         continue;
                     }
 
@@ -126,18 +113,43 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
-        /// <summary>Per radio: (network PDUs transmitted, of which relayed), by radio name.</summary>
-        public Dictionary<string, (long Transmitted, long Relayed)> PerRadio()
+        /// <inheritdoc/>
+        public void CountSegmented(IRadio sender, int segments)
+        {
+            Statistics.Segmented(segments);
+            CountersOf(sender.RadioName).Segmented(segments);
+        }
+
+        /// <summary>Counts a GATT notification a node sent to its central.</summary>
+        public void CountNotification(string radioName)
+        {
+            Statistics.Notified();
+            CountersOf(radioName).Notified();
+        }
+
+        /// <summary>
+        /// The counters of each radio, by name: what it transmitted (and relayed), the messages it segmented, the
+        /// receptions it lost, the notifications it sent. The same counters in total are <see cref="Statistics"/>.
+        /// </summary>
+        public Dictionary<string, AirStatistics> PerRadio()
         {
             lock (_perRadio)
             {
-                var copy = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
-                foreach (KeyValuePair<string, long[]> entry in _perRadio)
+                return new Dictionary<string, AirStatistics>(_perRadio, StringComparer.Ordinal);
+            }
+        }
+
+        private AirStatistics CountersOf(string radioName)
+        {
+            lock (_perRadio)
+            {
+                if (!_perRadio.TryGetValue(radioName, out AirStatistics counters))
                 {
-                    copy[entry.Key] = (entry.Value[0], entry.Value[1]);
+                    counters = new AirStatistics();
+                    _perRadio[radioName] = counters;
                 }
 
-                return copy;
+                return counters;
             }
         }
 

@@ -94,7 +94,10 @@ namespace DcMonitor.Tests.Network
             }
 
             Assert.StartsWith(">> D:40%,", reply);
-            Assert.True((long)control.Request(new JsonObject { ["op"] = "stats" })["network_pdus"] >= 0);
+            JsonObject stats = control.Request(new JsonObject { ["op"] = "stats" });
+            Assert.True((long)stats["network_pdus"] > 0);
+            Assert.True((long)stats["nodes"]["node-2"]["network_pdus"] > 0);
+            Assert.NotNull(stats["nodes"]["node-2"]["gatt_notifications"]);
             Assert.Equal("bad_request", (string)control.Request(new JsonObject { ["op"] = "fly" })["error"]);
         }
 
@@ -168,7 +171,7 @@ namespace DcMonitor.Tests.Network
             Assert.True(gateway.Write("2:READ"));
             Assert.Equal("SENT:READ", Take(gateway));
             Assert.StartsWith("NODE2:DATA:D:0%,", Take(gateway));
-            Assert.True(_hub.Air.PerRadio()["relay-0"].Relayed > 0, "relay-0 relayed nothing");
+            Assert.True(_hub.Air.PerRadio()["relay-0"].NetworkPdusRelayed > 0, "relay-0 relayed nothing");
         }
 
         private static string Take(AirGatewayConsole gateway)
