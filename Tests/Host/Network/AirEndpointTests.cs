@@ -94,10 +94,20 @@ namespace DcMonitor.Tests.Network
             }
 
             Assert.StartsWith(">> D:40%,", reply);
+            using (AirClient pi = AirClient.Connect(_hub.Port, "central", "pi5"))
+            {
+                pi.Request(new JsonObject { ["op"] = "connect", ["address"] = "DC:4D:00:00:00:05" });
+                pi.Request(new JsonObject { ["op"] = "subscribe", ["char"] = CentralSession.SensorDataUuid });
+                pi.Request(Write("1:READ"));
+                Assert.StartsWith("NODE1:DATA:", Reassemble(pi));
+            }
+
             JsonObject stats = control.Request(new JsonObject { ["op"] = "stats" });
             Assert.True((long)stats["network_pdus"] > 0);
-            Assert.True((long)stats["nodes"]["node-2"]["network_pdus"] > 0);
-            Assert.NotNull(stats["nodes"]["node-2"]["gatt_notifications"]);
+            Assert.True((long)stats["nodes"]["node-0"]["network_pdus"] > 0, "node-0 sent the READ");
+            Assert.True((long)stats["nodes"]["node-1"]["network_pdus"] > 0, "node-1 sent the STATUS");
+            Assert.True((long)stats["nodes"]["node-0"]["gatt_notifications"] > 0);
+            Assert.True((long)stats["gatt_notifications"] >= (long)stats["nodes"]["node-0"]["gatt_notifications"]);
             Assert.Equal("bad_request", (string)control.Request(new JsonObject { ["op"] = "fly" })["error"]);
         }
 
