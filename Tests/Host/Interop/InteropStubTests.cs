@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DcMonitor.InteropStubs;
+using DcMonitor.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace DcMonitor.Tests.Interop
+{
+    /// <summary>
+    /// The native-methods checksum and the stub method table against nanoFramework's own test vectors (the
+    /// MetadataProcessor's CRC unit values and the committed stubs of nanoframework/Samples samples/Interop), and
+    /// the committed stubs of our interop against its managed declarations.
+    /// </summary>
+    public class InteropStubTests
+    {
+        /// <summary>Where the committed stubs live (InteropAssemblies/DcMonitor.MeshInterop for nf-interpreter).</summary>
+        public static string CommittedStubs => RepositoryPaths.InRoot("native-mesh-interop", "native", "InteropAssemblies", "DcMonitor.MeshInterop");
+
+        [Theory]
+        [InlineData("123456789", 0u, 0x89A1897Fu)]
+        [InlineData("123456789", 0xFFFFFFFFu, 0x0376E6E7u)]
+        [InlineData("nullptr", 0u, 0xA6EC4EE3u)]
+        [InlineData("NULL", 0u, 0x0AAD7E0Cu)]
+        [InlineData("DummyExternMethod___VOID", 0u, 519713657u)]
+        public void Crc32MatchesTheMetadataProcessor(string text, uint seed, uint expected)
+        {
+            Assert.Equal(expected, NanoCrc32.Compute(text, seed));
+        }
+
+        [Fact]
+        public void TheSampleInteropLibraryGivesItsCommittedChecksumAndTable()
+        {
+            // The managed shape of nanoframework/Samples samples/Interop/awesome-library (NF.AwesomeLib): two classes,
+            // each with one InternalCall method; its committed stubs carry checksum 0xEE794AFB.
+            const string source = @"
+using System.Runtime.CompilerServices;
+[assembly: System.Reflection.AssemblyVersion(""1.0.0.0"")]
+namespace NF.AwesomeLib
+{
+    public class Math
+    {
+        public double SuperComplicatedCalculation(double value) { return NativeSuperComplicatedCalculation(value); }
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern double NativeSuperComplicatedCalculation(double value);
+    }
+    public class Utilities
+    {
+        private static byte[] _hardwareSerial;
+        public static byte[] HardwareSerial { get { if (_hardwareSerial == null) { _hardwareSerial = new byte[12]; NativeGetHardwareSerial(_hardwareSerial); } return _hardwareSerial; } }
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern void NativeGetHardwareSerial(byte[] data);
+    }
+}";
+            InteropAssembly assembly = Compile("NF.AwesomeLib", new[] { CSharpSyntaxTree.ParseText(source, Options) });
+            Assert.Equal(0xEE794AFBu, NativeChecksum.Compute(assembly));
+            Assert.Equal(
+                new[]
+                {
+                    "NULL", "NULL", "Library_NF_AwesomeLib_NF_AwesomeLib_Math::NativeSuperComplicatedCalculation___STATIC__R8__R8",
+                    "NULL", "NULL", "Library_NF_AwesomeLib_NF_AwesomeLib_Utilities::NativeGetHardwareSerial___STATIC__VOID__SZARRAY_U1",
+                },
+                NativeChecksum.MethodTable(assembly));
+        }
+
+        [Fact]
+        public void TheChecksumChangesWhenTheNativeSurfaceChanges()
+        {
+            string Declaration(string parameters) => "namespace N { public class C { [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)] public static extern int F(" + parameters + "); } }";
+            uint one = NativeChecksum.Compute(Compile("A", new[] { CSharpSyntaxTree.ParseText(Declaration("int a"), Options) }));
+            uint two = NativeChecksum.Compute(Compile("A", new[] { CSharpSyntaxTree.ParseText(Declaration("int a, bool b"), Options) }));
+            Assert.NotEqual(0u, one);
+            Assert.NotEqual(one, two);
+            Assert.Equal(0u, NativeChecksum.Compute(Compile("A", new[] { CSharpSyntaxTree.ParseText("namespace N { public class C { public int F() { return 1; } } }", Options) })));
+        }
+
+        [Fact]
+        public void CommittedStubsMatchTheManagedInteropDeclarations()
+        {
+            string generated = Path.Combine(Path.GetTempPath(), "dcmonitor-stubs-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                StubWriter.Write(CompileMeshInterop(), generated);
+                if (Environment.GetEnvironmentVariable("DCMONITOR_REGENERATE_STUBS") == "1")
+                {
+                    Directory.CreateDirectory(CommittedStubs);
+                    foreach (string file in Directory.GetFiles(generated))
+                    {
+                        File.Copy(file, Path.Combine(CommittedStubs, Path.GetFileName(file)), overwrite: true);
+                    }
+                }
+
+                string[] expected = Directory.GetFiles(generated).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+                // Committed generated files: every file but the hand-written implementations <P>_<Class>.cpp.
+                string[] committed = Directory.Exists(CommittedStubs)
+                    ? Directory.GetFiles(CommittedStubs).Select(Path.GetFileName).Where(n => !n.EndsWith(".cpp", StringComparison.Ordinal) || n.EndsWith("_mshl.cpp", StringComparison.Ordinal) || !n.StartsWith("DcMonitor_MeshInterop_", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal).ToArray()
+                    : Array.Empty<string>();
+                Assert.Equal(expected, committed);
+                foreach (string name in expected)
+                {
+                    Assert.True(File.ReadAllText(Path.Combine(generated, name)) == File.ReadAllText(Path.Combine(CommittedStubs, name)),
+                        name + " is out of date: regenerate with DCMONITOR_REGENERATE_STUBS=1 ./test.sh (see native-mesh-interop/README.md)");
+                }
+            }
+            finally
+            {
+                Directory.Delete(generated, true);
+            }
+        }
+
+        [Fact]
+        public void TheInteropHasNativeMethodsAndAStableChecksum()
+        {
+            InteropAssembly assembly = CompileMeshInterop();
+            List<string> table = NativeChecksum.MethodTable(assembly);
+            Assert.Equal(10, table.Count(entry => entry != "NULL"));
+            Assert.Contains("Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendVendor___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4__BOOLEAN__I4", table);
+            Assert.Equal(NativeChecksum.Compute(assembly), NativeChecksum.Compute(CompileMeshInterop()));
+        }
+
+        private static readonly CSharpParseOptions Options = new CSharpParseOptions(LanguageVersion.CSharp9);
+
+        /// <summary>The interop assembly as the device build compiles it: every managed file, the InternalCall declarations included.</summary>
+        public static InteropAssembly CompileMeshInterop()
+        {
+            string folder = RepositoryPaths.InRoot("native-mesh-interop", "managed");
+            var trees = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Where(path => !path.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !path.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
+                .OrderBy(path => path, StringComparer.Ordinal)
+                .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), Options, path));
+            return Compile("DcMonitor.MeshInterop", trees);
+        }
+
+        private static InteropAssembly Compile(string name, IEnumerable<SyntaxTree> trees)
+        {
+            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")).Split(Path.PathSeparator)
+                .Where(path => path.Length > 0).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToList();
+            references.Add(MetadataReference.CreateFromFile(typeof(DcMonitor.Emulator.Board.VirtualBoard).Assembly.Location)); // nanoFramework.Runtime.Events emulation
+            var compilation = CSharpCompilation.Create(name, trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+            using var image = new MemoryStream();
+            var result = compilation.Emit(image);
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+            image.Position = 0;
+            return InteropAssembly.Load(image);
+        }
+    }
+}
