@@ -48,10 +48,13 @@ fi
 
 if [ -d native-mesh-interop/test ]; then
   echo "== native tests"
-  if ! command -v cmake >/dev/null 2>&1 || ! command -v ctest >/dev/null 2>&1; then
-    apt-get update -qq && apt-get install -y -qq cmake g++ libgtest-dev >/dev/null
+  configure() { cmake -S native-mesh-interop/test -B "$log_dir/native" >"$log_dir/cmake.log" 2>&1; }
+  if ! command -v cmake >/dev/null 2>&1 || ! configure; then
+    echo "test.sh: installing cmake, g++ and GoogleTest for the native tests"
+    apt-get update -qq >/dev/null && apt-get install -y -qq cmake g++ libgtest-dev >/dev/null
+    rm -rf "$log_dir/native"
   fi
-  if cmake -S native-mesh-interop/test -B "$log_dir/native" >/dev/null && cmake --build "$log_dir/native" -j2 >/dev/null; then
+  if configure && cmake --build "$log_dir/native" -j2 >"$log_dir/native-build.log" 2>&1; then
     (cd "$log_dir/native" && ctest --output-on-failure) | tee "$log_dir/ctest.log"
     line=$(grep -E "tests passed, [0-9]+ tests failed out of" "$log_dir/ctest.log" | tail -n 1)
     total=$(echo "$line" | sed -E 's/.*out of ([0-9]+).*/\1/')

@@ -1,0 +1,135 @@
+// The event queue between BLE/mesh callbacks and managed code: order, wrap-around, overflow counted and
+// reported as an EventsLost record, the record layout shared with the managed MeshEvent decoder.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <vector>
+
+#include "fake_platform.h"
+
+extern "C" {
+#include "dcm_event_queue.h"
+}
+
+namespace
+{
+std::vector<uint8_t> Record(uint8_t kind, uint16_t source, std::vector<uint8_t> payload = {})
+{
+    std::vector<uint8_t> record(DCM_EVENT_HEADER_LENGTH + payload.size());
+    size_t length = dcm_event_encode(kind, source, 0xC000, 0xC302E5, 7, -1, payload.data(), static_cast<uint16_t>(payload.size()), record.data());
+    record.resize(length);
+    return record;
+}
+} // namespace
+
+TEST(EventRecord, LayoutMatchesTheManagedDecoder)
+{
+    uint8_t payload[] = {0x10, 50};
+    uint8_t record[DCM_EVENT_HEADER_LENGTH + 2];
+    ASSERT_EQ(17u, dcm_event_encode(1, 0x0006, 0xC000, 0xC302E5, 17, -1, payload, 2, record));
+    const uint8_t expected[] = {1, 0x06, 0x00, 0x00, 0xC0, 0xE5, 0x02, 0xC3, 0x00, 17, 0, 0xFF, 0xFF, 2, 0, 0x10, 50};
+    EXPECT_EQ(0, std::memcmp(expected, record, sizeof(expected)));
+}
+
+TEST(EventRecord, PayloadLongerThanAnAccessMessageIsRefused)
+{
+    std::vector<uint8_t> payload(DCM_EVENT_MAX_PAYLOAD + 1);
+    std::vector<uint8_t> record(DCM_EVENT_HEADER_LENGTH + payload.size());
+    EXPECT_EQ(0u, dcm_event_encode(1, 1, 1, 1, 0, 0, payload.data(), static_cast<uint16_t>(payload.size()), record.data()));
+}
+
+TEST(EventQueue, RecordsComeOutInOrder)
+{
+    uint8_t storage[256];
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage, sizeof(storage));
+    for (uint16_t i = 1; i <= 5; i++)
+    {
+        auto record = Record(1, i, {static_cast<uint8_t>(i)});
+        ASSERT_TRUE(dcm_event_queue_push(&queue, record.data(), record.size()));
+    }
+
+    uint8_t out[64];
+    for (uint16_t i = 1; i <= 5; i++)
+    {
+        ASSERT_EQ(16u, dcm_event_queue_pop(&queue, out, sizeof(out)));
+        EXPECT_EQ(i, out[1] | (out[2] << 8));
+        EXPECT_EQ(i, out[15]);
+    }
+
+    EXPECT_EQ(0u, dcm_event_queue_pop(&queue, out, sizeof(out)));
+    EXPECT_EQ(0, g_critical_depth);
+}
+
+TEST(EventQueue, WrapsAroundTheRing)
+{
+    uint8_t storage[50];
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage, sizeof(storage));
+    uint8_t out[64];
+    for (uint16_t i = 0; i < 20; i++)
+    {
+        auto record = Record(1, i, {1, 2, 3, static_cast<uint8_t>(i)});
+        ASSERT_TRUE(dcm_event_queue_push(&queue, record.data(), record.size()));
+        ASSERT_EQ(record.size(), dcm_event_queue_pop(&queue, out, sizeof(out)));
+        EXPECT_EQ(0, std::memcmp(record.data(), out, record.size()));
+    }
+}
+
+TEST(EventQueue, OverflowIsCountedAndReportedBeforeTheNextRecord)
+{
+    uint8_t storage[40]; // room for two 17-byte entries (prefix 2 + record 15)
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage, sizeof(storage));
+    auto record = Record(2, 5);
+    EXPECT_TRUE(dcm_event_queue_push(&queue, record.data(), record.size()));
+    EXPECT_TRUE(dcm_event_queue_push(&queue, record.data(), record.size()));
+    EXPECT_FALSE(dcm_event_queue_push(&queue, record.data(), record.size()));
+    EXPECT_FALSE(dcm_event_queue_push(&queue, record.data(), record.size()));
+    EXPECT_EQ(2u, dcm_event_queue_lost(&queue));
+
+    uint8_t out[64];
+    ASSERT_EQ(DCM_EVENT_HEADER_LENGTH, dcm_event_queue_pop(&queue, out, sizeof(out)));
+    EXPECT_EQ(DCM_EVENT_KIND_EVENTS_LOST, out[0]);
+    EXPECT_EQ(2, out[11] | (out[12] << 8));
+    EXPECT_EQ(0u, dcm_event_queue_lost(&queue));
+    EXPECT_EQ(record.size(), dcm_event_queue_pop(&queue, out, sizeof(out)));
+    EXPECT_EQ(2, out[0]);
+}
+
+TEST(EventQueue, ARecordTooBigForTheCallerStaysQueued)
+{
+    uint8_t storage[128];
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage, sizeof(storage));
+    auto record = Record(14, 0, std::vector<uint8_t>(30, 0x41));
+    ASSERT_TRUE(dcm_event_queue_push(&queue, record.data(), record.size()));
+    uint8_t small[20];
+    EXPECT_EQ(0u, dcm_event_queue_pop(&queue, small, sizeof(small)));
+    uint8_t out[64];
+    EXPECT_EQ(record.size(), dcm_event_queue_pop(&queue, out, sizeof(out)));
+}
+
+TEST(EventQueue, MalformedRecordsAreRefusedAndCounted)
+{
+    uint8_t storage[128];
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage, sizeof(storage));
+    uint8_t tiny[3] = {1, 2, 3};
+    EXPECT_FALSE(dcm_event_queue_push(&queue, tiny, sizeof(tiny)));
+    EXPECT_EQ(1u, dcm_event_queue_lost(&queue));
+}
+
+TEST(EventQueue, EveryCallPairsItsCriticalSection)
+{
+    uint8_t storage[64];
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage, sizeof(storage));
+    int before = g_critical_entries;
+    auto record = Record(1, 1);
+    dcm_event_queue_push(&queue, record.data(), record.size());
+    uint8_t out[64];
+    dcm_event_queue_pop(&queue, out, sizeof(out));
+    EXPECT_EQ(before + 2, g_critical_entries);
+    EXPECT_EQ(0, g_critical_depth);
+}

@@ -1,0 +1,4 @@
+#pragma once
+
+extern int g_critical_depth;
+extern int g_critical_entries;
