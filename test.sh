@@ -57,10 +57,15 @@ if [ -d native-mesh-interop/test ]; then
   if configure && cmake --build "$log_dir/native" -j2 >"$log_dir/native-build.log" 2>&1; then
     (cd "$log_dir/native" && ctest --output-on-failure) | tee "$log_dir/ctest.log"
     line=$(grep -E "tests passed, [0-9]+ tests failed out of" "$log_dir/ctest.log" | tail -n 1)
-    total=$(echo "$line" | sed -E 's/.*out of ([0-9]+).*/\1/')
-    bad=$(echo "$line" | sed -E 's/.*passed, ([0-9]+) tests failed.*/\1/')
-    passed=$((passed + total - bad))
-    failed=$((failed + bad))
+    if [ -z "$line" ]; then
+      echo "test.sh: ctest ended without a summary" >&2
+      failed=$((failed + 1))
+    else
+      total=$(echo "$line" | sed -E 's/.*out of ([0-9]+).*/\1/')
+      bad=$(echo "$line" | sed -E 's/.*passed, ([0-9]+) tests failed.*/\1/')
+      passed=$((passed + total - bad))
+      failed=$((failed + bad))
+    fi
   else
     echo "test.sh: native tests did not build" >&2
     failed=$((failed + 1))
