@@ -72,5 +72,26 @@ if [ -d native-mesh-interop/test ]; then
   fi
 fi
 
+if [ -d native-mesh-interop/native/core ]; then
+  echo "== native core for the ESP32-C6 instruction set (portability check)"
+  if ! command -v riscv64-unknown-elf-gcc >/dev/null 2>&1; then
+    echo "test.sh: installing gcc-riscv64-unknown-elf"
+    apt-get update -qq >/dev/null && apt-get install -y -qq gcc-riscv64-unknown-elf >/dev/null
+  fi
+  portable=1
+  for source in native-mesh-interop/native/core/*.c; do
+    if ! riscv64-unknown-elf-gcc -march=rv32imac_zicsr -mabi=ilp32 -std=c11 -ffreestanding -Os -Wall -Wextra -Werror -Wconversion \
+        -c "$source" -o "$log_dir/$(basename "$source").o"; then
+      portable=0
+    fi
+  done
+  if [ "$portable" -eq 1 ]; then
+    echo "native core compiles for rv32imac_zicsr/ilp32"
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

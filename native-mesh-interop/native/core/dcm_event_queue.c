@@ -1,8 +1,8 @@
 #include "dcm_event_queue.h"
 
-#include <string.h>
-
 #include "dcm_platform.h"
+
+/* The core is freestanding C11 (no libc): it builds for the ESP32-C6 (rv32imac) with nothing but the compiler. */
 
 #define ENTRY_PREFIX 2u
 
@@ -37,9 +37,9 @@ size_t dcm_event_encode(uint8_t kind, uint16_t source, uint16_t destination, uin
     put16(&record[9], handle);
     put16(&record[11], (uint16_t)value);
     put16(&record[13], payload_length);
-    if (payload_length > 0u)
+    for (uint16_t i = 0; i < payload_length; i++)
     {
-        memcpy(&record[DCM_EVENT_HEADER_LENGTH], payload, payload_length);
+        record[DCM_EVENT_HEADER_LENGTH + i] = payload[i];
     }
 
     return DCM_EVENT_HEADER_LENGTH + payload_length;
