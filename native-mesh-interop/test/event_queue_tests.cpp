@@ -97,6 +97,21 @@ TEST(EventQueue, OverflowIsCountedAndReportedBeforeTheNextRecord)
     EXPECT_EQ(2, out[0]);
 }
 
+TEST(EventQueue, TheDeviceRingHoldsItsStatedNumberOfLargestRecords)
+{
+    std::vector<uint8_t> storage(DCM_EVENT_RING_BYTES);
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage.data(), storage.size());
+    auto largest = Record(1, 6, std::vector<uint8_t>(DCM_EVENT_MAX_PAYLOAD, 0x5A));
+    ASSERT_EQ(DCM_EVENT_HEADER_LENGTH + DCM_EVENT_MAX_PAYLOAD, largest.size());
+    for (unsigned i = 0; i < DCM_EVENT_RING_RECORDS; i++)
+    {
+        EXPECT_TRUE(dcm_event_queue_push(&queue, largest.data(), largest.size())) << "record " << i;
+    }
+
+    EXPECT_EQ(0u, dcm_event_queue_lost(&queue));
+}
+
 TEST(EventQueue, ARecordTooBigForTheCallerStaysQueued)
 {
     uint8_t storage[128];

@@ -77,13 +77,60 @@ namespace NF.AwesomeLib
             Assert.Equal(0u, NativeChecksum.Compute(Compile("A", new[] { CSharpSyntaxTree.ParseText("namespace N { public class C { public int F() { return 1; } } }", Options) })));
         }
 
+        /// <summary>
+        /// The C sources of native-mesh-interop/native/core, as the finder module lists them: the README has users copy
+        /// that folder to InteropAssemblies/DcMonitor.MeshInterop/core/.
+        /// </summary>
+        public static string[] ComponentCoreSources()
+        {
+            return Directory.GetFiles(RepositoryPaths.InRoot("native-mesh-interop", "native", "core"), "*.c")
+                .Select(path => "core/" + Path.GetFileName(path))
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToArray();
+        }
+
+        [Theory]
+        [InlineData("../core/escape.c")]
+        [InlineData("/abs/core.c")]
+        [InlineData("core\\windows.c")]
+        [InlineData("")]
+        public void ComponentSourcesOutsideTheInteropFolderAreRefused(string source)
+        {
+            string generated = Path.Combine(Path.GetTempPath(), "dcmonitor-stubs-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                ArgumentException error = Assert.Throws<ArgumentException>(() => StubWriter.Write(CompileMeshInterop(), generated, source));
+                Assert.Contains("'" + source + "'", error.Message);
+            }
+            finally
+            {
+                if (Directory.Exists(generated))
+                {
+                    Directory.Delete(generated, true);
+                }
+            }
+        }
+
+        [Fact]
+        public void TheFinderModuleCompilesTheCoreSources()
+        {
+            string finder = File.ReadAllText(Path.Combine(CommittedStubs, "FindINTEROP-DcMonitor.MeshInterop.cmake"));
+            Assert.NotEmpty(ComponentCoreSources());
+            foreach (string source in ComponentCoreSources())
+            {
+                Assert.Contains("${BASE_PATH_FOR_THIS_MODULE}/" + source + "\n", finder);
+            }
+
+            Assert.Contains("${BASE_PATH_FOR_THIS_MODULE}/core)", finder);
+        }
+
         [Fact]
         public void CommittedStubsMatchTheManagedInteropDeclarations()
         {
             string generated = Path.Combine(Path.GetTempPath(), "dcmonitor-stubs-" + Guid.NewGuid().ToString("N"));
             try
             {
-                StubWriter.Write(CompileMeshInterop(), generated);
+                StubWriter.Write(CompileMeshInterop(), generated, ComponentCoreSources());
                 if (Environment.GetEnvironmentVariable("DCMONITOR_REGENERATE_STUBS") == "1")
                 {
                     Directory.CreateDirectory(CommittedStubs);

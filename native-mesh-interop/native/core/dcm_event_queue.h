@@ -26,6 +26,12 @@ extern "C" {
 #define DCM_EVENT_MAX_PAYLOAD 380u
 #define DCM_EVENT_KIND_EVENTS_LOST 15u
 
+/* Bytes of the device's static event ring: DCM_EVENT_RING_RECORDS records of the largest size
+ * (2-byte length prefix + header + DCM_EVENT_MAX_PAYLOAD = 397 bytes) fit, i.e. ten full segmented
+ * messages, the seed's segmented RX message count (seed §1.2), before anything is dropped. */
+#define DCM_EVENT_RING_RECORDS 10u
+#define DCM_EVENT_RING_BYTES 4096u
+
 typedef struct
 {
     uint8_t *storage;   /* ring of [length lo, length hi, record bytes…] entries */

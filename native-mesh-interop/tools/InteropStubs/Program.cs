@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 
 namespace DcMonitor.InteropStubs
@@ -17,13 +18,13 @@ namespace DcMonitor.InteropStubs
                 return 0;
             }
 
-            if (args.Length == 3 && args[0] == "generate")
+            if (args.Length >= 3 && args[0] == "generate")
             {
-                StubWriter.Write(InteropAssembly.Load(args[1]), args[2]);
+                StubWriter.Write(InteropAssembly.Load(args[1]), args[2], args.Skip(3).ToArray());
                 return 0;
             }
 
-            Console.Error.WriteLine("usage: DcMonitor.InteropStubs checksum <assembly.dll> | generate <assembly.dll> <output folder>");
+            Console.Error.WriteLine("usage: DcMonitor.InteropStubs checksum <assembly.dll> | generate <assembly.dll> <output folder> [component source relative to it ...]");
             return 2;
         }
     }

@@ -3,12 +3,13 @@
 
 set(BASE_PATH_FOR_THIS_MODULE ${PROJECT_SOURCE_DIR}/InteropAssemblies/DcMonitor.MeshInterop)
 
-set(DcMonitor_MeshInterop_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE})
+set(DcMonitor_MeshInterop_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE} ${BASE_PATH_FOR_THIS_MODULE}/core)
 
 set(DcMonitor_MeshInterop_SRCS
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop.cpp
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh_mshl.cpp
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh.cpp
+    ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_event_queue.c
 )
 
 include(FindPackageHandleStandardArgs)

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Xml.Linq;
+using DcMonitor.Shared.Mesh;
+using DcMonitor.Tests.Support;
+using Xunit;
+
+namespace DcMonitor.Tests.Interop
+{
+    /// <summary>
+    /// What nf-interpreter is given to build the custom ESP32-C6 image (native-mesh-interop/native/firmware): the
+    /// sdkconfig fragment and the CMakeUserPresets example. The image build cannot run here; these checks hold the
+    /// files to what that build and our own constants require.
+    /// </summary>
+    public class FirmwareIntegrationTests
+    {
+        private static string FirmwareFolder => RepositoryPaths.InRoot("native-mesh-interop", "native", "firmware");
+
+        private static string SdkConfigFragment => Path.Combine(FirmwareFolder, "sdkconfig.dcmonitor.esp32c6");
+
+        [Fact]
+        public void EverySdkConfigOptionIsExplainedAndSetOnce()
+        {
+            var seen = new HashSet<string>();
+            string[] lines = File.ReadAllLines(SdkConfigFragment);
+            string previous = string.Empty;
+            foreach (string line in lines)
+            {
+                if (line.StartsWith("CONFIG_", StringComparison.Ordinal))
+                {
+                    Assert.True(previous.StartsWith("#", StringComparison.Ordinal) || previous.StartsWith("CONFIG_", StringComparison.Ordinal), "no comment above " + line);
+                    string name = line.Substring(0, line.IndexOf('='));
+                    Assert.True(seen.Add(name), name + " is set twice");
+                    string value = line.Substring(line.IndexOf('=') + 1);
+                    Assert.True(value == "y" || value == "n" || int.TryParse(value, out _), line + ": not y, n or a number");
+                }
+                else
+                {
+                    Assert.True(line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal), "not an option or a comment: " + line);
+                }
+
+                previous = line;
+            }
+        }
+
+        [Theory]
+        [InlineData("CONFIG_BT_NIMBLE_ENABLED", "y")]
+        [InlineData("CONFIG_BLE_MESH", "y")]
+        [InlineData("CONFIG_BLE_MESH_NODE", "y")]
+        [InlineData("CONFIG_BLE_MESH_PROVISIONER", "y")]
+        [InlineData("CONFIG_BLE_MESH_PB_ADV", "y")]
+        [InlineData("CONFIG_BLE_MESH_RELAY", "y")]
+        [InlineData("CONFIG_BLE_MESH_SETTINGS", "y")]
+        [InlineData("CONFIG_BLE_MESH_CFG_CLI", "y")]
+        [InlineData("CONFIG_BLE_MESH_GENERIC_ONOFF_CLI", "y")]
+        [InlineData("CONFIG_BT_NIMBLE_EXT_ADV", "n")]
+        public void TheFragmentTurnsOnWhatTheThreeImagesNeed(string option, string value)
+        {
+            Assert.Equal(value, Options()[option]);
+        }
+
+        [Fact]
+        public void MeshTablesHoldEveryNodeIdTheGatewayAccepts()
+        {
+            Dictionary<string, string> options = Options();
+            Assert.True(int.Parse(options["CONFIG_BLE_MESH_MAX_PROV_NODES"]) >= NodeAddressing.MaximumNodes);
+
+            // Every node and the provisioner are sources a node may hear from; each needs a replay-list entry.
+            Assert.True(int.Parse(options["CONFIG_BLE_MESH_CRPL"]) >= NodeAddressing.MaximumNodes + 1);
+            Assert.True(int.Parse(options["CONFIG_BLE_MESH_MSG_CACHE_SIZE"]) >= NodeAddressing.MaximumNodes + 1);
+
+            // Seed §1.2: 10 concurrent segmented messages each way (replies are always segmented).
+            Assert.True(int.Parse(options["CONFIG_BLE_MESH_TX_SEG_MSG_COUNT"]) >= 10);
+            Assert.True(int.Parse(options["CONFIG_BLE_MESH_RX_SEG_MSG_COUNT"]) >= 10);
+        }
+
+        [Fact]
+        public void ThePresetExampleAddsOurInteropAssemblyToTheC6Target()
+        {
+            string path = Path.Combine(FirmwareFolder, "CMakeUserPresets.example.json");
+            using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+            JsonElement preset = document.RootElement.GetProperty("configurePresets")[0];
+            Assert.Equal("ESP32_C6_THREAD", preset.GetProperty("inherits")[0].GetString());
+
+            // ${presetName} in the inherited TARGET_NAME would become our preset's name; it must stay the C6 target.
+            JsonElement cache = preset.GetProperty("cacheVariables");
+            Assert.Equal("ESP32_C6_THREAD", cache.GetProperty("TARGET_NAME").GetString());
+
+            string assemblyName = XDocument.Load(RepositoryPaths.InRoot("native-mesh-interop", "managed", "MeshInterop.nfproj"))
+                .Descendants().Single(element => element.Name.LocalName == "AssemblyName").Value;
+            string[] interopAssemblies = cache.GetProperty("NF_INTEROP_ASSEMBLIES").GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(new[] { assemblyName }, interopAssemblies);
+
+            // nf-interpreter's FindNF_NativeAssemblies.cmake does find_package("INTEROP-<name>").
+            string stubs = InteropStubTests.CommittedStubs;
+            Assert.True(File.Exists(Path.Combine(stubs, "FindINTEROP-" + assemblyName + ".cmake")));
+            Assert.Equal(assemblyName, Path.GetFileName(stubs));
+        }
+
+        private static Dictionary<string, string> Options()
+        {
+            var options = new Dictionary<string, string>();
+            foreach (string line in File.ReadAllLines(SdkConfigFragment))
+            {
+                if (line.StartsWith("CONFIG_", StringComparison.Ordinal))
+                {
+                    options[line.Substring(0, line.IndexOf('='))] = line.Substring(line.IndexOf('=') + 1);
+                }
+            }
+
+            return options;
+        }
+    }
+}
