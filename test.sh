@@ -86,7 +86,8 @@ if [ -d native-mesh-interop/native/core ]; then
     fi
   done
   if [ "$portable" -eq 1 ]; then
-    echo "native core compiles for rv32imac_zicsr/ilp32"
+    echo "native core compiles for rv32imac_zicsr/ilp32; code and data sizes (bytes):"
+    riscv64-unknown-elf-size "$log_dir"/*.c.o
     passed=$((passed + 1))
   else
     failed=$((failed + 1))

@@ -1,0 +1,93 @@
+/* Outstanding acknowledged requests: see dcm_requests.h. */
+#include "dcm_requests.h"
+
+#include "dcm_platform.h"
+
+static bool is_unicast(uint16_t address)
+{
+    return address != 0u && address < 0x8000u;
+}
+
+void dcm_requests_init(dcm_requests_t *requests)
+{
+    dcm_platform_enter_critical();
+    for (size_t i = 0; i < DCM_REQUESTS_CAPACITY; i++)
+    {
+        requests->entries[i].request_id = 0;
+        requests->entries[i].destination = 0;
+        requests->entries[i].request_opcode = 0;
+    }
+    dcm_platform_exit_critical();
+}
+
+dcm_result_t dcm_requests_begin(dcm_requests_t *requests, uint16_t request_id, uint16_t destination, uint32_t request_opcode)
+{
+    if (request_id == 0u || !is_unicast(destination))
+    {
+        return DCM_RESULT_INVALID_ARGUMENT;
+    }
+
+    dcm_result_t result = DCM_RESULT_NO_MEMORY;
+    dcm_request_t *free_slot = NULL;
+    dcm_platform_enter_critical();
+    for (size_t i = 0; i < DCM_REQUESTS_CAPACITY; i++)
+    {
+        dcm_request_t *entry = &requests->entries[i];
+        if (entry->request_id == 0u)
+        {
+            if (free_slot == NULL)
+            {
+                free_slot = entry;
+            }
+        }
+        else if (entry->destination == destination)
+        {
+            free_slot = NULL;
+            result = DCM_RESULT_BUSY;
+            break;
+        }
+    }
+
+    if (free_slot != NULL)
+    {
+        free_slot->request_id = request_id;
+        free_slot->destination = destination;
+        free_slot->request_opcode = request_opcode;
+        result = DCM_RESULT_OK;
+    }
+    dcm_platform_exit_critical();
+    return result;
+}
+
+uint16_t dcm_requests_finish(dcm_requests_t *requests, uint16_t destination, uint32_t request_opcode)
+{
+    uint16_t request_id = 0;
+    dcm_platform_enter_critical();
+    for (size_t i = 0; i < DCM_REQUESTS_CAPACITY; i++)
+    {
+        dcm_request_t *entry = &requests->entries[i];
+        if (entry->request_id != 0u && entry->destination == destination && entry->request_opcode == request_opcode)
+        {
+            request_id = entry->request_id;
+            entry->request_id = 0;
+            break;
+        }
+    }
+    dcm_platform_exit_critical();
+    return request_id;
+}
+
+size_t dcm_requests_outstanding(const dcm_requests_t *requests)
+{
+    size_t count = 0;
+    dcm_platform_enter_critical();
+    for (size_t i = 0; i < DCM_REQUESTS_CAPACITY; i++)
+    {
+        if (requests->entries[i].request_id != 0u)
+        {
+            count++;
+        }
+    }
+    dcm_platform_exit_critical();
+    return count;
+}
