@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Mesh;
 using DcMonitor.Tests.Support;
 using Xunit;
@@ -12,8 +14,9 @@ namespace DcMonitor.Tests.Interop
 {
     /// <summary>
     /// What nf-interpreter is given to build the custom ESP32-C6 image (native-mesh-interop/native/firmware): the
-    /// sdkconfig fragment and the CMakeUserPresets example. The image build cannot run here; these checks hold the
-    /// files to what that build and our own constants require.
+    /// sdkconfig fragment and the CMakeUserPresets example; and the native core's constants that must equal the
+    /// managed ones (model flags, result codes). The image build cannot run here; these checks hold the files to what
+    /// that build and our own constants require.
     /// </summary>
     public class FirmwareIntegrationTests
     {
@@ -98,6 +101,51 @@ namespace DcMonitor.Tests.Interop
             string stubs = InteropStubTests.CommittedStubs;
             Assert.True(File.Exists(Path.Combine(stubs, "FindINTEROP-" + assemblyName + ".cmake")));
             Assert.Equal(assemblyName, Path.GetFileName(stubs));
+        }
+
+        [Theory]
+        [InlineData("DCM_MODEL_CONFIG_SERVER", MeshModels.ConfigServer)]
+        [InlineData("DCM_MODEL_CONFIG_CLIENT", MeshModels.ConfigClient)]
+        [InlineData("DCM_MODEL_GENERIC_ONOFF_CLIENT", MeshModels.GenericOnOffClient)]
+        [InlineData("DCM_MODEL_GENERIC_ONOFF_SERVER", MeshModels.GenericOnOffServer)]
+        [InlineData("DCM_MODEL_VENDOR_SERVER", MeshModels.VendorServer)]
+        [InlineData("DCM_MODEL_VENDOR_CLIENT", MeshModels.VendorClient)]
+        public void NativeModelFlagsAreTheManagedMeshModelsValues(string macro, MeshModels managed)
+        {
+            Assert.Equal((int)managed, NativeDefine("dcm_composition.h", macro));
+        }
+
+        [Fact]
+        public void NativeAllModelsMaskCoversEveryManagedModel()
+        {
+            int all = 0;
+            foreach (MeshModels model in Enum.GetValues<MeshModels>())
+            {
+                all |= (int)model;
+            }
+
+            Assert.Equal(all, NativeDefine("dcm_composition.h", "DCM_MODEL_ALL"));
+        }
+
+        [Theory]
+        [InlineData("DCM_RESULT_OK", MeshResult.Ok)]
+        [InlineData("DCM_RESULT_INVALID_ARGUMENT", MeshResult.InvalidArgument)]
+        [InlineData("DCM_RESULT_BUSY", MeshResult.Busy)]
+        [InlineData("DCM_RESULT_NO_MEMORY", MeshResult.NoMemory)]
+        public void NativeResultsAreTheManagedMeshResultValues(string name, MeshResult managed)
+        {
+            string header = File.ReadAllText(RepositoryPaths.InRoot("native-mesh-interop", "native", "core", "dcm_requests.h"));
+            Match match = Regex.Match(header, @"\b" + name + @"\s*=\s*(\d+)");
+            Assert.True(match.Success, name + " not found in dcm_requests.h");
+            Assert.Equal((int)managed, int.Parse(match.Groups[1].Value));
+        }
+
+        private static int NativeDefine(string header, string macro)
+        {
+            string text = File.ReadAllText(RepositoryPaths.InRoot("native-mesh-interop", "native", "core", header));
+            Match match = Regex.Match(text, @"#define\s+" + macro + @"\s+0x([0-9A-Fa-f]+)u\b");
+            Assert.True(match.Success, macro + " not found in " + header);
+            return Convert.ToInt32(match.Groups[1].Value, 16);
         }
 
         private static Dictionary<string, string> Options()

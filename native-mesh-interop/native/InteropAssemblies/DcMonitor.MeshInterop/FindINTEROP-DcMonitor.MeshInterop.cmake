@@ -9,6 +9,7 @@ set(DcMonitor_MeshInterop_SRCS
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop.cpp
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh_mshl.cpp
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh.cpp
+    ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_composition.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_event_queue.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_requests.c
 )

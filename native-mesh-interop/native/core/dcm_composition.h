@@ -1,0 +1,74 @@
+/*
+ * Element 0 of the three DC-Monitor images and the access-layer opcode format.
+ *
+ * The managed caller passes a set of DCM_MODEL_* flags (the same values as the managed MeshModels enum);
+ * dcm_composition_plan turns it into the ordered model list the ESP-IDF glue builds its
+ * esp_ble_mesh_model_t arrays from (SIG models in one array, vendor models in another, as
+ * esp_ble_mesh_elem_t holds them). The three images (issue "native-mesh-interop" §1; seed §1.1, §6, §7):
+ *   universal:   Config Server, Generic OnOff Client, Generic OnOff Server, vendor server, vendor client
+ *   relay:       Config Server
+ *   provisioner: Config Server, Config Client, Generic OnOff Client
+ *
+ * Thread-safety: pure functions over caller memory; callable from any task.
+ */
+#ifndef DCM_COMPOSITION_H
+#define DCM_COMPOSITION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Model flags: the managed MeshModels values (a host test compares them). */
+#define DCM_MODEL_CONFIG_SERVER 0x01u
+#define DCM_MODEL_CONFIG_CLIENT 0x02u
+#define DCM_MODEL_GENERIC_ONOFF_CLIENT 0x04u
+#define DCM_MODEL_GENERIC_ONOFF_SERVER 0x08u
+#define DCM_MODEL_VENDOR_SERVER 0x10u
+#define DCM_MODEL_VENDOR_CLIENT 0x20u
+#define DCM_MODEL_ALL 0x3Fu
+
+/* Model identities (Mesh Model specification; seed §1.1 for the vendor ones). */
+#define DCM_COMPANY_ID_NONE 0xFFFFu /* a SIG model: ESP-IDF marks it with CID_NVAL 0xFFFF */
+#define DCM_COMPANY_ID_ESPRESSIF 0x02E5u
+#define DCM_SIG_CONFIG_SERVER 0x0000u
+#define DCM_SIG_CONFIG_CLIENT 0x0001u
+#define DCM_SIG_GENERIC_ONOFF_SERVER 0x1000u
+#define DCM_SIG_GENERIC_ONOFF_CLIENT 0x1001u
+#define DCM_VENDOR_CLIENT_MODEL 0x0000u
+#define DCM_VENDOR_SERVER_MODEL 0x0001u
+
+/* Most models element 0 can hold (every flag set). */
+#define DCM_COMPOSITION_MAX_MODELS 6u
+
+typedef struct
+{
+    uint16_t company_id; /* DCM_COMPANY_ID_NONE for SIG models */
+    uint16_t model_id;
+} dcm_model_id_t;
+
+/* Writes the models of `models` into `out` in the order Config Server, Config Client, Generic OnOff Client,
+ * Generic OnOff Server, vendor server, vendor client (SIG models first, then vendor models) and returns how
+ * many; 0 when the set lacks the Config Server, has bits outside DCM_MODEL_ALL, or `capacity` is too small (then nothing is written). */
+size_t dcm_composition_plan(uint32_t models, dcm_model_id_t *out, size_t capacity);
+
+/* True for a Default TTL a Config Server accepts: 0 or 2-127 (1 is prohibited). */
+int dcm_composition_default_ttl_valid(int32_t ttl);
+
+/* Encodes an access-layer opcode as sent on air (Mesh Profile §3.7.3.1): 1 byte for 0x00-0x7E, 2 bytes
+ * big-endian for 0x8000-0xBFFF, 3 bytes for vendor opcodes 0xC00000-0xFFFFFF written as the first byte
+ * then the company id little-endian (0xC002E5 -> C0 E5 02). Returns the length, 0 for 0x7F (reserved)
+ * or any other value. `out` holds at least 3 bytes. */
+size_t dcm_opcode_encode(uint32_t opcode, uint8_t *out);
+
+/* Decodes the opcode at the start of an access payload; returns the bytes it took (1-3), 0 when the
+ * payload is too short or starts with the reserved 0x7F. */
+size_t dcm_opcode_decode(const uint8_t *payload, size_t length, uint32_t *opcode);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DCM_COMPOSITION_H */
