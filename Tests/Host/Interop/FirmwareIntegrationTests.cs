@@ -35,9 +35,8 @@ namespace DcMonitor.Tests.Interop
                 if (line.StartsWith("CONFIG_", StringComparison.Ordinal))
                 {
                     Assert.True(previous.StartsWith("#", StringComparison.Ordinal) || previous.StartsWith("CONFIG_", StringComparison.Ordinal), "no comment above " + line);
-                    string name = line.Substring(0, line.IndexOf('='));
+                    (string name, string value) = SplitOption(line);
                     Assert.True(seen.Add(name), name + " is set twice");
-                    string value = line.Substring(line.IndexOf('=') + 1);
                     Assert.True(value == "y" || value == "n" || int.TryParse(value, out _), line + ": not y, n or a number");
                 }
                 else
@@ -134,7 +133,7 @@ namespace DcMonitor.Tests.Interop
         [InlineData("DCM_RESULT_NO_MEMORY", MeshResult.NoMemory)]
         public void NativeResultsAreTheManagedMeshResultValues(string name, MeshResult managed)
         {
-            string header = File.ReadAllText(RepositoryPaths.InRoot("native-mesh-interop", "native", "core", "dcm_requests.h"));
+            string header = File.ReadAllText(Path.Combine(InteropStubTests.NativeCore, "dcm_requests.h"));
             Match match = Regex.Match(header, @"\b" + name + @"\s*=\s*(\d+)");
             Assert.True(match.Success, name + " not found in dcm_requests.h");
             Assert.Equal((int)managed, int.Parse(match.Groups[1].Value));
@@ -142,7 +141,7 @@ namespace DcMonitor.Tests.Interop
 
         private static int NativeDefine(string header, string macro)
         {
-            string text = File.ReadAllText(RepositoryPaths.InRoot("native-mesh-interop", "native", "core", header));
+            string text = File.ReadAllText(Path.Combine(InteropStubTests.NativeCore, header));
             Match match = Regex.Match(text, @"#define\s+" + macro + @"\s+0x([0-9A-Fa-f]+)u\b");
             Assert.True(match.Success, macro + " not found in " + header);
             return Convert.ToInt32(match.Groups[1].Value, 16);
@@ -155,11 +154,20 @@ namespace DcMonitor.Tests.Interop
             {
                 if (line.StartsWith("CONFIG_", StringComparison.Ordinal))
                 {
-                    options[line.Substring(0, line.IndexOf('='))] = line.Substring(line.IndexOf('=') + 1);
+                    (string name, string value) = SplitOption(line);
+                    options[name] = value;
                 }
             }
 
             return options;
+        }
+
+        /// <summary>Splits <c>CONFIG_NAME=value</c> at its first '='.</summary>
+        private static (string Name, string Value) SplitOption(string line)
+        {
+            int equals = line.IndexOf('=');
+            Assert.True(equals > 0, "no '=' in " + line);
+            return (line.Substring(0, equals), line.Substring(equals + 1));
         }
     }
 }

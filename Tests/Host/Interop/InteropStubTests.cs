@@ -20,6 +20,9 @@ namespace DcMonitor.Tests.Interop
         /// <summary>Where the committed stubs live (InteropAssemblies/DcMonitor.MeshInterop for nf-interpreter).</summary>
         public static string CommittedStubs => RepositoryPaths.InRoot("native-mesh-interop", "native", "InteropAssemblies", "DcMonitor.MeshInterop");
 
+        /// <summary>The native C11 core (native-mesh-interop/native/core).</summary>
+        public static string NativeCore => RepositoryPaths.InRoot("native-mesh-interop", "native", "core");
+
         [Theory]
         [InlineData("123456789", 0u, 0x89A1897Fu)]
         [InlineData("123456789", 0xFFFFFFFFu, 0x0376E6E7u)]
@@ -83,7 +86,7 @@ namespace NF.AwesomeLib
         /// </summary>
         public static string[] ComponentCoreSources()
         {
-            return Directory.GetFiles(RepositoryPaths.InRoot("native-mesh-interop", "native", "core"), "*.c")
+            return Directory.GetFiles(NativeCore, "*.c")
                 .Select(path => "core/" + Path.GetFileName(path))
                 .OrderBy(name => name, StringComparer.Ordinal)
                 .ToArray();
