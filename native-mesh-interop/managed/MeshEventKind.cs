@@ -50,5 +50,34 @@ namespace DcMonitor.MeshInterop
 
         /// <summary>The native ring buffer overflowed; <see cref="MeshEvent.Value"/> = records lost since the last report.</summary>
         EventsLost = 15,
+
+        /// <summary>Provisioner: an unprovisioned device whose UUID starts with the match prefix advertised (PB-ADV beacon).
+        /// The payload is the <see cref="MeshProvisioning.DeviceRecordLength"/>-byte device record (layout in <see cref="MeshProvisioning"/>)
+        /// to pass to <see cref="MeshNode.ProvisionDevice"/>; <see cref="MeshEvent.Value"/> = RSSI, dBm.</summary>
+        DeviceDiscovered = 16,
+
+        /// <summary>Provisioner: a device was provisioned. <see cref="MeshEvent.Source"/> = its primary unicast address,
+        /// <see cref="MeshEvent.Value"/> = its element count, payload = its 16-byte UUID (ESP_BLE_MESH_PROVISIONER_PROV_COMPLETE_EVT).</summary>
+        DeviceProvisioned = 17,
+
+        /// <summary>Provisioner: provisioning of a device ended without success (link closed before completion, or the stack refused it).
+        /// <see cref="MeshEvent.Value"/> = the stack's reason or error code, payload = the 16-byte UUID.</summary>
+        ProvisioningFailed = 18,
+
+        /// <summary>Provisioner: the status answering a <see cref="MeshNode.SendConfigRequest"/> arrived. <see cref="MeshEvent.RequestHandle"/>
+        /// = the request's handle, <see cref="MeshEvent.Source"/> = the node, <see cref="MeshEvent.Opcode"/> = the status opcode,
+        /// <see cref="MeshEvent.Value"/> = the status code (0 = success; 0 for statuses without one), payload = the status parameters in
+        /// their on-air format (Mesh Profile §4.3.2; for Composition Data Status: page number then the page).</summary>
+        ConfigStatusReceived = 19,
+
+        /// <summary>Provisioner: no status answered a config request within its timeout (or the stack failed to send it).
+        /// <see cref="MeshEvent.RequestHandle"/> = the request's handle, <see cref="MeshEvent.Source"/> = the node it was sent to,
+        /// <see cref="MeshEvent.Opcode"/> = the request opcode, <see cref="MeshEvent.Value"/> = 0 for a timeout, else the stack's error code.</summary>
+        ConfigTimedOut = 20,
+
+        /// <summary>Provisioner: <see cref="MeshNode.EnableProvisioner"/> finished. <see cref="MeshEvent.Value"/> = 0 when the keys are in place
+        /// and scanning for devices started, else the stack's error code, with <see cref="MeshEvent.Opcode"/> = the step that failed
+        /// (1 NetKey, 2 AppKey, 3 model binding, 4 UUID match, 5 static OOB, 6 provisioning enable).</summary>
+        ProvisionerReady = 21,
     }
 }

@@ -151,6 +151,76 @@ namespace DcMonitor.MeshInterop
             return (MeshResult)NativeMesh.GattSetReadValue(value, length);
         }
 
+        /// <summary>
+        /// Forgets this node's provisioning (keys, address, bindings; ESP-IDF esp_ble_mesh_node_local_reset) and advertises as an
+        /// unprovisioned device again; <see cref="MeshEventKind.NodeReset"/> follows.
+        /// <see cref="MeshResult.InvalidState"/> when the node is not provisioned.
+        /// </summary>
+        public MeshResult ResetNode()
+        {
+            return (MeshResult)NativeMesh.ResetNode();
+        }
+
+        /// <summary>
+        /// Provisioner role (a composition with <see cref="MeshModels.ConfigClient"/>): installs <paramref name="netKey"/> as the primary
+        /// NetKey (index 0) and <paramref name="appKey"/> as AppKey 0, binds the provisioner's own client models to it, admits only
+        /// devices whose UUID starts with the first <paramref name="prefixLength"/> bytes of <paramref name="uuidPrefix"/> (seed §6:
+        /// <c>DD DD</c>), sets the static OOB value (<paramref name="staticOob"/> null = no OOB authentication; 1–16 bytes) and starts
+        /// scanning over PB-ADV. The outcome arrives as <see cref="MeshEventKind.ProvisionerReady"/>; discovered devices as
+        /// <see cref="MeshEventKind.DeviceDiscovered"/>. Nothing is admitted automatically: call <see cref="ProvisionDevice"/>.
+        /// </summary>
+        /// <returns><see cref="MeshResult.InvalidArgument"/> for keys that are not 16 bytes, a prefix of 0 or more than 16 bytes or an OOB
+        /// value longer than 16 bytes; <see cref="MeshResult.InvalidState"/> when this node has no Config Client.</returns>
+        public MeshResult EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob)
+        {
+            int oobLength = staticOob == null ? 0 : staticOob.Length;
+            if (netKey == null || netKey.Length != MeshProvisioning.KeyLength || appKey == null || appKey.Length != MeshProvisioning.KeyLength
+                || uuidPrefix == null || prefixLength < 1 || prefixLength > MeshProvisioning.MaximumUuidPrefixLength || prefixLength > uuidPrefix.Length
+                || oobLength > MeshProvisioning.MaximumStaticOobLength)
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.EnableProvisioner(netKey, appKey, uuidPrefix, prefixLength, staticOob, oobLength);
+        }
+
+        /// <summary>
+        /// Provisioner role: provisions the device of <paramref name="deviceRecord"/> (from its <see cref="MeshEventKind.DeviceDiscovered"/>
+        /// event) over PB-ADV and gives its primary element <paramref name="unicastAddress"/> (0x0001–0x7FFF; the provisioner keeps
+        /// addresses stable per UUID). One device at a time: <see cref="MeshResult.Busy"/> while another is being provisioned.
+        /// The outcome arrives as <see cref="MeshEventKind.DeviceProvisioned"/> or <see cref="MeshEventKind.ProvisioningFailed"/>.
+        /// </summary>
+        public MeshResult ProvisionDevice(byte[] deviceRecord, int unicastAddress)
+        {
+            if (deviceRecord == null || deviceRecord.Length < MeshProvisioning.DeviceRecordLength || unicastAddress < 0x0001 || unicastAddress > 0x7FFF)
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.ProvisionDevice(deviceRecord, unicastAddress);
+        }
+
+        /// <summary>
+        /// Provisioner role: sends a Config Client request (<paramref name="opcode"/> and <paramref name="parameters"/> from
+        /// <see cref="MeshConfigMessages"/>) to the node at <paramref name="destination"/> with the device key, and waits
+        /// <paramref name="timeoutMilliseconds"/> (100–1 200 000; ESP-IDF's range of the client message timeout) for its status.
+        /// The status arrives as <see cref="MeshEventKind.ConfigStatusReceived"/>, or <see cref="MeshEventKind.ConfigTimedOut"/>,
+        /// both carrying <paramref name="requestHandle"/> (1–65535). One request per destination at a time (<see cref="MeshResult.Busy"/>).
+        /// </summary>
+        /// <returns><see cref="MeshResult.InvalidArgument"/> for a handle outside 1–65535, a destination that is not unicast, an opcode
+        /// <see cref="MeshConfigMessages.StatusFor"/> does not know, parameters of the wrong length or a timeout outside its range.</returns>
+        public MeshResult SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int timeoutMilliseconds)
+        {
+            int length = parameters == null ? 0 : parameters.Length;
+            if (requestHandle < 1 || requestHandle > 0xFFFF || destination < 0x0001 || destination > 0x7FFF || MeshConfigMessages.StatusFor(opcode) < 0
+                || timeoutMilliseconds < 100 || timeoutMilliseconds > 1200000)
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.SendConfigRequest(requestHandle, destination, opcode, parameters, length, timeoutMilliseconds);
+        }
+
         private void OnCustomEvent(object sender, CustomEventArgs e)
         {
             if (e.Data1 == EventSignal)

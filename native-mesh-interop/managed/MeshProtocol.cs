@@ -2,9 +2,8 @@ namespace DcMonitor.MeshInterop
 {
     /// <summary>
     /// BLE Mesh model identities and opcodes of the DC-Monitor network (seed protocol §1.1–§1.2; addresses and
-    /// node ids are in DcMonitor.Shared.Mesh.NodeAddressing). The managed mesh API (start,
-    /// vendor send/reply/publish, provisioner primitives, GATT bridge) is added by the virtual-radio issue;
-    /// until then this assembly holds only the constants both sides of the native boundary agree on.
+    /// node ids are in DcMonitor.Shared.Mesh.NodeAddressing): the constants both sides of the native boundary agree on.
+    /// Config Client opcodes are in <see cref="MeshConfigMessages"/>.
     /// </summary>
     public static class MeshProtocol
     {

@@ -195,6 +195,46 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
+        /// <summary>
+        /// Native local node reset (esp_ble_mesh_node_local_reset): forgets provisioning, bindings and subscriptions, persists that,
+        /// cancels outstanding requests and raises NodeReset as ESP_BLE_MESH_NODE_PROV_RESET_EVT does. InvalidState when not provisioned.
+        /// </summary>
+        public int ResetNode()
+        {
+            lock (_gate)
+            {
+                if (!Started || !_settings.Provisioned)
+                {
+                    return NativeContract.InvalidState;
+                }
+
+                _settings = new MeshSettings();
+                _settings.Save(_board.FlashDirectory);
+                foreach (Timer timer in _pendingVendor.Values)
+                {
+                    timer.Dispose();
+                }
+
+                foreach (Timer timer in _pendingOnOff.Values)
+                {
+                    timer.Dispose();
+                }
+
+                _pendingVendor.Clear();
+                _pendingOnOff.Clear();
+            }
+
+            QueueEvent(NativeContract.NodeReset, 0, 0, 0, 0, 0, null, 0);
+            return NativeContract.Ok;
+        }
+
+        /// <summary>
+        /// Native provisioner primitives (EnableProvisioner, ProvisionDevice, SendConfigRequest). Not emulated yet: the emulated air
+        /// carries no unprovisioned beacons, PB-ADV links or device-key messages, so every call is refused with Failed, never
+        /// silently accepted. The Provisioner image and its emulation are the "Provisioner and RelayNode images" issue.
+        /// </summary>
+        public int ProvisionerPrimitiveNotEmulated() => NativeContract.Failed;
+
         /// <summary>Native vendor client send; Busy while an acknowledged send to the destination is outstanding.</summary>
         public int SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds)
         {

@@ -26,7 +26,8 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>MeshEventKind values.</summary>
         public const int VendorMessageReceived = 1, VendorSendCompleted = 2, VendorSendTimedOut = 3, Provisioned = 4, NodeReset = 5,
             ConfigurationChanged = 6, OnOffServerMessage = 7, OnOffStatusReceived = 8, OnOffTimedOut = 9, GattConnected = 10,
-            GattDisconnected = 11, GattSubscribed = 12, GattMtuChanged = 13, GattCommandWritten = 14, EventsLost = 15;
+            GattDisconnected = 11, GattSubscribed = 12, GattMtuChanged = 13, GattCommandWritten = 14, EventsLost = 15, DeviceDiscovered = 16,
+            DeviceProvisioned = 17, ProvisioningFailed = 18, ConfigStatusReceived = 19, ConfigTimedOut = 20, ProvisionerReady = 21;
 
         /// <summary>Encodes an event record (layout in MeshEvent); returns a new array.</summary>
         public static byte[] EncodeEvent(int kind, int source, int destination, int opcode, int handle, int value, byte[] payload, int length)

@@ -41,6 +41,20 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>See NativeMesh.GattSetReadValue.</summary>
         public static int GattSetReadValue(byte[] value, int length) => Stack.GattSetReadValue(value, length);
 
+        /// <summary>See NativeMesh.ResetNode.</summary>
+        public static int ResetNode() => Stack.ResetNode();
+
+        /// <summary>See NativeMesh.EnableProvisioner (not emulated yet: Failed).</summary>
+        public static int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength) =>
+            Stack.ProvisionerPrimitiveNotEmulated();
+
+        /// <summary>See NativeMesh.ProvisionDevice (not emulated yet: Failed).</summary>
+        public static int ProvisionDevice(byte[] deviceRecord, int unicastAddress) => Stack.ProvisionerPrimitiveNotEmulated();
+
+        /// <summary>See NativeMesh.SendConfigRequest (not emulated yet: Failed).</summary>
+        public static int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds) =>
+            Stack.ProvisionerPrimitiveNotEmulated();
+
         private static EmulatedMeshStack Stack => EmulatedMeshStack.For(VirtualBoard.Current);
     }
 }

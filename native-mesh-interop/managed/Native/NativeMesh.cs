@@ -50,5 +50,22 @@ namespace DcMonitor.MeshInterop.Native
         /// <summary>Sets the value a DC02 read returns.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int GattSetReadValue(byte[] value, int length);
+
+        /// <summary>Forgets this node's provisioning (esp_ble_mesh_node_local_reset) and advertises as unprovisioned again.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int ResetNode();
+
+        /// <summary>Provisioner role: installs the NetKey and AppKey (index 0), binds the own client models, sets the UUID match prefix and
+        /// the static OOB value (length 0 = none) and starts scanning over PB-ADV.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength);
+
+        /// <summary>Provisioner role: provisions the device of a discovered-device record at <paramref name="unicastAddress"/>.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int ProvisionDevice(byte[] deviceRecord, int unicastAddress);
+
+        /// <summary>Config Client request with on-air parameters; status or timeout reported with <paramref name="requestHandle"/>.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds);
     }
 }

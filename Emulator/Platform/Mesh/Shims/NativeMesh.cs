@@ -28,5 +28,15 @@ namespace DcMonitor.MeshInterop.Native
         internal static int GattNotify(byte[] value, int length) => NativeMeshBridge.GattNotify(value, length);
 
         internal static int GattSetReadValue(byte[] value, int length) => NativeMeshBridge.GattSetReadValue(value, length);
+
+        internal static int ResetNode() => NativeMeshBridge.ResetNode();
+
+        internal static int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength) =>
+            NativeMeshBridge.EnableProvisioner(netKey, appKey, uuidPrefix, prefixLength, staticOob, staticOobLength);
+
+        internal static int ProvisionDevice(byte[] deviceRecord, int unicastAddress) => NativeMeshBridge.ProvisionDevice(deviceRecord, unicastAddress);
+
+        internal static int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds) =>
+            NativeMeshBridge.SendConfigRequest(requestHandle, destination, opcode, parameters, length, timeoutMilliseconds);
     }
 }

@@ -23,6 +23,10 @@ struct Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh
     NANOCLR_NATIVE_DECLARE(TakeEvent___STATIC__I4__SZARRAY_U1);
     NANOCLR_NATIVE_DECLARE(GattNotify___STATIC__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(GattSetReadValue___STATIC__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(ResetNode___STATIC__I4);
+    NANOCLR_NATIVE_DECLARE(EnableProvisioner___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(ProvisionDevice___STATIC__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(SendConfigRequest___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__I4);
 };
 
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_DcMonitor_MeshInterop;

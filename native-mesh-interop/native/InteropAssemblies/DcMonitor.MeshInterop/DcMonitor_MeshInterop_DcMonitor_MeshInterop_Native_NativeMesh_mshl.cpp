@@ -189,3 +189,79 @@ HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::G
     NANOCLR_NOCLEANUP();
 }
 
+HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::ResetNode___STATIC__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        signed int result = NativeMesh::ResetNode(hr);
+        NANOCLR_CHECK_HRESULT(hr);
+        SetResult_INT32(stack, result);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::EnableProvisioner___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__SZARRAY_U1__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_UINT8 param0;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 0, param0));
+        CLR_RT_TypedArray_UINT8 param1;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 1, param1));
+        CLR_RT_TypedArray_UINT8 param2;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 2, param2));
+        signed int param3;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 3, param3));
+        CLR_RT_TypedArray_UINT8 param4;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 4, param4));
+        signed int param5;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 5, param5));
+        signed int result = NativeMesh::EnableProvisioner(param0, param1, param2, param3, param4, param5, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+        SetResult_INT32(stack, result);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::ProvisionDevice___STATIC__I4__SZARRAY_U1__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_UINT8 param0;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 0, param0));
+        signed int param1;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 1, param1));
+        signed int result = NativeMesh::ProvisionDevice(param0, param1, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+        SetResult_INT32(stack, result);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendConfigRequest___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 0, param0));
+        signed int param1;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 1, param1));
+        signed int param2;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 2, param2));
+        CLR_RT_TypedArray_UINT8 param3;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 3, param3));
+        signed int param4;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 4, param4));
+        signed int param5;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 5, param5));
+        signed int result = NativeMesh::SendConfigRequest(param0, param1, param2, param3, param4, param5, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+        SetResult_INT32(stack, result);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
