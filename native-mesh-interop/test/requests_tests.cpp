@@ -13,6 +13,7 @@ namespace
 constexpr uint32_t kVendorSend = 0xC002E5;        // seed text SEND, 3-byte vendor opcode
 constexpr uint32_t kCompositionDataGet = 0x8008;  // Config Composition Data Get
 constexpr uint32_t kAppKeyAdd = 0x00;             // Config AppKey Add (1-byte opcode 0x00)
+constexpr uint32_t kOnOffSet = 0x8202;            // Generic OnOff Set
 
 class Requests : public ::testing::Test
 {
@@ -43,7 +44,11 @@ TEST_F(Requests, ASecondRequestToABusyDestinationIsRefused)
 {
     ASSERT_EQ(DCM_RESULT_OK, dcm_requests_begin(&requests, 1, 0x0006, kVendorSend));
     EXPECT_EQ(DCM_RESULT_BUSY, dcm_requests_begin(&requests, 2, 0x0006, kVendorSend));
-    EXPECT_EQ(DCM_RESULT_BUSY, dcm_requests_begin(&requests, 3, 0x0006, kAppKeyAdd));
+    EXPECT_EQ(DCM_RESULT_OK, dcm_requests_begin(&requests, 3, 0x0006, kAppKeyAdd));      // another client model: its own list
+    EXPECT_EQ(DCM_RESULT_OK, dcm_requests_begin(&requests, 6, 0x0006, kOnOffSet));
+    EXPECT_EQ(DCM_RESULT_BUSY, dcm_requests_begin(&requests, 8, 0x0006, kCompositionDataGet)); // Config Client already busy there
+    EXPECT_EQ(3u, dcm_requests_finish(&requests, 0x0006, kAppKeyAdd));
+    EXPECT_EQ(6u, dcm_requests_finish(&requests, 0x0006, kOnOffSet));
     EXPECT_EQ(DCM_RESULT_OK, dcm_requests_begin(&requests, 4, 0x0007, kVendorSend));
 
     // After the timeout the stack reports, the destination is free again.

@@ -8,6 +8,17 @@ static bool is_unicast(uint16_t address)
     return address != 0u && address < 0x8000u;
 }
 
+/* The client model a request opcode belongs to: vendor (3-byte opcodes), Generic OnOff (0x82xx) or Config. */
+static int client_of(uint32_t opcode)
+{
+    if (opcode >= 0xC00000u)
+    {
+        return 1;
+    }
+
+    return (opcode & 0xFF00u) == 0x8200u ? 2 : 3;
+}
+
 void dcm_requests_init(dcm_requests_t *requests)
 {
     dcm_platform_enter_critical();
@@ -40,7 +51,7 @@ dcm_result_t dcm_requests_begin(dcm_requests_t *requests, uint16_t request_id, u
                 free_slot = entry;
             }
         }
-        else if (entry->destination == destination)
+        else if (entry->destination == destination && client_of(entry->request_opcode) == client_of(request_opcode))
         {
             free_slot = NULL;
             result = DCM_RESULT_BUSY;

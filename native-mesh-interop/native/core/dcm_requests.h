@@ -5,9 +5,11 @@
  *
  * ESP-BLE-MESH owns the timers: a client request times out after its msg_timeout, or
  * CONFIG_BLE_MESH_CLIENT_MSG_TIMEOUT (4000 ms), and the stack reports it with the request's opcode and
- * destination (reference/esp-ble-mesh.md §1, §3). The stack also refuses a second request to a destination
- * that still has one outstanding (-EBUSY); this table applies the same rule before calling the stack, so the
- * two never disagree, and a status or timeout always finds at most one entry.
+ * destination (reference/esp-ble-mesh.md §1, §3). The stack also refuses a second request from a client model to a
+ * destination that model still has one outstanding with (-EBUSY: the pending list is per client model, ESP-IDF
+ * models/client/client_common.c bt_mesh_client_send_msg); this table applies the same rule before calling the
+ * stack, with the client model told by the opcode (3-byte vendor opcodes: vendor client; 0x82xx: Generic OnOff
+ * client; others: Config Client), so the two never disagree, and a status or timeout finds at most one entry.
  *
  * Thread-safety: every function takes the core's critical section (dcm_platform.h); they are called from the
  * CLR thread (begin, abandon) and from the BLE host task's mesh callbacks (finish). No allocation.
@@ -54,7 +56,7 @@ void dcm_requests_init(dcm_requests_t *requests);
 /* Records a request about to be handed to the stack.
  * DCM_RESULT_INVALID_ARGUMENT: request_id 0, or destination not a unicast address (0x0001-0x7FFF): group and
  *   virtual destinations get no response matching from the stack (seed §1.7), so they are never recorded;
- * DCM_RESULT_BUSY: a request to this destination is still outstanding (the stack's -EBUSY rule);
+ * DCM_RESULT_BUSY: a request of the same client model to this destination is still outstanding (the stack's -EBUSY rule);
  * DCM_RESULT_NO_MEMORY: DCM_REQUESTS_CAPACITY requests are outstanding. */
 dcm_result_t dcm_requests_begin(dcm_requests_t *requests, uint16_t request_id, uint16_t destination, uint32_t request_opcode);
 
