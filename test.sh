@@ -73,20 +73,30 @@ if [ -d native-mesh-interop/test ]; then
 fi
 
 if [ -d native-mesh-interop/native/core ]; then
-  echo "== native core for the ESP32-C6 instruction set (portability check)"
-  if ! command -v riscv64-unknown-elf-gcc >/dev/null 2>&1; then
-    echo "test.sh: installing gcc-riscv64-unknown-elf"
-    apt-get update -qq >/dev/null && apt-get install -y -qq gcc-riscv64-unknown-elf >/dev/null
+  echo "== native component for the ESP32-C6 instruction set (portability check)"
+  if ! command -v riscv64-unknown-elf-gcc >/dev/null 2>&1 || [ ! -f /usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs ]; then
+    echo "test.sh: installing gcc-riscv64-unknown-elf and picolibc"
+    apt-get update -qq >/dev/null && apt-get install -y -qq gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf >/dev/null
   fi
   portable=1
+  rv32="-march=rv32imac_zicsr -mabi=ilp32 -Os -Wall -Wextra -Werror -Wconversion"
+  # The core: freestanding C11, no C library.
   for source in native-mesh-interop/native/core/*.c; do
-    if ! riscv64-unknown-elf-gcc -march=rv32imac_zicsr -mabi=ilp32 -std=c11 -ffreestanding -Os -Wall -Wextra -Werror -Wconversion \
-        -c "$source" -o "$log_dir/$(basename "$source").o"; then
+    if ! riscv64-unknown-elf-gcc $rv32 -std=c11 -ffreestanding -c "$source" -o "$log_dir/$(basename "$source").o"; then
+      portable=0
+    fi
+  done
+  # The ESP-IDF glue, against the same ESP-IDF / NimBLE declarations as its host tests and a C library (picolibc;
+  # ESP-IDF v5.5 links newlib). dcm_platform_esp.c needs FreeRTOS and nanoCLR headers: only the firmware build has them.
+  for source in native-mesh-interop/native/esp/*.c; do
+    [ "$(basename "$source")" = dcm_platform_esp.c ] && continue
+    if ! riscv64-unknown-elf-gcc $rv32 --specs=picolibc.specs -std=gnu11 -Inative-mesh-interop/native/core -Inative-mesh-interop/native/esp \
+        -Inative-mesh-interop/test/fake_idf/include -c "$source" -o "$log_dir/$(basename "$source").o"; then
       portable=0
     fi
   done
   if [ "$portable" -eq 1 ]; then
-    echo "native core compiles for rv32imac_zicsr/ilp32; code and data sizes (bytes):"
+    echo "native component compiles for rv32imac_zicsr/ilp32; code and data sizes (bytes):"
     riscv64-unknown-elf-size "$log_dir"/*.c.o
     passed=$((passed + 1))
   else

@@ -66,8 +66,9 @@ namespace DcMonitor.MeshInterop
 
         /// <summary>Provisioner: the status answering a <see cref="MeshNode.SendConfigRequest"/> arrived. <see cref="MeshEvent.RequestHandle"/>
         /// = the request's handle, <see cref="MeshEvent.Source"/> = the node, <see cref="MeshEvent.Opcode"/> = the status opcode,
-        /// <see cref="MeshEvent.Value"/> = the status code (0 = success; 0 for statuses without one), payload = the status parameters in
-        /// their on-air format (Mesh Profile §4.3.2; for Composition Data Status: page number then the page).</summary>
+        /// <see cref="MeshEvent.Value"/> = the status code (0 = success; 0 for statuses without one; -1 when the status was too long for an
+        /// event record, then the payload is empty), payload = the status parameters in their on-air format (Mesh Profile §4.3.2; for
+        /// Composition Data Status: page number then the page).</summary>
         ConfigStatusReceived = 19,
 
         /// <summary>Provisioner: no status answered a config request within its timeout (or the stack failed to send it).

@@ -26,6 +26,7 @@ namespace DcMonitor.MeshInterop
         /// <summary>Response timeout of acknowledged vendor sends, ms (seed protocol §1.7).</summary>
         public const int VendorResponseTimeoutMilliseconds = 5000;
 
+        private static readonly byte[] NoBytes = new byte[0];
         private readonly object _drainGate = new object();
         private readonly byte[] _record = new byte[MeshEvent.RecordHeaderLength + MeshEvent.MaximumPayloadLength];
         private readonly byte[] _stateBlob = new byte[MeshState.BlobLength];
@@ -89,12 +90,12 @@ namespace DcMonitor.MeshInterop
         /// </summary>
         public MeshResult SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds)
         {
-            if (destination <= 0 || destination > 0xFFFF || length < 0 || length > MeshEvent.MaximumPayloadLength || (payload == null && length > 0))
+            if (destination <= 0 || destination > 0xFFFF || length < 0 || length > MeshEvent.MaximumPayloadLength || (payload == null ? length > 0 : length > payload.Length))
             {
                 return MeshResult.InvalidArgument;
             }
 
-            return (MeshResult)NativeMesh.SendVendor(destination, opcode, payload, length, ttl, acknowledged, timeoutMilliseconds);
+            return (MeshResult)NativeMesh.SendVendor(destination, opcode, OrEmpty(payload), length, ttl, acknowledged, timeoutMilliseconds);
         }
 
         /// <summary>
@@ -104,12 +105,12 @@ namespace DcMonitor.MeshInterop
         /// </summary>
         public MeshResult ReplyVendor(int requestHandle, int opcode, byte[] payload, int length)
         {
-            if (length < 0 || length > MeshEvent.MaximumPayloadLength || (payload == null && length > 0))
+            if (length < 0 || length > MeshEvent.MaximumPayloadLength || (payload == null ? length > 0 : length > payload.Length))
             {
                 return MeshResult.InvalidArgument;
             }
 
-            return (MeshResult)NativeMesh.ReplyVendor(requestHandle, opcode, payload, length);
+            return (MeshResult)NativeMesh.ReplyVendor(requestHandle, opcode, OrEmpty(payload), length);
         }
 
         /// <summary>
@@ -119,12 +120,12 @@ namespace DcMonitor.MeshInterop
         /// </summary>
         public MeshResult PublishVendor(int opcode, byte[] payload, int length)
         {
-            if (length < 0 || length > MeshEvent.MaximumPayloadLength || (payload == null && length > 0))
+            if (length < 0 || length > MeshEvent.MaximumPayloadLength || (payload == null ? length > 0 : length > payload.Length))
             {
                 return MeshResult.InvalidArgument;
             }
 
-            return (MeshResult)NativeMesh.PublishVendor(opcode, payload, length);
+            return (MeshResult)NativeMesh.PublishVendor(opcode, OrEmpty(payload), length);
         }
 
         /// <summary>Generic OnOff client Set (seed §4.11: TTL 3, 2 s, acknowledged).</summary>
@@ -142,13 +143,23 @@ namespace DcMonitor.MeshInterop
         /// <summary>Notifies <paramref name="length"/> bytes (≤ MTU − 3) on DC02; <see cref="MeshResult.NotConnected"/> without a subscribed central.</summary>
         public MeshResult GattNotify(byte[] value, int length)
         {
+            if (value == null || length < 1 || length > value.Length)
+            {
+                return MeshResult.InvalidArgument;
+            }
+
             return (MeshResult)NativeMesh.GattNotify(value, length);
         }
 
         /// <summary>Sets what a DC02 read returns (seed §1.8: the last message, <c>NODE_READY</c> before the first).</summary>
         public MeshResult GattSetReadValue(byte[] value, int length)
         {
-            return (MeshResult)NativeMesh.GattSetReadValue(value, length);
+            if (length < 0 || (value == null ? length > 0 : length > value.Length))
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.GattSetReadValue(OrEmpty(value), length);
         }
 
         /// <summary>
@@ -181,7 +192,7 @@ namespace DcMonitor.MeshInterop
                 return MeshResult.InvalidArgument;
             }
 
-            return (MeshResult)NativeMesh.EnableProvisioner(netKey, appKey, uuidPrefix, prefixLength, staticOob, oobLength);
+            return (MeshResult)NativeMesh.EnableProvisioner(netKey, appKey, uuidPrefix, prefixLength, OrEmpty(staticOob), oobLength);
         }
 
         /// <summary>
@@ -218,7 +229,17 @@ namespace DcMonitor.MeshInterop
                 return MeshResult.InvalidArgument;
             }
 
-            return (MeshResult)NativeMesh.SendConfigRequest(requestHandle, destination, opcode, parameters, length, timeoutMilliseconds);
+            return (MeshResult)NativeMesh.SendConfigRequest(requestHandle, destination, opcode, OrEmpty(parameters), length, timeoutMilliseconds);
+        }
+
+        /// <summary>
+        /// The array to pass across the InternalCall boundary: nanoCLR's interop marshalling refuses a null array with a
+        /// NullReferenceException (nf-interpreter CLR_RT_Interop.cpp Interop_Marshal_NUMERIC_ARRAY, FAULT_ON_NULL), so an
+        /// absent payload crosses as an empty one.
+        /// </summary>
+        private static byte[] OrEmpty(byte[] array)
+        {
+            return array == null ? NoBytes : array;
         }
 
         private void OnCustomEvent(object sender, CustomEventArgs e)

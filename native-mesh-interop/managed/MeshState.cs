@@ -5,7 +5,7 @@ namespace DcMonitor.MeshInterop
     /// B15: the seed took its own address from an app blob and inferred bindings from an index).
     /// <para>Native state blob (little-endian, <see cref="BlobLength"/> bytes): <c>[0]</c> provisioned (0/1),
     /// <c>[1..2]</c> unicast, <c>[3..4]</c> NetKey index, <c>[5..6]</c> AppKey index (0xFFFF = none), <c>[7]</c> bound
-    /// models (<see cref="MeshModels"/> bits), <c>[8]</c> vendor server subscribed to 0xC000 (0/1), <c>[9]</c> default TTL,
+    /// models (<see cref="MeshModels"/> bits; the Config Server and Client count as bound once provisioned, as they use the device key), <c>[8]</c> vendor server subscribed to 0xC000 (0/1), <c>[9]</c> default TTL,
     /// <c>[10]</c> relay on (0/1).</para>
     /// </summary>
     public sealed class MeshState

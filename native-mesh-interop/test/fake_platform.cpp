@@ -1,4 +1,5 @@
-// Fake of the platform hooks: counts critical-section nesting so tests can check every entry is paired.
+// Fake of the platform hooks: counts critical-section nesting so tests can check every entry is paired, and counts
+// the signals to managed code.
 #include "fake_platform.h"
 
 extern "C" {
@@ -7,6 +8,7 @@ extern "C" {
 
 int g_critical_depth = 0;
 int g_critical_entries = 0;
+int g_managed_signals = 0;
 
 extern "C" void dcm_platform_enter_critical(void)
 {
@@ -17,4 +19,14 @@ extern "C" void dcm_platform_enter_critical(void)
 extern "C" void dcm_platform_exit_critical(void)
 {
     g_critical_depth--;
+}
+
+extern "C" void dcm_platform_signal_managed(void)
+{
+    g_managed_signals++;
+}
+
+extern "C" void dcm_platform_sleep_ms(uint32_t milliseconds)
+{
+    (void)milliseconds;
 }

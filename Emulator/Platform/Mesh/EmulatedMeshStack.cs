@@ -179,7 +179,8 @@ namespace DcMonitor.Emulator.Mesh
                     return 0;
                 }
 
-                int bound = _settings.BoundModels & _models;
+                int deviceKeyModels = _settings.Provisioned ? NativeContract.ConfigServer | NativeContract.ConfigClient : 0; // device key, no AppKey
+                int bound = (_settings.BoundModels | deviceKeyModels) & _models;
                 blob[0] = (byte)(_settings.Provisioned ? 1 : 0);
                 blob[1] = (byte)_settings.UnicastAddress;
                 blob[2] = (byte)(_settings.UnicastAddress >> 8);

@@ -129,13 +129,16 @@ namespace DcMonitor.Tests.Interop
         [Theory]
         [InlineData("DCM_RESULT_OK", MeshResult.Ok)]
         [InlineData("DCM_RESULT_INVALID_ARGUMENT", MeshResult.InvalidArgument)]
+        [InlineData("DCM_RESULT_INVALID_STATE", MeshResult.InvalidState)]
         [InlineData("DCM_RESULT_BUSY", MeshResult.Busy)]
         [InlineData("DCM_RESULT_NO_MEMORY", MeshResult.NoMemory)]
+        [InlineData("DCM_RESULT_NOT_CONNECTED", MeshResult.NotConnected)]
+        [InlineData("DCM_RESULT_FAILED", MeshResult.Failed)]
         public void NativeResultsAreTheManagedMeshResultValues(string name, MeshResult managed)
         {
-            string header = File.ReadAllText(Path.Combine(InteropStubTests.NativeCore, "dcm_requests.h"));
+            string header = File.ReadAllText(Path.Combine(InteropStubTests.NativeCore, "dcm_result.h"));
             Match match = Regex.Match(header, @"\b" + name + @"\s*=\s*(\d+)");
-            Assert.True(match.Success, name + " not found in dcm_requests.h");
+            Assert.True(match.Success, name + " not found in dcm_result.h");
             Assert.Equal((int)managed, int.Parse(match.Groups[1].Value));
         }
 

@@ -80,15 +80,27 @@ namespace NF.AwesomeLib
             Assert.Equal(0u, NativeChecksum.Compute(Compile("A", new[] { CSharpSyntaxTree.ParseText("namespace N { public class C { public int F() { return 1; } } }", Options) })));
         }
 
+        /// <summary>The ESP-IDF glue (native-mesh-interop/native/esp).</summary>
+        public static string NativeEsp => RepositoryPaths.InRoot("native-mesh-interop", "native", "esp");
+
         /// <summary>
-        /// The C sources of native-mesh-interop/native/core, as the finder module lists them: the README has users copy
-        /// that folder to InteropAssemblies/DcMonitor.MeshInterop/core/.
+        /// The C sources of native-mesh-interop/native/core and native/esp, as the finder module lists them: the README has
+        /// users copy those folders to InteropAssemblies/DcMonitor.MeshInterop/core/ and esp/.
         /// </summary>
-        public static string[] ComponentCoreSources()
+        public static string[] ComponentSources()
         {
-            return Directory.GetFiles(NativeCore, "*.c")
-                .Select(path => "core/" + Path.GetFileName(path))
+            return Directory.GetFiles(NativeCore, "*.c").Select(path => "core/" + Path.GetFileName(path))
+                .Concat(Directory.GetFiles(NativeEsp, "*.c").Select(path => "esp/" + Path.GetFileName(path)))
                 .OrderBy(name => name, StringComparer.Ordinal)
+                .ToArray();
+        }
+
+        /// <summary>The ESP-IDF include directories of native/firmware/esp-idf-include-dirs.txt (comments and blank lines skipped).</summary>
+        public static string[] EspIdfIncludeDirectories()
+        {
+            return File.ReadAllLines(RepositoryPaths.InRoot("native-mesh-interop", "native", "firmware", "esp-idf-include-dirs.txt"))
+                .Select(line => line.Trim())
+                .Where(line => line.Length > 0 && !line.StartsWith("#", StringComparison.Ordinal))
                 .ToArray();
         }
 
@@ -115,16 +127,22 @@ namespace NF.AwesomeLib
         }
 
         [Fact]
-        public void TheFinderModuleCompilesTheCoreSources()
+        public void TheFinderModuleGivesNfInterpreterTheComponentSourcesAndIncludes()
         {
             string finder = File.ReadAllText(Path.Combine(CommittedStubs, "FindINTEROP-DcMonitor.MeshInterop.cmake"));
-            Assert.NotEmpty(ComponentCoreSources());
-            foreach (string source in ComponentCoreSources())
+            Assert.Contains(ComponentSources(), source => source.StartsWith("esp/", StringComparison.Ordinal));
+            foreach (string source in ComponentSources())
             {
                 Assert.Contains("${BASE_PATH_FOR_THIS_MODULE}/" + source + "\n", finder);
             }
 
-            Assert.Contains("${BASE_PATH_FOR_THIS_MODULE}/core)", finder);
+            // The variables nf-interpreter reads (FindNF_NativeAssemblies.cmake PerformSettingsForInteropEntry): dotted name.
+            Assert.Contains("set(DcMonitor.MeshInterop_SOURCES\n", finder);
+            Assert.Contains("list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/core)", finder);
+            Assert.Contains("list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${BASE_PATH_FOR_THIS_MODULE}/esp)", finder);
+            Assert.Contains("list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${PROJECT_SOURCE_DIR}/src/CLR/Include)", finder);
+            Assert.Contains("list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/bt/esp_ble_mesh/api/core/include)", finder);
+            Assert.DoesNotContain("DcMonitor_MeshInterop_SRCS", finder);
         }
 
         [Fact]
@@ -133,7 +151,7 @@ namespace NF.AwesomeLib
             string generated = Path.Combine(Path.GetTempPath(), "dcmonitor-stubs-" + Guid.NewGuid().ToString("N"));
             try
             {
-                StubWriter.Write(CompileMeshInterop(), generated, ComponentCoreSources());
+                StubWriter.Write(CompileMeshInterop(), generated, ComponentSources(), EspIdfIncludeDirectories());
                 if (Environment.GetEnvironmentVariable("DCMONITOR_REGENERATE_STUBS") == "1")
                 {
                     Directory.CreateDirectory(CommittedStubs);

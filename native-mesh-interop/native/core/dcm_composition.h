@@ -40,6 +40,12 @@ extern "C" {
 #define DCM_VENDOR_CLIENT_MODEL 0x0000u
 #define DCM_VENDOR_SERVER_MODEL 0x0001u
 
+/* Vendor opcodes (seed §1.2 for the text ones; ARCHITECTURE §7 for the binary ones; DcMonitor.MeshInterop.MeshProtocol). */
+#define DCM_OPCODE_VENDOR_SEND_TEXT 0xC002E5u
+#define DCM_OPCODE_VENDOR_STATUS_TEXT 0xC102E5u
+#define DCM_OPCODE_VENDOR_SEND_BINARY 0xC202E5u
+#define DCM_OPCODE_VENDOR_STATUS_BINARY 0xC302E5u
+
 /* Most models element 0 can hold (every flag set). */
 #define DCM_COMPOSITION_MAX_MODELS 6u
 

@@ -1,9 +1,16 @@
 /* Config Client messages between on-air format and fields: see dcm_config_codec.h. */
 #include "dcm_config_codec.h"
 
-#include <string.h>
-
 #include "dcm_composition.h"
+
+/* Byte copy (the core uses no C library: it builds freestanding). */
+static void copy_bytes(uint8_t *to, const uint8_t *from, size_t length)
+{
+    for (size_t i = 0; i < length; i++)
+    {
+        to[i] = from[i];
+    }
+}
 
 static uint16_t read16(const uint8_t *p)
 {
@@ -72,7 +79,8 @@ uint32_t dcm_config_status_opcode(uint32_t request_opcode)
 
 dcm_result_t dcm_config_decode_request(uint32_t opcode, const uint8_t *parameters, size_t length, dcm_config_message_t *out)
 {
-    memset(out, 0, sizeof(*out));
+    const dcm_config_message_t empty = {0};
+    *out = empty;
     out->opcode = opcode;
     if (length > 0u && parameters == NULL)
     {
@@ -96,7 +104,7 @@ dcm_result_t dcm_config_decode_request(uint32_t opcode, const uint8_t *parameter
         }
         out->net_index = (uint16_t)(parameters[0] | ((parameters[1] & 0x0Fu) << 8));
         out->app_index = (uint16_t)((parameters[1] >> 4) | (parameters[2] << 4));
-        memcpy(out->app_key, parameters + 3, DCM_KEY_LENGTH);
+        copy_bytes(out->app_key, parameters + 3, DCM_KEY_LENGTH);
         return DCM_RESULT_OK;
 
     case DCM_CONFIG_MODEL_APP_BIND:
@@ -181,7 +189,7 @@ int dcm_config_encode_status(const dcm_config_message_t *message, const uint8_t 
         out[0] = message->page;
         if (data_length > 0u)
         {
-            memcpy(out + 1, data, data_length);
+            copy_bytes(out + 1, data, data_length);
         }
         return (int)(1u + data_length);
 
@@ -234,6 +242,6 @@ int dcm_config_encode_status(const dcm_config_message_t *message, const uint8_t 
     {
         return -1;
     }
-    memcpy(out, buffer, length);
+    copy_bytes(out, buffer, length);
     return (int)length;
 }

@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dcm_result.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -28,15 +30,6 @@ extern "C" {
 /* At most this many requests outstanding at once: one per destination, and the provisioner configures one
  * node at a time (seed §6), so 8 leaves room for a universal node's concurrent sends. */
 #define DCM_REQUESTS_CAPACITY 8u
-
-/* Results, numbered as the managed MeshResult enum. */
-typedef enum
-{
-    DCM_RESULT_OK = 0,
-    DCM_RESULT_INVALID_ARGUMENT = 1,
-    DCM_RESULT_BUSY = 3,
-    DCM_RESULT_NO_MEMORY = 4
-} dcm_result_t;
 
 typedef struct
 {

@@ -5,7 +5,7 @@ using System.IO;
 namespace DcMonitor.InteropStubs
 {
     /// <summary>
-    /// <c>checksum &lt;assembly.dll&gt;</c> prints the native-methods checksum; <c>generate &lt;assembly.dll&gt; &lt;output folder&gt;</c>
+    /// <c>checksum &lt;assembly.dll&gt;</c> prints the native-methods checksum; <c>generate &lt;assembly.dll&gt; &lt;output folder&gt; [--include &lt;dir&gt;]... [sources]</c>
     /// writes the stubs. Exit 0 on success, 2 on bad arguments.
     /// </summary>
     public static class Program
@@ -20,11 +20,25 @@ namespace DcMonitor.InteropStubs
 
             if (args.Length >= 3 && args[0] == "generate")
             {
-                StubWriter.Write(InteropAssembly.Load(args[1]), args[2], args.Skip(3).ToArray());
+                var includes = new System.Collections.Generic.List<string>();
+                var sources = new System.Collections.Generic.List<string>();
+                for (int i = 3; i < args.Length; i++)
+                {
+                    if (args[i] == "--include" && i + 1 < args.Length)
+                    {
+                        includes.Add(args[++i]);
+                    }
+                    else
+                    {
+                        sources.Add(args[i]);
+                    }
+                }
+
+                StubWriter.Write(InteropAssembly.Load(args[1]), args[2], sources, includes);
                 return 0;
             }
 
-            Console.Error.WriteLine("usage: DcMonitor.InteropStubs checksum <assembly.dll> | generate <assembly.dll> <output folder> [component source relative to it ...]");
+            Console.Error.WriteLine("usage: DcMonitor.InteropStubs checksum <assembly.dll> | generate <assembly.dll> <output folder> [--include <directory>]... [component source relative to it ...]");
             return 2;
         }
     }

@@ -7,36 +7,40 @@ namespace DcMonitor.MeshInterop.Native
 {
     internal static class NativeMesh
     {
-        internal static int Start(int models, bool relayEnabled, int defaultTtl, byte[] deviceUuid) => NativeMeshBridge.Start(models, relayEnabled, defaultTtl, deviceUuid);
+        // nanoCLR's interop marshalling throws NullReferenceException for a null array argument
+        // (nf-interpreter CLR_RT_Interop.cpp Interop_Marshal_NUMERIC_ARRAY, FAULT_ON_NULL); the shim does the same.
+        private static byte[] Marshal(byte[] array) => array ?? throw new System.NullReferenceException("null array passed to an InternalCall");
 
-        internal static int ReadState(byte[] blob) => NativeMeshBridge.ReadState(blob);
+        internal static int Start(int models, bool relayEnabled, int defaultTtl, byte[] deviceUuid) => NativeMeshBridge.Start(models, relayEnabled, defaultTtl, Marshal(deviceUuid));
+
+        internal static int ReadState(byte[] blob) => NativeMeshBridge.ReadState(Marshal(blob));
 
         internal static int SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds) =>
-            NativeMeshBridge.SendVendor(destination, opcode, payload, length, ttl, acknowledged, timeoutMilliseconds);
+            NativeMeshBridge.SendVendor(destination, opcode, Marshal(payload), length, ttl, acknowledged, timeoutMilliseconds);
 
-        internal static int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length) => NativeMeshBridge.ReplyVendor(requestHandle, opcode, payload, length);
+        internal static int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length) => NativeMeshBridge.ReplyVendor(requestHandle, opcode, Marshal(payload), length);
 
-        internal static int PublishVendor(int opcode, byte[] payload, int length) => NativeMeshBridge.PublishVendor(opcode, payload, length);
+        internal static int PublishVendor(int opcode, byte[] payload, int length) => NativeMeshBridge.PublishVendor(opcode, Marshal(payload), length);
 
         internal static int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds) =>
             NativeMeshBridge.SendOnOff(destination, on, acknowledged, ttl, timeoutMilliseconds);
 
         internal static int ReplyOnOff(int requestHandle, bool presentState) => NativeMeshBridge.ReplyOnOff(requestHandle, presentState);
 
-        internal static int TakeEvent(byte[] record) => NativeMeshBridge.TakeEvent(record);
+        internal static int TakeEvent(byte[] record) => NativeMeshBridge.TakeEvent(Marshal(record));
 
-        internal static int GattNotify(byte[] value, int length) => NativeMeshBridge.GattNotify(value, length);
+        internal static int GattNotify(byte[] value, int length) => NativeMeshBridge.GattNotify(Marshal(value), length);
 
-        internal static int GattSetReadValue(byte[] value, int length) => NativeMeshBridge.GattSetReadValue(value, length);
+        internal static int GattSetReadValue(byte[] value, int length) => NativeMeshBridge.GattSetReadValue(Marshal(value), length);
 
         internal static int ResetNode() => NativeMeshBridge.ResetNode();
 
         internal static int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength) =>
-            NativeMeshBridge.EnableProvisioner(netKey, appKey, uuidPrefix, prefixLength, staticOob, staticOobLength);
+            NativeMeshBridge.EnableProvisioner(Marshal(netKey), Marshal(appKey), Marshal(uuidPrefix), prefixLength, Marshal(staticOob), staticOobLength);
 
-        internal static int ProvisionDevice(byte[] deviceRecord, int unicastAddress) => NativeMeshBridge.ProvisionDevice(deviceRecord, unicastAddress);
+        internal static int ProvisionDevice(byte[] deviceRecord, int unicastAddress) => NativeMeshBridge.ProvisionDevice(Marshal(deviceRecord), unicastAddress);
 
         internal static int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds) =>
-            NativeMeshBridge.SendConfigRequest(requestHandle, destination, opcode, parameters, length, timeoutMilliseconds);
+            NativeMeshBridge.SendConfigRequest(requestHandle, destination, opcode, Marshal(parameters), length, timeoutMilliseconds);
     }
 }

@@ -1,0 +1,135 @@
+/*
+ * State and helpers shared by the ESP-IDF glue files (not part of the component's API: dcm_mesh.h is).
+ *
+ * One instance per device (`dcm_glue`), zero until dcm_mesh_start. Fields written after start are either
+ * guarded by the core's own critical sections (queue, requests, replies) or by dcm_platform_enter_critical here
+ * (the GATT and provisioner bookkeeping); each field says which.
+ */
+#ifndef DCM_GLUE_H
+#define DCM_GLUE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "esp_ble_mesh_config_model_api.h"
+#include "esp_ble_mesh_defs.h"
+
+#include "dcm_event_queue.h"
+#include "dcm_mesh.h"
+#include "dcm_reply_table.h"
+#include "dcm_requests.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Event kinds (DcMonitor.MeshInterop.MeshEventKind). */
+enum
+{
+    DCM_EVENT_VENDOR_MESSAGE_RECEIVED = 1,
+    DCM_EVENT_VENDOR_SEND_COMPLETED = 2,
+    DCM_EVENT_VENDOR_SEND_TIMED_OUT = 3,
+    DCM_EVENT_PROVISIONED = 4,
+    DCM_EVENT_NODE_RESET = 5,
+    DCM_EVENT_CONFIGURATION_CHANGED = 6,
+    DCM_EVENT_ONOFF_SERVER_MESSAGE = 7,
+    DCM_EVENT_ONOFF_STATUS_RECEIVED = 8,
+    DCM_EVENT_ONOFF_TIMED_OUT = 9,
+    DCM_EVENT_GATT_CONNECTED = 10,
+    DCM_EVENT_GATT_DISCONNECTED = 11,
+    DCM_EVENT_GATT_SUBSCRIBED = 12,
+    DCM_EVENT_GATT_MTU_CHANGED = 13,
+    DCM_EVENT_GATT_COMMAND_WRITTEN = 14,
+    DCM_EVENT_DEVICE_DISCOVERED = 16,
+    DCM_EVENT_DEVICE_PROVISIONED = 17,
+    DCM_EVENT_PROVISIONING_FAILED = 18,
+    DCM_EVENT_CONFIG_STATUS_RECEIVED = 19,
+    DCM_EVENT_CONFIG_TIMED_OUT = 20,
+    DCM_EVENT_PROVISIONER_READY = 21
+};
+
+/* Steps of dcm_mesh_enable_provisioner, reported in ProvisionerReady's opcode field when one fails. */
+enum
+{
+    DCM_PROVISIONER_STEP_NET_KEY = 1,
+    DCM_PROVISIONER_STEP_APP_KEY = 2,
+    DCM_PROVISIONER_STEP_BIND = 3,
+    DCM_PROVISIONER_STEP_UUID_MATCH = 4,
+    DCM_PROVISIONER_STEP_STATIC_OOB = 5,
+    DCM_PROVISIONER_STEP_ENABLE = 6
+};
+
+/* Bytes of a discovered-device record (DcMonitor.MeshInterop.MeshProvisioning.DeviceRecordLength). */
+#define DCM_DEVICE_RECORD_LENGTH 26u
+
+/* The provisioner's own unicast address and the first address it hands out (seed §1.3, §6). */
+#define DCM_PROVISIONER_ADDRESS 0x0001u
+#define DCM_FIRST_NODE_ADDRESS 0x0005u
+
+typedef struct
+{
+    bool started;                 /* set once by dcm_mesh_start (CLR thread), read everywhere */
+    uint32_t models;              /* DCM_MODEL_* of element 0, constant after start */
+    bool relay_enabled;           /* constant after start */
+    uint8_t default_ttl;          /* constant after start */
+    uint8_t uuid[16];             /* constant after start */
+    dcm_event_queue_t events;     /* own critical section */
+    dcm_requests_t requests;      /* own critical section */
+    dcm_reply_table_t replies;    /* own critical section */
+    uint16_t next_request_id;     /* internal ids of vendor / OnOff requests: platform critical section */
+    uint16_t gatt_connection;     /* central with DC02 notifications on, BLE_HS_CONN_HANDLE_NONE when none: platform critical section */
+    uint16_t gatt_data_handle;    /* DC02 value handle, written by NimBLE at registration */
+    uint16_t gatt_command_handle; /* DC03 value handle, written by NimBLE at registration */
+    uint8_t gatt_read_value[DCM_GATT_MAX_VALUE]; /* platform critical section */
+    uint16_t gatt_read_length;                   /* platform critical section */
+    bool provisioner_ready;                      /* keys installed and scanning (ProvisionerReady 0): platform critical section */
+    bool provisioning_busy;                      /* a device is being provisioned: platform critical section */
+    uint8_t provisioning_uuid[16];               /* its UUID: platform critical section */
+} dcm_glue_t;
+
+extern dcm_glue_t dcm_glue;
+
+/* Element 0's model for a DCM_MODEL_* flag, NULL when the composition lacks it (valid after start). */
+esp_ble_mesh_model_t *dcm_glue_model(uint32_t model_flag);
+
+/* Encodes and queues an event record, then signals managed code. Safe from any task and callback, never allocates
+ * (the record is built on the caller's stack: DCM_EVENT_HEADER_LENGTH + DCM_EVENT_MAX_PAYLOAD bytes). A payload
+ * longer than DCM_EVENT_MAX_PAYLOAD is cut to it. */
+void dcm_glue_queue_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value,
+                          const uint8_t *payload, size_t length);
+
+/* MeshResult for an esp_err_t returned by an esp_ble_mesh_* call. */
+dcm_result_t dcm_glue_result_of(esp_err_t error);
+
+/* A fresh request id for an internally tracked request (never 0). */
+uint16_t dcm_glue_next_request_id(void);
+
+/* Builds the message context of a send with the primary NetKey and AppKey 0 (the only keys the provisioner installs,
+ * seed §6), `ttl` 0-127 or ESP_BLE_MESH_TTL_DEFAULT. */
+void dcm_glue_context(esp_ble_mesh_msg_ctx_t *context, uint16_t destination, uint16_t app_index, uint8_t ttl);
+
+/* Registration of each file's callbacks with ESP-IDF (before esp_ble_mesh_init) and their post-init steps. */
+esp_err_t dcm_models_register_callbacks(void);
+esp_err_t dcm_models_after_init(void);
+esp_err_t dcm_provisioner_register_callbacks(void);
+void dcm_node_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_cb_param_t *param);
+void dcm_provisioner_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_cb_param_t *param);
+
+/* GATT bridge: queue the service (before esp_ble_mesh_init), then, after it, MTU, listener and advert. */
+int dcm_gatt_queue_service(void);
+int dcm_gatt_after_mesh_init(void);
+
+/* NimBLE host bring-up: returns 0 once the host is synced (or was already running). */
+int dcm_nimble_host_start(void);
+
+/* The Config Server's state (the stack updates it in place on Relay Set, Default TTL Set; valid after start). */
+const esp_ble_mesh_cfg_srv_t *dcm_composition_config_server(void);
+
+/* Composition of element 0 built for `models` (dcm_composition.c plan); NULL when the plan is empty or memory ran out. */
+esp_ble_mesh_comp_t *dcm_composition_build(uint32_t models, bool relay_enabled, uint8_t default_ttl);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DCM_GLUE_H */

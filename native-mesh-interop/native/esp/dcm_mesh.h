@@ -1,0 +1,104 @@
+/*
+ * The native mesh component as the interop stubs call it: one C function per InternalCall of
+ * DcMonitor.MeshInterop.Native.NativeMesh (native-mesh-interop/managed/Native/NativeMesh.cs), same arguments,
+ * same meaning, results numbered as the managed MeshResult (dcm_result_t). The C++ file
+ * InteropAssemblies/DcMonitor.MeshInterop/DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh.cpp only
+ * unpacks the managed arguments and calls these.
+ *
+ * Built on ESP-IDF v5.5.4's ESP-BLE-MESH and NimBLE (the IDF nf-interpreter's ESP32 targets pin,
+ * targets/ESP32/CMakeLists.txt ESP32_IDF_TAG). API drift worth knowing, from v5.1 to v5.5: the message context
+ * esp_ble_mesh_msg_ctx_t gained recv_cred/recv_tag/send_cred/send_tag and the per-message `enh` parameters, and the
+ * `device_role` argument of client sends became unused (v5.2); the glue zero-initialises every context and sets
+ * only net_idx, app_idx, addr and send_ttl, which every version has.
+ *
+ * Thread-safety: dcm_mesh_start runs once on the CLR thread before anything else. Every other function is called
+ * on the CLR thread, may run concurrently with the mesh callbacks (BTC task) and the NimBLE host task, and touches
+ * shared state only through the core's critical-section-guarded tables (event queue, requests, reply contexts)
+ * or under the platform critical section. ESP-IDF's esp_ble_mesh_* API functions post to the BTC task and are
+ * safe to call from any task; NimBLE's ble_gatts_notify_custom / ble_hs_mbuf_from_flat take the host lock.
+ * No function allocates after dcm_mesh_start.
+ */
+#ifndef DCM_MESH_H
+#define DCM_MESH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dcm_result.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Length of the state blob (DcMonitor.MeshInterop.MeshState.BlobLength). */
+#define DCM_STATE_BLOB_LENGTH 11u
+
+/* GATT bridge (seed §1.8): service 0xDC01, 0xDC02 read + notify (CCCD), 0xDC03 write and write without response. */
+#define DCM_GATT_SERVICE_UUID 0xDC01u
+#define DCM_GATT_DATA_UUID 0xDC02u
+#define DCM_GATT_COMMAND_UUID 0xDC03u
+#define DCM_GATT_DEVICE_NAME "DC-Monitor"
+/* ATT MTU the bridge prefers (seed §1.8: 185). */
+#define DCM_GATT_PREFERRED_MTU 185u
+/* Longest DC02 value kept for reads and sent in one notification: MTU 185 - 3. */
+#define DCM_GATT_MAX_VALUE 182u
+
+/* Starts the component once per boot: brings the NimBLE host up, queues the GATT service, initialises ESP-BLE-MESH
+ * with element 0 of `models` (DCM_MODEL_* flags), relay on or off, Default TTL `default_ttl`, the 16-byte
+ * `device_uuid`, restores a provisioned state from flash or enables PB-ADV provisioning, and starts the "DC-Monitor"
+ * advert. INVALID_ARGUMENT for a model set without the Config Server, a TTL outside 0/2-127 or a UUID that is not 16
+ * bytes; INVALID_STATE when already started; FAILED when the BLE host or the mesh stack refused (logged). */
+dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default_ttl, const uint8_t *device_uuid, size_t uuid_length);
+
+/* Writes the state blob (layout in MeshState) into `blob`; returns DCM_STATE_BLOB_LENGTH, 0 before start or when
+ * `capacity` is too small. */
+size_t dcm_mesh_read_state(uint8_t *blob, size_t capacity);
+
+/* Vendor client send (3-byte opcode 0xC00000-0xFFFFFF, payload up to DCM_EVENT_MAX_PAYLOAD bytes, TTL 0-127 or 0xFF for
+ * the default): acknowledged (waits `timeout_ms` for the paired status) only to a unicast destination. */
+dcm_result_t dcm_mesh_send_vendor(int32_t destination, int32_t opcode, const uint8_t *payload, size_t length, int32_t ttl,
+                                  bool acknowledged, int32_t timeout_ms);
+
+/* Vendor server reply to the request of `request_handle`, with the request's keys, to its source. */
+dcm_result_t dcm_mesh_reply_vendor(int32_t request_handle, int32_t opcode, const uint8_t *payload, size_t length);
+
+/* Vendor server publication to its configured publish address (INVALID_STATE while none is set). */
+dcm_result_t dcm_mesh_publish_vendor(int32_t opcode, const uint8_t *payload, size_t length);
+
+/* Generic OnOff client Set (acknowledged) or Set Unacknowledged. */
+dcm_result_t dcm_mesh_send_onoff(int32_t destination, bool on, bool acknowledged, int32_t ttl, int32_t timeout_ms);
+
+/* Generic OnOff server Status answering the Get or Set of `request_handle`. */
+dcm_result_t dcm_mesh_reply_onoff(int32_t request_handle, bool present_state);
+
+/* Takes the oldest event record into `record`; returns its length, 0 when none is queued. */
+size_t dcm_mesh_take_event(uint8_t *record, size_t capacity);
+
+/* DC02 notification to the subscribed central: NOT_CONNECTED when none is subscribed, INVALID_ARGUMENT when longer
+ * than the connection's MTU - 3. */
+dcm_result_t dcm_mesh_gatt_notify(const uint8_t *value, size_t length);
+
+/* The value a DC02 read returns (up to DCM_GATT_MAX_VALUE bytes). */
+dcm_result_t dcm_mesh_gatt_set_read_value(const uint8_t *value, size_t length);
+
+/* Local node reset (esp_ble_mesh_node_local_reset), then PB-ADV provisioning enabled again. */
+dcm_result_t dcm_mesh_reset_node(void);
+
+/* Provisioner: keys (16 bytes each) as NetKey 0 and AppKey 0, own client models bound, UUID match prefix
+ * (1-16 bytes at offset 0), static OOB value (0-16 bytes), PB-ADV enabled. ProvisionerReady reports the outcome. */
+dcm_result_t dcm_mesh_enable_provisioner(const uint8_t *net_key, size_t net_key_length, const uint8_t *app_key, size_t app_key_length,
+                                         const uint8_t *uuid_prefix, size_t prefix_length, const uint8_t *static_oob, size_t static_oob_length);
+
+/* Provisioner: provisions the device of a 26-byte device record (MeshProvisioning) at `unicast_address`. */
+dcm_result_t dcm_mesh_provision_device(const uint8_t *device_record, size_t record_length, int32_t unicast_address);
+
+/* Provisioner: Config Client request with on-air parameters (dcm_config_codec.h), reported with `request_handle`. */
+dcm_result_t dcm_mesh_send_config_request(int32_t request_handle, int32_t destination, int32_t opcode, const uint8_t *parameters,
+                                          size_t length, int32_t timeout_ms);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DCM_MESH_H */

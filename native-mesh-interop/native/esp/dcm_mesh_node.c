@@ -1,0 +1,159 @@
+/*
+ * Start, node provisioning and node reset (issue "native-mesh-interop" §1; ARCHITECTURE §4-§5).
+ *
+ * Start order and why:
+ *  1. NimBLE host up and synced (dcm_nimble_host.c): ESP-BLE-MESH does not start the host itself, the application
+ *     does (ESP-IDF examples/bluetooth/esp_ble_mesh/common_components/example_init/ble_mesh_example_init.c
+ *     bluetooth_init).
+ *  2. GATT service 0xDC01 queued (dcm_gatt_bridge.c) before esp_ble_mesh_init: with CONFIG_BLE_MESH_USE_BLE_50 off,
+ *     the mesh's bt_mesh_gatt_init (core/nimble_host/adapter.c) adds its own services and calls ble_gatts_start(),
+ *     which registers every service queued since the last start; once the mesh advertises and scans, NimBLE
+ *     refuses new services (ble_gatts.c ble_gatts_add_svcs / ble_gatts_mutable: BLE_HS_EBUSY).
+ *  3. Callbacks registered, then esp_ble_mesh_init (all ESP-BLE-MESH examples register first).
+ *  4. After init: the vendor client's operations routed to the client handler (esp_ble_mesh_client_model_init), the
+ *     preferred ATT MTU raised again (bt_mesh_gatt_init sets it to 23), the GAP listener and the "DC-Monitor"
+ *     advert through the mesh's advertising queue.
+ *  5. A node restored from flash (CONFIG_BLE_MESH_SETTINGS) is already provisioned: the stack's state is checked
+ *     with esp_ble_mesh_node_is_provisioned rather than waiting for a completion event; otherwise PB-ADV
+ *     provisioning is enabled. The provisioner image enables its role later (dcm_mesh_enable_provisioner).
+ */
+#include <string.h>
+
+#include "esp_ble_mesh_common_api.h"
+#include "esp_ble_mesh_defs.h"
+#include "esp_ble_mesh_networking_api.h"
+#include "esp_ble_mesh_provisioning_api.h"
+
+#include "dcm_composition.h"
+#include "dcm_glue.h"
+#include "dcm_platform.h"
+
+static uint8_t event_storage[DCM_EVENT_RING_BYTES];
+static bool start_attempted;
+
+/* Provisioning parameters: no OOB on the node side (seed §1.4; B30's static OOB is the provisioner's option), the
+ * provisioner's own address 0x0001 and first node address 0x0005 (seed §1.3, §6). */
+static esp_ble_mesh_prov_t provisioning = {
+    .uuid = dcm_glue.uuid,
+    .output_size = 0,
+    .input_size = 0,
+    .prov_uuid = dcm_glue.uuid,
+    .prov_unicast_addr = DCM_PROVISIONER_ADDRESS,
+    .prov_start_address = DCM_FIRST_NODE_ADDRESS,
+    .prov_attention = 0x00,
+    .prov_algorithm = 0x00,
+    .prov_pub_key_oob = 0x00,
+    .flags = 0x00,
+    .iv_index = 0x00,
+};
+
+static void prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_cb_param_t *param)
+{
+    switch (event)
+    {
+    case ESP_BLE_MESH_NODE_PROV_COMPLETE_EVT:
+        dcm_glue_queue_event(DCM_EVENT_PROVISIONED, param->node_prov_complete.addr, 0, 0, 0, 0, NULL, 0);
+        break;
+    case ESP_BLE_MESH_NODE_PROV_RESET_EVT:
+        /* Raised by a Config Node Reset from the provisioner and by esp_ble_mesh_node_local_reset (core/main.c
+         * bt_mesh_node_reset -> prov_node.c bt_mesh_prov_reset). The device advertises as unprovisioned again. */
+        dcm_glue_queue_event(DCM_EVENT_NODE_RESET, 0, 0, 0, 0, 0, NULL, 0);
+        esp_ble_mesh_node_prov_enable(ESP_BLE_MESH_PROV_ADV);
+        break;
+    default:
+        dcm_provisioner_prov_callback(event, param);
+        break;
+    }
+}
+
+dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default_ttl, const uint8_t *device_uuid, size_t uuid_length)
+{
+    if ((models & DCM_MODEL_CONFIG_SERVER) == 0u || (models & ~DCM_MODEL_ALL) != 0u || !dcm_composition_default_ttl_valid(default_ttl)
+        || device_uuid == NULL || uuid_length != sizeof dcm_glue.uuid)
+    {
+        return DCM_RESULT_INVALID_ARGUMENT;
+    }
+
+    if (start_attempted)
+    {
+        return DCM_RESULT_INVALID_STATE; /* one start per boot: the BLE host and the mesh stack cannot be started twice */
+    }
+    start_attempted = true;
+
+    dcm_glue.models = models;
+    dcm_glue.relay_enabled = relay_enabled;
+    dcm_glue.default_ttl = (uint8_t)default_ttl;
+    memcpy(dcm_glue.uuid, device_uuid, sizeof dcm_glue.uuid);
+    dcm_event_queue_init(&dcm_glue.events, event_storage, sizeof event_storage);
+    dcm_requests_init(&dcm_glue.requests);
+    dcm_reply_table_init(&dcm_glue.replies);
+    dcm_glue.gatt_connection = 0xFFFFu;
+
+    esp_ble_mesh_comp_t *composition = dcm_composition_build(models, relay_enabled, (uint8_t)default_ttl);
+    if (composition == NULL)
+    {
+        return DCM_RESULT_NO_MEMORY;
+    }
+
+    if (dcm_nimble_host_start() != 0 || dcm_gatt_queue_service() != 0)
+    {
+        return DCM_RESULT_FAILED;
+    }
+
+    esp_err_t error = esp_ble_mesh_register_prov_callback(prov_callback);
+    if (error == ESP_OK)
+    {
+        error = dcm_models_register_callbacks();
+    }
+    if (error == ESP_OK)
+    {
+        error = dcm_provisioner_register_callbacks();
+    }
+    if (error == ESP_OK)
+    {
+        error = esp_ble_mesh_init(&provisioning, composition);
+    }
+    if (error == ESP_OK)
+    {
+        error = dcm_models_after_init();
+    }
+    if (error != ESP_OK)
+    {
+        return DCM_RESULT_FAILED;
+    }
+
+    if (dcm_gatt_after_mesh_init() != 0)
+    {
+        return DCM_RESULT_FAILED;
+    }
+
+    if ((models & DCM_MODEL_CONFIG_CLIENT) == 0u && !esp_ble_mesh_node_is_provisioned())
+    {
+        error = esp_ble_mesh_node_prov_enable(ESP_BLE_MESH_PROV_ADV);
+        if (error != ESP_OK)
+        {
+            return DCM_RESULT_FAILED;
+        }
+    }
+
+    dcm_glue.started = true;
+    return DCM_RESULT_OK;
+}
+
+#ifdef DCM_HOST_TESTS
+/* Host tests only: forget the start, so each test boots a fresh component in one test process. */
+void dcm_mesh_forget_start_for_tests(void)
+{
+    start_attempted = false;
+    memset(&dcm_glue, 0, sizeof dcm_glue);
+}
+#endif
+
+dcm_result_t dcm_mesh_reset_node(void)
+{
+    if (!dcm_glue.started || !esp_ble_mesh_node_is_provisioned())
+    {
+        return DCM_RESULT_INVALID_STATE;
+    }
+    return dcm_glue_result_of(esp_ble_mesh_node_local_reset());
+}

@@ -1,0 +1,83 @@
+// The fake ESP-IDF / NimBLE behind the headers in fake_idf/include: records every call the glue makes, lets a test
+// choose return values and raise the stack's callbacks as ESP-BLE-MESH and NimBLE would.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+extern "C" {
+#include "esp_ble_mesh_ble_api.h"
+#include "esp_ble_mesh_common_api.h"
+#include "esp_ble_mesh_config_model_api.h"
+#include "esp_ble_mesh_generic_model_api.h"
+#include "esp_ble_mesh_networking_api.h"
+#include "esp_ble_mesh_provisioning_api.h"
+#include "host/ble_hs.h"
+}
+
+struct FakeSend
+{
+    std::string api;            // "client", "server", "publish", "onoff", "config-get", "config-set"
+    esp_ble_mesh_model_t *model = nullptr;
+    esp_ble_mesh_msg_ctx_t ctx{};
+    uint32_t opcode = 0;
+    std::vector<uint8_t> data;
+    int32_t timeout = 0;
+    bool need_response = false;
+    esp_ble_mesh_generic_client_set_state_t onoff{};
+    esp_ble_mesh_cfg_client_get_state_t config_get{};
+    esp_ble_mesh_cfg_client_set_state_t config_set{};
+    bool config_set_null = false;
+};
+
+struct FakeIdf
+{
+    // What the glue called, in order ("nimble_port_init", "ble_gatts_add_svcs", "esp_ble_mesh_init", ...).
+    std::vector<std::string> calls;
+    std::vector<FakeSend> sends;
+    std::vector<std::vector<uint8_t>> notifications;
+    std::vector<uint16_t> notification_handles;
+
+    // Results the stack returns.
+    esp_err_t init_result = ESP_OK;
+    esp_err_t send_result = ESP_OK;
+    int notify_result = 0;
+    bool synced_after_port_init = true;
+    bool provisioned = false;
+    uint16_t primary_address = 0;
+    uint16_t mtu = 185;
+    uint16_t preferred_mtu = 0;
+    std::string device_name;
+
+    // What the glue handed over.
+    esp_ble_mesh_prov_t *prov = nullptr;
+    esp_ble_mesh_comp_t *comp = nullptr;
+    const struct ble_gatt_svc_def *services = nullptr;
+    esp_ble_mesh_ble_adv_param_t advert_param{};
+    esp_ble_mesh_ble_adv_data_t advert_data{};
+    std::vector<uint8_t> uuid_match;
+    std::vector<uint8_t> static_oob;
+    std::vector<uint8_t> net_key;
+    std::vector<uint8_t> app_key;
+    uint16_t provisioned_address = 0;
+    std::vector<uint8_t> provisioned_uuid;
+
+    // Callbacks the glue registered.
+    esp_ble_mesh_prov_cb_t prov_cb = nullptr;
+    esp_ble_mesh_model_cb_t model_cb = nullptr;
+    esp_ble_mesh_cfg_client_cb_t config_client_cb = nullptr;
+    esp_ble_mesh_cfg_server_cb_t config_server_cb = nullptr;
+    esp_ble_mesh_generic_client_cb_t generic_client_cb = nullptr;
+    esp_ble_mesh_generic_server_cb_t generic_server_cb = nullptr;
+    ble_gap_event_fn *gap_listener = nullptr;
+    ble_gatt_access_fn *access = nullptr;
+
+    uint16_t data_handle() const;
+    uint16_t command_handle() const;
+};
+
+extern FakeIdf g_idf;
+
+// Resets the fake and the glue (a fresh boot).
+void ResetFakeIdf();

@@ -1,0 +1,176 @@
+/* Fake of NimBLE (ESP-IDF v5.5.4) nimble/host/include/host/ble_hs.h and the host headers it includes: ble_gatt.h,
+ * ble_gap.h, ble_att.h, ble_uuid.h, ble_hs_mbuf.h, ble_hs_adv.h, os/os_mbuf.h (the parts the glue uses). */
+#pragma once
+#include <stdint.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+#define BLE_HS_EALREADY 2
+#define BLE_HS_EINVAL 3
+#define BLE_HS_EMSGSIZE 4
+#define BLE_HS_ENOMEM 6
+#define BLE_HS_ENOTCONN 7
+#define BLE_HS_EBUSY 15
+#define BLE_HS_CONN_HANDLE_NONE 0xffff
+
+/* os/os_mbuf.h */
+struct os_mbuf
+{
+    uint8_t *om_data;
+    uint8_t om_flags;
+    uint8_t om_pkthdr_len;
+    uint16_t om_len;
+    /* pool and chain members omitted */
+};
+int os_mbuf_append(struct os_mbuf *m, const void *, uint16_t);
+
+/* host/ble_hs_mbuf.h */
+struct os_mbuf *ble_hs_mbuf_from_flat(const void *buf, uint16_t len);
+int ble_hs_mbuf_to_flat(const struct os_mbuf *om, void *flat, uint16_t max_len, uint16_t *out_copy_len);
+
+/* host/ble_uuid.h */
+enum
+{
+    BLE_UUID_TYPE_16 = 16,
+    BLE_UUID_TYPE_32 = 32,
+    BLE_UUID_TYPE_128 = 128,
+};
+typedef struct
+{
+    uint8_t type;
+} ble_uuid_t;
+typedef struct
+{
+    ble_uuid_t u;
+    uint16_t value;
+} ble_uuid16_t;
+#define BLE_UUID16_INIT(uuid16) {.u = {.type = BLE_UUID_TYPE_16}, .value = (uuid16)}
+#define BLE_UUID16_DECLARE(uuid16) ((ble_uuid_t *)(&(ble_uuid16_t)BLE_UUID16_INIT(uuid16)))
+
+/* host/ble_att.h */
+#define BLE_ATT_ERR_INVALID_ATTR_VALUE_LEN 0x0d
+#define BLE_ATT_ERR_UNLIKELY 0x0e
+#define BLE_ATT_ERR_INSUFFICIENT_RES 0x11
+#define BLE_ATT_MTU_DFLT 23
+uint16_t ble_att_mtu(uint16_t conn_handle);
+int ble_att_set_preferred_mtu(uint16_t mtu);
+
+/* host/ble_gatt.h */
+#define BLE_GATT_ACCESS_OP_READ_CHR 0
+#define BLE_GATT_ACCESS_OP_WRITE_CHR 1
+#define BLE_GATT_CHR_F_READ 0x0002
+#define BLE_GATT_CHR_F_WRITE_NO_RSP 0x0004
+#define BLE_GATT_CHR_F_WRITE 0x0008
+#define BLE_GATT_CHR_F_NOTIFY 0x0010
+#define BLE_GATT_SVC_TYPE_PRIMARY 1
+typedef uint16_t ble_gatt_chr_flags;
+struct ble_gatt_access_ctxt;
+struct ble_gatt_dsc_def;
+struct ble_gatt_cpfd;
+typedef int ble_gatt_access_fn(uint16_t conn_handle, uint16_t attr_handle, struct ble_gatt_access_ctxt *ctxt, void *arg);
+struct ble_gatt_chr_def
+{
+    const ble_uuid_t *uuid;
+    ble_gatt_access_fn *access_cb;
+    void *arg;
+    struct ble_gatt_dsc_def *descriptors;
+    ble_gatt_chr_flags flags;
+    uint8_t min_key_size;
+    uint16_t *val_handle;
+    struct ble_gatt_cpfd *cpfd;
+};
+struct ble_gatt_svc_def
+{
+    uint8_t type;
+    const ble_uuid_t *uuid;
+    const struct ble_gatt_svc_def **includes;
+    const struct ble_gatt_chr_def *characteristics;
+};
+struct ble_gatt_access_ctxt
+{
+    uint8_t op;
+    struct os_mbuf *om;
+    union
+    {
+        const struct ble_gatt_chr_def *chr;
+        const struct ble_gatt_dsc_def *dsc;
+    };
+};
+int ble_gatts_count_cfg(const struct ble_gatt_svc_def *defs);
+int ble_gatts_add_svcs(const struct ble_gatt_svc_def *svcs);
+int ble_gatts_notify_custom(uint16_t conn_handle, uint16_t att_handle, struct os_mbuf *om);
+
+/* host/ble_gap.h */
+#define BLE_GAP_EVENT_CONNECT 0
+#define BLE_GAP_EVENT_DISCONNECT 1
+#define BLE_GAP_EVENT_SUBSCRIBE 14
+#define BLE_GAP_EVENT_MTU 15
+struct ble_gap_conn_desc
+{
+    uint16_t conn_handle;
+    /* security state and addresses omitted */
+};
+struct ble_gap_event
+{
+    uint8_t type;
+    union
+    {
+        struct
+        {
+            int status;
+            uint16_t conn_handle;
+        } connect;
+        struct
+        {
+            int reason;
+            struct ble_gap_conn_desc conn;
+        } disconnect;
+        struct
+        {
+            uint16_t conn_handle;
+            uint16_t attr_handle;
+            uint8_t reason;
+            uint8_t prev_notify : 1;
+            uint8_t cur_notify : 1;
+            uint8_t prev_indicate : 1;
+            uint8_t cur_indicate : 1;
+        } subscribe;
+        struct
+        {
+            uint16_t conn_handle;
+            uint16_t channel_id;
+            uint16_t value;
+        } mtu;
+        /* other events omitted */
+    };
+};
+typedef int ble_gap_event_fn(struct ble_gap_event *event, void *arg);
+struct ble_gap_event_listener
+{
+    ble_gap_event_fn *fn;
+    void *arg;
+    struct ble_gap_event_listener *next; /* SLIST_ENTRY(ble_gap_event_listener) link */
+};
+int ble_gap_event_listener_register(struct ble_gap_event_listener *listener, ble_gap_event_fn *fn, void *arg);
+
+/* host/ble_hs_adv.h */
+#define BLE_HS_ADV_TYPE_FLAGS 0x01
+#define BLE_HS_ADV_TYPE_COMP_UUIDS16 0x03
+#define BLE_HS_ADV_TYPE_COMP_NAME 0x09
+#define BLE_HS_ADV_F_DISC_GEN 0x02
+#define BLE_HS_ADV_F_BREDR_UNSUP 0x04
+
+/* host/ble_hs.h */
+typedef void ble_hs_reset_fn(int reason);
+typedef void ble_hs_sync_fn(void);
+struct ble_hs_cfg
+{
+    /* GATT registration, security manager and store members omitted */
+    ble_hs_reset_fn *reset_cb;
+    ble_hs_sync_fn *sync_cb;
+};
+extern struct ble_hs_cfg ble_hs_cfg;
+int ble_hs_synced(void);
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,235 @@
+// Start, compositions, node provisioning state and reset, against the fake ESP-IDF: the order the stack needs
+// (host synced, GATT service queued before esp_ble_mesh_init, callbacks before init), element 0 of each image, the
+// Config Server settings of seed §1.6, restore of a provisioned node without waiting for an event.
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "glue_test_support.h"
+
+namespace
+{
+size_t IndexOf(const std::string &call)
+{
+    auto found = std::find(g_idf.calls.begin(), g_idf.calls.end(), call);
+    EXPECT_NE(found, g_idf.calls.end()) << call << " was not called";
+    return static_cast<size_t>(found - g_idf.calls.begin());
+}
+
+const esp_ble_mesh_cfg_srv_t *ConfigServer()
+{
+    return static_cast<const esp_ble_mesh_cfg_srv_t *>(g_idf.comp->elements->sig_models[0].user_data);
+}
+} // namespace
+
+TEST_F(Glue, TheHostSyncsAndTheServiceIsQueuedBeforeTheMeshStarts)
+{
+    Start(kUniversal, 0, false);
+    EXPECT_LT(IndexOf("nimble_port_init"), IndexOf("nimble_port_freertos_init"));
+    EXPECT_LT(IndexOf("nimble_port_freertos_init"), IndexOf("ble_gatts_count_cfg"));
+    EXPECT_LT(IndexOf("ble_gatts_count_cfg"), IndexOf("ble_gatts_add_svcs"));
+    EXPECT_LT(IndexOf("ble_gatts_add_svcs"), IndexOf("esp_ble_mesh_init"));
+    EXPECT_LT(IndexOf("register_prov_callback"), IndexOf("esp_ble_mesh_init"));
+    EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("client_model_init(0)")); // the vendor client, model id 0x0000
+    EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("start_ble_advertising"));
+    EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("node_prov_enable(ADV)"));
+    EXPECT_EQ(DCM_GATT_PREFERRED_MTU, g_idf.preferred_mtu) << "raised again after bt_mesh_gatt_init set 23";
+    EXPECT_EQ("DC-Monitor", g_idf.device_name);
+    EXPECT_NE(nullptr, g_idf.model_cb);
+    EXPECT_NE(nullptr, g_idf.generic_server_cb);
+    EXPECT_NE(nullptr, g_idf.gap_listener);
+    EXPECT_EQ(0, g_critical_depth);
+}
+
+TEST_F(Glue, AProvisionedNodeIsRestoredWithoutEnablingProvisioning)
+{
+    Start(kUniversal, 0x0007);
+    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV)"));
+
+    uint8_t blob[DCM_STATE_BLOB_LENGTH];
+    ASSERT_EQ(DCM_STATE_BLOB_LENGTH, dcm_mesh_read_state(blob, sizeof blob));
+    EXPECT_EQ(1, blob[0]);
+    EXPECT_EQ(0x07, blob[1]);
+    EXPECT_EQ(0x00, blob[5]) << "AppKey 0 bound";
+    EXPECT_EQ(kUniversal, blob[7]) << "every model usable: AppKey models bound, config models by the device key";
+    EXPECT_EQ(0, blob[8]) << "no subscription yet";
+    EXPECT_EQ(7, blob[9]);
+    EXPECT_EQ(1, blob[10]);
+
+    Vendor(DCM_VENDOR_SERVER_MODEL)->groups[1] = 0xC000; // what Config Model Subscription Add leaves
+    ASSERT_EQ(DCM_STATE_BLOB_LENGTH, dcm_mesh_read_state(blob, sizeof blob));
+    EXPECT_EQ(1, blob[8]);
+}
+
+TEST_F(Glue, AnUnprovisionedDeviceReportsNoAddressAndNoBindings)
+{
+    Start(kUniversal, 0, false);
+    uint8_t blob[DCM_STATE_BLOB_LENGTH];
+    ASSERT_EQ(DCM_STATE_BLOB_LENGTH, dcm_mesh_read_state(blob, sizeof blob));
+    EXPECT_EQ(0, blob[0]);
+    EXPECT_EQ(0, blob[1] | blob[2]);
+    EXPECT_EQ(0xFF, blob[5]);
+    EXPECT_EQ(0, blob[7]);
+    EXPECT_EQ(0u, dcm_mesh_read_state(blob, DCM_STATE_BLOB_LENGTH - 1));
+}
+
+TEST_F(Glue, TheUniversalNodeHasTheSeedsElementZero)
+{
+    Start(kUniversal);
+    const esp_ble_mesh_elem_t *element = g_idf.comp->elements;
+    ASSERT_EQ(1u, g_idf.comp->element_count);
+    EXPECT_EQ(DCM_COMPANY_ID_ESPRESSIF, g_idf.comp->cid);
+    ASSERT_EQ(3, element->sig_model_count);
+    EXPECT_EQ(0x0000, element->sig_models[0].model_id);
+    EXPECT_EQ(0x1001, element->sig_models[1].model_id);
+    EXPECT_EQ(0x1000, element->sig_models[2].model_id);
+    ASSERT_EQ(2, element->vnd_model_count);
+    EXPECT_EQ(0x02E5, element->vnd_models[0].vnd.company_id);
+    EXPECT_EQ(0x0001, element->vnd_models[0].vnd.model_id) << "server first, seed §1.1";
+    EXPECT_EQ(0x0000, element->vnd_models[1].vnd.model_id);
+
+    // Vendor operation tables: the server takes both SENDs, the client both STATUSes, with their minimum lengths.
+    const esp_ble_mesh_model_op_t *server_ops = element->vnd_models[0].op;
+    EXPECT_EQ(0xC002E5u, server_ops[0].opcode);
+    EXPECT_EQ(0xC202E5u, server_ops[1].opcode);
+    EXPECT_EQ(2u, server_ops[1].min_len);
+    EXPECT_EQ(0u, server_ops[2].opcode);
+    const esp_ble_mesh_model_op_t *client_ops = element->vnd_models[1].op;
+    EXPECT_EQ(0xC102E5u, client_ops[0].opcode);
+    EXPECT_EQ(0xC302E5u, client_ops[1].opcode);
+    EXPECT_EQ(8u, client_ops[1].min_len);
+
+    const auto *client = static_cast<const esp_ble_mesh_client_t *>(element->vnd_models[1].user_data);
+    ASSERT_EQ(2u, client->op_pair_size);
+    EXPECT_EQ(0xC002E5u, client->op_pair[0].cli_op);
+    EXPECT_EQ(0xC102E5u, client->op_pair[0].status_op);
+    EXPECT_EQ(0xC202E5u, client->op_pair[1].cli_op);
+    EXPECT_EQ(0xC302E5u, client->op_pair[1].status_op);
+    EXPECT_NE(nullptr, element->vnd_models[0].pub) << "the vendor server can publish";
+
+    const auto *onoff_server = static_cast<const esp_ble_mesh_gen_onoff_srv_t *>(element->sig_models[2].user_data);
+    EXPECT_EQ(ESP_BLE_MESH_SERVER_RSP_BY_APP, onoff_server->rsp_ctrl.get_auto_rsp) << "the C# server answers Get (B11)";
+    EXPECT_EQ(ESP_BLE_MESH_SERVER_RSP_BY_APP, onoff_server->rsp_ctrl.set_auto_rsp);
+
+    const esp_ble_mesh_cfg_srv_t *config = ConfigServer();
+    EXPECT_EQ(ESP_BLE_MESH_RELAY_ENABLED, config->relay);
+    EXPECT_EQ(7, config->default_ttl);
+    EXPECT_EQ(ESP_BLE_MESH_TRANSMIT(3, 20), config->net_transmit) << "4 transmissions, 20 ms";
+    EXPECT_EQ(ESP_BLE_MESH_TRANSMIT(4, 20), config->relay_retransmit) << "5 transmissions, 20 ms";
+    EXPECT_EQ(ESP_BLE_MESH_BEACON_ENABLED, config->beacon);
+    EXPECT_EQ(ESP_BLE_MESH_GATT_PROXY_ENABLED, config->gatt_proxy);
+    EXPECT_EQ(ESP_BLE_MESH_FRIEND_NOT_SUPPORTED, config->friend_state);
+
+    EXPECT_EQ(0, std::memcmp(Uuid(), g_idf.prov->uuid, 16)) << "the device UUID the C# image gave";
+    EXPECT_EQ(0, g_idf.prov->static_val_len) << "no OOB on the node (seed §1.4)";
+}
+
+TEST_F(Glue, TheRelayHasOnlyTheConfigServer)
+{
+    Start(kRelay);
+    const esp_ble_mesh_elem_t *element = g_idf.comp->elements;
+    ASSERT_EQ(1, element->sig_model_count);
+    EXPECT_EQ(0x0000, element->sig_models[0].model_id);
+    EXPECT_EQ(0, element->vnd_model_count);
+    EXPECT_EQ(nullptr, element->vnd_models);
+    EXPECT_EQ(ESP_BLE_MESH_RELAY_ENABLED, ConfigServer()->relay);
+    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "client_model_init(0)"));
+}
+
+TEST_F(Glue, TheProvisionerHasTheConfigClientRelayOffAndAddresses)
+{
+    Start(kProvisioner, 0);
+    const esp_ble_mesh_elem_t *element = g_idf.comp->elements;
+    ASSERT_EQ(3, element->sig_model_count);
+    EXPECT_EQ(0x0000, element->sig_models[0].model_id);
+    EXPECT_EQ(0x0001, element->sig_models[1].model_id);
+    EXPECT_EQ(0x1001, element->sig_models[2].model_id);
+    EXPECT_EQ(0, element->vnd_model_count);
+    EXPECT_EQ(ESP_BLE_MESH_RELAY_DISABLED, ConfigServer()->relay);
+    EXPECT_EQ(ESP_BLE_MESH_TRANSMIT(2, 20), ConfigServer()->net_transmit) << "3 transmissions (seed §1.6)";
+    EXPECT_EQ(0x0001, g_idf.prov->prov_unicast_addr);
+    EXPECT_EQ(0x0005, g_idf.prov->prov_start_address);
+    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV)"))
+        << "the provisioner never advertises as an unprovisioned device";
+    EXPECT_NE(nullptr, g_idf.config_client_cb);
+}
+
+TEST_F(Glue, BadStartsAreRefusedAndThereIsOneStartPerBoot)
+{
+    EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_start(DCM_MODEL_VENDOR_SERVER, true, 7, Uuid(), 16)) << "no Config Server";
+    EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_start(kUniversal | 0x40u, true, 7, Uuid(), 16));
+    EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_start(kUniversal, true, 1, Uuid(), 16)) << "TTL 1 is prohibited";
+    EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_start(kUniversal, true, 7, Uuid(), 15));
+    EXPECT_TRUE(g_idf.calls.empty()) << "nothing touched the stack";
+
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
+    EXPECT_EQ(DCM_RESULT_INVALID_STATE, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
+}
+
+TEST_F(Glue, AStackThatRefusesToStartIsReportedAndNotRetried)
+{
+    g_idf.init_result = ESP_FAIL;
+    EXPECT_EQ(DCM_RESULT_FAILED, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
+    uint8_t blob[DCM_STATE_BLOB_LENGTH];
+    EXPECT_EQ(0u, dcm_mesh_read_state(blob, sizeof blob));
+    EXPECT_EQ(DCM_RESULT_INVALID_STATE, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
+}
+
+TEST_F(Glue, AHostThatNeverSyncsFailsTheStart)
+{
+    g_idf.synced_after_port_init = false;
+    EXPECT_EQ(DCM_RESULT_FAILED, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
+    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "esp_ble_mesh_init"));
+}
+
+TEST_F(Glue, ProvisioningAndResetAreReportedAndProvisioningIsEnabledAgain)
+{
+    Start(kUniversal, 0, false);
+    esp_ble_mesh_prov_cb_param_t param{};
+    param.node_prov_complete.addr = 0x0009;
+    g_idf.prov_cb(ESP_BLE_MESH_NODE_PROV_COMPLETE_EVT, &param);
+    std::vector<Event> events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ(4, events[0].kind); // Provisioned
+    EXPECT_EQ(0x0009, events[0].source);
+
+    EXPECT_EQ(DCM_RESULT_INVALID_STATE, dcm_mesh_reset_node()) << "the fake stack still says unprovisioned";
+    g_idf.provisioned = true;
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_reset_node());
+    EXPECT_EQ("node_local_reset", g_idf.calls.back());
+
+    g_idf.calls.clear();
+    g_idf.prov_cb(ESP_BLE_MESH_NODE_PROV_RESET_EVT, &param);
+    events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ(5, events[0].kind); // NodeReset
+    EXPECT_EQ("node_prov_enable(ADV)", g_idf.calls.back());
+}
+
+TEST_F(Glue, ConfigServerChangesAreReportedWithTheirOpcode)
+{
+    Start(kUniversal);
+    esp_ble_mesh_cfg_server_cb_param_t param{};
+    param.ctx.recv_op = 0x803D;
+    g_idf.config_server_cb(ESP_BLE_MESH_CFG_SERVER_STATE_CHANGE_EVT, &param);
+    std::vector<Event> events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ(6, events[0].kind);
+    EXPECT_EQ(0x803Du, events[0].opcode);
+}
+
+TEST_F(Glue, EveryQueuedEventSignalsManagedCodeAndOverflowIsReported)
+{
+    Start(kUniversal);
+    int before = g_managed_signals;
+    esp_ble_mesh_cfg_server_cb_param_t param{};
+    for (int i = 0; i < 400; i++)
+    {
+        g_idf.config_server_cb(ESP_BLE_MESH_CFG_SERVER_STATE_CHANGE_EVT, &param); // 17-byte records: 4096 / 17 fit
+    }
+    EXPECT_EQ(400, g_managed_signals - before);
+    std::vector<Event> events = TakeEvents();
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(DCM_EVENT_KIND_EVENTS_LOST, events.front().kind);
+    EXPECT_EQ(400, static_cast<int>(events.size()) - 1 + events.front().value) << "every record delivered or counted";
+}
