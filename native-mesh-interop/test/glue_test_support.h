@@ -68,7 +68,7 @@ protected:
 
     void Start(uint32_t models, uint16_t address = 0x0005, bool bound = true)
     {
-        g_idf.provisioned = address != 0;
+        g_idf.provisioned = address != 0 && (models & DCM_MODEL_CONFIG_CLIENT) == 0; // a provisioner is no provisioned node
         g_idf.primary_address = address;
         ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_start(models, (models & DCM_MODEL_CONFIG_CLIENT) == 0, 7, Uuid(), 16));
         if (bound)

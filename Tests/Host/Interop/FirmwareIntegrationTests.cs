@@ -58,6 +58,8 @@ namespace DcMonitor.Tests.Interop
         [InlineData("CONFIG_BLE_MESH_SETTINGS", "y")]
         [InlineData("CONFIG_BLE_MESH_CFG_CLI", "y")]
         [InlineData("CONFIG_BLE_MESH_GENERIC_ONOFF_CLI", "y")]
+        [InlineData("CONFIG_BLE_MESH_GENERIC_SERVER", "y")]
+        [InlineData("CONFIG_BLE_MESH_SUPPORT_BLE_ADV", "y")]
         [InlineData("CONFIG_BT_NIMBLE_EXT_ADV", "n")]
         public void TheFragmentTurnsOnWhatTheThreeImagesNeed(string option, string value)
         {

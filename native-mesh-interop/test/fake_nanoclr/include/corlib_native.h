@@ -1,0 +1,2 @@
+// Fake of nf-interpreter src/CLR/CorLib/corlib_native.h (nothing the implementation uses).
+#pragma once
