@@ -288,6 +288,21 @@ int ble_hs_synced(void)
     return g_synced ? 1 : 0;
 }
 
+int ble_hs_id_copy_addr(uint8_t id_addr_type, uint8_t *out_id_addr, int *out_is_nrpa)
+{
+    if (id_addr_type != BLE_ADDR_PUBLIC || !g_synced)
+    {
+        return BLE_HS_EINVAL;
+    }
+    const uint8_t address[6] = {0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
+    std::memcpy(out_id_addr, address, sizeof address);
+    if (out_is_nrpa != nullptr)
+    {
+        *out_is_nrpa = 0;
+    }
+    return 0;
+}
+
 int ble_svc_gap_device_name_set(const char *name)
 {
     g_idf.device_name = name;

@@ -120,8 +120,17 @@ TEST_F(Glue, TheUniversalNodeHasTheSeedsElementZero)
     EXPECT_EQ(ESP_BLE_MESH_GATT_PROXY_ENABLED, config->gatt_proxy);
     EXPECT_EQ(ESP_BLE_MESH_FRIEND_NOT_SUPPORTED, config->friend_state);
 
-    EXPECT_EQ(0, std::memcmp(Uuid(), g_idf.prov->uuid, 16)) << "the device UUID the C# image gave";
+    EXPECT_EQ(0, std::memcmp(Uuid(), g_idf.prov->uuid, 16)) << "the device UUID the C# image gave, address included";
     EXPECT_EQ(0, g_idf.prov->static_val_len) << "no OOB on the node (seed §1.4)";
+}
+
+TEST_F(Glue, AUuidWithoutAddressGetsTheBluetoothAddress)
+{
+    g_idf.provisioned = false;
+    const uint8_t prefix_only[16] = {0xDD, 0xDD};
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_start(kRelay, true, 7, prefix_only, 16));
+    const uint8_t expected[16] = {0xDD, 0xDD, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
+    EXPECT_EQ(0, std::memcmp(expected, g_idf.prov->uuid, 16)) << "seed §1.4: DD DD + Bluetooth address + zeros";
 }
 
 TEST_F(Glue, TheRelayHasOnlyTheConfigServer)

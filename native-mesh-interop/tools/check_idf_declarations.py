@@ -31,8 +31,8 @@ REAL = {
     "esp_ble_mesh_config_model_api.h": [MESH_API + "/models/include/esp_ble_mesh_config_model_api.h"],
     "esp_ble_mesh_generic_model_api.h": [MESH_API + "/models/include/esp_ble_mesh_generic_model_api.h"],
     "host/ble_hs.h": ["@nimble/nimble/host/include/host/" + name for name in
-                      ("ble_hs.h", "ble_gatt.h", "ble_gap.h", "ble_att.h", "ble_uuid.h", "ble_hs_mbuf.h", "ble_hs_adv.h")]
-                     + ["@nimble/porting/nimble/include/os/os_mbuf.h"],
+                      ("ble_hs.h", "ble_gatt.h", "ble_gap.h", "ble_att.h", "ble_uuid.h", "ble_hs_mbuf.h", "ble_hs_adv.h", "ble_hs_id.h")]
+                     + ["@nimble/porting/nimble/include/os/os_mbuf.h", "@nimble/nimble/include/nimble/ble.h"],
     "services/gap/ble_svc_gap.h": ["@nimble/nimble/host/services/gap/include/services/gap/ble_svc_gap.h"],
     "nimble/nimble_port.h": ["@nimble/porting/nimble/include/nimble/nimble_port.h"],
     "nimble/nimble_port_freertos.h": ["@nimble/porting/npl/freertos/include/nimble/nimble_port_freertos.h"],

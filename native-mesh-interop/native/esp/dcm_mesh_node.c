@@ -23,6 +23,7 @@
 #include "esp_ble_mesh_defs.h"
 #include "esp_ble_mesh_networking_api.h"
 #include "esp_ble_mesh_provisioning_api.h"
+#include "host/ble_hs.h"
 
 #include "dcm_composition.h"
 #include "dcm_glue.h"
@@ -96,6 +97,18 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
     }
 
     if (dcm_nimble_host_start() != 0 || dcm_gatt_queue_service() != 0)
+    {
+        return DCM_RESULT_FAILED;
+    }
+
+    /* Seed §1.4: bytes 2-7 of the UUID are the Bluetooth address. Managed code cannot read it and leaves them zero;
+     * they are filled from the host's public identity address, as ESP-IDF's example helper ble_mesh_get_dev_uuid does. */
+    bool address_missing = true;
+    for (size_t i = 2; i < 8; i++)
+    {
+        address_missing = address_missing && dcm_glue.uuid[i] == 0u;
+    }
+    if (address_missing && ble_hs_id_copy_addr(BLE_ADDR_PUBLIC, dcm_glue.uuid + 2, NULL) != 0)
     {
         return DCM_RESULT_FAILED;
     }

@@ -1,5 +1,5 @@
 /* Fake of NimBLE (ESP-IDF v5.5.4) nimble/host/include/host/ble_hs.h and the host headers it includes: ble_gatt.h,
- * ble_gap.h, ble_att.h, ble_uuid.h, ble_hs_mbuf.h, ble_hs_adv.h, os/os_mbuf.h (the parts the glue uses). */
+ * ble_gap.h, ble_att.h, ble_uuid.h, ble_hs_mbuf.h, ble_hs_adv.h, ble_hs_id.h, os/os_mbuf.h, nimble/ble.h (the parts the glue uses). */
 #pragma once
 #include <stdint.h>
 #ifdef __cplusplus
@@ -159,6 +159,12 @@ int ble_gap_event_listener_register(struct ble_gap_event_listener *listener, ble
 #define BLE_HS_ADV_TYPE_COMP_NAME 0x09
 #define BLE_HS_ADV_F_DISC_GEN 0x02
 #define BLE_HS_ADV_F_BREDR_UNSUP 0x04
+
+/* nimble/ble.h */
+#define BLE_ADDR_PUBLIC (0x00)
+
+/* host/ble_hs_id.h */
+int ble_hs_id_copy_addr(uint8_t id_addr_type, uint8_t *out_id_addr, int *out_is_nrpa);
 
 /* host/ble_hs.h */
 typedef void ble_hs_reset_fn(int reason);
