@@ -212,6 +212,35 @@ namespace DcMonitor.MeshInterop
         }
 
         /// <summary>
+        /// Provisioner role: reads the <paramref name="index"/>-th node (0-based) of the stack's own node table, which the stack keeps in
+        /// flash with the device keys (ESP-IDF esp_ble_mesh_provisioner_get_node_table_entry), into <paramref name="record"/>
+        /// (<see cref="MeshProvisioning.NodeRecordLength"/> bytes, layout there). False past the last node or for a short array.
+        /// </summary>
+        public bool ReadProvisionedNode(int index, byte[] record)
+        {
+            if (index < 0 || record == null || record.Length < MeshProvisioning.NodeRecordLength)
+            {
+                return false;
+            }
+
+            return NativeMesh.ReadProvisionedNode(index, record) >= MeshProvisioning.NodeRecordLength;
+        }
+
+        /// <summary>
+        /// Provisioner role: removes the node with <paramref name="uuid"/> from the stack's node table (ESP-IDF
+        /// esp_ble_mesh_provisioner_delete_node_with_uuid), so its address is free and the device is admitted as new.
+        /// </summary>
+        public MeshResult DeleteProvisionedNode(byte[] uuid)
+        {
+            if (uuid == null || uuid.Length != MeshProvisioning.UuidLength)
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.DeleteProvisionedNode(uuid);
+        }
+
+        /// <summary>
         /// Provisioner role: sends a Config Client request (<paramref name="opcode"/> and <paramref name="parameters"/> from
         /// <see cref="MeshConfigMessages"/>) to the node at <paramref name="destination"/> with the device key, and waits
         /// <paramref name="timeoutMilliseconds"/> (100–1 200 000; ESP-IDF's range of the client message timeout) for its status.

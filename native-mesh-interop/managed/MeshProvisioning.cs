@@ -14,6 +14,10 @@ namespace DcMonitor.MeshInterop
         /// <summary>Bytes of a device record.</summary>
         public const int DeviceRecordLength = 26;
 
+        /// <summary>Bytes of a node-table record (<see cref="MeshNode.ReadProvisionedNode"/>): <c>[0..15]</c> UUID, <c>[16..17]</c> primary
+        /// unicast address, <c>[18]</c> element count.</summary>
+        public const int NodeRecordLength = 19;
+
         /// <summary>Bytes of a device UUID.</summary>
         public const int UuidLength = 16;
 

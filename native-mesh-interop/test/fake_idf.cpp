@@ -195,6 +195,17 @@ esp_err_t esp_ble_mesh_provisioner_update_local_net_key(const uint8_t net_key[16
     return ESP_OK;
 }
 
+const esp_ble_mesh_node_t **esp_ble_mesh_provisioner_get_node_table_entry(void)
+{
+    return g_idf.node_table;
+}
+
+esp_err_t esp_ble_mesh_provisioner_delete_node_with_uuid(const uint8_t uuid[16])
+{
+    g_idf.deleted_uuid.assign(uuid, uuid + 16);
+    return ESP_OK;
+}
+
 uint16_t esp_ble_mesh_get_primary_element_address(void)
 {
     return g_idf.primary_address;

@@ -61,6 +61,8 @@ struct FakeIdf
     std::vector<uint8_t> net_key;
     std::vector<uint8_t> app_key;
     uint16_t provisioned_address = 0;
+    const esp_ble_mesh_node_t *node_table[CONFIG_BLE_MESH_MAX_PROV_NODES] = {};
+    std::vector<uint8_t> deleted_uuid;
     std::vector<uint8_t> provisioned_uuid;
 
     // Callbacks the glue registered.

@@ -297,6 +297,37 @@ TEST_F(Provisioner, StatusesAndTimeoutsComeBackWithTheRequestHandle)
     EXPECT_EQ(-110, events[0].value);
 }
 
+TEST_F(Provisioner, TheStacksNodeTableIsReadSkippingEmptySlotsAndNodesCanBeDeleted)
+{
+    Start(kProvisioner, 0x0001, false);
+    esp_ble_mesh_node_t first{};
+    first.dev_uuid[0] = 0xDD;
+    first.dev_uuid[15] = 1;
+    first.unicast_addr = 0x0005;
+    first.element_num = 1;
+    esp_ble_mesh_node_t second = first;
+    second.dev_uuid[15] = 2;
+    second.unicast_addr = 0x0106;
+    g_idf.node_table[0] = &first;
+    g_idf.node_table[7] = &second; // slots are sparse after deletions
+
+    uint8_t record[19];
+    ASSERT_EQ(19u, dcm_mesh_read_provisioned_node(0, record, sizeof record));
+    EXPECT_EQ(1, record[15]);
+    EXPECT_EQ(0x05, record[16]);
+    ASSERT_EQ(19u, dcm_mesh_read_provisioned_node(1, record, sizeof record));
+    EXPECT_EQ(2, record[15]);
+    EXPECT_EQ(0x06, record[16]);
+    EXPECT_EQ(0x01, record[17]);
+    EXPECT_EQ(1, record[18]);
+    EXPECT_EQ(0u, dcm_mesh_read_provisioned_node(2, record, sizeof record));
+    EXPECT_EQ(0u, dcm_mesh_read_provisioned_node(0, record, 18));
+
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_delete_provisioned_node(first.dev_uuid, 16));
+    EXPECT_EQ(1, g_idf.deleted_uuid[15]);
+    EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_delete_provisioned_node(first.dev_uuid, 15));
+}
+
 TEST_F(Provisioner, NothingIsSentBeforeTheProvisionerIsReady)
 {
     Start(kProvisioner, 0x0001, false);

@@ -18,7 +18,7 @@ namespace DcMonitor.Emulator.Mesh
     /// messages to own subscribed groups, the GATT bridge, and events through a bounded record queue plus a
     /// posted custom event. Provisioning state persists next to the node's flash (<see cref="MeshSettings"/>).
     /// </summary>
-    public sealed class EmulatedMeshStack : IRadio
+    public sealed partial class EmulatedMeshStack : IRadio
     {
         /// <summary>Network transmissions per PDU a node sends (seed §1.6: 3 retransmissions).</summary>
         public const int NetworkTransmitCount = 4;
@@ -38,6 +38,7 @@ namespace DcMonitor.Emulator.Mesh
         private const int OnOffSetUnacknowledged = 0x8203;
         private const int OnOffStatus = 0x8204;
         private const int AllNodesGroup = 0xC000;
+        private const int SequenceStoreRate = 128;
 
         private static readonly ConditionalWeakTable<VirtualBoard, EmulatedMeshStack> s_stacks = new ConditionalWeakTable<VirtualBoard, EmulatedMeshStack>();
 
@@ -56,6 +57,7 @@ namespace DcMonitor.Emulator.Mesh
         private bool _relay;
         private int _defaultTtl;
         private int _sequence;
+        private byte[] _deviceUuid = new byte[16];
         private int _nextHandle = 1;
         private int _lostEvents;
         private Thread _receiver;
@@ -85,7 +87,7 @@ namespace DcMonitor.Emulator.Mesh
             {
                 lock (_gate)
                 {
-                    return _settings != null && _settings.Provisioned ? _settings.UnicastAddress : 0;
+                    return _settings != null ? OwnAddress : 0;
                 }
             }
         }
@@ -124,6 +126,7 @@ namespace DcMonitor.Emulator.Mesh
 
                 _pendingVendor.Clear();
                 _pendingOnOff.Clear();
+                StopProvisioningTimers();
                 Started = false;
             }
         }
@@ -160,9 +163,14 @@ namespace DcMonitor.Emulator.Mesh
 
                 _settings = MeshSettings.Load(_board.FlashDirectory);
                 _models = models;
-                _relay = relayEnabled;
-                _defaultTtl = defaultTtl;
+                _relay = _settings.Relay >= 0 ? _settings.Relay == 1 : relayEnabled;
+                _defaultTtl = _settings.DefaultTtl >= 0 ? _settings.DefaultTtl : defaultTtl;
+                _deviceUuid = WithBluetoothAddress(deviceUuid);
+                _sequence = _settings.SequenceBase;
+                _settings.SequenceBase = _sequence + SequenceStoreRate;
+                _settings.Save(_board.FlashDirectory);
                 Started = true;
+                StartBeaconing();
                 _receiver = new Thread(ReceiveLoop) { IsBackground = true, Name = "mesh rx " + RadioName };
                 _receiver.Start();
                 return NativeContract.Ok;
@@ -179,11 +187,12 @@ namespace DcMonitor.Emulator.Mesh
                     return 0;
                 }
 
-                int deviceKeyModels = _settings.Provisioned ? NativeContract.ConfigServer | NativeContract.ConfigClient : 0; // device key, no AppKey
+                int deviceKeyModels = OwnAddress != 0 ? NativeContract.ConfigServer | NativeContract.ConfigClient : 0; // device key, no AppKey
                 int bound = (_settings.BoundModels | deviceKeyModels) & _models;
-                blob[0] = (byte)(_settings.Provisioned ? 1 : 0);
-                blob[1] = (byte)_settings.UnicastAddress;
-                blob[2] = (byte)(_settings.UnicastAddress >> 8);
+                int own = OwnAddress;
+                blob[0] = (byte)(own != 0 ? 1 : 0);
+                blob[1] = (byte)own;
+                blob[2] = (byte)(own >> 8);
                 blob[3] = (byte)_settings.NetKeyIndex;
                 blob[4] = (byte)(_settings.NetKeyIndex >> 8);
                 blob[5] = (byte)_settings.AppKeyIndex;
@@ -209,7 +218,7 @@ namespace DcMonitor.Emulator.Mesh
                     return NativeContract.InvalidState;
                 }
 
-                _settings = new MeshSettings();
+                _settings = new MeshSettings { SequenceBase = _settings.SequenceBase };
                 _settings.Save(_board.FlashDirectory);
                 foreach (Timer timer in _pendingVendor.Values)
                 {
@@ -226,15 +235,9 @@ namespace DcMonitor.Emulator.Mesh
             }
 
             QueueEvent(NativeContract.NodeReset, 0, 0, 0, 0, 0, null, 0);
+            StartBeaconing(); // esp_ble_mesh_node_prov_enable again after the reset event
             return NativeContract.Ok;
         }
-
-        /// <summary>
-        /// Native provisioner primitives (EnableProvisioner, ProvisionDevice, SendConfigRequest). Not emulated yet: the emulated air
-        /// carries no unprovisioned beacons, PB-ADV links or device-key messages, so every call is refused with Failed, never
-        /// silently accepted. The Provisioner image and its emulation are the "Provisioner and RelayNode images" issue.
-        /// </summary>
-        public int ProvisionerPrimitiveNotEmulated() => NativeContract.Failed;
 
         /// <summary>Native vendor client send; Busy while an acknowledged send to the destination is outstanding.</summary>
         public int SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds)
@@ -463,14 +466,20 @@ namespace DcMonitor.Emulator.Mesh
             int own;
             bool relay;
             bool deliver;
+            if (pdu.Kind != NetworkPdu.NetworkKind)
+            {
+                ProcessProvisioningPdu(pdu); // beacons and PB-ADV: one hop, never relayed
+                return;
+            }
+
             lock (_gate)
             {
-                if (!_settings.Provisioned)
+                if (OwnAddress == 0 || pdu.NetworkKeyId != MeshKeys.Id(_settings.NetKey))
                 {
-                    return; // an unprovisioned device has no NetKey: it neither decrypts nor relays
+                    return; // no NetKey, or another network's: it neither decrypts nor relays
                 }
 
-                own = _settings.UnicastAddress;
+                own = OwnAddress;
                 long key = ((long)pdu.Source << 32) | (uint)pdu.Sequence;
                 if (pdu.Source == own || _cache.Contains(key))
                 {
@@ -503,7 +512,7 @@ namespace DcMonitor.Emulator.Mesh
 
             if (deliver)
             {
-                DeliverAccess(pdu.Source, pdu.Destination, pdu.Opcode, pdu.Parameters);
+                DeliverAccess(pdu);
             }
         }
 
@@ -536,8 +545,26 @@ namespace DcMonitor.Emulator.Mesh
             return true;
         }
 
-        private void DeliverAccess(int source, int destination, int opcode, byte[] parameters)
+        private void DeliverAccess(NetworkPdu pdu)
         {
+            int source = pdu.Source;
+            int destination = pdu.Destination;
+            int opcode = pdu.Opcode;
+            byte[] parameters = pdu.Parameters;
+            if (pdu.DeviceKey)
+            {
+                DeliverConfiguration(pdu); // configuration messages: device key, Config Server or Config Client
+                return;
+            }
+
+            lock (_gate)
+            {
+                if (pdu.AccessKeyId != MeshKeys.Id(_settings.AppKey))
+                {
+                    return; // an AppKey this node does not have
+                }
+            }
+
             switch (opcode)
             {
                 case VendorSendText:
@@ -578,7 +605,7 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
-        private void TransmitAccess(int source, int destination, int ttl, int opcode, byte[] parameters)
+        private void TransmitAccess(int source, int destination, int ttl, int opcode, byte[] parameters, string deviceKey = null)
         {
             int opcodeLength = opcode > 0xFFFF ? 3 : opcode > 0xFF ? 2 : 1;
             int accessLength = opcodeLength + parameters.Length;
@@ -594,13 +621,22 @@ namespace DcMonitor.Emulator.Mesh
             lock (_gate)
             {
                 int sequenceZero = _sequence;
+                int networkKey = MeshKeys.Id(_settings.NetKey);
+                int accessKey = MeshKeys.Id(deviceKey ?? _settings.AppKey);
                 for (int i = 0; i < segments; i++)
                 {
                     pdus[i] = new NetworkPdu
                     {
                         Source = source, Destination = destination, Ttl = effectiveTtl, Sequence = _sequence++, SequenceZero = sequenceZero,
                         SegmentIndex = i, SegmentCount = segments, Opcode = opcode, Parameters = parameters,
+                        NetworkKeyId = networkKey, AccessKeyId = accessKey, DeviceKey = deviceKey != null,
                     };
+                }
+
+                if (_sequence >= _settings.SequenceBase)
+                {
+                    _settings.SequenceBase = _sequence + SequenceStoreRate;
+                    _settings.Save(_board.FlashDirectory);
                 }
 
                 loopback = destination == source || (destination == AllNodesGroup && _settings.VendorServerSubscribedToAll);
@@ -608,7 +644,7 @@ namespace DcMonitor.Emulator.Mesh
 
             if (loopback)
             {
-                DeliverAccess(source, destination, opcode, parameters); // the stack hands its own group messages to its subscribed models
+                DeliverAccess(pdus[0]); // the stack hands its own group messages to its subscribed models
             }
 
             if (destination == source)
@@ -691,7 +727,7 @@ namespace DcMonitor.Emulator.Mesh
             CustomEvent.Post(_board, NativeContract.EventSignal, 0);
         }
 
-        private bool CanUse(int model) => Started && _settings.Provisioned && (_models & model) != 0 && (_settings.BoundModels & model) != 0;
+        private bool CanUse(int model) => Started && OwnAddress != 0 && (_models & model) != 0 && (_settings.BoundModels & model) != 0;
 
         private bool Bound(int model)
         {

@@ -31,6 +31,28 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Publish address of the vendor server (0 = publication not configured).</summary>
         public int VendorServerPublishAddress { get; set; }
 
+        /// <summary>NetKey in hex; null for the pre-provisioned demo network.</summary>
+        public string NetKey { get; set; }
+
+        /// <summary>AppKey in hex (index <see cref="AppKeyIndex"/>); null for the pre-provisioned demo network or none.</summary>
+        public string AppKey { get; set; }
+
+        /// <summary>Device key in hex, set by provisioning; null for pre-provisioned demo nodes.</summary>
+        public string DeviceKey { get; set; }
+
+        /// <summary>Default TTL set by Config Default TTL Set; -1 = the composition's.</summary>
+        public int DefaultTtl { get; set; } = -1;
+
+        /// <summary>Relay state set by Config Relay Set (0/1); -1 = the composition's.</summary>
+        public int Relay { get; set; } = -1;
+
+        /// <summary>Sequence numbers below this may have been used: the next boot starts here (ESP-IDF stores the sequence
+        /// number every CONFIG_BLE_MESH_SEQ_STORE_RATE = 128 messages and adds that on restore).</summary>
+        public int SequenceBase { get; set; }
+
+        /// <summary>Provisioner only: the node table the stack keeps (ESP-IDF keeps it in NVS with the device keys).</summary>
+        public System.Collections.Generic.List<ProvisionedNodeEntry> Nodes { get; set; } = new System.Collections.Generic.List<ProvisionedNodeEntry>();
+
         /// <summary>Path of the settings file of a board whose flash folder is <paramref name="flashDirectory"/>.</summary>
         public static string PathFor(string flashDirectory) => flashDirectory.TrimEnd('/', '\\') + ".mesh-settings.json";
 
@@ -56,5 +78,21 @@ namespace DcMonitor.Emulator.Mesh
             File.WriteAllText(temporary, JsonSerializer.Serialize(this));
             File.Move(temporary, path, overwrite: true);
         }
+    }
+
+    /// <summary>An entry of the provisioner's node table.</summary>
+    public sealed class ProvisionedNodeEntry
+    {
+        /// <summary>Device UUID in hex.</summary>
+        public string Uuid { get; set; }
+
+        /// <summary>Primary unicast address.</summary>
+        public int Address { get; set; }
+
+        /// <summary>Element count.</summary>
+        public int Elements { get; set; }
+
+        /// <summary>Device key in hex.</summary>
+        public string DeviceKey { get; set; }
     }
 }

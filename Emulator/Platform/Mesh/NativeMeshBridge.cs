@@ -44,16 +44,22 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>See NativeMesh.ResetNode.</summary>
         public static int ResetNode() => Stack.ResetNode();
 
-        /// <summary>See NativeMesh.EnableProvisioner (not emulated yet: Failed).</summary>
+        /// <summary>See NativeMesh.EnableProvisioner.</summary>
         public static int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength) =>
-            Stack.ProvisionerPrimitiveNotEmulated();
+            Stack.EnableProvisioner(netKey, appKey, uuidPrefix, prefixLength, staticOob, staticOobLength);
 
-        /// <summary>See NativeMesh.ProvisionDevice (not emulated yet: Failed).</summary>
-        public static int ProvisionDevice(byte[] deviceRecord, int unicastAddress) => Stack.ProvisionerPrimitiveNotEmulated();
+        /// <summary>See NativeMesh.ProvisionDevice.</summary>
+        public static int ProvisionDevice(byte[] deviceRecord, int unicastAddress) => Stack.ProvisionDevice(deviceRecord, unicastAddress);
 
-        /// <summary>See NativeMesh.SendConfigRequest (not emulated yet: Failed).</summary>
+        /// <summary>See NativeMesh.ReadProvisionedNode.</summary>
+        public static int ReadProvisionedNode(int index, byte[] record) => Stack.ReadProvisionedNode(index, record);
+
+        /// <summary>See NativeMesh.DeleteProvisionedNode.</summary>
+        public static int DeleteProvisionedNode(byte[] uuid) => Stack.DeleteProvisionedNode(uuid);
+
+        /// <summary>See NativeMesh.SendConfigRequest.</summary>
         public static int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds) =>
-            Stack.ProvisionerPrimitiveNotEmulated();
+            Stack.SendConfigRequest(requestHandle, destination, opcode, parameters, length, timeoutMilliseconds);
 
         private static EmulatedMeshStack Stack => EmulatedMeshStack.For(VirtualBoard.Current);
     }

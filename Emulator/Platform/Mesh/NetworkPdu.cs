@@ -32,14 +32,41 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Access opcode.</summary>
         public int Opcode { get; init; }
 
-        /// <summary>Access parameters (without the opcode).</summary>
+        /// <summary>Access parameters (without the opcode); for a provisioning PDU its data.</summary>
         public byte[] Parameters { get; init; }
+
+        /// <summary>What the advertisement carries: <see cref="NetworkKind"/>, <see cref="BeaconKind"/> (an unprovisioned device
+        /// beacon) or <see cref="ProvisioningKind"/> (a PB-ADV provisioning PDU; <see cref="Opcode"/> is its type). Beacons and
+        /// provisioning PDUs travel one radio hop: no node relays them.</summary>
+        public int Kind { get; init; }
+
+        /// <summary>Which NetKey the PDU is encrypted with (<see cref="MeshKeys.Id"/>); a node holding another NetKey cannot read it.</summary>
+        public int NetworkKeyId { get; init; }
+
+        /// <summary>Which AppKey, or with <see cref="DeviceKey"/> which device key, encrypts the access message (<see cref="MeshKeys.Id"/>).</summary>
+        public int AccessKeyId { get; init; }
+
+        /// <summary>True when the access message is encrypted with a device key (configuration messages).</summary>
+        public bool DeviceKey { get; init; }
+
+        /// <summary>Device UUID of a beacon or provisioning PDU.</summary>
+        public byte[] Uuid { get; init; }
+
+        /// <summary>A network PDU (the default).</summary>
+        public const int NetworkKind = 0;
+
+        /// <summary>An unprovisioned device beacon.</summary>
+        public const int BeaconKind = 1;
+
+        /// <summary>A PB-ADV provisioning PDU.</summary>
+        public const int ProvisioningKind = 2;
 
         /// <summary>The same PDU with TTL − 1, as a relay sends it.</summary>
         public NetworkPdu Relayed() => new NetworkPdu
         {
             Source = Source, Destination = Destination, Ttl = Ttl - 1, Sequence = Sequence, SequenceZero = SequenceZero,
             SegmentIndex = SegmentIndex, SegmentCount = SegmentCount, Opcode = Opcode, Parameters = Parameters,
+            Kind = Kind, NetworkKeyId = NetworkKeyId, AccessKeyId = AccessKeyId, DeviceKey = DeviceKey, Uuid = Uuid,
         };
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.MeshInterop;
 using DcMonitor.Tests.Support;
@@ -110,10 +111,24 @@ namespace DcMonitor.Tests.Interop
             Assert.Equal(MeshResult.InvalidArgument, node.SendConfigRequest(1, 0x0005, 0x8201, new byte[1], 4000));
             Assert.Equal(MeshResult.InvalidArgument, node.SendConfigRequest(1, 0x0005, MeshConfigMessages.CompositionDataGet, new byte[1], 99));
 
-            // Valid calls reach the emulated component, which refuses them explicitly until the provisioner is emulated.
-            Assert.Equal(MeshResult.Failed, node.EnableProvisioner(key, key, prefix, 2, null));
-            Assert.Equal(MeshResult.Failed, node.SendConfigRequest(1, 0x0005, MeshConfigMessages.CompositionDataGet, new byte[1], 4000));
+            // Valid calls reach the emulated component: keys in place, then a request to a node it never provisioned fails in
+            // the stack's callback (no device key), as ESP-IDF reports it.
+            var events = new List<MeshEvent>();
+            node.EventReceived += e => events.Add(Snapshot(e));
+            Assert.Equal(MeshResult.Ok, node.EnableProvisioner(key, key, prefix, 2, null));
+            Assert.Equal(MeshResult.Ok, node.SendConfigRequest(1, 0x0005, MeshConfigMessages.CompositionDataGet, new byte[1], 4000));
+            Assert.True(SpinWait.SpinUntil(() => { node.DrainEvents(); return events.Count >= 2; }, 5000));
+            Assert.Contains(events, e => e.Kind == MeshEventKind.ProvisionerReady && e.Value == 0);
+            Assert.Contains(events, e => e.Kind == MeshEventKind.ConfigTimedOut && e.RequestHandle == 1 && e.Value == -22);
             EmulatedMeshStack.For(board.Board).PowerOff();
+        }
+
+        private static MeshEvent Snapshot(MeshEvent e)
+        {
+            byte[] record = NativeContract.EncodeEvent((int)e.Kind, e.Source, e.Destination, e.Opcode, e.RequestHandle, e.Value, e.Payload, e.PayloadLength);
+            var copy = new MeshEvent();
+            copy.Decode(record, record.Length);
+            return copy;
         }
 
         [Fact]

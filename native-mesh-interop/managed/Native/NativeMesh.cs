@@ -64,6 +64,14 @@ namespace DcMonitor.MeshInterop.Native
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int ProvisionDevice(byte[] deviceRecord, int unicastAddress);
 
+        /// <summary>Provisioner: the <paramref name="index"/>-th entry of the stack's node table into <paramref name="record"/>; returns its length, 0 past the end.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int ReadProvisionedNode(int index, byte[] record);
+
+        /// <summary>Provisioner: removes the node with this 16-byte UUID from the stack's node table.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int DeleteProvisionedNode(byte[] uuid);
+
         /// <summary>Config Client request with on-air parameters; status or timeout reported with <paramref name="requestHandle"/>.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds);

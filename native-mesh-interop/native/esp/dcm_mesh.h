@@ -93,6 +93,14 @@ dcm_result_t dcm_mesh_enable_provisioner(const uint8_t *net_key, size_t net_key_
 /* Provisioner: provisions the device of a 26-byte device record (MeshProvisioning) at `unicast_address`. */
 dcm_result_t dcm_mesh_provision_device(const uint8_t *device_record, size_t record_length, int32_t unicast_address);
 
+/* Provisioner: writes the `index`-th node (0-based, skipping empty slots) of the stack's node table as a 19-byte record
+ * (UUID, unicast address little-endian, element count) into `record`; returns 19, 0 past the last node, before start or
+ * when `capacity` is too small. */
+size_t dcm_mesh_read_provisioned_node(int32_t index, uint8_t *record, size_t capacity);
+
+/* Provisioner: removes the node with the 16-byte `uuid` from the stack's node table. */
+dcm_result_t dcm_mesh_delete_provisioned_node(const uint8_t *uuid, size_t uuid_length);
+
 /* Provisioner: Config Client request with on-air parameters (dcm_config_codec.h), reported with `request_handle`. */
 dcm_result_t dcm_mesh_send_config_request(int32_t request_handle, int32_t destination, int32_t opcode, const uint8_t *parameters,
                                           size_t length, int32_t timeout_ms);

@@ -475,6 +475,44 @@ static void config_client_callback(esp_ble_mesh_cfg_client_cb_event_t event, esp
     }
 }
 
+size_t dcm_mesh_read_provisioned_node(int32_t index, uint8_t *record, size_t capacity)
+{
+    if (!dcm_glue.started || index < 0 || record == NULL || capacity < 19u || dcm_glue_model(DCM_MODEL_CONFIG_CLIENT) == NULL)
+    {
+        return 0;
+    }
+
+    const esp_ble_mesh_node_t **table = esp_ble_mesh_provisioner_get_node_table_entry();
+    int32_t seen = 0;
+    for (size_t slot = 0; table != NULL && slot < CONFIG_BLE_MESH_MAX_PROV_NODES; slot++)
+    {
+        const esp_ble_mesh_node_t *node = table[slot];
+        if (node == NULL || seen++ != index)
+        {
+            continue;
+        }
+        memcpy(record, node->dev_uuid, 16);
+        record[16] = (uint8_t)node->unicast_addr;
+        record[17] = (uint8_t)(node->unicast_addr >> 8);
+        record[18] = node->element_num;
+        return 19u;
+    }
+    return 0;
+}
+
+dcm_result_t dcm_mesh_delete_provisioned_node(const uint8_t *uuid, size_t uuid_length)
+{
+    if (uuid == NULL || uuid_length != 16u)
+    {
+        return DCM_RESULT_INVALID_ARGUMENT;
+    }
+    if (!dcm_glue.started || dcm_glue_model(DCM_MODEL_CONFIG_CLIENT) == NULL)
+    {
+        return DCM_RESULT_INVALID_STATE;
+    }
+    return dcm_glue_result_of(esp_ble_mesh_provisioner_delete_node_with_uuid(uuid));
+}
+
 esp_err_t dcm_provisioner_register_callbacks(void)
 {
     return dcm_glue_model(DCM_MODEL_CONFIG_CLIENT) != NULL ? esp_ble_mesh_register_config_client_callback(config_client_callback) : ESP_OK;

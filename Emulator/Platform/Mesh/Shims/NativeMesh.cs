@@ -40,6 +40,10 @@ namespace DcMonitor.MeshInterop.Native
 
         internal static int ProvisionDevice(byte[] deviceRecord, int unicastAddress) => NativeMeshBridge.ProvisionDevice(Marshal(deviceRecord), unicastAddress);
 
+        internal static int ReadProvisionedNode(int index, byte[] record) => NativeMeshBridge.ReadProvisionedNode(index, Marshal(record));
+
+        internal static int DeleteProvisionedNode(byte[] uuid) => NativeMeshBridge.DeleteProvisionedNode(Marshal(uuid));
+
         internal static int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds) =>
             NativeMeshBridge.SendConfigRequest(requestHandle, destination, opcode, Marshal(parameters), length, timeoutMilliseconds);
     }

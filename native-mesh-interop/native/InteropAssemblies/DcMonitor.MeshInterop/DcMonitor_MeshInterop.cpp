@@ -90,6 +90,8 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
+    NULL,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::Start___STATIC__I4__I4__BOOLEAN__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::ReadState___STATIC__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendVendor___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4__BOOLEAN__I4,
@@ -103,13 +105,15 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::ResetNode___STATIC__I4,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::EnableProvisioner___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__SZARRAY_U1__I4,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::ProvisionDevice___STATIC__I4__SZARRAY_U1__I4,
+    Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::ReadProvisionedNode___STATIC__I4__I4__SZARRAY_U1,
+    Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::DeleteProvisionedNode___STATIC__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendConfigRequest___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__I4,
 };
 
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_DcMonitor_MeshInterop =
 {
     "DcMonitor.MeshInterop",
-    0x95B4622F,
+    0xDAC38F74,
     method_lookup,
     { 0, 0, 0, 0 }
 };

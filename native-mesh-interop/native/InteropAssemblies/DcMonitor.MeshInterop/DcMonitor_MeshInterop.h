@@ -26,6 +26,8 @@ struct Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh
     NANOCLR_NATIVE_DECLARE(ResetNode___STATIC__I4);
     NANOCLR_NATIVE_DECLARE(EnableProvisioner___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__SZARRAY_U1__I4);
     NANOCLR_NATIVE_DECLARE(ProvisionDevice___STATIC__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(ReadProvisionedNode___STATIC__I4__I4__SZARRAY_U1);
+    NANOCLR_NATIVE_DECLARE(DeleteProvisionedNode___STATIC__I4__SZARRAY_U1);
     NANOCLR_NATIVE_DECLARE(SendConfigRequest___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__I4);
 };
 

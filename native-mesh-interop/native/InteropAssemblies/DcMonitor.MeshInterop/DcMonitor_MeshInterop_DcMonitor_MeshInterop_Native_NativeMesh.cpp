@@ -154,6 +154,18 @@ signed int NativeMesh::ProvisionDevice(CLR_RT_TypedArray_UINT8 param0, signed in
     return dcm_mesh_provision_device(param0.GetBuffer(), param0.GetSize(), param1);
 }
 
+signed int NativeMesh::ReadProvisionedNode(signed int param0, CLR_RT_TypedArray_UINT8 param1, HRESULT &hr)
+{
+    (void)hr;
+    return (signed int)dcm_mesh_read_provisioned_node(param0, param1.GetBuffer(), param1.GetSize());
+}
+
+signed int NativeMesh::DeleteProvisionedNode(CLR_RT_TypedArray_UINT8 param0, HRESULT &hr)
+{
+    (void)hr;
+    return dcm_mesh_delete_provisioned_node(param0.GetBuffer(), param0.GetSize());
+}
+
 signed int NativeMesh::SendConfigRequest(
     signed int param0,
     signed int param1,

@@ -24,6 +24,8 @@ namespace DcMonitor_MeshInterop
         static signed int ResetNode(HRESULT &hr);
         static signed int EnableProvisioner(CLR_RT_TypedArray_UINT8 param0, CLR_RT_TypedArray_UINT8 param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, HRESULT &hr);
         static signed int ProvisionDevice(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr);
+        static signed int ReadProvisionedNode(signed int param0, CLR_RT_TypedArray_UINT8 param1, HRESULT &hr);
+        static signed int DeleteProvisionedNode(CLR_RT_TypedArray_UINT8 param0, HRESULT &hr);
         static signed int SendConfigRequest(signed int param0, signed int param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, signed int param5, HRESULT &hr);
     };
 }

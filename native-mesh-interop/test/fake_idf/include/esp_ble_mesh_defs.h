@@ -334,6 +334,17 @@ typedef struct
     struct k_delayed_work timer;
 } esp_ble_mesh_state_transition_t;
 
+typedef struct
+{
+    esp_ble_mesh_bd_addr_t addr;
+    esp_ble_mesh_addr_type_t addr_type;
+    uint8_t dev_uuid[16];
+    uint16_t oob_info;
+    uint16_t unicast_addr;
+    uint8_t element_num;
+    /* key, name and composition members omitted */
+} __attribute__((packed)) esp_ble_mesh_node_t;
+
 typedef enum
 {
     ESP_BLE_MESH_PROV_REGISTER_COMP_EVT = 0,
