@@ -2,16 +2,13 @@ using System.Threading;
 
 namespace DcMonitor.Provisioner
 {
-    /// <summary>
-    /// Entry point of the Provisioner image. Placeholder until the Provisioner and RelayNode issue
-    /// (seed protocol §6): provisioning needs the mesh interop.
-    /// </summary>
+    /// <summary>Entry point of the Provisioner image (seed §6): starts <see cref="ProvisionerApp"/> and keeps the image alive.</summary>
     public static class Program
     {
-        /// <summary>Keeps the image alive; it does nothing yet.</summary>
+        /// <summary>Boots the provisioner.</summary>
         public static void Main()
         {
-            System.Diagnostics.Debug.WriteLine("DC-Monitor provisioner: provisioning not implemented yet");
+            new ProvisionerApp().Start();
             Thread.Sleep(Timeout.Infinite);
         }
     }

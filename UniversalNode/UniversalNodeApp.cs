@@ -1,9 +1,10 @@
 using System;
+using DcMonitor.Shared.Terminal;
 using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Runtime;
 using DcMonitor.Shared.Sensing;
 using DcMonitor.UniversalNode.Commands;
-using DcMonitor.UniversalNode.Diagnostics;
+using DcMonitor.Shared.Diagnostics;
 using DcMonitor.UniversalNode.Hardware;
 using DcMonitor.UniversalNode.Load;
 using DcMonitor.UniversalNode.Mesh;

@@ -13,7 +13,8 @@ namespace DcMonitor.Emulator.Air
     /// it runs the real image on a virtual board whose radio is connected to the hub's air over TCP, serves the
     /// GATT operations the hub forwards from a central, and forwards its serial console. A power cut is the hub
     /// killing this process; it also exits when the hub goes away.
-    /// Arguments: <c>node --hub 127.0.0.1:PORT --name node-0 --image universal|relay --flash DIR --unicast 5 [--seed N]</c>.
+    /// Arguments: <c>node --hub 127.0.0.1:PORT --name node-0 --image universal|relay|provisioner --flash DIR --unicast 5 [--seed N]</c>
+    /// (<c>--unicast 0</c>: the node boots unprovisioned and waits for the provisioner).
     /// </summary>
     public static class NodeProcess
     {
@@ -59,6 +60,13 @@ namespace DcMonitor.Emulator.Air
                 radio = relay.Radio;
                 node = relay;
             }
+            else if (image == "provisioner")
+            {
+                var provisioner = new EmulatedProvisionerNode(flash, name, air);
+                radio = provisioner.Radio;
+                console = provisioner.Console;
+                node = provisioner;
+            }
             else
             {
                 var universal = new EmulatedUniversalNode(new UniversalNodeBoardOptions { FlashDirectory = flash, Name = name, Air = air, PreprovisionedAddress = unicast, NoiseSeed = seed });
@@ -88,9 +96,9 @@ namespace DcMonitor.Emulator.Air
             connection.Start();
             connection.Send(new JsonObject { ["op"] = "hello", ["role"] = "radio", ["name"] = name });
 
-            if (node is EmulatedUniversalNode universalNode)
+            ((EmulatedNode)node).PowerOn();
+            if (console != null)
             {
-                universalNode.PowerOn();
                 new Thread(() =>
                 {
                     while (console.TryReadLine(Timeout.Infinite, out string line))
@@ -98,10 +106,6 @@ namespace DcMonitor.Emulator.Air
                         connection.Send(new JsonObject { ["op"] = "console_out", ["line"] = line });
                     }
                 }) { IsBackground = true }.Start();
-            }
-            else
-            {
-                ((EmulatedRelayNode)node).PowerOn();
             }
 
             connection.Send(new JsonObject { ["op"] = "ready", ["advertising"] = radio.Gatt.Advertising, ["unicast"] = radio.UnicastAddress });

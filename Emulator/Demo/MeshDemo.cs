@@ -15,6 +15,9 @@ namespace DcMonitor.Emulator.Demo
     /// (<c>1:READ</c>, <c>ALL:DUTY:50</c> …) or <c>power node-1 off</c>, <c>link node-0 node-2 out</c>, <c>stats</c>,
     /// <c>nodes</c>, <c>console node-1 read</c>, <c>help</c>. With <c>--commands "0:READ;ALL:READ"</c> it runs them in
     /// order, waits for each command's replies and exits (1 when a command got neither data nor an error within 10 s).
+    /// With <c>--fresh</c> the flash is erased and the mesh starts as a real one does: a Provisioner (in range of every device) and
+    /// unprovisioned universal nodes and relay, which the Provisioner image admits and configures by itself; the gateway
+    /// console starts once every device is fully configured (exit 1 when that takes longer than <see cref="FreshSetupMilliseconds"/>).
     /// </summary>
     public static class MeshDemo
     {
@@ -23,6 +26,9 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary>Longest wait for a command's first data or error, ms.</summary>
         private const int AnswerMilliseconds = 10000;
+
+        /// <summary>Longest wait for a fresh mesh to be fully configured, ms.</summary>
+        public const int FreshSetupMilliseconds = 180000;
 
         private static volatile string s_consoleNode;
 
@@ -33,6 +39,7 @@ namespace DcMonitor.Emulator.Demo
             int airPort = 0;
             int supervision = 2000;
             bool headless = false;
+            bool fresh = false;
             string commands = null;
             string root = Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "demo");
             for (int i = 1; i < args.Length; i++)
@@ -68,24 +75,58 @@ namespace DcMonitor.Emulator.Demo
                     case "--headless":
                         headless = true;
                         break;
+                    case "--fresh":
+                        fresh = true;
+                        break;
                     default:
                         status.WriteLine("unknown demo option '" + args[i] + "'");
                         return 2;
                 }
             }
 
-            status.WriteLine("mesh: " + nodes + " universal node(s) node-0..node-" + (nodes - 1) + " at 0x0005..0x" + (0x0004 + nodes).ToString("X4")
-                + ", relay-0 at 0x" + (0x0005 + nodes).ToString("X4") + (nodes >= 2 ? "; node-" + (nodes - 1) + " hears only relay-0" : string.Empty));
-            status.WriteLine("mesh: nodes boot provisioned (as the provisioner leaves them) until the Provisioner image does it; flash in " + root);
+            if (fresh)
+            {
+                if (Directory.Exists(root))
+                {
+                    Directory.Delete(root, recursive: true);
+                }
+
+                status.WriteLine("mesh: fresh: provisioner, " + nodes + " unprovisioned universal node(s) node-0..node-" + (nodes - 1) + " and relay-0"
+                    + (nodes >= 2 ? "; node-" + (nodes - 1) + " hears only relay-0 and the provisioner" : string.Empty) + "; flash erased in " + root);
+            }
+            else
+            {
+                status.WriteLine("mesh: " + nodes + " universal node(s) node-0..node-" + (nodes - 1) + " at 0x0005..0x" + (0x0004 + nodes).ToString("X4")
+                    + ", relay-0 at 0x" + (0x0005 + nodes).ToString("X4") + (nodes >= 2 ? "; node-" + (nodes - 1) + " hears only relay-0" : string.Empty));
+                status.WriteLine("mesh: nodes boot provisioned as a provisioner leaves them (demo --fresh provisions them); flash in " + root);
+            }
+
             using var hub = new AirHub(airPort, supervision, status);
             output.Flush();
             status.WriteLine("air: listening on 127.0.0.1:" + hub.Port);
             for (int i = 0; i < nodes; i++)
             {
-                hub.AddNode("node-" + i, "universal", 0x0005 + i, Path.Combine(root, "node-" + i), 100 + i);
+                hub.AddNode("node-" + i, "universal", fresh ? 0 : 0x0005 + i, Path.Combine(root, "node-" + i), 100 + i);
             }
 
-            hub.AddNode("relay-0", "relay", 0x0005 + nodes, Path.Combine(root, "relay-0"), 0);
+            hub.AddNode("relay-0", "relay", fresh ? 0 : 0x0005 + nodes, Path.Combine(root, "relay-0"), 0);
+            var configured = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+            if (fresh)
+            {
+                hub.AddNode("provisioner", "provisioner", 0, Path.Combine(root, "provisioner"), 0);
+                hub.ConsoleOutput += (node, line) =>
+                {
+                    if (node == "provisioner")
+                    {
+                        status.WriteLine("provisioner: " + line);
+                        int at = line.IndexOf(" fully configured", StringComparison.Ordinal);
+                        if (at > 0)
+                        {
+                            configured[line.Substring(0, at)] = true;
+                        }
+                    }
+                };
+            }
             if (nodes >= 2)
             {
                 for (int i = 0; i < nodes - 1; i++)
@@ -102,6 +143,22 @@ namespace DcMonitor.Emulator.Demo
             if (!hub.WaitUntilReady(60000))
             {
                 status.WriteLine("mesh: not every node started within 60 s");
+            }
+
+            if (fresh)
+            {
+                int devices = nodes + 1;
+                DateTime deadline = DateTime.UtcNow.AddMilliseconds(FreshSetupMilliseconds);
+                while (configured.Count < devices && DateTime.UtcNow < deadline)
+                {
+                    Thread.Sleep(200);
+                }
+
+                status.WriteLine("mesh: " + configured.Count + " of " + devices + " devices fully configured by the provisioner");
+                if (configured.Count < devices)
+                {
+                    return 1;
+                }
             }
 
             if (headless)

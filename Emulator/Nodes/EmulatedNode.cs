@@ -64,6 +64,7 @@ namespace DcMonitor.Emulator.Nodes
                 return;
             }
 
+            Board.CutPower();
             Radio.PowerOff();
             using (Board.Activate())
             {

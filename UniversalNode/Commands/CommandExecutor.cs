@@ -3,7 +3,7 @@ using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Runtime;
 using DcMonitor.Shared.Sensing;
-using DcMonitor.UniversalNode.Diagnostics;
+using DcMonitor.Shared.Diagnostics;
 using DcMonitor.UniversalNode.Load;
 using DcMonitor.UniversalNode.Sensing;
 

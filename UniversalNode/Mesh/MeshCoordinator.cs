@@ -6,7 +6,7 @@ using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Runtime;
 using DcMonitor.Shared.Sensing;
 using DcMonitor.UniversalNode.Commands;
-using DcMonitor.UniversalNode.Diagnostics;
+using DcMonitor.Shared.Diagnostics;
 using DcMonitor.UniversalNode.Load;
 
 namespace DcMonitor.UniversalNode.Mesh

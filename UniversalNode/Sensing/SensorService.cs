@@ -1,7 +1,7 @@
 using System;
 using System.Device.I2c;
 using DcMonitor.Shared.Sensing;
-using DcMonitor.UniversalNode.Diagnostics;
+using DcMonitor.Shared.Diagnostics;
 
 namespace DcMonitor.UniversalNode.Sensing
 {

@@ -1,3 +1,4 @@
+using DcMonitor.Shared.Terminal;
 using DcMonitor.Shared.Commands;
 using DcMonitor.UniversalNode.Commands;
 using DcMonitor.UniversalNode.Sensing;

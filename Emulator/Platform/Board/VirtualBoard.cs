@@ -60,6 +60,39 @@ namespace DcMonitor.Emulator.Board
         /// <summary>Host folder that stands for the internal flash drive <c>I:</c>.</summary>
         public string FlashDirectory { get; }
 
+        /// <summary>True once the board lost power (<see cref="CutPower"/>): flash writes stop where they are.</summary>
+        public bool PoweredOff { get; private set; }
+
+        /// <summary>Fault injection: power is cut when this many more bytes have been programmed into flash (-1 = never).</summary>
+        public long PowerCutAfterFlashBytes { get; set; } = -1;
+
+        /// <summary>Power cut: every flash write from now on, or in progress, stops (the file keeps what was programmed).</summary>
+        public void CutPower() => PoweredOff = true;
+
+        /// <summary>Bytes of a write of <paramref name="length"/> that reach the flash before power goes; all of them while powered.</summary>
+        internal int FlashBytesBeforePowerCut(int length)
+        {
+            if (PoweredOff)
+            {
+                return 0;
+            }
+
+            if (PowerCutAfterFlashBytes < 0 || PowerCutAfterFlashBytes >= length)
+            {
+                if (PowerCutAfterFlashBytes >= 0)
+                {
+                    PowerCutAfterFlashBytes -= length;
+                }
+
+                return length;
+            }
+
+            int programmed = (int)PowerCutAfterFlashBytes;
+            PowerCutAfterFlashBytes = -1;
+            PoweredOff = true;
+            return programmed;
+        }
+
         /// <summary>Makes this board the process-wide default (a node process).</summary>
         public void MakeProcessBoard()
         {

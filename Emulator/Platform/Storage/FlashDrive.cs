@@ -63,20 +63,45 @@ namespace DcMonitor.Emulator.Storage
                 throw new ArgumentNullException(nameof(bytes));
             }
 
-            File.WriteAllBytes(ToHostPath(path), bytes);
+            Program(ToHostPath(path), bytes, append: false);
+        }
+
+        /// <summary>
+        /// Programs a file as the flash does: byte by byte in order, so a power cut in the middle (<see cref="VirtualBoard.CutPower"/>,
+        /// <see cref="VirtualBoard.PowerCutAfterFlashBytes"/>) leaves the file with what was written so far, and the writing
+        /// thread gets an IOException (on a board it would never run again).
+        /// </summary>
+        private static void Program(string host, byte[] bytes, bool append)
+        {
+            VirtualBoard board = VirtualBoard.Current;
+            int programmed = board == null ? bytes.Length : board.FlashBytesBeforePowerCut(bytes.Length);
+            if (board != null && board.PoweredOff && programmed == 0)
+            {
+                throw new IOException("power lost: flash not written");
+            }
+
+            using (var stream = new FileStream(host, append ? FileMode.Append : FileMode.Create, FileAccess.Write))
+            {
+                stream.Write(bytes, 0, programmed);
+            }
+
+            if (programmed < bytes.Length)
+            {
+                throw new IOException("power lost after " + programmed + " of " + bytes.Length + " bytes");
+            }
         }
 
         /// <summary>nanoFramework File.ReadAllBytes.</summary>
         public static byte[] ReadAllBytes(string path) => File.ReadAllBytes(ToHostPath(path));
 
         /// <summary>nanoFramework File.WriteAllText (UTF-8).</summary>
-        public static void WriteAllText(string path, string contents) => File.WriteAllText(ToHostPath(path), contents);
+        public static void WriteAllText(string path, string contents) => Program(ToHostPath(path), new System.Text.UTF8Encoding(false).GetBytes(contents), append: false);
 
         /// <summary>nanoFramework File.ReadAllText.</summary>
         public static string ReadAllText(string path) => File.ReadAllText(ToHostPath(path));
 
         /// <summary>nanoFramework File.AppendAllText.</summary>
-        public static void AppendAllText(string path, string contents) => File.AppendAllText(ToHostPath(path), contents);
+        public static void AppendAllText(string path, string contents) => Program(ToHostPath(path), new System.Text.UTF8Encoding(false).GetBytes(contents), append: true);
 
         /// <summary>nanoFramework File.Copy.</summary>
         public static void CopyFile(string source, string destination, bool overwrite) => File.Copy(ToHostPath(source), ToHostPath(destination), overwrite);

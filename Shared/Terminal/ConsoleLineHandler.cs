@@ -1,4 +1,4 @@
-namespace DcMonitor.UniversalNode.Terminal
+namespace DcMonitor.Shared.Terminal
 {
     /// <summary>Receives one console line.</summary>
     public delegate void ConsoleLineHandler(string line);

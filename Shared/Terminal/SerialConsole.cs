@@ -4,7 +4,7 @@ using System.Text;
 using System.Threading;
 using DcMonitor.Shared.Terminal;
 
-namespace DcMonitor.UniversalNode.Terminal
+namespace DcMonitor.Shared.Terminal
 {
     /// <summary>
     /// The node's serial console on a UART (seed protocol §4.15): a reader thread turns received bytes into

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DcMonitor.UniversalNode.Diagnostics
+namespace DcMonitor.Shared.Diagnostics
 {
     /// <summary>
     /// The node's log: every line goes to the debugger output (<c>Debug.WriteLine</c>, what Visual Studio
