@@ -1,5 +1,7 @@
 using System;
 using System.Device.Gpio;
+using System.Threading;
+using DcMonitor.Shared.Provisioning;
 using DcMonitor.MeshInterop;
 using DcMonitor.RelayNode.Heartbeat;
 
@@ -8,7 +10,8 @@ namespace DcMonitor.RelayNode
     /// <summary>
     /// The relay node (seed protocol §7): Config Server only, relay on, default TTL 7, LED heartbeat on GPIO8
     /// driven by the stack's provisioned state. After a power cut the stack restores its provisioning from
-    /// flash, so the relay rejoins by itself. The Provisioner issue completes it (provisioning, configuration).
+    /// flash, so the relay rejoins by itself. A relay provisioned during this boot that is never configured resets itself
+    /// to be admitted again (<see cref="OrphanWatch"/>).
     /// </summary>
     public sealed class RelayNodeApp
     {
@@ -16,6 +19,9 @@ namespace DcMonitor.RelayNode
         public const int LedPin = 8;
 
         private readonly MeshState _state = new MeshState();
+        private readonly OrphanWatch _orphanWatch = new OrphanWatch();
+        private readonly object _gate = new object();
+        private Timer _orphanCheck;
         private GpioController _gpio;
         private LedHeartbeat _heartbeat;
         private MeshNode _mesh;
@@ -41,6 +47,11 @@ namespace DcMonitor.RelayNode
         /// <summary>Stops the heartbeat (an emulated node powering down).</summary>
         public void Stop()
         {
+            if (_orphanCheck != null)
+            {
+                _orphanCheck.Dispose();
+            }
+
             _heartbeat.Dispose();
             _gpio.Dispose();
         }
@@ -57,7 +68,39 @@ namespace DcMonitor.RelayNode
         {
             if (meshEvent.Kind == MeshEventKind.Provisioned || meshEvent.Kind == MeshEventKind.NodeReset || meshEvent.Kind == MeshEventKind.ConfigurationChanged)
             {
+                lock (_gate)
+                {
+                    if (meshEvent.Kind == MeshEventKind.Provisioned)
+                    {
+                        _orphanWatch.Provisioned(Environment.TickCount64);
+                        _orphanCheck = new Timer(CheckOrphan, null, OrphanWatch.TimeoutMilliseconds, Timeout.Infinite);
+                    }
+                    else
+                    {
+                        _orphanWatch.Configured();
+                    }
+                }
+
                 Refresh();
+            }
+        }
+
+        private void CheckOrphan(object state)
+        {
+            bool orphan;
+            lock (_gate)
+            {
+                orphan = _orphanWatch.IsOrphan(Environment.TickCount64);
+                if (orphan)
+                {
+                    _orphanWatch.Configured();
+                }
+            }
+
+            if (orphan)
+            {
+                System.Diagnostics.Debug.WriteLine("relay: provisioned but never configured; resetting to be admitted again");
+                _mesh.ResetNode();
             }
         }
 

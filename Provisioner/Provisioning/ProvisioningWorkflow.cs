@@ -123,11 +123,11 @@ namespace DcMonitor.Provisioner.Provisioning
 
         private void OnMeshEvent(MeshEvent meshEvent)
         {
-            var copy = new ReceivedEvent(meshEvent);
+            var copy = new ReceivedMeshEvent(meshEvent);
             _queue.Post(delegate { Handle(copy); });
         }
 
-        private void Handle(ReceivedEvent e)
+        private void Handle(ReceivedMeshEvent e)
         {
             switch (e.Kind)
             {
@@ -155,7 +155,7 @@ namespace DcMonitor.Provisioner.Provisioning
             }
         }
 
-        private void OnReady(ReceivedEvent e)
+        private void OnReady(ReceivedMeshEvent e)
         {
             if (e.Value != 0)
             {
@@ -268,7 +268,7 @@ namespace DcMonitor.Provisioner.Provisioning
             _log.Write("provisioner", "admitting device " + NodeRegistry.Hex(uuid) + " as node " + node.NodeId.ToString() + " (0x" + node.Address.ToString("X4") + ")");
         }
 
-        private void OnProvisioned(ReceivedEvent e)
+        private void OnProvisioned(ReceivedMeshEvent e)
         {
             EndAdmission();
             byte[] uuid = MeshProvisioning.UuidOf(PadRecord(e.Payload));
@@ -289,7 +289,7 @@ namespace DcMonitor.Provisioner.Provisioning
             ConfigureNext();
         }
 
-        private void OnProvisioningFailed(ReceivedEvent e)
+        private void OnProvisioningFailed(ReceivedMeshEvent e)
         {
             EndAdmission();
             ProvisionedNode node = _registry.FindByUuid(MeshProvisioning.UuidOf(PadRecord(e.Payload)));
@@ -349,7 +349,7 @@ namespace DcMonitor.Provisioner.Provisioning
             _pendingHandle = handle;
         }
 
-        private void OnStatus(ReceivedEvent e)
+        private void OnStatus(ReceivedMeshEvent e)
         {
             if (e.RequestHandle != _pendingHandle || _pendingHandle == 0)
             {
@@ -368,7 +368,7 @@ namespace DcMonitor.Provisioner.Provisioning
             {
                 try
                 {
-                    CompositionData composition = CompositionData.Parse(e.Payload, 1, e.PayloadLength - 1);
+                    CompositionData composition = CompositionData.Parse(e.Payload, 1, e.Payload.Length - 1);
                     node.Models = composition.Models;
                     node.IsRelayNode = composition.IsRelayNode;
                     node.Elements = composition.ElementCount;
@@ -400,7 +400,7 @@ namespace DcMonitor.Provisioner.Provisioning
             ConfigureNext();
         }
 
-        private void OnTimeout(ReceivedEvent e)
+        private void OnTimeout(ReceivedMeshEvent e)
         {
             if (e.RequestHandle != _pendingHandle || _pendingHandle == 0)
             {
@@ -515,30 +515,6 @@ namespace DcMonitor.Provisioner.Provisioning
         private static string ResultName(MeshResult result)
         {
             return "result " + ((int)result).ToString();
-        }
-
-        /// <summary>What the workflow needs of a mesh event, copied on the event thread (the MeshEvent instance is reused).</summary>
-        private sealed class ReceivedEvent
-        {
-            public ReceivedEvent(MeshEvent e)
-            {
-                Kind = e.Kind;
-                Source = e.Source;
-                Opcode = e.Opcode;
-                RequestHandle = e.RequestHandle;
-                Value = e.Value;
-                PayloadLength = e.PayloadLength;
-                Payload = new byte[e.PayloadLength];
-                Array.Copy(e.Payload, Payload, e.PayloadLength);
-            }
-
-            public MeshEventKind Kind;
-            public int Source;
-            public int Opcode;
-            public int RequestHandle;
-            public int Value;
-            public int PayloadLength;
-            public byte[] Payload;
         }
     }
 }

@@ -3,6 +3,7 @@ using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Gateway;
 using DcMonitor.Shared.Mesh;
+using DcMonitor.Shared.Provisioning;
 using DcMonitor.Shared.Runtime;
 using DcMonitor.Shared.Sensing;
 using DcMonitor.UniversalNode.Commands;
@@ -30,6 +31,7 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly MeshGatewayAdapter _adapter;
         private readonly VendorServer _vendorServer;
         private readonly OnOffServer _onOffServer;
+        private readonly OrphanWatch _orphanWatch = new OrphanWatch();
         private readonly SensorReading _statusReading = new SensorReading();
         private readonly SensorPayloadFormatter _statusFormatter = new SensorPayloadFormatter();
         private int _droppedEvents;
@@ -67,6 +69,27 @@ namespace DcMonitor.UniversalNode.Mesh
             {
                 Gateway.Tick(Environment.TickCount64);
                 ScheduleTick();
+            });
+        }
+
+        /// <summary>Resets a node that was provisioned but never configured (an admission the provisioner lost; <see cref="OrphanWatch"/>).</summary>
+        private void WatchForOrphan(MeshEventKind kind, long now)
+        {
+            if (kind != MeshEventKind.Provisioned)
+            {
+                _orphanWatch.Configured();
+                return;
+            }
+
+            _orphanWatch.Provisioned(now);
+            _queue.PostDelayed(OrphanWatch.TimeoutMilliseconds, delegate
+            {
+                if (_orphanWatch.IsOrphan(Environment.TickCount64))
+                {
+                    _log.Write(Component, "provisioned but never configured: the provisioner lost this node; resetting to be admitted again");
+                    _orphanWatch.Configured();
+                    _mesh.ResetNode();
+                }
             });
         }
 
@@ -122,6 +145,7 @@ namespace DcMonitor.UniversalNode.Mesh
                 case MeshEventKind.Provisioned:
                 case MeshEventKind.ConfigurationChanged:
                 case MeshEventKind.NodeReset:
+                    WatchForOrphan(e.Kind, now);
                     bool wasBound = _adapter.VendorClientBound;
                     _adapter.Refresh();
                     if (!wasBound && _adapter.VendorClientBound)

@@ -30,13 +30,13 @@ namespace DcMonitor.MeshInterop
         /// <summary>Longest static OOB value, bytes (Mesh Profile 1.0 §5.4.2.4: 16 octets).</summary>
         public const int MaximumStaticOobLength = 16;
 
-        /// <summary>Copies the UUID out of a device record.</summary>
-        /// <exception cref="ArgumentException">The record is null or shorter than <see cref="DeviceRecordLength"/>.</exception>
+        /// <summary>Copies the UUID out of a device record or a node-table record (both start with it).</summary>
+        /// <exception cref="ArgumentException">The record is null or shorter than a UUID.</exception>
         public static byte[] UuidOf(byte[] deviceRecord)
         {
-            if (deviceRecord == null || deviceRecord.Length < DeviceRecordLength)
+            if (deviceRecord == null || deviceRecord.Length < UuidLength)
             {
-                throw new ArgumentException("device record must be " + DeviceRecordLength.ToString() + " bytes");
+                throw new ArgumentException("a record starts with a " + UuidLength.ToString() + "-byte UUID");
             }
 
             byte[] uuid = new byte[UuidLength];

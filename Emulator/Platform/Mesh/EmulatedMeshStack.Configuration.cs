@@ -31,6 +31,10 @@ namespace DcMonitor.Emulator.Mesh
 
         private readonly Dictionary<int, PendingConfiguration> _pendingConfiguration = new Dictionary<int, PendingConfiguration>();
 
+        /// <summary>Raised (on the receiving thread) after the Config Server applied a change, with the request's opcode: lets a test act at a
+        /// precise point of a configuration (e.g. cut the provisioner's power after the first Model App Bind).</summary>
+        public event Action<int> ConfigurationApplied;
+
         /// <summary>Fault injection: page 0 a node's Config Server answers instead of its real composition (null = the real one).</summary>
         public byte[] CompositionDataOverride { get; set; }
 
@@ -262,6 +266,7 @@ namespace DcMonitor.Emulator.Mesh
             if (changed)
             {
                 QueueEvent(NativeContract.ConfigurationChanged, 0, 0, pdu.Opcode, 0, 0, null, 0);
+                ConfigurationApplied?.Invoke(pdu.Opcode);
             }
 
             if (reset)

@@ -36,6 +36,10 @@ namespace DcMonitor.Emulator.Mesh
         private byte[] _uuidPrefix = new byte[0];
         private ProvisioningLink _link;
 
+        /// <summary>Fault injection: the device takes the provisioning data but its Complete never reaches the provisioner (as when
+        /// the provisioner loses power at that instant): the device ends up provisioned and unknown to the provisioner.</summary>
+        public bool SuppressProvisioningComplete { get; set; }
+
         /// <summary>Own unicast address: a provisioned node's, or the provisioner's once its keys are in place; 0 otherwise.</summary>
         private int OwnAddress => _settings == null ? 0 : _settings.Provisioned ? _settings.UnicastAddress : _provisionerReady ? ProvisionerAddress : 0;
 
@@ -307,6 +311,11 @@ namespace DcMonitor.Emulator.Mesh
             if (newlyProvisioned)
             {
                 QueueEvent(NativeContract.Provisioned, address, 0, 0, 0, 0, null, 0);
+            }
+
+            if (SuppressProvisioningComplete)
+            {
+                return;
             }
 
             Air?.Transmit(this, new NetworkPdu { Kind = NetworkPdu.ProvisioningKind, Opcode = ProvisioningCompletePdu, Uuid = _deviceUuid, Parameters = new byte[] { 1 }, SegmentCount = 1 }, relayed: false);

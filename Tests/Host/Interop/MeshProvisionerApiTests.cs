@@ -89,7 +89,8 @@ namespace DcMonitor.Tests.Interop
             Assert.Equal(16, uuid.Length);
             Assert.Equal(0xDD, uuid[0]);
             Assert.Equal(0x42, uuid[15]);
-            Assert.Throws<ArgumentException>(() => MeshProvisioning.UuidOf(new byte[25]));
+            Assert.Throws<ArgumentException>(() => MeshProvisioning.UuidOf(new byte[15]));
+            Assert.Equal(0xDD, MeshProvisioning.UuidOf(new byte[MeshProvisioning.NodeRecordLength] { 0xDD, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 1 })[0]);
         }
 
         [Fact]

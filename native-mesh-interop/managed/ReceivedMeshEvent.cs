@@ -1,6 +1,4 @@
-using DcMonitor.MeshInterop;
-
-namespace DcMonitor.UniversalNode.Mesh
+namespace DcMonitor.MeshInterop
 {
     /// <summary>A copy of a <see cref="MeshEvent"/> (the interop reuses its instance) to hand to the worker thread.</summary>
     public sealed class ReceivedMeshEvent
