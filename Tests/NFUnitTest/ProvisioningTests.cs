@@ -96,6 +96,23 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void SixtyFourNodesFitAndTheSixtyFifthGetsNoAddress()
+        {
+            NodeRegistry registry = new NodeRegistry();
+            for (int i = 0; i < 64; i++)
+            {
+                int address = registry.NextFreeAddress();
+                Assert.AreEqual(0x0005 + i, address);
+                byte[] uuid = Uuid((byte)i);
+                uuid[14] = 1;
+                registry.Add(new ProvisionedNode(uuid, address));
+            }
+
+            Assert.AreEqual(-1, registry.NextFreeAddress());
+            Assert.AreEqual(64, NodeRegistry.Parse(registry.Serialize()).Count);
+        }
+
+        [TestMethod]
         public void TheTextFormRoundTripsAndDetectsDamage()
         {
             NodeRegistry registry = new NodeRegistry();

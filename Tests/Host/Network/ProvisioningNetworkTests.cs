@@ -181,6 +181,36 @@ namespace DcMonitor.Tests.Network
         }
 
         [Fact]
+        public void TheConsoleDescribesForgetsAndShowsKeyFingerprintsOnly()
+        {
+            using var mesh = new ProvisionedMesh(universal: 1, relays: 0);
+            mesh.PowerOn();
+            mesh.WaitUntilConfigured(1);
+
+            mesh.Type("node 0");
+            string description = mesh.WaitForProvisioner(l => l.StartsWith("node 0: address 0x0005", StringComparison.Ordinal));
+            Assert.Contains("universal", description);
+            mesh.WaitForProvisioner(l => l.Contains("fully configured; steps done", StringComparison.Ordinal));
+
+            mesh.Type("keys");
+            string keys = mesh.WaitForProvisioner(l => l.StartsWith("NetKey fingerprint ", StringComparison.Ordinal));
+            string keyFile = File.ReadAllText(Path.Combine(mesh.FlashOf("provisioner"), "provisioner", "keys.txt"));
+            string netKey = keyFile.Split('\n').First(l => l.StartsWith("net ", StringComparison.Ordinal)).Substring(4);
+            Assert.DoesNotContain(netKey, keys, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(mesh.ProvisionerTranscript, l => l.Contains(netKey, StringComparison.OrdinalIgnoreCase));
+
+            mesh.Type("node 70");
+            Assert.Contains("not a node id", mesh.WaitForProvisioner(l => l.StartsWith("error:", StringComparison.Ordinal)));
+            mesh.Type("frobnicate");
+            Assert.Contains("unknown command", mesh.WaitForProvisioner(l => l.StartsWith("error:", StringComparison.Ordinal)));
+
+            mesh.Type("forget 0");
+            mesh.WaitForProvisioner(l => l.StartsWith("forgot node 0", StringComparison.Ordinal));
+            Assert.Empty(mesh.NodeList());
+            Assert.Empty(mesh.Device("provisioner").Radio.ProvisionedNodes());
+        }
+
+        [Fact]
         public void ForeignAndMalformedDevicesAreNotConfiguredAndDisturbNothing()
         {
             using var mesh = new ProvisionedMesh(universal: 2, relays: 0);

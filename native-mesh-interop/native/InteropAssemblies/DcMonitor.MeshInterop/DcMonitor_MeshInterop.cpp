@@ -108,12 +108,21 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::ReadProvisionedNode___STATIC__I4__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::DeleteProvisionedNode___STATIC__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendConfigRequest___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__I4,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_DcMonitor_MeshInterop =
 {
     "DcMonitor.MeshInterop",
-    0xDAC38F74,
+    0x4EC392F1,
     method_lookup,
     { 0, 0, 0, 0 }
 };
