@@ -1,0 +1,169 @@
+using System;
+using System.Collections;
+
+namespace DcMonitor.Shared.Uplink
+{
+    /// <summary>
+    /// The bridge's store-and-forward queue (issue "MQTT uplink"; the seed's mesh-to-MQTT sender): readings wait here for the
+    /// broker, bounded to <see cref="Capacity"/>; when full, the oldest is dropped and counted (<see cref="Dropped"/>, published
+    /// when the link returns). A batch is taken for one connection (<see cref="TakeBatch"/>) and stays queued until the broker
+    /// acknowledges it: <see cref="Acknowledge"/> removes the acknowledged oldest readings, <see cref="Requeue"/> gives the rest
+    /// back, in order, for the next attempt. Nothing is ever removed without an acknowledgement, except by the drop-oldest
+    /// rule. <see cref="Serialize"/> / <see cref="Parse"/> give the bytes the bridge keeps on flash.
+    /// Not thread-safe: the bridge's worker owns it.
+    /// </summary>
+    public sealed class ReadingQueue
+    {
+        private const int HeaderLength = 12;
+        private const uint Magic = 0x31514D44; // "DMQ1"
+
+        private readonly ArrayList _readings = new ArrayList();
+        private int _inFlight;
+
+        /// <summary>An empty queue holding at most <paramref name="capacity"/> readings.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">capacity below 1.</exception>
+        public ReadingQueue(int capacity)
+        {
+            if (capacity < 1)
+            {
+                throw new ArgumentOutOfRangeException("capacity", "capacity " + capacity.ToString() + " below 1");
+            }
+
+            Capacity = capacity;
+        }
+
+        /// <summary>Most readings kept.</summary>
+        public int Capacity { get; private set; }
+
+        /// <summary>Readings queued (in flight included).</summary>
+        public int Count
+        {
+            get { return _readings.Count; }
+        }
+
+        /// <summary>Readings of the batch taken and not yet acknowledged or requeued.</summary>
+        public int InFlight
+        {
+            get { return _inFlight; }
+        }
+
+        /// <summary>Readings dropped because the queue was full, since <see cref="ResetDropped"/>.</summary>
+        public int Dropped { get; private set; }
+
+        /// <summary>
+        /// Queues a reading; when full the oldest waiting one is dropped and counted. Readings in flight are never dropped (the
+        /// broker may be acknowledging them): when the whole queue is in flight, the new reading is the one dropped and counted.
+        /// </summary>
+        public void Enqueue(UplinkReading reading)
+        {
+            if (_readings.Count >= Capacity)
+            {
+                Dropped++;
+                if (_inFlight >= _readings.Count)
+                {
+                    return;
+                }
+
+                _readings.RemoveAt(_inFlight);
+            }
+
+            _readings.Add(reading);
+        }
+
+        /// <summary>Marks up to <paramref name="maximum"/> oldest readings in flight and returns them in order (none while a batch is out).</summary>
+        public UplinkReading[] TakeBatch(int maximum)
+        {
+            if (_inFlight > 0)
+            {
+                return new UplinkReading[0];
+            }
+
+            int count = maximum < _readings.Count ? maximum : _readings.Count;
+            UplinkReading[] batch = new UplinkReading[count < 0 ? 0 : count];
+            for (int i = 0; i < batch.Length; i++)
+            {
+                batch[i] = (UplinkReading)_readings[i];
+            }
+
+            _inFlight = batch.Length;
+            return batch;
+        }
+
+        /// <summary>The broker acknowledged the first <paramref name="count"/> readings of the batch: they leave the queue.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">More than are in flight.</exception>
+        public void Acknowledge(int count)
+        {
+            if (count < 0 || count > _inFlight)
+            {
+                throw new ArgumentOutOfRangeException("count", "acknowledged " + count.ToString() + " of " + _inFlight.ToString() + " in flight");
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                _readings.RemoveAt(0);
+            }
+
+            _inFlight -= count;
+        }
+
+        /// <summary>The rest of the batch was not acknowledged: it waits again at the front, in order.</summary>
+        public void Requeue()
+        {
+            _inFlight = 0;
+        }
+
+        /// <summary>Clears the drop counter (after it was published).</summary>
+        public void ResetDropped()
+        {
+            Dropped = 0;
+        }
+
+        /// <summary>The queue as bytes: magic, capacity, drop count (4 bytes each, little-endian), then the readings, oldest first.</summary>
+        public byte[] Serialize()
+        {
+            byte[] bytes = new byte[HeaderLength + (_readings.Count * UplinkReading.EncodedLength)];
+            Write32(bytes, 0, Magic);
+            Write32(bytes, 4, (uint)Capacity);
+            Write32(bytes, 8, (uint)Dropped);
+            for (int i = 0; i < _readings.Count; i++)
+            {
+                ((UplinkReading)_readings[i]).Encode(bytes, HeaderLength + (i * UplinkReading.EncodedLength));
+            }
+
+            return bytes;
+        }
+
+        /// <summary>A queue from <see cref="Serialize"/>'s bytes (nothing in flight), with <paramref name="capacity"/> (keeping the newest when smaller).</summary>
+        /// <exception cref="ArgumentException">Not a queue, or torn in the middle of a reading.</exception>
+        public static ReadingQueue Parse(byte[] bytes, int capacity)
+        {
+            if (bytes == null || bytes.Length < HeaderLength || Read32(bytes, 0) != Magic || ((bytes.Length - HeaderLength) % UplinkReading.EncodedLength) != 0)
+            {
+                throw new ArgumentException("reading queue: not a queue file, or torn");
+            }
+
+            var queue = new ReadingQueue(capacity);
+            queue.Dropped = (int)Read32(bytes, 8);
+            int count = (bytes.Length - HeaderLength) / UplinkReading.EncodedLength;
+            for (int i = 0; i < count; i++)
+            {
+                queue.Enqueue(UplinkReading.Decode(bytes, HeaderLength + (i * UplinkReading.EncodedLength)));
+            }
+
+            return queue;
+        }
+
+        private static void Write32(byte[] bytes, int offset, uint value)
+        {
+            bytes[offset] = (byte)value;
+            bytes[offset + 1] = (byte)(value >> 8);
+            bytes[offset + 2] = (byte)(value >> 16);
+            bytes[offset + 3] = (byte)(value >> 24);
+        }
+
+        private static uint Read32(byte[] bytes, int offset)
+        {
+            return (uint)(bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16)) | ((uint)bytes[offset + 3] << 24);
+        }
+    }
+}

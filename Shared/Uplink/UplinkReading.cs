@@ -1,0 +1,97 @@
+using System;
+
+namespace DcMonitor.Shared.Uplink
+{
+    /// <summary>
+    /// One reading on its way from a node to the MQTT broker (issue "MQTT uplink"): which node, its per-node sequence number
+    /// (duplicates after a bridge failover are recognised by (node, sequence)), bus voltage, current, duty cycle and the
+    /// node's energy counter. Encoded in <see cref="EncodedLength"/> bytes, little-endian: <c>[0..1]</c> unicast address,
+    /// <c>[2..3]</c> sequence (wraps at 65 536), <c>[4..5]</c> bus voltage in mV (0-65 535), <c>[6..7]</c> current in mA
+    /// (signed), <c>[8]</c> duty cycle % (0-100), <c>[9]</c> reserved 0, <c>[10..13]</c> energy in mWh (0-4 294 967 295),
+    /// <c>[14..15]</c> reserved 0.
+    /// </summary>
+    public sealed class UplinkReading
+    {
+        /// <summary>Bytes of an encoded reading.</summary>
+        public const int EncodedLength = 16;
+
+        /// <summary>Creates a reading.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">A field outside its range (the message names it and the value).</exception>
+        public UplinkReading(int address, int sequence, int busMillivolts, int currentMilliamps, int dutyPercent, uint energyMilliwattHours)
+        {
+            Check(address, 0x0001, 0x7FFF, "address");
+            Check(sequence, 0, 0xFFFF, "sequence");
+            Check(busMillivolts, 0, 0xFFFF, "busMillivolts");
+            Check(currentMilliamps, -32768, 32767, "currentMilliamps");
+            Check(dutyPercent, 0, 100, "dutyPercent");
+            Address = address;
+            Sequence = sequence;
+            BusMillivolts = busMillivolts;
+            CurrentMilliamps = currentMilliamps;
+            DutyPercent = dutyPercent;
+            EnergyMilliwattHours = energyMilliwattHours;
+        }
+
+        /// <summary>The node's unicast address.</summary>
+        public int Address { get; private set; }
+
+        /// <summary>Per-node sequence number.</summary>
+        public int Sequence { get; private set; }
+
+        /// <summary>Bus voltage, mV.</summary>
+        public int BusMillivolts { get; private set; }
+
+        /// <summary>Current, mA (negative when flowing backwards).</summary>
+        public int CurrentMilliamps { get; private set; }
+
+        /// <summary>Duty cycle, %.</summary>
+        public int DutyPercent { get; private set; }
+
+        /// <summary>Energy counter of the node, mWh (it survives the node's power cuts).</summary>
+        public uint EnergyMilliwattHours { get; private set; }
+
+        /// <summary>Writes the reading at <paramref name="offset"/> of <paramref name="buffer"/>.</summary>
+        public void Encode(byte[] buffer, int offset)
+        {
+            buffer[offset] = (byte)Address;
+            buffer[offset + 1] = (byte)(Address >> 8);
+            buffer[offset + 2] = (byte)Sequence;
+            buffer[offset + 3] = (byte)(Sequence >> 8);
+            buffer[offset + 4] = (byte)BusMillivolts;
+            buffer[offset + 5] = (byte)(BusMillivolts >> 8);
+            buffer[offset + 6] = (byte)CurrentMilliamps;
+            buffer[offset + 7] = (byte)(CurrentMilliamps >> 8);
+            buffer[offset + 8] = (byte)DutyPercent;
+            buffer[offset + 9] = 0;
+            buffer[offset + 10] = (byte)EnergyMilliwattHours;
+            buffer[offset + 11] = (byte)(EnergyMilliwattHours >> 8);
+            buffer[offset + 12] = (byte)(EnergyMilliwattHours >> 16);
+            buffer[offset + 13] = (byte)(EnergyMilliwattHours >> 24);
+            buffer[offset + 14] = 0;
+            buffer[offset + 15] = 0;
+        }
+
+        /// <summary>Reads a reading written by <see cref="Encode"/>.</summary>
+        /// <exception cref="ArgumentException">Fewer than <see cref="EncodedLength"/> bytes, or a field out of range.</exception>
+        public static UplinkReading Decode(byte[] buffer, int offset)
+        {
+            if (buffer == null || offset < 0 || buffer.Length - offset < EncodedLength)
+            {
+                throw new ArgumentException("reading: " + EncodedLength.ToString() + " bytes expected");
+            }
+
+            int current = (short)(buffer[offset + 6] | (buffer[offset + 7] << 8));
+            uint energy = (uint)(buffer[offset + 10] | (buffer[offset + 11] << 8) | (buffer[offset + 12] << 16)) | ((uint)buffer[offset + 13] << 24);
+            return new UplinkReading(buffer[offset] | (buffer[offset + 1] << 8), buffer[offset + 2] | (buffer[offset + 3] << 8), buffer[offset + 4] | (buffer[offset + 5] << 8),
+                current, buffer[offset + 8], energy);
+        }
+
+        private static void Check(int value, int minimum, int maximum, string name)
+        {
+            if (value < minimum || value > maximum)
+            {
+                throw new ArgumentOutOfRangeException(name, name + " " + value.ToString() + " outside " + minimum.ToString() + "-" + maximum.ToString());
+            }
+        }
+    }
+}
