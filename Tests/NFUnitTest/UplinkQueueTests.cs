@@ -82,6 +82,34 @@ namespace DcMonitor.NFUnitTest
             Assert.ThrowsException(typeof(ArgumentException), delegate { ReadingQueue.Parse(torn, 10); });
         }
 
+        [TestMethod]
+        public void TheLowestLiveCandidateBridgesAndASilentOneIsReplacedInTime()
+        {
+            BridgeElection node7 = new BridgeElection(0x0007, true);
+            Assert.IsTrue(node7.IsBridge(0), "alone, it bridges");
+            node7.HeardHeartbeat(0x0005, 1000);
+            node7.HeardHeartbeat(0x0009, 1000);
+            Assert.IsFalse(node7.IsBridge(1000));
+            Assert.AreEqual(0x0005, node7.CurrentBridge(1000));
+            Assert.IsFalse(node7.IsBridge(1000 + BridgeElection.SilenceTimeoutMilliseconds - 1), "still within three heartbeats");
+            Assert.IsTrue(node7.IsBridge(1000 + BridgeElection.SilenceTimeoutMilliseconds), "0x0005 went silent: 0x0007 takes over");
+            node7.HeardHeartbeat(0x0005, 20000);
+            Assert.IsFalse(node7.IsBridge(20000), "0x0005 is back: one bridge again at its first heartbeat");
+            Assert.IsTrue(BridgeElection.TakeoverBoundMilliseconds >= BridgeElection.SilenceTimeoutMilliseconds);
+        }
+
+        [TestMethod]
+        public void ANodeWithoutUplinkNeverBridgesButKnowsWhoDoes()
+        {
+            BridgeElection node5 = new BridgeElection(0x0005, false);
+            Assert.AreEqual(0, node5.CurrentBridge(0));
+            node5.HeardHeartbeat(0x0008, 0);
+            node5.HeardHeartbeat(0x0005, 0); // its own address: ignored
+            node5.HeardHeartbeat(0xC000, 0); // a group: ignored
+            Assert.IsFalse(node5.IsBridge(0));
+            Assert.AreEqual(0x0008, node5.CurrentBridge(0));
+        }
+
         private static ReadingQueue Queue(int capacity, int readings)
         {
             ReadingQueue queue = new ReadingQueue(capacity);

@@ -1,0 +1,69 @@
+using System.Collections;
+
+namespace DcMonitor.Shared.Uplink
+{
+    /// <summary>
+    /// Which uplink-capable node bridges the mesh to MQTT (issue "MQTT uplink"): every candidate sends a heartbeat every
+    /// <see cref="HeartbeatPeriodMilliseconds"/>; the live candidate with the lowest unicast address is the bridge; a candidate
+    /// not heard for <see cref="SilenceTimeoutMilliseconds"/> is dead. So when the bridge loses power, the next one takes
+    /// over within <see cref="TakeoverBoundMilliseconds"/>, and two bridges publish together at most until the lower one's
+    /// next heartbeat arrives (one heartbeat period; duplicates are recognisable by the readings' per-node sequence numbers).
+    /// Pure logic over the caller's clock; not thread-safe (the image's worker owns it).
+    /// </summary>
+    public sealed class BridgeElection
+    {
+        /// <summary>Heartbeat period of a candidate, ms.</summary>
+        public const int HeartbeatPeriodMilliseconds = 5000;
+
+        /// <summary>Silence after which a candidate counts as gone: three missed heartbeats, ms.</summary>
+        public const int SilenceTimeoutMilliseconds = 3 * HeartbeatPeriodMilliseconds;
+
+        /// <summary>Longest time from the bridge's last heartbeat to its successor taking over, ms (the successor notices the
+        /// silence at its next evaluation, done at least once per heartbeat period).</summary>
+        public const int TakeoverBoundMilliseconds = SilenceTimeoutMilliseconds + HeartbeatPeriodMilliseconds;
+
+        private readonly Hashtable _lastHeard = new Hashtable();
+        private readonly int _ownAddress;
+        private readonly bool _candidate;
+
+        /// <summary>The election as node <paramref name="ownAddress"/> sees it; <paramref name="uplinkCapable"/> when this node has Wi-Fi and a broker configured.</summary>
+        public BridgeElection(int ownAddress, bool uplinkCapable)
+        {
+            _ownAddress = ownAddress;
+            _candidate = uplinkCapable;
+        }
+
+        /// <summary>A heartbeat from candidate <paramref name="address"/> at <paramref name="nowMilliseconds"/> (own and non-unicast addresses ignored).</summary>
+        public void HeardHeartbeat(int address, long nowMilliseconds)
+        {
+            if (address > 0 && address < 0x8000 && address != _ownAddress)
+            {
+                _lastHeard[address] = nowMilliseconds;
+            }
+        }
+
+        /// <summary>The bridge at <paramref name="nowMilliseconds"/>: the lowest live candidate's address (this node's own when it is
+        /// a candidate and lowest); 0 when no candidate is alive.</summary>
+        public int CurrentBridge(long nowMilliseconds)
+        {
+            int lowest = _candidate ? _ownAddress : 0;
+            foreach (object key in _lastHeard.Keys)
+            {
+                int address = (int)key;
+                long heard = (long)_lastHeard[key];
+                if (nowMilliseconds - heard < SilenceTimeoutMilliseconds && (lowest == 0 || address < lowest))
+                {
+                    lowest = address;
+                }
+            }
+
+            return lowest;
+        }
+
+        /// <summary>True when this node should bridge at <paramref name="nowMilliseconds"/>.</summary>
+        public bool IsBridge(long nowMilliseconds)
+        {
+            return _candidate && CurrentBridge(nowMilliseconds) == _ownAddress;
+        }
+    }
+}
