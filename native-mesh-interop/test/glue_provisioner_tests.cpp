@@ -328,6 +328,15 @@ TEST_F(Provisioner, TheStacksNodeTableIsReadSkippingEmptySlotsAndNodesCanBeDelet
     EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_delete_provisioned_node(first.dev_uuid, 15));
 }
 
+TEST_F(Provisioner, TheReadyProvisionerCanUseItsBoundOnOffClient)
+{
+    Ready();
+    EXPECT_EQ(DCM_RESULT_INVALID_STATE, dcm_mesh_send_onoff(0x0005, true, true, 3, 2000)) << "not bound yet";
+    Sig(0x1001)->keys[0] = 0; // what the bind step leaves
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_onoff(0x0005, true, true, 3, 2000));
+    EXPECT_EQ("onoff", g_idf.sends.back().api);
+}
+
 TEST_F(Provisioner, NothingIsSentBeforeTheProvisionerIsReady)
 {
     Start(kProvisioner, 0x0001, false);

@@ -40,11 +40,15 @@ static bool valid_ttl(int32_t ttl)
     return (ttl >= 0 && ttl <= 0x7F) || ttl == ESP_BLE_MESH_TTL_DEFAULT;
 }
 
-/* The usable model for `flag`: present, node provisioned and an AppKey bound (its index in `app_index`). */
+/* The usable model for `flag`: present, in the network (a provisioned node, or the provisioner once its keys are in
+ * place) and an AppKey bound (its index in `app_index`). */
 static esp_ble_mesh_model_t *usable(uint32_t flag, uint16_t *app_index)
 {
+    dcm_platform_enter_critical();
+    bool provisioner_ready = dcm_glue.provisioner_ready;
+    dcm_platform_exit_critical();
     esp_ble_mesh_model_t *model = dcm_glue.started ? dcm_glue_model(flag) : NULL;
-    if (model == NULL || !esp_ble_mesh_node_is_provisioned())
+    if (model == NULL || !(esp_ble_mesh_node_is_provisioned() || provisioner_ready))
     {
         return NULL;
     }
