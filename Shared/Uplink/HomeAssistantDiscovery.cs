@@ -1,0 +1,142 @@
+using System.Text;
+
+namespace DcMonitor.Shared.Uplink
+{
+    /// <summary>
+    /// Home Assistant MQTT discovery for one UniversalNode (reference/anchors.md §3), device-based: one retained message on
+    /// <c>&lt;discovery prefix&gt;/device/&lt;object id&gt;/config</c> describes the whole node (voltage, current, power, energy sensors and
+    /// a duty-cycle number) instead of five per-entity messages, so a node appears, changes and disappears in one publish,
+    /// which matters on a bridge that sends discovery again whenever <c>homeassistant/status</c> says <c>online</c>.
+    /// <para>Identity: the object id and every <c>unique_id</c> derive from the node's 16-byte device UUID, never from its address
+    /// or node id, so they survive re-provisioning. Units: V, mA, W, Wh (energy <c>total_increasing</c>; the others
+    /// <c>measurement</c>), duty % 0-100. Availability: the bridge's LWT topic and the node's own topic, both required
+    /// (<c>availability_mode: all</c>).</para>
+    /// </summary>
+    public static class HomeAssistantDiscovery
+    {
+        /// <summary>Home Assistant's default discovery prefix.</summary>
+        public const string DefaultDiscoveryPrefix = "homeassistant";
+
+        /// <summary>Topic Home Assistant announces itself on (birth <c>online</c> / will <c>offline</c>).</summary>
+        public const string StatusTopic = "homeassistant/status";
+
+        /// <summary>Discovery object id of a node: <c>dcmonitor_&lt;uuid hex&gt;</c> (only [a-z0-9_]).</summary>
+        public static string ObjectId(byte[] uuid)
+        {
+            var text = new StringBuilder("dcmonitor_");
+            for (int i = 0; i < uuid.Length; i++)
+            {
+                text.Append(uuid[i].ToString("x2"));
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>The node's discovery topic.</summary>
+        public static string DeviceTopic(string discoveryPrefix, byte[] uuid)
+        {
+            return discoveryPrefix + "/device/" + ObjectId(uuid) + "/config";
+        }
+
+        /// <summary>Where the node's readings are published (JSON, <see cref="StatePayload"/>).</summary>
+        public static string StateTopic(string topicPrefix, byte[] uuid)
+        {
+            return topicPrefix + "/" + ObjectId(uuid) + "/state";
+        }
+
+        /// <summary>Where Home Assistant sends a new duty cycle (text 0-100).</summary>
+        public static string DutyCommandTopic(string topicPrefix, byte[] uuid)
+        {
+            return topicPrefix + "/" + ObjectId(uuid) + "/duty/set";
+        }
+
+        /// <summary>The node's own availability (<c>online</c>/<c>offline</c>, published by the bridge when the node goes silent).</summary>
+        public static string AvailabilityTopic(string topicPrefix, byte[] uuid)
+        {
+            return topicPrefix + "/" + ObjectId(uuid) + "/availability";
+        }
+
+        /// <summary>The bridge's availability: its MQTT will sets it <c>offline</c>.</summary>
+        public static string BridgeAvailabilityTopic(string topicPrefix)
+        {
+            return topicPrefix + "/bridge/availability";
+        }
+
+        /// <summary>The discovery payload of node <paramref name="nodeId"/> with <paramref name="uuid"/>.</summary>
+        public static string DevicePayload(string topicPrefix, byte[] uuid, int nodeId, string softwareVersion)
+        {
+            string id = ObjectId(uuid);
+            var json = new StringBuilder();
+            json.Append("{\"dev\":{\"ids\":[\"").Append(id).Append("\"],\"name\":\"DC-Monitor node ").Append(nodeId.ToString())
+                .Append("\",\"mf\":\"DC-Monitor\",\"mdl\":\"UniversalNode\",\"sw\":\"").Append(Escape(softwareVersion)).Append("\"},");
+            json.Append("\"o\":{\"name\":\"dc-monitor-mesh-firmware\",\"sw\":\"").Append(Escape(softwareVersion)).Append("\"},");
+            json.Append("\"cmps\":{");
+            Sensor(json, id, "voltage", "voltage", "V", "measurement", "{{ value_json.voltage }}");
+            json.Append(',');
+            Sensor(json, id, "current", "current", "mA", "measurement", "{{ value_json.current }}");
+            json.Append(',');
+            Sensor(json, id, "power", "power", "W", "measurement", "{{ value_json.power }}");
+            json.Append(',');
+            Sensor(json, id, "energy", "energy", "Wh", "total_increasing", "{{ value_json.energy }}");
+            json.Append(",\"duty\":{\"p\":\"number\",\"name\":\"Duty cycle\",\"unique_id\":\"").Append(id).Append("_duty\",\"min\":0,\"max\":100,\"step\":1,")
+                .Append("\"mode\":\"slider\",\"unit_of_measurement\":\"%\",\"value_template\":\"{{ value_json.duty }}\",\"command_topic\":\"")
+                .Append(Escape(DutyCommandTopic(topicPrefix, uuid))).Append("\"}},");
+            json.Append("\"state_topic\":\"").Append(Escape(StateTopic(topicPrefix, uuid))).Append("\",");
+            json.Append("\"availability\":[{\"topic\":\"").Append(Escape(BridgeAvailabilityTopic(topicPrefix))).Append("\"},{\"topic\":\"")
+                .Append(Escape(AvailabilityTopic(topicPrefix, uuid))).Append("\"}],\"availability_mode\":\"all\",\"qos\":1}");
+            return json.ToString();
+        }
+
+        /// <summary>A reading as the state JSON the discovery templates read: volts, milliamps, watts, watt-hours, duty %, sequence.</summary>
+        public static string StatePayload(UplinkReading reading)
+        {
+            long milliwatts = (long)reading.BusMillivolts * reading.CurrentMilliamps / 1000;
+            return "{\"voltage\":" + Fixed(reading.BusMillivolts, 3) + ",\"current\":" + reading.CurrentMilliamps.ToString() + ",\"power\":" + Fixed(milliwatts, 3)
+                + ",\"energy\":" + Fixed(reading.EnergyMilliwattHours, 3) + ",\"duty\":" + reading.DutyPercent.ToString() + ",\"sequence\":" + reading.Sequence.ToString() + "}";
+        }
+
+        private static void Sensor(StringBuilder json, string id, string key, string deviceClass, string unit, string stateClass, string template)
+        {
+            json.Append('"').Append(key).Append("\":{\"p\":\"sensor\",\"name\":\"").Append(deviceClass).Append("\",\"unique_id\":\"").Append(id).Append('_').Append(key)
+                .Append("\",\"device_class\":\"").Append(deviceClass).Append("\",\"unit_of_measurement\":\"").Append(unit).Append("\",\"state_class\":\"").Append(stateClass)
+                .Append("\",\"value_template\":\"").Append(template).Append("\"}");
+        }
+
+        /// <summary><paramref name="value"/> / 10^<paramref name="decimals"/> as decimal text (no floating point: nanoFramework formats doubles inexactly).</summary>
+        private static string Fixed(long value, int decimals)
+        {
+            long scale = 1;
+            for (int i = 0; i < decimals; i++)
+            {
+                scale *= 10;
+            }
+
+            string sign = value < 0 ? "-" : "";
+            long magnitude = value < 0 ? -value : value;
+            string fraction = (magnitude % scale).ToString();
+            while (fraction.Length < decimals)
+            {
+                fraction = "0" + fraction;
+            }
+
+            return sign + (magnitude / scale).ToString() + "." + fraction;
+        }
+
+        private static string Escape(string text)
+        {
+            var escaped = new StringBuilder();
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '"' || c == '\\')
+                {
+                    escaped.Append('\\');
+                }
+
+                escaped.Append(c);
+            }
+
+            return escaped.ToString();
+        }
+    }
+}
