@@ -110,6 +110,30 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(0x0008, node5.CurrentBridge(0));
         }
 
+        [TestMethod]
+        public void EnergyIsIntegratedWithoutLosingFractionsAndSavedWhenDue()
+        {
+            EnergyMeter meter = new EnergyMeter();
+            meter.Restore(1000, 0);
+            meter.Add(1500000, 0); // 1.5 W
+            for (int second = 1; second <= 3600; second++)
+            {
+                meter.Add(1500000, second * 1000L); // an hour at 1.5 W, read every second
+            }
+
+            Assert.AreEqual(1000u + 1500u, meter.TotalMilliwattHours);
+            Assert.IsTrue(meter.ShouldSave(3600000));
+            meter.Saved(3600000);
+            Assert.IsFalse(meter.ShouldSave(3600000));
+
+            meter.Add(-2000000, 3601000); // current flowing back counts nothing
+            meter.Add(1000, 3602000);
+            Assert.AreEqual(2500u, meter.TotalMilliwattHours);
+            meter.Add(1000000, 3602000 + EnergyMeter.MaximumGapMilliseconds + 1); // after a gap: not integrated
+            Assert.AreEqual(2500u, meter.TotalMilliwattHours);
+            Assert.ThrowsException(typeof(ArgumentException), delegate { meter.Add(0, 0); });
+        }
+
         private static ReadingQueue Queue(int capacity, int readings)
         {
             ReadingQueue queue = new ReadingQueue(capacity);
