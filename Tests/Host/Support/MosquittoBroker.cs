@@ -25,7 +25,7 @@ namespace DcMonitor.Tests.Support
             Port = ((IPEndPoint)listener.LocalEndpoint).Port;
             listener.Stop();
             Directory.CreateDirectory(_folder);
-            File.WriteAllText(ConfigurationPath, "listener " + Port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+            File.WriteAllText(ConfigurationPath, "listener " + Port + " 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest none\n");
             Start();
         }
 
@@ -42,7 +42,7 @@ namespace DcMonitor.Tests.Support
                 throw new InvalidOperationException("mosquitto is not installed: ./test.sh installs it (apt-get install mosquitto libmosquitto1)");
             }
 
-            _process = Process.Start(new ProcessStartInfo(Executable, "-c " + ConfigurationPath) { RedirectStandardError = true, RedirectStandardOutput = true });
+            _process = Process.Start(new ProcessStartInfo(Executable, "-c " + ConfigurationPath) { UseShellExecute = false });
             DateTime deadline = DateTime.UtcNow.AddSeconds(10);
             while (DateTime.UtcNow < deadline)
             {
