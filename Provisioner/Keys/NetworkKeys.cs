@@ -73,13 +73,13 @@ namespace DcMonitor.Provisioner.Keys
         /// <summary>An 8-hex-digit fingerprint of a key (FNV-1a), safe to show.</summary>
         public static string Fingerprint(byte[] key)
         {
-            return Checksum(NodeRegistry.Hex(key)).ToString("x8");
+            return NodeRegistry.Checksum(NodeRegistry.Hex(key)).ToString("x8");
         }
 
         private string Serialize()
         {
             string body = Header + "\nnet " + NodeRegistry.Hex(NetKey) + "\napp " + NodeRegistry.Hex(AppKey) + "\n";
-            return body + "end " + Checksum(body).ToString("x8") + "\n";
+            return body + "end " + NodeRegistry.Checksum(body).ToString("x8") + "\n";
         }
 
         private static NetworkKeys Parse(string text)
@@ -90,7 +90,7 @@ namespace DcMonitor.Provisioner.Keys
             }
 
             int end = text.IndexOf("end ");
-            if (end < 0 || text.Substring(end + 4).Trim() != Checksum(text.Substring(0, end)).ToString("x8"))
+            if (end < 0 || text.Substring(end + 4).Trim() != NodeRegistry.Checksum(text.Substring(0, end)).ToString("x8"))
             {
                 return null;
             }
@@ -136,17 +136,6 @@ namespace DcMonitor.Provisioner.Keys
 
             log.Write("keys", "static OOB file ignored: not 1-16 bytes of hex");
             return null;
-        }
-
-        private static uint Checksum(string text)
-        {
-            uint hash = 2166136261;
-            for (int i = 0; i < text.Length; i++)
-            {
-                hash = (hash ^ (byte)text[i]) * 16777619;
-            }
-
-            return hash;
         }
     }
 }

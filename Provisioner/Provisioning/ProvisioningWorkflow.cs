@@ -259,7 +259,7 @@ namespace DcMonitor.Provisioner.Provisioning
             _admitting = uuid;
             _admissionGuard = _queue.PostDelayed(AdmissionGuardMilliseconds, delegate
             {
-                if (_admitting != null && SameBytes(_admitting, uuid))
+                if (_admitting != null && NodeRegistry.SameBytes(_admitting, uuid))
                 {
                     _admitting = null;
                     Fail(node, "admission got no outcome");
@@ -271,7 +271,7 @@ namespace DcMonitor.Provisioner.Provisioning
         private void OnProvisioned(ReceivedMeshEvent e)
         {
             EndAdmission();
-            byte[] uuid = MeshProvisioning.UuidOf(PadRecord(e.Payload));
+            byte[] uuid = MeshProvisioning.UuidOf(e.Payload);
             ProvisionedNode node = _registry.FindByUuid(uuid);
             if (node == null)
             {
@@ -292,7 +292,7 @@ namespace DcMonitor.Provisioner.Provisioning
         private void OnProvisioningFailed(ReceivedMeshEvent e)
         {
             EndAdmission();
-            ProvisionedNode node = _registry.FindByUuid(MeshProvisioning.UuidOf(PadRecord(e.Payload)));
+            ProvisionedNode node = _registry.FindByUuid(MeshProvisioning.UuidOf(e.Payload));
             if (node != null)
             {
                 Fail(node, "provisioning failed (" + e.Value.ToString() + ")");
@@ -474,42 +474,17 @@ namespace DcMonitor.Provisioner.Provisioning
             return _nextHandle;
         }
 
-        private static byte[] PadRecord(byte[] payload)
-        {
-            byte[] record = new byte[MeshProvisioning.DeviceRecordLength];
-            Array.Copy(payload, record, payload.Length < record.Length ? payload.Length : record.Length);
-            return record;
-        }
-
         private static bool Contains(ArrayList uuids, byte[] uuid)
         {
             for (int i = 0; i < uuids.Count; i++)
             {
-                if (SameBytes((byte[])uuids[i], uuid))
+                if (NodeRegistry.SameBytes((byte[])uuids[i], uuid))
                 {
                     return true;
                 }
             }
 
             return false;
-        }
-
-        private static bool SameBytes(byte[] a, byte[] b)
-        {
-            if (a.Length != b.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private static string ResultName(MeshResult result)

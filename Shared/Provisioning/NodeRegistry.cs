@@ -297,8 +297,9 @@ namespace DcMonitor.Shared.Provisioning
             return text == null ? "" : new StringBuilder(text).Replace('\n', ' ').Replace('\r', ' ').ToString();
         }
 
-        /// <summary>32-bit FNV-1a of the text's characters (low bytes): enough to tell a torn or edited file from a whole one.</summary>
-        private static uint Checksum(string text)
+        /// <summary>32-bit FNV-1a of the text's characters (low bytes): enough to tell a torn or edited file from a whole one.
+        /// Also used for the provisioner's key file and key fingerprints.</summary>
+        public static uint Checksum(string text)
         {
             uint hash = 2166136261;
             for (int i = 0; i < text.Length; i++)
@@ -309,7 +310,8 @@ namespace DcMonitor.Shared.Provisioning
             return hash;
         }
 
-        private static bool SameBytes(byte[] a, byte[] b)
+        /// <summary>True when both arrays are non-null and hold the same bytes (UUID comparison).</summary>
+        public static bool SameBytes(byte[] a, byte[] b)
         {
             if (a == null || b == null || a.Length != b.Length)
             {

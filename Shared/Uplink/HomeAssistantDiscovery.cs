@@ -23,13 +23,7 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>Discovery object id of a node: <c>dcmonitor_&lt;uuid hex&gt;</c> (only [a-z0-9_]).</summary>
         public static string ObjectId(byte[] uuid)
         {
-            var text = new StringBuilder("dcmonitor_");
-            for (int i = 0; i < uuid.Length; i++)
-            {
-                text.Append(uuid[i].ToString("x2"));
-            }
-
-            return text.ToString();
+            return "dcmonitor_" + Provisioning.NodeRegistry.Hex(uuid);
         }
 
         /// <summary>The node's discovery topic.</summary>

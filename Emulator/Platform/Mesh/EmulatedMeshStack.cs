@@ -114,18 +114,7 @@ namespace DcMonitor.Emulator.Mesh
             _inbox.CompleteAdding();
             lock (_gate)
             {
-                foreach (Timer timer in _pendingVendor.Values)
-                {
-                    timer.Dispose();
-                }
-
-                foreach (Timer timer in _pendingOnOff.Values)
-                {
-                    timer.Dispose();
-                }
-
-                _pendingVendor.Clear();
-                _pendingOnOff.Clear();
+                CancelPendingRequests();
                 StopProvisioningTimers();
                 Started = false;
             }
@@ -220,18 +209,7 @@ namespace DcMonitor.Emulator.Mesh
 
                 _settings = new MeshSettings { SequenceBase = _settings.SequenceBase };
                 _settings.Save(_board.FlashDirectory);
-                foreach (Timer timer in _pendingVendor.Values)
-                {
-                    timer.Dispose();
-                }
-
-                foreach (Timer timer in _pendingOnOff.Values)
-                {
-                    timer.Dispose();
-                }
-
-                _pendingVendor.Clear();
-                _pendingOnOff.Clear();
+                CancelPendingRequests();
             }
 
             QueueEvent(NativeContract.NodeReset, 0, 0, 0, 0, 0, null, 0);
@@ -675,6 +653,23 @@ namespace DcMonitor.Emulator.Mesh
             {
                 QueueEvent(NativeContract.OnOffTimedOut, UnicastAddress, destination, OnOffSet, 0, 0, null, 0);
             }
+        }
+
+        /// <summary>Drops every outstanding vendor and OnOff request with its timer (caller holds the gate).</summary>
+        private void CancelPendingRequests()
+        {
+            foreach (Timer timer in _pendingVendor.Values)
+            {
+                timer.Dispose();
+            }
+
+            foreach (Timer timer in _pendingOnOff.Values)
+            {
+                timer.Dispose();
+            }
+
+            _pendingVendor.Clear();
+            _pendingOnOff.Clear();
         }
 
         private bool CancelPending(Dictionary<int, Timer> pending, int destination)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace DcMonitor.Emulator.Mesh
@@ -10,6 +11,9 @@ namespace DcMonitor.Emulator.Mesh
     /// </summary>
     public static class MeshKeys
     {
+        // Every PDU sent or received names its keys: the hash of each key is computed once per process, not per PDU.
+        private static readonly ConcurrentDictionary<string, int> s_ids = new ConcurrentDictionary<string, int>();
+
         /// <summary>Identifier of a key given in hex; 0 for none (the network of pre-provisioned demo nodes).</summary>
         public static int Id(string keyHex)
         {
@@ -18,8 +22,7 @@ namespace DcMonitor.Emulator.Mesh
                 return 0;
             }
 
-            byte[] hash = SHA256.HashData(Convert.FromHexString(keyHex));
-            return (BitConverter.ToInt32(hash, 0) & 0x7FFFFFFF) | 1;
+            return s_ids.GetOrAdd(keyHex, hex => (BitConverter.ToInt32(SHA256.HashData(Convert.FromHexString(hex)), 0) & 0x7FFFFFFF) | 1);
         }
 
         /// <summary>A new random 16-byte key, in hex (a device key).</summary>

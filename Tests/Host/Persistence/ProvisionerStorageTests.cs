@@ -53,8 +53,7 @@ namespace DcMonitor.Tests.Persistence
         {
             using var board = new ActiveBoard();
             var lines = new System.Collections.Generic.List<string>();
-            var log = new NodeLog();
-            log.Attach(lines.Add);
+            NodeLog log = RecordingLog(lines);
             string folder = Path.Combine(board.Board.FlashDirectory, "provisioner");
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "registry.txt.new"), Registry(3).Serialize());
@@ -68,8 +67,7 @@ namespace DcMonitor.Tests.Persistence
         {
             using var board = new ActiveBoard();
             var lines = new System.Collections.Generic.List<string>();
-            var log = new NodeLog();
-            log.Attach(lines.Add);
+            NodeLog log = RecordingLog(lines);
             string folder = Path.Combine(board.Board.FlashDirectory, "provisioner");
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "registry.txt"), "DCM-REGISTRY 0\nold format\n");
@@ -83,8 +81,7 @@ namespace DcMonitor.Tests.Persistence
         {
             using var board = new ActiveBoard();
             var lines = new System.Collections.Generic.List<string>();
-            var log = new NodeLog();
-            log.Attach(lines.Add);
+            NodeLog log = RecordingLog(lines);
             NetworkKeys first = NetworkKeys.LoadOrCreate(NetworkKeys.DefaultPath, log);
             Assert.NotEqual(new byte[16], first.NetKey);
             Assert.NotEqual(first.NetKey, first.AppKey);
@@ -97,6 +94,13 @@ namespace DcMonitor.Tests.Persistence
             Assert.Contains(lines, l => l.Contains("repaired from its backup"));
             Assert.DoesNotContain(lines, l => l.Contains(NodeRegistry.Hex(first.NetKey)));
             Assert.Equal(NetworkKeys.Fingerprint(first.NetKey), NetworkKeys.Fingerprint(NetworkKeys.LoadOrCreate(NetworkKeys.DefaultPath, log).NetKey));
+        }
+
+        private static NodeLog RecordingLog(System.Collections.Generic.List<string> lines)
+        {
+            var log = new NodeLog();
+            log.Attach(lines.Add);
+            return log;
         }
 
         private static NodeRegistry Registry(int nodes)

@@ -98,6 +98,9 @@ esp_ble_mesh_model_t *dcm_glue_model(uint32_t model_flag);
 void dcm_glue_queue_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value,
                           const uint8_t *payload, size_t length);
 
+/* True when `model` has an AppKey bound (a key slot other than ESP_BLE_MESH_KEY_UNUSED); its index in `app_index`. */
+bool dcm_glue_bound_app_key(const esp_ble_mesh_model_t *model, uint16_t *app_index);
+
 /* MeshResult for an esp_err_t returned by an esp_ble_mesh_* call. */
 dcm_result_t dcm_glue_result_of(esp_err_t error);
 

@@ -60,8 +60,7 @@ void dcm_glue_context(esp_ble_mesh_msg_ctx_t *context, uint16_t destination, uin
     context->send_ttl = ttl;
 }
 
-/* True when `model` has an AppKey bound (a key slot other than ESP_BLE_MESH_KEY_UNUSED); its index in `app_index`. */
-static bool bound_key(const esp_ble_mesh_model_t *model, uint16_t *app_index)
+bool dcm_glue_bound_app_key(const esp_ble_mesh_model_t *model, uint16_t *app_index)
 {
     for (size_t i = 0; i < CONFIG_BLE_MESH_MODEL_KEY_COUNT; i++)
     {
@@ -93,7 +92,7 @@ size_t dcm_mesh_read_state(uint8_t *blob, size_t capacity)
     {
         esp_ble_mesh_model_t *model = dcm_glue_model(flag);
         uint16_t index;
-        if (model != NULL && bound_key(model, &index))
+        if (model != NULL && dcm_glue_bound_app_key(model, &index))
         {
             bound |= (uint8_t)flag;
             app_index = index;

@@ -52,16 +52,7 @@ static esp_ble_mesh_model_t *usable(uint32_t flag, uint16_t *app_index)
     {
         return NULL;
     }
-
-    for (size_t i = 0; i < CONFIG_BLE_MESH_MODEL_KEY_COUNT; i++)
-    {
-        if (model->keys[i] != ESP_BLE_MESH_KEY_UNUSED)
-        {
-            *app_index = model->keys[i];
-            return model;
-        }
-    }
-    return NULL;
+    return dcm_glue_bound_app_key(model, app_index) ? model : NULL;
 }
 
 static uint32_t request_of_status(uint32_t status_opcode)
