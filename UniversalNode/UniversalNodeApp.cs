@@ -10,6 +10,7 @@ using DcMonitor.UniversalNode.Load;
 using DcMonitor.UniversalNode.Mesh;
 using DcMonitor.UniversalNode.Sensing;
 using DcMonitor.UniversalNode.Terminal;
+using DcMonitor.UniversalNode.Uplink;
 
 namespace DcMonitor.UniversalNode
 {
@@ -23,6 +24,9 @@ namespace DcMonitor.UniversalNode
         /// <summary>Work items the worker holds (commands, mesh events, timers) before refusing more.</summary>
         public const int WorkQueueCapacity = 128;
 
+        /// <summary>Firmware version, as Home Assistant's device registry shows it.</summary>
+        public const string FirmwareVersion = "0.6.0";
+
         /// <summary>Line the console prints when the node is ready for commands.</summary>
         public const string ReadyLine = "DC-Monitor universal node ready: type 'help'";
 
@@ -32,12 +36,16 @@ namespace DcMonitor.UniversalNode
         private SensorService _sensor;
         private SerialConsole _console;
         private ScheduledWork _reprobe;
+        private ConsoleCommands _consoleCommands;
 
         /// <summary>The command executor (after <see cref="Start"/>).</summary>
         public CommandExecutor Executor { get; private set; }
 
         /// <summary>The mesh roles, or null when the firmware has no mesh component (after <see cref="Start"/>).</summary>
         public MeshCoordinator Mesh { get; private set; }
+
+        /// <summary>The MQTT uplink, or null when the firmware has no mesh component (after <see cref="Start"/>).</summary>
+        public UplinkService Uplink { get; private set; }
 
         /// <summary>Boots the node; returns when the console is ready.</summary>
         public void Start()
@@ -59,7 +67,7 @@ namespace DcMonitor.UniversalNode
             ScheduleReprobe();
 
             Executor = new CommandExecutor(_queue, _sensor, _load, _log);
-            new ConsoleCommands(_console, Executor, BoardPins.SensorBusId);
+            _consoleCommands = new ConsoleCommands(_console, Executor, BoardPins.SensorBusId);
             StartMesh();
             _queue.Post(delegate { _console.WriteLine(ReadyLine); });
         }
@@ -72,6 +80,11 @@ namespace DcMonitor.UniversalNode
                 _reprobe.Cancel();
             }
 
+            if (Uplink != null)
+            {
+                Uplink.Stop();
+            }
+
             _queue.Stop();
             _console.Dispose();
             _load.Dispose();
@@ -82,8 +95,11 @@ namespace DcMonitor.UniversalNode
             try
             {
                 MeshNode mesh = MeshNode.Start(MeshComposition.UniversalNode(DeviceUuid.Create()));
-                Mesh = new MeshCoordinator(mesh, _queue, Executor, _load, _log);
+                Uplink = new UplinkService(mesh, _queue, Executor, _sensor, _load, _log, FirmwareVersion);
+                Mesh = new MeshCoordinator(mesh, _queue, Executor, _load, _log, Uplink);
+                _consoleCommands.Uplink = Uplink.CreateConsole(_console.WriteLine);
                 _queue.Post(Mesh.Start);
+                _queue.Post(Uplink.Start);
             }
             catch (Exception exception)
             {

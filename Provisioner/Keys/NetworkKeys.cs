@@ -1,3 +1,4 @@
+using DcMonitor.Shared.Storage;
 using System;
 using System.Text;
 using DcMonitor.Provisioner.Storage;
@@ -43,8 +44,8 @@ namespace DcMonitor.Provisioner.Keys
         /// <summary>Loads the keys at <paramref name="path"/> (or its backup), generating and saving new ones on first boot.</summary>
         public static NetworkKeys LoadOrCreate(string path, NodeLog log)
         {
-            var main = new AtomicTextFile(path);
-            var backup = new AtomicTextFile(path + ".bak");
+            var main = new AtomicFile(path);
+            var backup = new AtomicFile(path + ".bak");
             NetworkKeys keys = Parse(main.ReadMain()) ?? Parse(backup.ReadMain());
             if (keys == null)
             {
@@ -115,7 +116,7 @@ namespace DcMonitor.Provisioner.Keys
 
         private static byte[] ReadStaticOob(NodeLog log)
         {
-            string text = new AtomicTextFile(StaticOobPath).ReadMain();
+            string text = new AtomicFile(StaticOobPath).ReadMain();
             if (text == null)
             {
                 return null;

@@ -42,6 +42,13 @@ namespace DcMonitor.Provisioner.Provisioning
                 case ConfigurationStep.Subscription:
                     return new ConfigurationRequest(MeshConfigMessages.ModelSubscriptionAdd,
                         MeshConfigMessages.ModelSubscriptionAddParameters(address, NodeAddressing.AllNodesGroupAddress, MeshProtocol.CompanyId, MeshProtocol.VendorServerModelId));
+                case ConfigurationStep.UplinkPublication:
+                    // Publish TTL 0xFF = the node's default TTL; period 0 = the application decides when; no retransmissions.
+                    return new ConfigurationRequest(MeshConfigMessages.ModelPublicationSet, MeshConfigMessages.ModelPublicationSetParameters(address,
+                        NodeAddressing.UplinkGroupAddress, 0, 0xFF, 0, 0, 0, MeshProtocol.CompanyId, MeshProtocol.VendorServerModelId));
+                case ConfigurationStep.UplinkSubscription:
+                    return new ConfigurationRequest(MeshConfigMessages.ModelSubscriptionAdd,
+                        MeshConfigMessages.ModelSubscriptionAddParameters(address, NodeAddressing.UplinkGroupAddress, MeshProtocol.CompanyId, MeshProtocol.VendorClientModelId));
                 case ConfigurationStep.RelayOn:
                     return new ConfigurationRequest(MeshConfigMessages.RelaySet, MeshConfigMessages.RelaySetParameters(true, 4, 1)); // 5 transmissions, 20 ms (seed §1.6)
                 default:

@@ -1,3 +1,4 @@
+using DcMonitor.Shared.Storage;
 using System;
 using DcMonitor.Shared.Diagnostics;
 using DcMonitor.Shared.Provisioning;
@@ -14,13 +15,13 @@ namespace DcMonitor.Provisioner.Storage
         /// <summary>Default location on the ESP32's internal flash drive.</summary>
         public const string DefaultPath = "I:\\provisioner\\registry.txt";
 
-        private readonly AtomicTextFile _file;
+        private readonly AtomicFile _file;
         private readonly NodeLog _log;
 
         /// <summary>A store at <paramref name="path"/>, reporting to <paramref name="log"/>.</summary>
         public RegistryStore(string path, NodeLog log)
         {
-            _file = new AtomicTextFile(path);
+            _file = new AtomicFile(path);
             _log = log;
         }
 

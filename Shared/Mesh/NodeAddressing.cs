@@ -18,6 +18,12 @@ namespace DcMonitor.Shared.Mesh
         /// <summary>Group address every universal node's vendor server subscribes to: "ALL" (seed <c>MESH_GROUP_ADDR</c>).</summary>
         public const int AllNodesGroupAddress = 0xC000;
 
+        /// <summary>
+        /// Group address of the MQTT uplink (this firmware; not in the seed): every universal node's vendor server publishes its
+        /// reports and heartbeats here and its vendor client subscribes to it, so every uplink candidate hears every node.
+        /// </summary>
+        public const int UplinkGroupAddress = 0xC001;
+
         /// <summary>Unicast address of the provisioner (seed §1.3).</summary>
         public const int ProvisionerAddress = 0x0001;
 

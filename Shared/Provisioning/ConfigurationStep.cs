@@ -4,7 +4,9 @@ namespace DcMonitor.Shared.Provisioning
     /// The steps that bring a provisioned node to "fully configured", as bits of <see cref="ProvisionedNode.StepsDone"/>, in the
     /// seed's order (seed §6: Composition Data Get, AppKey Add, bind OnOff Server, OnOff Client, vendor server, vendor client,
     /// subscribe the vendor server to 0xC000), each only for models the node has; a relay node (seed §7) then gets Relay Set
-    /// (on) and Default TTL Set (7) so its relay state is confirmed, not assumed. A step is done only when its status confirmed it.
+    /// (on) and Default TTL Set (7) so its relay state is confirmed, not assumed; a node with both vendor models then gets the MQTT
+    /// uplink's two steps (vendor server publication to, and vendor client subscription to, the uplink group 0xC001). A step is done
+    /// only when its status confirmed it.
     /// </summary>
     public static class ConfigurationStep
     {
@@ -35,8 +37,14 @@ namespace DcMonitor.Shared.Provisioning
         /// <summary>Default TTL 7 set (relay nodes).</summary>
         public const int DefaultTtl = 0x100;
 
+        /// <summary>Vendor server publishes to the uplink group 0xC001 (universal nodes; MQTT uplink).</summary>
+        public const int UplinkPublication = 0x200;
+
+        /// <summary>Vendor client subscribed to the uplink group 0xC001 (universal nodes; MQTT uplink).</summary>
+        public const int UplinkSubscription = 0x400;
+
         /// <summary>Every step.</summary>
-        public const int All = 0x1FF;
+        public const int All = 0x7FF;
 
         /// <summary>The steps a node with <paramref name="models"/> (CompositionData model bits) needs; before its composition is known, the first two.</summary>
         public static int Required(int models, bool compositionKnown, bool relayNode)
@@ -58,6 +66,8 @@ namespace DcMonitor.Shared.Provisioning
             steps |= (models & CompositionData.VendorServer) != 0 ? BindVendorServer | Subscription : 0;
             steps |= (models & CompositionData.VendorClient) != 0 ? BindVendorClient : 0;
             steps |= relayNode ? RelayOn | DefaultTtl : 0;
+            int vendorModels = CompositionData.VendorServer | CompositionData.VendorClient;
+            steps |= (models & vendorModels) == vendorModels ? UplinkPublication | UplinkSubscription : 0;
             return steps;
         }
 
@@ -65,7 +75,7 @@ namespace DcMonitor.Shared.Provisioning
         public static int Next(int required, int done)
         {
             int missing = required & ~done;
-            for (int step = Composition; step <= DefaultTtl; step <<= 1)
+            for (int step = Composition; step <= UplinkSubscription; step <<= 1)
             {
                 if ((missing & step) != 0)
                 {
@@ -90,6 +100,8 @@ namespace DcMonitor.Shared.Provisioning
                 case Subscription: return "subscribe-all";
                 case RelayOn: return "relay-on";
                 case DefaultTtl: return "default-ttl";
+                case UplinkPublication: return "publish-uplink";
+                case UplinkSubscription: return "subscribe-uplink";
                 default: return "none";
             }
         }

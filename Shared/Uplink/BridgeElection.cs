@@ -7,7 +7,9 @@ namespace DcMonitor.Shared.Uplink
     /// <see cref="HeartbeatPeriodMilliseconds"/>; the live candidate with the lowest unicast address is the bridge; a candidate
     /// not heard for <see cref="SilenceTimeoutMilliseconds"/> is dead. So when the bridge loses power, the next one takes
     /// over within <see cref="TakeoverBoundMilliseconds"/>, and two bridges publish together at most until the lower one's
-    /// next heartbeat arrives (one heartbeat period; duplicates are recognisable by the readings' per-node sequence numbers).
+    /// next heartbeat arrives (one heartbeat period; duplicates are recognisable by the readings' per-node sequence numbers). A
+    /// candidate that has just started listens for <see cref="ListenMilliseconds"/> before it may claim the bridge, so a rebooting
+    /// node with a higher address does not publish alongside the live bridge it has not heard yet.
     /// Pure logic over the caller's clock; not thread-safe (the image's worker owns it).
     /// </summary>
     public sealed class BridgeElection
@@ -22,16 +24,25 @@ namespace DcMonitor.Shared.Uplink
         /// silence at its next evaluation, done at least once per heartbeat period).</summary>
         public const int TakeoverBoundMilliseconds = SilenceTimeoutMilliseconds + HeartbeatPeriodMilliseconds;
 
+        /// <summary>Time a newly started candidate listens before it may bridge: one heartbeat period and a second of margin, ms.</summary>
+        public const int ListenMilliseconds = HeartbeatPeriodMilliseconds + 1000;
+
         private readonly Hashtable _lastHeard = new Hashtable();
         private readonly int _ownAddress;
         private readonly bool _candidate;
+        private readonly long _startedAt;
 
-        /// <summary>The election as node <paramref name="ownAddress"/> sees it; <paramref name="uplinkCapable"/> when this node has Wi-Fi and a broker configured.</summary>
-        public BridgeElection(int ownAddress, bool uplinkCapable)
+        /// <summary>The election as node <paramref name="ownAddress"/> sees it from <paramref name="startedAtMilliseconds"/> on;
+        /// <paramref name="uplinkCapable"/> when this node has Wi-Fi and a broker configured.</summary>
+        public BridgeElection(int ownAddress, bool uplinkCapable, long startedAtMilliseconds)
         {
             _ownAddress = ownAddress;
-            _candidate = uplinkCapable;
+            _candidate = uplinkCapable && ownAddress > 0 && ownAddress < 0x8000;
+            _startedAt = startedAtMilliseconds;
         }
+
+        /// <summary>True when this node takes part as a candidate.</summary>
+        public bool IsCandidate => _candidate;
 
         /// <summary>A heartbeat from candidate <paramref name="address"/> at <paramref name="nowMilliseconds"/> (own and non-unicast addresses ignored).</summary>
         public void HeardHeartbeat(int address, long nowMilliseconds)
@@ -60,10 +71,10 @@ namespace DcMonitor.Shared.Uplink
             return lowest;
         }
 
-        /// <summary>True when this node should bridge at <paramref name="nowMilliseconds"/>.</summary>
+        /// <summary>True when this node should bridge at <paramref name="nowMilliseconds"/> (never within its listening time).</summary>
         public bool IsBridge(long nowMilliseconds)
         {
-            return _candidate && CurrentBridge(nowMilliseconds) == _ownAddress;
+            return _candidate && nowMilliseconds - _startedAt >= ListenMilliseconds && CurrentBridge(nowMilliseconds) == _ownAddress;
         }
     }
 }

@@ -44,6 +44,24 @@ namespace DcMonitor.Shared.Uplink
             return topicPrefix + "/" + ObjectId(uuid) + "/duty/set";
         }
 
+        /// <summary>Where a node's commands arrive (text, the node command grammar; may be retained: the bridge clears it once run).</summary>
+        public static string CommandTopic(string topicPrefix, byte[] uuid)
+        {
+            return topicPrefix + "/" + ObjectId(uuid) + "/command";
+        }
+
+        /// <summary>Where the bridge answers a node's commands (<c>OK:&lt;command&gt;</c> or <c>ERROR:...</c>).</summary>
+        public static string ReplyTopic(string topicPrefix, byte[] uuid)
+        {
+            return topicPrefix + "/" + ObjectId(uuid) + "/reply";
+        }
+
+        /// <summary>Readings of a node whose identity the bridge has not learned yet: <c>&lt;prefix&gt;/node_&lt;address, 4 hex digits&gt;/state</c>.</summary>
+        public static string UnidentifiedStateTopic(string topicPrefix, int address)
+        {
+            return topicPrefix + "/node_" + address.ToString("X4") + "/state";
+        }
+
         /// <summary>The node's own availability (<c>online</c>/<c>offline</c>, published by the bridge when the node goes silent).</summary>
         public static string AvailabilityTopic(string topicPrefix, byte[] uuid)
         {
@@ -71,7 +89,8 @@ namespace DcMonitor.Shared.Uplink
             json.Append(',');
             Sensor(json, id, "power", "power", "W", "measurement", "{{ value_json.power }}");
             json.Append(',');
-            Sensor(json, id, "energy", "energy", "Wh", "total_increasing", "{{ value_json.energy }}");
+            // is_defined: a state without energy raises a template error, and Home Assistant then keeps the current state.
+            Sensor(json, id, "energy", "energy", "Wh", "total_increasing", "{{ value_json.energy | is_defined }}");
             json.Append(",\"duty\":{\"p\":\"number\",\"name\":\"Duty cycle\",\"unique_id\":\"").Append(id).Append("_duty\",\"min\":0,\"max\":100,\"step\":1,")
                 .Append("\"mode\":\"slider\",\"unit_of_measurement\":\"%\",\"value_template\":\"{{ value_json.duty }}\",\"command_topic\":\"")
                 .Append(Escape(DutyCommandTopic(topicPrefix, uuid))).Append("\"}},");
@@ -81,12 +100,13 @@ namespace DcMonitor.Shared.Uplink
             return json.ToString();
         }
 
-        /// <summary>A reading as the state JSON the discovery templates read: volts, milliamps, watts, watt-hours, duty %, sequence.</summary>
+        /// <summary>A reading as the state JSON the discovery templates read: volts, milliamps, watts, watt-hours (absent while the
+        /// bridge has not heard the node's energy counter), duty %, sequence, node address.</summary>
         public static string StatePayload(UplinkReading reading)
         {
             long milliwatts = (long)reading.BusMillivolts * reading.CurrentMilliamps / 1000;
             return "{\"voltage\":" + Fixed(reading.BusMillivolts, 3) + ",\"current\":" + reading.CurrentMilliamps.ToString() + ",\"power\":" + Fixed(milliwatts, 3)
-                + ",\"energy\":" + Fixed(reading.EnergyMilliwattHours, 3) + ",\"duty\":" + reading.DutyPercent.ToString() + ",\"sequence\":" + reading.Sequence.ToString() + "}";
+                + (reading.EnergyKnown ? ",\"energy\":" + Fixed(reading.EnergyMilliwattHours, 3) : string.Empty) + ",\"duty\":" + reading.DutyPercent.ToString() + ",\"sequence\":" + reading.Sequence.ToString() + ",\"address\":" + reading.Address.ToString() + "}";
         }
 
         private static void Sensor(StringBuilder json, string id, string key, string deviceClass, string unit, string stateClass, string template)

@@ -47,8 +47,11 @@ namespace DcMonitor.Shared.Uplink
             get { return _inFlight; }
         }
 
-        /// <summary>Readings dropped because the queue was full, since <see cref="ResetDropped"/>.</summary>
+        /// <summary>Readings dropped because the queue was full and not yet reported (<see cref="ForgetDropped"/>).</summary>
         public int Dropped { get; private set; }
+
+        /// <summary>Changes whenever the queue's content or drop count changes (the bridge saves the queue when it differs from the saved one's).</summary>
+        public int Version { get; private set; }
 
         /// <summary>
         /// Queues a reading; when full the oldest waiting one is dropped and counted. Readings in flight are never dropped (the
@@ -56,6 +59,7 @@ namespace DcMonitor.Shared.Uplink
         /// </summary>
         public void Enqueue(UplinkReading reading)
         {
+            Version++;
             if (_readings.Count >= Capacity)
             {
                 Dropped++;
@@ -104,6 +108,7 @@ namespace DcMonitor.Shared.Uplink
             }
 
             _inFlight -= count;
+            Version += count > 0 ? 1 : 0;
         }
 
         /// <summary>The rest of the batch was not acknowledged: it waits again at the front, in order.</summary>
@@ -112,10 +117,11 @@ namespace DcMonitor.Shared.Uplink
             _inFlight = 0;
         }
 
-        /// <summary>Clears the drop counter (after it was published).</summary>
-        public void ResetDropped()
+        /// <summary>Forgets <paramref name="count"/> of the dropped readings once their number was published (drops counted since stay).</summary>
+        public void ForgetDropped(int count)
         {
-            Dropped = 0;
+            Dropped = count >= Dropped ? 0 : Dropped - count;
+            Version++;
         }
 
         /// <summary>The queue as bytes: magic, capacity, drop count (4 bytes each, little-endian), then the readings, oldest first.</summary>

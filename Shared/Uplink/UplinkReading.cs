@@ -7,7 +7,8 @@ namespace DcMonitor.Shared.Uplink
     /// (duplicates after a bridge failover are recognised by (node, sequence)), bus voltage, current, duty cycle and the
     /// node's energy counter. Encoded in <see cref="EncodedLength"/> bytes, little-endian: <c>[0..1]</c> unicast address,
     /// <c>[2..3]</c> sequence (wraps at 65 536), <c>[4..5]</c> bus voltage in mV (0-65 535), <c>[6..7]</c> current in mA
-    /// (signed), <c>[8]</c> duty cycle % (0-100), <c>[9]</c> reserved 0, <c>[10..13]</c> energy in mWh (0-4 294 967 295),
+    /// (signed), <c>[8]</c> duty cycle % (0-100), <c>[9]</c> flags (bit 0: energy unknown, the bridge had no energy report of the
+    /// node yet), <c>[10..13]</c> energy in mWh (0-4 294 967 295),
     /// <c>[14..15]</c> reserved 0.
     /// </summary>
     public sealed class UplinkReading
@@ -18,6 +19,13 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>Creates a reading.</summary>
         /// <exception cref="ArgumentOutOfRangeException">A field outside its range (the message names it and the value).</exception>
         public UplinkReading(int address, int sequence, int busMillivolts, int currentMilliamps, int dutyPercent, uint energyMilliwattHours)
+            : this(address, sequence, busMillivolts, currentMilliamps, dutyPercent, energyMilliwattHours, true)
+        {
+        }
+
+        /// <summary>Creates a reading whose energy may be unknown (<paramref name="energyKnown"/> false: <paramref name="energyMilliwattHours"/> is ignored).</summary>
+        /// <exception cref="ArgumentOutOfRangeException">A field outside its range (the message names it and the value).</exception>
+        public UplinkReading(int address, int sequence, int busMillivolts, int currentMilliamps, int dutyPercent, uint energyMilliwattHours, bool energyKnown)
         {
             Check(address, 0x0001, 0x7FFF, "address");
             Check(sequence, 0, 0xFFFF, "sequence");
@@ -29,7 +37,8 @@ namespace DcMonitor.Shared.Uplink
             BusMillivolts = busMillivolts;
             CurrentMilliamps = currentMilliamps;
             DutyPercent = dutyPercent;
-            EnergyMilliwattHours = energyMilliwattHours;
+            EnergyMilliwattHours = energyKnown ? energyMilliwattHours : 0;
+            EnergyKnown = energyKnown;
         }
 
         /// <summary>The node's unicast address.</summary>
@@ -50,6 +59,9 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>Energy counter of the node, mWh (it survives the node's power cuts).</summary>
         public uint EnergyMilliwattHours { get; private set; }
 
+        /// <summary>False when the bridge had not heard the node's energy counter yet (the state then carries no energy).</summary>
+        public bool EnergyKnown { get; private set; }
+
         /// <summary>Writes the reading at <paramref name="offset"/> of <paramref name="buffer"/>.</summary>
         public void Encode(byte[] buffer, int offset)
         {
@@ -62,7 +74,7 @@ namespace DcMonitor.Shared.Uplink
             buffer[offset + 6] = (byte)CurrentMilliamps;
             buffer[offset + 7] = (byte)(CurrentMilliamps >> 8);
             buffer[offset + 8] = (byte)DutyPercent;
-            buffer[offset + 9] = 0;
+            buffer[offset + 9] = (byte)(EnergyKnown ? 0 : 1);
             buffer[offset + 10] = (byte)EnergyMilliwattHours;
             buffer[offset + 11] = (byte)(EnergyMilliwattHours >> 8);
             buffer[offset + 12] = (byte)(EnergyMilliwattHours >> 16);
@@ -83,7 +95,7 @@ namespace DcMonitor.Shared.Uplink
             int current = (short)(buffer[offset + 6] | (buffer[offset + 7] << 8));
             uint energy = (uint)(buffer[offset + 10] | (buffer[offset + 11] << 8) | (buffer[offset + 12] << 16)) | ((uint)buffer[offset + 13] << 24);
             return new UplinkReading(buffer[offset] | (buffer[offset + 1] << 8), buffer[offset + 2] | (buffer[offset + 3] << 8), buffer[offset + 4] | (buffer[offset + 5] << 8),
-                current, buffer[offset + 8], energy);
+                current, buffer[offset + 8], energy, (buffer[offset + 9] & 1) == 0);
         }
 
         private static void Check(int value, int minimum, int maximum, string name)

@@ -68,6 +68,7 @@ namespace DcMonitor.NFUnitTest
             {
                 ConfigurationStep.Composition, ConfigurationStep.AppKey, ConfigurationStep.BindOnOffServer, ConfigurationStep.BindOnOffClient,
                 ConfigurationStep.BindVendorServer, ConfigurationStep.BindVendorClient, ConfigurationStep.Subscription,
+                ConfigurationStep.UplinkPublication, ConfigurationStep.UplinkSubscription,
             };
             for (int i = 0; i < order.Length; i++)
             {
@@ -79,6 +80,8 @@ namespace DcMonitor.NFUnitTest
             int relay = ConfigurationStep.Required(CompositionData.ConfigServer, true, true);
             Assert.AreEqual(ConfigurationStep.Composition | ConfigurationStep.RelayOn | ConfigurationStep.DefaultTtl, relay);
             Assert.AreEqual(ConfigurationStep.Composition | ConfigurationStep.AppKey, ConfigurationStep.Required(0, false, false));
+            int serverOnly = ConfigurationStep.Required(CompositionData.ConfigServer | CompositionData.VendorServer, true, false);
+            Assert.AreEqual(0, serverOnly & (ConfigurationStep.UplinkPublication | ConfigurationStep.UplinkSubscription), "the uplink needs both vendor models");
         }
 
         [TestMethod]

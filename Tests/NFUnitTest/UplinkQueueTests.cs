@@ -61,7 +61,11 @@ namespace DcMonitor.NFUnitTest
             queue.Enqueue(new UplinkReading(0x0005, 4, 12000, 0, 0, 0));
             queue.Enqueue(new UplinkReading(0x0005, 5, 12000, 0, 0, 0)); // full and the only waiting one goes
             Assert.AreEqual(2, queue.Dropped);
-            queue.ResetDropped();
+            int version = queue.Version;
+            queue.ForgetDropped(1); // one was published; the other was counted meanwhile
+            Assert.AreEqual(1, queue.Dropped);
+            Assert.AreNotEqual(version, queue.Version, "the drop count is saved with the queue");
+            queue.ForgetDropped(5);
             Assert.AreEqual(0, queue.Dropped);
         }
 
@@ -85,7 +89,8 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void TheLowestLiveCandidateBridgesAndASilentOneIsReplacedInTime()
         {
-            BridgeElection node7 = new BridgeElection(0x0007, true);
+            BridgeElection node7 = new BridgeElection(0x0007, true, -BridgeElection.ListenMilliseconds);
+            Assert.IsTrue(node7.IsCandidate);
             Assert.IsTrue(node7.IsBridge(0), "alone, it bridges");
             node7.HeardHeartbeat(0x0005, 1000);
             node7.HeardHeartbeat(0x0009, 1000);
@@ -99,9 +104,22 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void ANewCandidateListensOneHeartbeatBeforeClaimingTheBridge()
+        {
+            BridgeElection node9 = new BridgeElection(0x0009, true, 1000);
+            Assert.IsFalse(node9.IsBridge(1000), "just started: listening");
+            Assert.IsFalse(node9.IsBridge(1000 + BridgeElection.ListenMilliseconds - 1));
+            Assert.IsTrue(node9.IsBridge(1000 + BridgeElection.ListenMilliseconds), "heard nobody lower: bridges");
+            BridgeElection node6 = new BridgeElection(0x0006, true, 1000);
+            node6.HeardHeartbeat(0x0005, 1000 + BridgeElection.HeartbeatPeriodMilliseconds);
+            Assert.IsFalse(node6.IsBridge(1000 + BridgeElection.ListenMilliseconds), "heard the live bridge 0x0005 while listening");
+            Assert.IsFalse(new BridgeElection(0, true, 0).IsCandidate, "an unprovisioned node is no candidate");
+        }
+
+        [TestMethod]
         public void ANodeWithoutUplinkNeverBridgesButKnowsWhoDoes()
         {
-            BridgeElection node5 = new BridgeElection(0x0005, false);
+            BridgeElection node5 = new BridgeElection(0x0005, false, 0);
             Assert.AreEqual(0, node5.CurrentBridge(0));
             node5.HeardHeartbeat(0x0008, 0);
             node5.HeardHeartbeat(0x0005, 0); // its own address: ignored

@@ -9,13 +9,14 @@ using DcMonitor.Shared.Sensing;
 using DcMonitor.UniversalNode.Commands;
 using DcMonitor.Shared.Diagnostics;
 using DcMonitor.UniversalNode.Load;
+using DcMonitor.UniversalNode.Uplink;
 
 namespace DcMonitor.UniversalNode.Mesh
 {
     /// <summary>
     /// Connects the mesh stack and GATT bridge to the node: every <see cref="MeshEvent"/> is copied and handed to
     /// the worker thread (nothing runs in the interop's event thread, seed protocol §9 B6), then dispatched to
-    /// the vendor server, the OnOff server or the gateway role (<see cref="GatewayProcessor"/>), which also gets a
+    /// the vendor server, the OnOff server, the MQTT uplink (its report, heartbeat and command opcodes) or the gateway role (<see cref="GatewayProcessor"/>), which also gets a
     /// tick every <see cref="TickMilliseconds"/>. Events that find the worker queue full are counted and logged.
     /// </summary>
     public sealed class MeshCoordinator
@@ -34,11 +35,13 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly OrphanWatch _orphanWatch = new OrphanWatch();
         private readonly SensorReading _statusReading = new SensorReading();
         private readonly SensorPayloadFormatter _statusFormatter = new SensorPayloadFormatter();
+        private readonly UplinkService _uplink;
         private int _droppedEvents;
 
-        /// <summary>Wires the node's mesh roles.</summary>
-        public MeshCoordinator(MeshNode mesh, WorkQueue queue, CommandExecutor executor, LoadController load, NodeLog log)
+        /// <summary>Wires the node's mesh roles; <paramref name="uplink"/> gets the uplink's messages.</summary>
+        public MeshCoordinator(MeshNode mesh, WorkQueue queue, CommandExecutor executor, LoadController load, NodeLog log, UplinkService uplink)
         {
+            _uplink = uplink;
             _mesh = mesh;
             _queue = queue;
             _log = log;
@@ -109,7 +112,11 @@ namespace DcMonitor.UniversalNode.Mesh
             switch (e.Kind)
             {
                 case MeshEventKind.VendorMessageReceived:
-                    if (e.Opcode == MeshProtocol.VendorSendOpcode || e.Opcode == MeshProtocol.BinarySendOpcode)
+                    if (IsUplinkOpcode(e.Opcode))
+                    {
+                        _uplink.OnMeshMessage(e, now);
+                    }
+                    else if (e.Opcode == MeshProtocol.VendorSendOpcode || e.Opcode == MeshProtocol.BinarySendOpcode)
                     {
                         _vendorServer.OnSend(e, now);
                     }
@@ -148,6 +155,7 @@ namespace DcMonitor.UniversalNode.Mesh
                     WatchForOrphan(e.Kind, now);
                     bool wasBound = _adapter.VendorClientBound;
                     _adapter.Refresh();
+                    _uplink.MeshStateChanged();
                     if (!wasBound && _adapter.VendorClientBound)
                     {
                         Gateway.OnVendorClientBound();
@@ -166,6 +174,12 @@ namespace DcMonitor.UniversalNode.Mesh
                 default:
                     break;
             }
+        }
+
+        private static bool IsUplinkOpcode(int opcode)
+        {
+            return opcode == MeshProtocol.ReadingReportOpcode || opcode == MeshProtocol.EnergyReportOpcode || opcode == MeshProtocol.NodeIdentityOpcode
+                || opcode == MeshProtocol.BridgeHeartbeatOpcode || opcode == MeshProtocol.UplinkCommandOpcode;
         }
 
         private void OnStatus(ReceivedMeshEvent e, long now)

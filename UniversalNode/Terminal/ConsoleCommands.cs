@@ -2,13 +2,15 @@ using DcMonitor.Shared.Terminal;
 using DcMonitor.Shared.Commands;
 using DcMonitor.UniversalNode.Commands;
 using DcMonitor.UniversalNode.Sensing;
+using DcMonitor.UniversalNode.Uplink;
 
 namespace DcMonitor.UniversalNode.Terminal
 {
     /// <summary>
     /// What the serial console's lines do (seed protocol §4.15): <c>help</c> lists the commands, <c>scan</c>
     /// scans the sensor bus, everything else is node command text for <see cref="CommandExecutor"/> and its
-    /// reply is printed as <c>&gt;&gt; &lt;reply&gt;</c>. Console commands never notify the Pi and never touch the mesh.
+    /// reply is printed as <c>&gt;&gt; &lt;reply&gt;</c>; <c>uplink</c> lines configure the MQTT uplink (<see cref="UplinkConsole"/>).
+    /// Console commands never notify the Pi and never touch the mesh.
     /// </summary>
     public sealed class ConsoleCommands
     {
@@ -33,6 +35,9 @@ namespace DcMonitor.UniversalNode.Terminal
         private readonly CommandExecutor _executor;
         private readonly int _sensorBusId;
 
+        /// <summary>The uplink's console lines, once the uplink exists (set by the app; null: no uplink).</summary>
+        public UplinkConsole Uplink { get; set; }
+
         /// <summary>Connects the console to the executor.</summary>
         public ConsoleCommands(SerialConsole console, CommandExecutor executor, int sensorBusId)
         {
@@ -45,11 +50,26 @@ namespace DcMonitor.UniversalNode.Terminal
         private void OnLine(string line)
         {
             bool accepted;
+            UplinkConsole uplink = Uplink;
+            if (uplink != null && uplink.Accepts(line))
+            {
+                uplink.OnLine(line);
+                return;
+            }
+
             if (line == "help")
             {
                 foreach (string text in s_help)
                 {
                     _console.WriteLine(text);
+                }
+
+                if (uplink != null)
+                {
+                    foreach (string text in UplinkConsole.Help)
+                    {
+                        _console.WriteLine(text);
+                    }
                 }
 
                 return;

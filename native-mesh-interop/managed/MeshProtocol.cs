@@ -33,5 +33,26 @@ namespace DcMonitor.MeshInterop
         /// one unsegmented access message, see DcMonitor.Shared.Mesh.BinaryStatusCodec.
         /// </summary>
         public const int BinaryStatusOpcode = 0xC302E5;
+
+        /// <summary>
+        /// Reading report of the MQTT uplink, 0xC402E5 (on air C4 E5 02): 8 bytes published by a node's vendor server to the
+        /// uplink group and received by vendor clients (DcMonitor.Shared.Uplink.MeshReport), one unsegmented access message.
+        /// </summary>
+        public const int ReadingReportOpcode = 0xC402E5;
+
+        /// <summary>Energy report of the MQTT uplink, 0xC502E5 (on air C5 E5 02): 6 bytes, same path as the reading report.</summary>
+        public const int EnergyReportOpcode = 0xC502E5;
+
+        /// <summary>Node identity of the MQTT uplink, 0xC602E5 (on air C6 E5 02): the 6 Bluetooth-address bytes of the device UUID.</summary>
+        public const int NodeIdentityOpcode = 0xC602E5;
+
+        /// <summary>Bridge heartbeat of the MQTT uplink, 0xC702E5 (on air C7 E5 02): 2 bytes from every uplink-capable node.</summary>
+        public const int BridgeHeartbeatOpcode = 0xC702E5;
+
+        /// <summary>
+        /// Uplink command, 0xC802E5 (on air C8 E5 02): 3 bytes (token, 2-byte binary command) sent unacknowledged by the bridge's
+        /// vendor client to a node's vendor server; the node answers with a reading report carrying the token.
+        /// </summary>
+        public const int UplinkCommandOpcode = 0xC802E5;
     }
 }

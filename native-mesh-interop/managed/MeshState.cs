@@ -6,12 +6,13 @@ namespace DcMonitor.MeshInterop
     /// <para>Native state blob (little-endian, <see cref="BlobLength"/> bytes): <c>[0]</c> provisioned (0/1),
     /// <c>[1..2]</c> unicast, <c>[3..4]</c> NetKey index, <c>[5..6]</c> AppKey index (0xFFFF = none), <c>[7]</c> bound
     /// models (<see cref="MeshModels"/> bits; the Config Server and Client count as bound once provisioned, as they use the device key), <c>[8]</c> vendor server subscribed to 0xC000 (0/1), <c>[9]</c> default TTL,
-    /// <c>[10]</c> relay on (0/1).</para>
+    /// <c>[10]</c> relay on (0/1), <c>[11..16]</c> the 6 Bluetooth-address bytes of the device UUID (its bytes 2-7, filled by the
+    /// native component at start).</para>
     /// </summary>
     public sealed class MeshState
     {
         /// <summary>Length of the native state blob.</summary>
-        public const int BlobLength = 11;
+        public const int BlobLength = 17;
 
         /// <summary>True once provisioned (also after a reboot: the stack restores it from flash).</summary>
         public bool IsProvisioned { get; private set; }
@@ -37,6 +38,9 @@ namespace DcMonitor.MeshInterop
         /// <summary>Relay feature state.</summary>
         public bool RelayEnabled { get; private set; }
 
+        /// <summary>The device UUID's Bluetooth-address bytes (6 bytes; the UUID is DD DD, these, then 8 zero bytes).</summary>
+        public byte[] BluetoothAddress { get; } = new byte[6];
+
         /// <summary>True when <paramref name="model"/> can send and receive (AppKey bound).</summary>
         public bool IsBound(MeshModels model)
         {
@@ -59,6 +63,11 @@ namespace DcMonitor.MeshInterop
             VendorServerSubscribedToAll = blob[8] != 0;
             DefaultTtl = blob[9];
             RelayEnabled = blob[10] != 0;
+            for (int i = 0; i < 6; i++)
+            {
+                BluetoothAddress[i] = blob[11 + i];
+            }
+
             return true;
         }
     }

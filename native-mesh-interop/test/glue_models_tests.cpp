@@ -3,12 +3,21 @@
 // destinations, one per destination and client model, and their statuses and timeouts matched back.
 #include "glue_test_support.h"
 
+extern "C" {
+#include "dcm_glue.h"
+}
+
 namespace
 {
 constexpr uint32_t kSendText = 0xC002E5;
 constexpr uint32_t kStatusText = 0xC102E5;
 constexpr uint32_t kSendBinary = 0xC202E5;
 constexpr uint32_t kStatusBinary = 0xC302E5;
+constexpr uint32_t kReadingReport = 0xC402E5;
+constexpr uint32_t kEnergyReport = 0xC502E5;
+constexpr uint32_t kNodeIdentity = 0xC602E5;
+constexpr uint32_t kBridgeHeartbeat = 0xC702E5;
+constexpr uint32_t kUplinkCommand = 0xC802E5;
 
 esp_ble_mesh_msg_ctx_t Received(uint16_t source, uint16_t destination)
 {
@@ -87,16 +96,109 @@ TEST_F(Glue, GroupSendsAreNeverAcknowledgedAndRepliesArriveAsPublications)
     EXPECT_EQ(DCM_RESULT_OK, dcm_mesh_send_vendor(0xC000, kSendBinary, command, 2, 7, true, 5000)) << "never busy";
 
     esp_ble_mesh_msg_ctx_t to_us = Received(0x0009, 0x0005);
-    esp_ble_mesh_msg_ctx_t to_group = Received(0x0009, 0xC000);
+    esp_ble_mesh_msg_ctx_t to_other = Received(0x0009, 0x0007);
     uint8_t status[8] = {0};
     esp_ble_mesh_model_cb_param_t param{};
     param.client_recv_publish_msg = {kStatusBinary, Vendor(DCM_VENDOR_CLIENT_MODEL), &to_us, 8, status};
     g_idf.model_cb(ESP_BLE_MESH_CLIENT_MODEL_RECV_PUBLISH_MSG_EVT, &param);
-    param.client_recv_publish_msg.ctx = &to_group;
+    param.client_recv_publish_msg.ctx = &to_other;
     g_idf.model_cb(ESP_BLE_MESH_CLIENT_MODEL_RECV_PUBLISH_MSG_EVT, &param);
     std::vector<Event> events = TakeEvents();
-    ASSERT_EQ(1u, events.size()) << "only statuses addressed to this node";
+    ASSERT_EQ(1u, events.size()) << "never statuses addressed to another node";
     EXPECT_EQ(0x0009, events[0].source);
+    EXPECT_EQ(0x0005, events[0].destination);
+}
+
+TEST_F(Glue, UplinkReportsPublishedToAGroupReachTheVendorClient)
+{
+    Start(kUniversal);
+    const uint8_t reading[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    const struct
+    {
+        uint32_t opcode;
+        uint16_t length;
+    } reports[] = {{kReadingReport, 8}, {kEnergyReport, 6}, {kNodeIdentity, 6}, {kBridgeHeartbeat, 2}};
+
+    esp_ble_mesh_msg_ctx_t to_group = Received(0x0009, 0xC001);
+    esp_ble_mesh_model_cb_param_t param{};
+    for (const auto &report : reports)
+    {
+        param.client_recv_publish_msg = {report.opcode, Vendor(DCM_VENDOR_CLIENT_MODEL), &to_group, report.length, const_cast<uint8_t *>(reading)};
+        g_idf.model_cb(ESP_BLE_MESH_CLIENT_MODEL_RECV_PUBLISH_MSG_EVT, &param);
+    }
+    std::vector<Event> events = TakeEvents();
+    ASSERT_EQ(4u, events.size());
+    for (size_t i = 0; i < 4; i++)
+    {
+        EXPECT_EQ(1, events[i].kind); // VendorMessageReceived
+        EXPECT_EQ(0x0009, events[i].source);
+        EXPECT_EQ(0xC001, events[i].destination);
+        EXPECT_EQ(reports[i].opcode, events[i].opcode);
+        EXPECT_EQ(0, events[i].handle);
+        EXPECT_EQ(std::vector<uint8_t>(reading, reading + reports[i].length), events[i].payload);
+    }
+
+    // Group bounds: 0xC000 and 0xFFFF (all-nodes) are groups; another node's unicast and a virtual address are not.
+    esp_ble_mesh_msg_ctx_t first_group = Received(0x0009, 0xC000);
+    esp_ble_mesh_msg_ctx_t all_nodes = Received(0x0009, 0xFFFF);
+    esp_ble_mesh_msg_ctx_t to_other = Received(0x0009, 0x0006);
+    esp_ble_mesh_msg_ctx_t virtual_address = Received(0x0009, 0xBFFF);
+    for (esp_ble_mesh_msg_ctx_t *context : {&first_group, &to_other, &virtual_address, &all_nodes})
+    {
+        param.client_recv_publish_msg = {kReadingReport, Vendor(DCM_VENDOR_CLIENT_MODEL), context, 8, const_cast<uint8_t *>(reading)};
+        g_idf.model_cb(ESP_BLE_MESH_CLIENT_MODEL_RECV_PUBLISH_MSG_EVT, &param);
+    }
+    events = TakeEvents();
+    ASSERT_EQ(2u, events.size());
+    EXPECT_EQ(0xC000, events[0].destination);
+    EXPECT_EQ(0xFFFF, events[1].destination);
+
+    // Only the vendor client's publications: the same message on the vendor server's model is not a client publication.
+    param.client_recv_publish_msg = {kReadingReport, Vendor(DCM_VENDOR_SERVER_MODEL), &to_group, 8, const_cast<uint8_t *>(reading)};
+    g_idf.model_cb(ESP_BLE_MESH_CLIENT_MODEL_RECV_PUBLISH_MSG_EVT, &param);
+    EXPECT_TRUE(TakeEvents().empty());
+}
+
+TEST_F(Glue, TheUplinkCommandIsQueuedWithoutAReplyContext)
+{
+    Start(kUniversal);
+    // A request that can be answered, then more uplink commands than the reply table holds.
+    esp_ble_mesh_msg_ctx_t context = Received(0x0001, 0x0005);
+    uint8_t request[2] = {0x01, 0x00};
+    esp_ble_mesh_model_cb_param_t param{};
+    param.model_operation = {kSendBinary, Vendor(DCM_VENDOR_SERVER_MODEL), &context, 2, request};
+    g_idf.model_cb(ESP_BLE_MESH_MODEL_OPERATION_EVT, &param);
+    std::vector<Event> events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    uint16_t answerable = events[0].handle;
+    ASSERT_NE(0, answerable);
+
+    uint8_t command[3] = {0x2A, 0x01, 0x00};
+    param.model_operation = {kUplinkCommand, Vendor(DCM_VENDOR_SERVER_MODEL), &context, 3, command};
+    for (unsigned i = 0; i < DCM_REPLY_CAPACITY + 1; i++)
+    {
+        g_idf.model_cb(ESP_BLE_MESH_MODEL_OPERATION_EVT, &param);
+    }
+    events = TakeEvents();
+    ASSERT_EQ(DCM_REPLY_CAPACITY + 1, events.size());
+    for (const Event &event : events)
+    {
+        EXPECT_EQ(1, event.kind); // VendorMessageReceived
+        EXPECT_EQ(0x0001, event.source);
+        EXPECT_EQ(0x0005, event.destination);
+        EXPECT_EQ(kUplinkCommand, event.opcode);
+        EXPECT_EQ(0, event.handle) << "nothing to answer";
+        EXPECT_EQ((std::vector<uint8_t>{0x2A, 0x01, 0x00}), event.payload);
+    }
+
+    size_t used = 0;
+    for (const dcm_reply_context_t &entry : dcm_glue.replies.entries)
+    {
+        used += entry.handle != 0 ? 1u : 0u;
+    }
+    EXPECT_EQ(1u, used) << "only the binary SEND holds a reply slot";
+    const uint8_t status[8] = {0};
+    EXPECT_EQ(DCM_RESULT_OK, dcm_mesh_reply_vendor(answerable, kStatusBinary, status, 8)) << "not pushed out by the commands";
 }
 
 TEST_F(Glue, ASendTheStackRefusesFreesTheDestination)

@@ -55,6 +55,7 @@ TEST_F(Glue, AProvisionedNodeIsRestoredWithoutEnablingProvisioning)
     EXPECT_EQ(0, blob[8]) << "no subscription yet";
     EXPECT_EQ(7, blob[9]);
     EXPECT_EQ(1, blob[10]);
+    EXPECT_EQ(0, std::memcmp(Uuid() + 2, blob + 11, 6)) << "[11..16]: the UUID's Bluetooth-address bytes";
 
     Vendor(DCM_VENDOR_SERVER_MODEL)->groups[1] = 0xC000; // what Config Model Subscription Add leaves
     ASSERT_EQ(DCM_STATE_BLOB_LENGTH, dcm_mesh_read_state(blob, sizeof blob));
@@ -70,6 +71,8 @@ TEST_F(Glue, AnUnprovisionedDeviceReportsNoAddressAndNoBindings)
     EXPECT_EQ(0, blob[1] | blob[2]);
     EXPECT_EQ(0xFF, blob[5]);
     EXPECT_EQ(0, blob[7]);
+    EXPECT_EQ(0, std::memcmp(Uuid() + 2, blob + 11, 6)) << "the address is known before provisioning";
+    EXPECT_EQ(17u, DCM_STATE_BLOB_LENGTH);
     EXPECT_EQ(0u, dcm_mesh_read_state(blob, DCM_STATE_BLOB_LENGTH - 1));
 }
 
@@ -93,11 +96,23 @@ TEST_F(Glue, TheUniversalNodeHasTheSeedsElementZero)
     EXPECT_EQ(0xC002E5u, server_ops[0].opcode);
     EXPECT_EQ(0xC202E5u, server_ops[1].opcode);
     EXPECT_EQ(2u, server_ops[1].min_len);
-    EXPECT_EQ(0u, server_ops[2].opcode);
+    EXPECT_EQ(0xC802E5u, server_ops[2].opcode) << "MQTT uplink command";
+    EXPECT_EQ(3u, server_ops[2].min_len);
+    EXPECT_EQ(0u, server_ops[3].opcode);
     const esp_ble_mesh_model_op_t *client_ops = element->vnd_models[1].op;
     EXPECT_EQ(0xC102E5u, client_ops[0].opcode);
     EXPECT_EQ(0xC302E5u, client_ops[1].opcode);
     EXPECT_EQ(8u, client_ops[1].min_len);
+    // The MQTT uplink reports: reading 8 bytes, energy 6, node identity 6, bridge heartbeat 2.
+    EXPECT_EQ(0xC402E5u, client_ops[2].opcode);
+    EXPECT_EQ(8u, client_ops[2].min_len);
+    EXPECT_EQ(0xC502E5u, client_ops[3].opcode);
+    EXPECT_EQ(6u, client_ops[3].min_len);
+    EXPECT_EQ(0xC602E5u, client_ops[4].opcode);
+    EXPECT_EQ(6u, client_ops[4].min_len);
+    EXPECT_EQ(0xC702E5u, client_ops[5].opcode);
+    EXPECT_EQ(2u, client_ops[5].min_len);
+    EXPECT_EQ(0u, client_ops[6].opcode);
 
     const auto *client = static_cast<const esp_ble_mesh_client_t *>(element->vnd_models[1].user_data);
     ASSERT_EQ(2u, client->op_pair_size);
@@ -131,6 +146,9 @@ TEST_F(Glue, AUuidWithoutAddressGetsTheBluetoothAddress)
     ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_start(kRelay, true, 7, prefix_only, 16));
     const uint8_t expected[16] = {0xDD, 0xDD, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
     EXPECT_EQ(0, std::memcmp(expected, g_idf.prov->uuid, 16)) << "seed §1.4: DD DD + Bluetooth address + zeros";
+    uint8_t blob[DCM_STATE_BLOB_LENGTH];
+    ASSERT_EQ(17u, dcm_mesh_read_state(blob, sizeof blob));
+    EXPECT_EQ(0, std::memcmp(expected + 2, blob + 11, 6)) << "the state blob reports the address filled at start";
 }
 
 TEST_F(Glue, TheRelayHasOnlyTheConfigServer)

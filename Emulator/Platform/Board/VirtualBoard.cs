@@ -30,7 +30,14 @@ namespace DcMonitor.Emulator.Board
             Clock = clock ?? VirtualClock.RealTime();
             FlashDirectory = Path.GetFullPath(flashDirectory);
             Directory.CreateDirectory(FlashDirectory);
+            Wifi = new VirtualWifiStation(this);
         }
+
+        /// <summary>The board activated for the calling flow, else the process's board, else null (no exception).</summary>
+        public static VirtualBoard CurrentOrNull => s_scoped.Value ?? s_processBoard;
+
+        /// <summary>The Wi-Fi station interface.</summary>
+        public VirtualWifiStation Wifi { get; }
 
         /// <summary>
         /// The board the emulated APIs act on: the one activated for the calling flow, else the process's
@@ -67,7 +74,11 @@ namespace DcMonitor.Emulator.Board
         public long PowerCutAfterFlashBytes { get; set; } = -1;
 
         /// <summary>Power cut: every flash write from now on, or in progress, stops (the file keeps what was programmed).</summary>
-        public void CutPower() => PoweredOff = true;
+        public void CutPower()
+        {
+            PoweredOff = true;
+            Wifi.RaiseLinkLost(); // the radio is dead: open connections end without a goodbye
+        }
 
         /// <summary>Bytes of a write of <paramref name="length"/> that reach the flash before power goes; all of them while powered.</summary>
         internal int FlashBytesBeforePowerCut(int length)

@@ -206,14 +206,17 @@ namespace DcMonitor.Emulator.Mesh
                         int element = p[0] | (p[1] << 8);
                         int group = p[2] | (p[3] << 8);
                         int model = ModelFlag(p, 4);
-                        // The emulated Config Server keeps one subscription: the vendor server's to the ALL group.
+                        // The emulated Config Server keeps two subscriptions: the vendor server's to the ALL group, the vendor client's to the uplink group.
+                        bool all = model == NativeContract.VendorServer && group == AllNodesGroup;
+                        bool uplink = model == NativeContract.VendorClient && group == UplinkGroup;
                         int subscribeStatus = element != own ? StatusInvalidAddress
                             : model == 0 || (_models & model) == 0 ? StatusInvalidModel
-                            : model != NativeContract.VendorServer || group != AllNodesGroup ? StatusInsufficientResources
+                            : !all && !uplink ? StatusInsufficientResources
                             : StatusSuccess;
                         if (subscribeStatus == StatusSuccess)
                         {
-                            _settings.VendorServerSubscribedToAll = true;
+                            _settings.VendorServerSubscribedToAll |= all;
+                            _settings.VendorClientSubscribedToUplink |= uplink;
                             changed = true;
                         }
 

@@ -38,6 +38,8 @@ namespace DcMonitor.Emulator.Mesh
         private const int OnOffSetUnacknowledged = 0x8203;
         private const int OnOffStatus = 0x8204;
         private const int AllNodesGroup = 0xC000;
+        private const int UplinkGroup = 0xC001;
+        private const int ReadingReport = 0xC402E5, EnergyReport = 0xC502E5, NodeIdentity = 0xC602E5, BridgeHeartbeat = 0xC702E5, UplinkCommand = 0xC802E5;
         private const int SequenceStoreRate = 128;
 
         private static readonly ConditionalWeakTable<VirtualBoard, EmulatedMeshStack> s_stacks = new ConditionalWeakTable<VirtualBoard, EmulatedMeshStack>();
@@ -123,10 +125,13 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>
         /// Writes the settings a provisioner would have left (the demo's stand-in until the Provisioner image
         /// provisions nodes): provisioned at <paramref name="unicastAddress"/>, NetKey 0, AppKey 0 bound to
-        /// <paramref name="boundModels"/> (NativeContract model bits), vendor server subscribed to 0xC000 when <paramref name="subscribeVendorServerToAll"/>.
+        /// <paramref name="boundModels"/> (NativeContract model bits), vendor server subscribed to 0xC000 when <paramref name="subscribeVendorServerToAll"/>;
+        /// a node with both vendor models also gets what the provisioner gives a universal node for the MQTT uplink: vendor server
+        /// publication to the uplink group 0xC001 and the vendor client subscribed to it.
         /// </summary>
         public static void Preprovision(string flashDirectory, int unicastAddress, int boundModels, bool subscribeVendorServerToAll)
         {
+            bool uplink = (boundModels & NativeContract.VendorServer) != 0 && (boundModels & NativeContract.VendorClient) != 0;
             new MeshSettings
             {
                 Provisioned = true,
@@ -135,6 +140,8 @@ namespace DcMonitor.Emulator.Mesh
                 AppKeyIndex = 0,
                 BoundModels = boundModels,
                 VendorServerSubscribedToAll = subscribeVendorServerToAll,
+                VendorServerPublishAddress = uplink ? UplinkGroup : 0,
+                VendorClientSubscribedToUplink = uplink,
             }.Save(flashDirectory);
         }
 
@@ -190,6 +197,7 @@ namespace DcMonitor.Emulator.Mesh
                 blob[8] = (byte)(_settings.VendorServerSubscribedToAll ? 1 : 0);
                 blob[9] = (byte)_defaultTtl;
                 blob[10] = (byte)(_relay ? 1 : 0);
+                Array.Copy(_deviceUuid, 2, blob, 11, 6);
                 return NativeContract.StateBlobLength;
             }
         }
@@ -471,7 +479,7 @@ namespace DcMonitor.Emulator.Mesh
                     _cache.Remove(_cacheOrder.Dequeue());
                 }
 
-                deliver = pdu.Destination == own || (pdu.Destination == AllNodesGroup && _settings.VendorServerSubscribedToAll) || pdu.Destination == 0xFFFF;
+                deliver = pdu.Destination == own || SubscribedTo(pdu.Destination) || pdu.Destination == 0xFFFF;
                 relay = _relay && pdu.Destination != own && pdu.Ttl >= 2;
                 if (deliver)
                 {
@@ -562,6 +570,23 @@ namespace DcMonitor.Emulator.Mesh
                     }
 
                     break;
+                case UplinkCommand:
+                    if (Bound(NativeContract.VendorServer) && parameters.Length >= 3)
+                    {
+                        QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, 0, 0, parameters, parameters.Length); // no reply expected
+                    }
+
+                    break;
+                case ReadingReport when parameters.Length >= 8:
+                case EnergyReport when parameters.Length >= 6:
+                case NodeIdentity when parameters.Length >= 6:
+                case BridgeHeartbeat when parameters.Length >= 2:
+                    if (Bound(NativeContract.VendorClient) && (destination == UnicastAddress || destination >= AllNodesGroup))
+                    {
+                        QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, 0, 0, parameters, parameters.Length);
+                    }
+
+                    break;
                 case OnOffSet:
                 case OnOffSetUnacknowledged:
                 case OnOffGet:
@@ -617,7 +642,7 @@ namespace DcMonitor.Emulator.Mesh
                     _settings.Save(_board.FlashDirectory);
                 }
 
-                loopback = destination == source || (destination == AllNodesGroup && _settings.VendorServerSubscribedToAll);
+                loopback = destination == source || SubscribedTo(destination);
             }
 
             if (loopback)
@@ -723,6 +748,10 @@ namespace DcMonitor.Emulator.Mesh
         }
 
         private bool CanUse(int model) => Started && OwnAddress != 0 && (_models & model) != 0 && (_settings.BoundModels & model) != 0;
+
+        /// <summary>True for a group this node's models subscribe to (caller holds the gate).</summary>
+        private bool SubscribedTo(int address) =>
+            (address == AllNodesGroup && _settings.VendorServerSubscribedToAll) || (address == UplinkGroup && _settings.VendorClientSubscribedToUplink);
 
         private bool Bound(int model)
         {

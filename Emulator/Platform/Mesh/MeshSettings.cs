@@ -28,6 +28,9 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>True when the vendor server is subscribed to 0xC000.</summary>
         public bool VendorServerSubscribedToAll { get; set; }
 
+        /// <summary>True when the vendor client subscribes to the uplink group 0xC001 (reports and heartbeats of the MQTT uplink).</summary>
+        public bool VendorClientSubscribedToUplink { get; set; }
+
         /// <summary>Publish address of the vendor server (0 = publication not configured).</summary>
         public int VendorServerPublishAddress { get; set; }
 

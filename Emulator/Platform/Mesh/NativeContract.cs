@@ -15,7 +15,7 @@ namespace DcMonitor.Emulator.Mesh
         public const int RecordHeaderLength = 15;
 
         /// <summary>Length of the state blob (MeshState.BlobLength).</summary>
-        public const int StateBlobLength = 11;
+        public const int StateBlobLength = 17;
 
         /// <summary>MeshResult values.</summary>
         public const int Ok = 0, InvalidArgument = 1, InvalidState = 2, Busy = 3, NoMemory = 4, NotConnected = 5, Failed = 6;

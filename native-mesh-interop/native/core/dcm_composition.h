@@ -46,6 +46,21 @@ extern "C" {
 #define DCM_OPCODE_VENDOR_SEND_BINARY 0xC202E5u
 #define DCM_OPCODE_VENDOR_STATUS_BINARY 0xC302E5u
 
+/* MQTT uplink vendor opcodes (DcMonitor.MeshInterop.MeshProtocol), each with its parameter length in bytes (the minimum
+ * the vendor model operation tables accept). The four reports are published by a node's vendor server to a group and
+ * received by vendor clients (one unsegmented access message each); the uplink command is sent unacknowledged by a
+ * vendor client to a node's unicast address and received by its vendor server, which sends no reply to it. */
+#define DCM_OPCODE_VENDOR_READING_REPORT 0xC402E5u  /* reading report */
+#define DCM_VENDOR_READING_REPORT_LENGTH 8u
+#define DCM_OPCODE_VENDOR_ENERGY_REPORT 0xC502E5u   /* energy report */
+#define DCM_VENDOR_ENERGY_REPORT_LENGTH 6u
+#define DCM_OPCODE_VENDOR_NODE_IDENTITY 0xC602E5u   /* node identity: the 6 Bluetooth-address bytes of the device UUID */
+#define DCM_VENDOR_NODE_IDENTITY_LENGTH 6u
+#define DCM_OPCODE_VENDOR_BRIDGE_HEARTBEAT 0xC702E5u /* bridge heartbeat of an uplink-capable node */
+#define DCM_VENDOR_BRIDGE_HEARTBEAT_LENGTH 2u
+#define DCM_OPCODE_VENDOR_UPLINK_COMMAND 0xC802E5u  /* uplink command: token + 2-byte binary command, no reply */
+#define DCM_VENDOR_UPLINK_COMMAND_LENGTH 3u
+
 /* Most models element 0 can hold (every flag set). */
 #define DCM_COMPOSITION_MAX_MODELS 6u
 

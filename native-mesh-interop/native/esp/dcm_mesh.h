@@ -31,8 +31,12 @@
 extern "C" {
 #endif
 
-/* Length of the state blob (DcMonitor.MeshInterop.MeshState.BlobLength). */
-#define DCM_STATE_BLOB_LENGTH 11u
+/* Length of the state blob (DcMonitor.MeshInterop.MeshState.BlobLength). Layout, little-endian: [0] provisioned (0/1),
+ * [1..2] unicast address (0 while unprovisioned), [3..4] NetKey index, [5..6] AppKey index (0xFFFF = none), [7] bound
+ * models (DCM_MODEL_* bits; the Config Server and Client count once provisioned, they use the device key), [8] vendor
+ * server subscribed to 0xC000 (0/1), [9] Default TTL, [10] relay on (0/1), [11..16] the 6 Bluetooth-address bytes of the
+ * device UUID (its bytes 2-7, as given to dcm_mesh_start or filled from the NimBLE public identity address there). */
+#define DCM_STATE_BLOB_LENGTH 17u
 
 /* GATT bridge (seed §1.8): service 0xDC01, 0xDC02 read + notify (CCCD), 0xDC03 write and write without response. */
 #define DCM_GATT_SERVICE_UUID 0xDC01u
@@ -51,7 +55,7 @@ extern "C" {
  * bytes; INVALID_STATE when already started; FAILED when the BLE host or the mesh stack refused (logged). */
 dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default_ttl, const uint8_t *device_uuid, size_t uuid_length);
 
-/* Writes the state blob (layout in MeshState) into `blob`; returns DCM_STATE_BLOB_LENGTH, 0 before start or when
+/* Writes the state blob (layout at DCM_STATE_BLOB_LENGTH, as MeshState decodes it) into `blob`; returns DCM_STATE_BLOB_LENGTH, 0 before start or when
  * `capacity` is too small. */
 size_t dcm_mesh_read_state(uint8_t *blob, size_t capacity);
 

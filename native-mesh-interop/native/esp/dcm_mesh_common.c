@@ -124,6 +124,7 @@ size_t dcm_mesh_read_state(uint8_t *blob, size_t capacity)
     blob[8] = subscribed ? 1u : 0u;
     blob[9] = config_server->default_ttl;
     blob[10] = config_server->relay == ESP_BLE_MESH_RELAY_ENABLED ? 1u : 0u;
+    memcpy(&blob[11], &dcm_glue.uuid[2], 6); /* the UUID's Bluetooth-address bytes (filled at start when missing) */
     return DCM_STATE_BLOB_LENGTH;
 }
 

@@ -30,6 +30,12 @@ static bool is_unicast(int32_t address)
     return address > 0 && address < 0x8000;
 }
 
+/* Group addresses 0xC000-0xFFFF (fixed groups included); virtual addresses 0x8000-0xBFFF are not groups. */
+static bool is_group(uint16_t address)
+{
+    return address >= 0xC000u;
+}
+
 static bool is_vendor_opcode(int32_t opcode)
 {
     return opcode >= 0xC00000 && opcode <= 0xFFFFFF;
@@ -170,7 +176,11 @@ static void custom_model_callback(esp_ble_mesh_model_cb_event_t event, esp_ble_m
         uint16_t handle = 0;
         if (param->model_operation.model == vendor_server)
         {
-            remember_request(context, DCM_MODEL_VENDOR_SERVER, &handle);
+            /* The uplink command is unacknowledged and never answered: no reply context, handle 0. */
+            if (param->model_operation.opcode != DCM_OPCODE_VENDOR_UPLINK_COMMAND)
+            {
+                remember_request(context, DCM_MODEL_VENDOR_SERVER, &handle);
+            }
         }
         else if (param->model_operation.model == vendor_client)
         {
@@ -187,9 +197,11 @@ static void custom_model_callback(esp_ble_mesh_model_cb_event_t event, esp_ble_m
     }
     case ESP_BLE_MESH_CLIENT_MODEL_RECV_PUBLISH_MSG_EVT:
     {
-        /* Statuses that match no pending request: replies to group sends, late replies. Only those addressed to us. */
+        /* Messages that match no pending request: replies to group sends and late replies addressed to us, and the
+         * MQTT uplink reports published to a group (the stack delivers only groups the client subscribes to). Those
+         * addressed to another unicast or a virtual address are dropped. */
         const esp_ble_mesh_msg_ctx_t *context = param->client_recv_publish_msg.ctx;
-        if (param->client_recv_publish_msg.model == vendor_client && context->recv_dst == own)
+        if (param->client_recv_publish_msg.model == vendor_client && (context->recv_dst == own || is_group(context->recv_dst)))
         {
             dcm_glue_queue_event(DCM_EVENT_VENDOR_MESSAGE_RECEIVED, context->addr, context->recv_dst, param->client_recv_publish_msg.opcode, 0, 0,
                                  param->client_recv_publish_msg.msg, param->client_recv_publish_msg.length);

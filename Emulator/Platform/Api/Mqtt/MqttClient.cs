@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
+using DcMonitor.Emulator.Board;
 using DcMonitor.Emulator.Mqtt;
 using nanoFramework.M2Mqtt.Exceptions;
 using nanoFramework.M2Mqtt.Messages;
@@ -38,6 +39,10 @@ namespace nanoFramework.M2Mqtt
     /// <see cref="MqttConnectionException"/>); Publish returns the message id; <see cref="MqttMsgPublished"/> is raised only for
     /// QoS 1 and 2 (on PUBACK / PUBCOMP), and with IsPublished false for every message still in flight when the connection
     /// closes; events run on the client's network thread; <see cref="ConnectionClosed"/> follows any loss of the connection.
+    /// Networking: a client created inside an emulated board goes through the board's Wi-Fi station: Connect throws
+    /// <see cref="MqttConnectionException"/> while the station has no link, and an open connection drops at once (no DISCONNECT, so
+    /// the broker publishes the will) when the access point goes down or the board loses power. A client created outside any
+    /// board (tests, the demo's watcher) uses the host network.
     /// Not emulated: TLS (a secure client throws NotSupportedException here), MQTT 5 properties.
     /// </summary>
     public class MqttClient : IDisposable
@@ -56,6 +61,8 @@ namespace nanoFramework.M2Mqtt
         private readonly Libmosquitto.PublishCallback _onPublish;
         private readonly Libmosquitto.MessageCallback _onMessage;
         private readonly Libmosquitto.SubscribeCallback _onSubscribe;
+        private readonly VirtualBoard _board = VirtualBoard.CurrentOrNull;
+        private readonly Action _onLinkLost;
         private IntPtr _handle;
         private int _connackCode;
 
@@ -81,6 +88,7 @@ namespace nanoFramework.M2Mqtt
             _onPublish = OnPublish;
             _onMessage = OnMessage;
             _onSubscribe = OnSubscribe;
+            _onLinkLost = Close;
         }
 
         /// <summary>Delegate of <see cref="MqttMsgPublishReceived"/>.</summary>
@@ -132,6 +140,11 @@ namespace nanoFramework.M2Mqtt
         {
             EnsureLibrary();
             Release(TakeHandle(), force: true);
+            if (_board != null && !_board.Wifi.HasLink)
+            {
+                throw new MqttConnectionException("cannot reach " + _host + ":" + _port + ": no network (Wi-Fi link down)", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NetworkUnreachable));
+            }
+
             lock (_gate)
             {
                 _handle = Libmosquitto.New(clientId, cleanSession, IntPtr.Zero);
@@ -177,6 +190,15 @@ namespace nanoFramework.M2Mqtt
             }
 
             IsConnected = _connackCode == 0;
+            if (IsConnected && _board != null)
+            {
+                _board.Wifi.LinkLost += _onLinkLost;
+                if (!_board.Wifi.HasLink)
+                {
+                    Close(); // the link dropped while connecting
+                }
+            }
+
             return (MqttReasonCode)_connackCode;
         }
 
@@ -312,6 +334,11 @@ namespace nanoFramework.M2Mqtt
 
         private void ConnectionEnded()
         {
+            if (_board != null)
+            {
+                _board.Wifi.LinkLost -= _onLinkLost;
+            }
+
             bool wasConnected;
             int[] lost;
             lock (_gate)

@@ -92,6 +92,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::Start___STATIC__I4__I4__BOOLEAN__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::ReadState___STATIC__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendVendor___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4__BOOLEAN__I4,

@@ -1,21 +1,21 @@
 using System;
 using System.IO;
 
-namespace DcMonitor.Provisioner.Storage
+namespace DcMonitor.Shared.Storage
 {
     /// <summary>
-    /// A text file on the flash drive written so that a power cut at any moment leaves either the old or the new content
+    /// A file on the flash drive (text or bytes) written so that a power cut at any moment leaves either the old or the new content
     /// readable (ARCHITECTURE §8): the new text goes to <c>&lt;path&gt;.new</c>, then the old file is deleted and the new one
     /// renamed (nanoFramework's File.Move does not overwrite). A reader takes <c>&lt;path&gt;</c> when its content is valid,
     /// else <c>&lt;path&gt;.new</c> (a cut between delete and rename), the caller deciding what "valid" means.
     /// Not thread-safe: one writer (the provisioner's work queue).
     /// </summary>
-    public sealed class AtomicTextFile
+    public sealed class AtomicFile
     {
         private readonly string _path;
 
         /// <summary>A file at <paramref name="path"/> (e.g. <c>I:\provisioner\registry.txt</c>); its folder is created on write.</summary>
-        public AtomicTextFile(string path)
+        public AtomicFile(string path)
         {
             _path = path;
         }
@@ -30,14 +30,44 @@ namespace DcMonitor.Provisioner.Storage
         /// <exception cref="IOException">The flash refused the write (the old content stays readable).</exception>
         public void Write(string text)
         {
+            File.WriteAllText(Prepare(), text);
+            Commit();
+        }
+
+        /// <summary>Writes <paramref name="bytes"/> atomically.</summary>
+        /// <exception cref="IOException">The flash refused the write (the old content stays readable).</exception>
+        public void WriteBytes(byte[] bytes)
+        {
+            File.WriteAllBytes(Prepare(), bytes);
+            Commit();
+        }
+
+        /// <summary>The main copy's bytes, or null when it does not exist or cannot be read.</summary>
+        public byte[] ReadMainBytes()
+        {
+            return ReadBytesOrNull(_path);
+        }
+
+        /// <summary>The pending new copy's bytes (left by a power cut during <see cref="WriteBytes"/>), or null.</summary>
+        public byte[] ReadPendingBytes()
+        {
+            return ReadBytesOrNull(_path + ".new");
+        }
+
+        private string Prepare()
+        {
             string folder = _path.Substring(0, _path.LastIndexOf('\\'));
             if (!Directory.Exists(folder))
             {
                 Directory.CreateDirectory(folder);
             }
 
+            return _path + ".new";
+        }
+
+        private void Commit()
+        {
             string temporary = _path + ".new";
-            File.WriteAllText(temporary, text);
             if (File.Exists(_path))
             {
                 File.Delete(_path);
@@ -56,6 +86,18 @@ namespace DcMonitor.Provisioner.Storage
         public string ReadPending()
         {
             return ReadOrNull(_path + ".new");
+        }
+
+        private static byte[] ReadBytesOrNull(string path)
+        {
+            try
+            {
+                return File.Exists(path) ? File.ReadAllBytes(path) : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
         }
 
         private static string ReadOrNull(string path)

@@ -1,0 +1,780 @@
+using System;
+using System.Collections;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using DcMonitor.Shared.Diagnostics;
+using DcMonitor.Shared.Mesh;
+using DcMonitor.Shared.Uplink;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+
+namespace DcMonitor.UniversalNode.Uplink
+{
+    /// <summary>
+    /// The bridge's one MQTT connection (nanoFramework.M2Mqtt, MQTT 3.1.1), on its own thread so a slow broker never stalls the
+    /// worker. Policy: the connection is open while this node is the elected bridge (Home Assistant's duty commands and the seed's
+    /// retained command topic need a live subscription, and the LWT availability means something only on a standing connection)
+    /// or while its queue still holds readings from an earlier term as bridge; otherwise it is closed. Readings are not sent one
+    /// by one: every publish period the queue's oldest readings (up to <see cref="MaximumBatch"/>, more batches at once while a
+    /// backlog drains) go out at QoS 1, and only those the broker acknowledged (PUBACK, in order) leave the queue; the rest are
+    /// requeued in order and the connection is recycled (the watchdog: no PUBACK within <see cref="AcknowledgementTimeoutMilliseconds"/>
+    /// means a silent connection). Keep-alive <see cref="KeepAliveSeconds"/> s. Connection attempts back off from
+    /// <see cref="FirstRetryMilliseconds"/> to <see cref="MaximumRetryMilliseconds"/>. One client at a time: each attempt disposes the
+    /// previous client first (the seed's single-connection discipline).
+    /// <para>As bridge it also publishes: its availability (<c>online</c>, retained; the will sets <c>offline</c>, and a stale
+    /// <c>offline</c> left by a dead predecessor is answered with <c>online</c>), each node's Home Assistant discovery (retained, again
+    /// whenever <c>homeassistant/status</c> says <c>online</c>) and availability, command replies, and the number of readings
+    /// dropped from a full queue (<c>&lt;prefix&gt;/bridge/dropped</c>) once the link is back. Those control messages are kept until
+    /// acknowledged and re-sent after a reconnection.</para>
+    /// </summary>
+    public sealed class MqttSession
+    {
+        /// <summary>MQTT keep-alive, s.</summary>
+        public const int KeepAliveSeconds = 15;
+
+        /// <summary>Longest wait for the PUBACKs of a batch before the connection counts as silent, ms.</summary>
+        public const int AcknowledgementTimeoutMilliseconds = 10000;
+
+        /// <summary>Most readings published per batch.</summary>
+        public const int MaximumBatch = 32;
+
+        /// <summary>First delay before reconnecting, ms.</summary>
+        public const int FirstRetryMilliseconds = 1000;
+
+        /// <summary>Longest delay between connection attempts, ms.</summary>
+        public const int MaximumRetryMilliseconds = 15000;
+
+        /// <summary>Most control messages kept waiting (the oldest non-retained one is dropped beyond).</summary>
+        public const int MaximumControlMessages = 64;
+
+        private const string Component = "mqtt";
+        private const int IdleWaitMilliseconds = 500;
+
+        private readonly object _gate = new object();
+        private readonly ReadingQueue _queue;
+        private readonly UplinkStore _store;
+        private readonly NodeLog _log;
+        private readonly string _softwareVersion;
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private readonly AutoResetEvent _acknowledged = new AutoResetEvent(false);
+        private readonly ArrayList _control = new ArrayList();
+        private readonly Hashtable _names = new Hashtable();
+        private readonly Hashtable _acknowledgedIds = new Hashtable();
+        private readonly WifiLink _wifi = new WifiLink();
+        private UplinkSettings _settings;
+        private MqttClient _client;
+        private Thread _thread;
+        private bool _stopping;
+        private bool _bridging;
+        private bool _connectedAsBridge;
+        private bool _discoveryWanted;
+        private bool _wifiWarned;
+        private long _nextAttemptAt;
+        private int _retryDelay = FirstRetryMilliseconds;
+        private long _nextFlushAt;
+        private long _nextSaveAt;
+        private int _savedVersion;
+        private string _lastFailure;
+        private bool _recycleRequested;
+
+        /// <summary>A session sending <paramref name="queue"/> (shared with the worker, which locks it too).</summary>
+        public MqttSession(ReadingQueue queue, UplinkStore store, NodeLog log, string softwareVersion)
+        {
+            _queue = queue;
+            _store = store;
+            _log = log;
+            _softwareVersion = softwareVersion;
+        }
+
+        /// <summary>MQTT client id (set before the first connection; one per board, so a reconnection replaces its own old session).</summary>
+        public string ClientId { get; set; } = "dcmonitor";
+
+        /// <summary>A message arrived on a command topic (raised on the MQTT client's thread).</summary>
+        public event UplinkMessageHandler CommandReceived;
+
+        /// <summary>Connections opened since boot.</summary>
+        public int Connections { get; private set; }
+
+        /// <summary>Readings the broker acknowledged since boot.</summary>
+        public int ReadingsPublished { get; private set; }
+
+        /// <summary>True while connected.</summary>
+        public bool IsConnected
+        {
+            get
+            {
+                MqttClient client = _client;
+                return client != null && client.IsConnected;
+            }
+        }
+
+        /// <summary>Starts the session thread.</summary>
+        public void Start()
+        {
+            _thread = new Thread(Run);
+            _thread.Start();
+        }
+
+        /// <summary>Stops the thread (the connection closes without DISCONNECT, as at a power cut).</summary>
+        public void Stop()
+        {
+            _stopping = true;
+            _wake.Set();
+        }
+
+        /// <summary>New settings (thread-safe): the next connection uses them; an open one is recycled when the broker or network changed.</summary>
+        public void Configure(UplinkSettings settings)
+        {
+            lock (_gate)
+            {
+                bool recycle = _settings != null && (_settings.BrokerHost != settings.BrokerHost || _settings.BrokerPort != settings.BrokerPort
+                    || _settings.TlsEnabled != settings.TlsEnabled || _settings.MqttUser != settings.MqttUser || _settings.MqttPassword != settings.MqttPassword
+                    || _settings.TopicPrefix != settings.TopicPrefix || _settings.WifiSsid != settings.WifiSsid || _settings.WifiPassword != settings.WifiPassword
+                    || _settings.CaCertificate != settings.CaCertificate);
+                _settings = settings;
+                _nextAttemptAt = 0;
+                _retryDelay = FirstRetryMilliseconds;
+                _wifiWarned = false;
+                _recycleRequested |= recycle;
+            }
+
+            _wake.Set();
+        }
+
+        /// <summary>Whether this node is the elected bridge now (thread-safe).</summary>
+        public void SetBridging(bool bridging)
+        {
+            lock (_gate)
+            {
+                if (_bridging == bridging)
+                {
+                    return;
+                }
+
+                _bridging = bridging;
+            }
+
+            _wake.Set();
+        }
+
+        /// <summary>The node at <paramref name="address"/> has <paramref name="uuid"/>: its readings go to its own topics and its discovery is sent.</summary>
+        public void Name(int address, byte[] uuid)
+        {
+            lock (_gate)
+            {
+                _names[address] = uuid;
+                if (_connectedAsBridge)
+                {
+                    QueueDiscovery(address, uuid);
+                }
+            }
+
+            _wake.Set();
+        }
+
+        /// <summary>Queues a control message (retained ones replace a waiting one on the same topic); thread-safe.</summary>
+        public void Publish(string topic, string payload, bool retain)
+        {
+            lock (_gate)
+            {
+                QueueControl(topic, payload, retain);
+            }
+
+            _wake.Set();
+        }
+
+        /// <summary>The publish topic prefix in force (thread-safe), or the default before configuration.</summary>
+        public string TopicPrefix
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _settings == null ? UplinkSettings.DefaultTopicPrefix : _settings.TopicPrefix;
+                }
+            }
+        }
+
+        /// <summary>Asks the thread to look at the queue now (a reading arrived).</summary>
+        public void Poke()
+        {
+            _wake.Set();
+        }
+
+        private void Run()
+        {
+            while (!_stopping)
+            {
+                _wake.WaitOne(IdleWaitMilliseconds, false);
+                if (_stopping)
+                {
+                    break;
+                }
+
+                try
+                {
+                    Step(Environment.TickCount64);
+                }
+                catch (Exception exception)
+                {
+                    _log.Write(Component, "session error: " + exception.Message);
+                    Drop();
+                }
+            }
+
+            Drop();
+        }
+
+        private void Step(long now)
+        {
+            UplinkSettings settings;
+            bool bridging;
+            string recycleReason;
+            lock (_gate)
+            {
+                settings = _settings;
+                bridging = _bridging;
+                recycleReason = _recycleRequested ? "settings changed" : null;
+                _recycleRequested = false;
+            }
+
+            if (settings == null)
+            {
+                return;
+            }
+
+            int backlog;
+            lock (_queue)
+            {
+                backlog = _queue.Count;
+            }
+
+            SaveQueueWhenDue(settings, now);
+            bool wanted = settings.IsComplete && (bridging || backlog > 0);
+            if (!wanted || recycleReason != null || (IsConnected && _connectedAsBridge != bridging))
+            {
+                if (_client != null)
+                {
+                    _log.Write(Component, !wanted ? "disconnecting: nothing to send and not the bridge" : "reconnecting: " + (recycleReason ?? (bridging ? "now the bridge" : "no longer the bridge")));
+                    Disconnect();
+                }
+
+                if (!wanted)
+                {
+                    return;
+                }
+            }
+
+            if (!IsConnected)
+            {
+                if (now < _nextAttemptAt)
+                {
+                    return;
+                }
+
+                if (!Connect(settings, bridging))
+                {
+                    _nextAttemptAt = Environment.TickCount64 + _retryDelay;
+                    _retryDelay = _retryDelay * 2 > MaximumRetryMilliseconds ? MaximumRetryMilliseconds : _retryDelay * 2;
+                    return;
+                }
+
+                _retryDelay = FirstRetryMilliseconds;
+                _nextFlushAt = now; // a backlog goes out at once
+            }
+
+            if (bridging)
+            {
+                bool discovery;
+                lock (_gate)
+                {
+                    discovery = _discoveryWanted;
+                    _discoveryWanted = false;
+                    if (discovery)
+                    {
+                        foreach (object key in _names.Keys)
+                        {
+                            QueueDiscovery((int)key, (byte[])_names[key]);
+                        }
+                    }
+                }
+            }
+
+            SendControl();
+            if (now >= _nextFlushAt)
+            {
+                bool full = Flush(settings);
+                _nextFlushAt = full ? now : now + (settings.PeriodSeconds * 1000L);
+                if (full)
+                {
+                    _wake.Set();
+                }
+            }
+        }
+
+        private bool Connect(UplinkSettings settings, bool bridging)
+        {
+            if (!_wifi.EnsureJoined(settings))
+            {
+                if (!_wifiWarned)
+                {
+                    _log.Write(Component, "Wi-Fi network '" + settings.WifiSsid + "' not joined; retrying");
+                    _wifiWarned = true;
+                }
+
+                return false;
+            }
+
+            _wifiWarned = false;
+            DisposeClient();
+            string prefix = settings.TopicPrefix;
+            MqttClient client = null;
+            try
+            {
+                X509Certificate authority = settings.TlsEnabled && settings.CaCertificate.Length > 0 ? new X509Certificate(Encoding.UTF8.GetBytes(settings.CaCertificate)) : null;
+                client = new MqttClient(settings.BrokerHost, settings.BrokerPort, settings.TlsEnabled, authority, null, settings.TlsEnabled ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                client.MqttMsgPublished += OnPublished;
+                client.MqttMsgPublishReceived += OnReceived;
+                client.ConnectionClosed += OnClosed;
+                MqttReasonCode code = client.Connect(ClientId, settings.MqttUser.Length > 0 ? settings.MqttUser : null, settings.MqttPassword.Length > 0 ? settings.MqttPassword : null,
+                    true, MqttQoSLevel.AtLeastOnce, bridging, bridging ? HomeAssistantDiscovery.BridgeAvailabilityTopic(prefix) : null, "offline", true, KeepAliveSeconds);
+                if (code != MqttReasonCode.Success)
+                {
+                    Failed("broker " + settings.BrokerHost + ":" + settings.BrokerPort.ToString() + " refused the connection (CONNACK " + ((int)code).ToString() + ")");
+                    client.Close();
+                    return false;
+                }
+
+                _client = client;
+                Connections++;
+                _connectedAsBridge = bridging;
+                if (bridging)
+                {
+                    client.Subscribe(
+                        new string[] { HomeAssistantDiscovery.StatusTopic, prefix + "/+/command", prefix + "/+/duty/set", HomeAssistantDiscovery.BridgeAvailabilityTopic(prefix) },
+                        new MqttQoSLevel[] { MqttQoSLevel.AtLeastOnce, MqttQoSLevel.AtLeastOnce, MqttQoSLevel.AtLeastOnce, MqttQoSLevel.AtLeastOnce });
+                }
+
+                lock (_gate)
+                {
+                    for (int i = 0; i < _control.Count; i++)
+                    {
+                        ((ControlMessage)_control[i]).MessageId = -1; // not sent on this connection
+                    }
+
+                    if (bridging)
+                    {
+                        QueueControl(HomeAssistantDiscovery.BridgeAvailabilityTopic(prefix), "online", true);
+                        _discoveryWanted = true;
+                    }
+                }
+
+                _lastFailure = null;
+                _log.Write(Component, "connected to " + settings.BrokerHost + ":" + settings.BrokerPort.ToString() + (bridging ? " as the bridge" : " to send the remaining readings"));
+                return true;
+            }
+            catch (Exception exception)
+            {
+                Failed("broker " + settings.BrokerHost + ":" + settings.BrokerPort.ToString() + " unreachable: " + exception.Message);
+                if (client != null)
+                {
+                    client.Close();
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>Publishes the oldest readings as one batch; true when the batch was full and every reading acknowledged (send more now).</summary>
+        private bool Flush(UplinkSettings settings)
+        {
+            UplinkReading[] batch;
+            lock (_queue)
+            {
+                batch = _queue.TakeBatch(MaximumBatch);
+            }
+
+            if (batch.Length == 0)
+            {
+                PublishDropCount(settings);
+                return false;
+            }
+
+            int[] ids = new int[batch.Length];
+            int sent = 0;
+            lock (_gate)
+            {
+                _acknowledgedIds.Clear();
+            }
+
+            try
+            {
+                for (; sent < batch.Length; sent++)
+                {
+                    UplinkReading reading = batch[sent];
+                    ids[sent] = _client.Publish(StateTopic(settings.TopicPrefix, reading.Address), Encoding.UTF8.GetBytes(HomeAssistantDiscovery.StatePayload(reading)),
+                        null, null, MqttQoSLevel.AtLeastOnce, false);
+                }
+            }
+            catch (Exception exception)
+            {
+                _log.Write(Component, "publish failed after " + sent.ToString() + " of " + batch.Length.ToString() + ": " + exception.Message);
+            }
+
+            int acknowledged = WaitForAcknowledgements(ids, sent);
+            byte[] bytes;
+            lock (_queue)
+            {
+                _queue.Acknowledge(acknowledged);
+                if (acknowledged < batch.Length)
+                {
+                    _queue.Requeue();
+                }
+
+                bytes = acknowledged > 0 ? _queue.Serialize() : null;
+            }
+
+            if (bytes != null && _store.SaveQueue(bytes))
+            {
+                _savedVersion = QueueVersion();
+            }
+
+            ReadingsPublished += acknowledged;
+            if (acknowledged < batch.Length)
+            {
+                _log.Write(Component, "broker acknowledged " + acknowledged.ToString() + " of " + batch.Length.ToString() + " readings; the rest waits, connection recycled");
+                Drop();
+                return false;
+            }
+
+            PublishDropCount(settings);
+            return batch.Length == MaximumBatch;
+        }
+
+        /// <summary>After the link returns: the number of readings a full queue dropped, acknowledged before it is forgotten.</summary>
+        private void PublishDropCount(UplinkSettings settings)
+        {
+            int dropped;
+            lock (_queue)
+            {
+                dropped = _queue.Dropped;
+            }
+
+            if (dropped == 0 || !IsConnected)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _acknowledgedIds.Clear();
+            }
+
+            int[] id = new int[1];
+            try
+            {
+                id[0] = _client.Publish(settings.TopicPrefix + "/bridge/dropped", Encoding.UTF8.GetBytes(dropped.ToString()), null, null, MqttQoSLevel.AtLeastOnce, false);
+            }
+            catch (Exception exception)
+            {
+                _log.Write(Component, "drop count not published: " + exception.Message);
+                return;
+            }
+
+            if (WaitForAcknowledgements(id, 1) == 1)
+            {
+                lock (_queue)
+                {
+                    _queue.ForgetDropped(dropped);
+                }
+
+                _log.Write(Component, dropped.ToString() + " readings were dropped from the full queue (published)");
+            }
+        }
+
+        /// <summary>Waits until the first <paramref name="sent"/> ids are acknowledged or the watchdog expires; returns how many, in order, were.</summary>
+        private int WaitForAcknowledgements(int[] ids, int sent)
+        {
+            long deadline = Environment.TickCount64 + AcknowledgementTimeoutMilliseconds;
+            while (true)
+            {
+                int acknowledged = 0;
+                lock (_gate)
+                {
+                    while (acknowledged < sent && _acknowledgedIds.Contains(ids[acknowledged]))
+                    {
+                        acknowledged++;
+                    }
+                }
+
+                if (acknowledged == sent || !IsConnected || _stopping || Environment.TickCount64 >= deadline)
+                {
+                    return acknowledged;
+                }
+
+                _acknowledged.WaitOne(100, false);
+            }
+        }
+
+        private void SendControl()
+        {
+            MqttClient client = _client;
+            ArrayList toSend = new ArrayList();
+            lock (_gate)
+            {
+                foreach (ControlMessage message in _control)
+                {
+                    if (message.MessageId < 0)
+                    {
+                        toSend.Add(message);
+                    }
+                }
+            }
+
+            foreach (ControlMessage message in toSend)
+            {
+                try
+                {
+                    int id = client.Publish(message.Topic, Encoding.UTF8.GetBytes(message.Payload), null, null, MqttQoSLevel.AtLeastOnce, message.Retain);
+                    lock (_gate)
+                    {
+                        message.MessageId = id;
+                    }
+                }
+                catch (Exception exception)
+                {
+                    _log.Write(Component, "control message not sent: " + exception.Message);
+                    return;
+                }
+            }
+        }
+
+        private void SaveQueueWhenDue(UplinkSettings settings, long now)
+        {
+            if (now < _nextSaveAt)
+            {
+                return;
+            }
+
+            _nextSaveAt = now + (settings.PeriodSeconds * 1000L);
+            int version = QueueVersion();
+            if (version == _savedVersion)
+            {
+                return;
+            }
+
+            byte[] bytes;
+            lock (_queue)
+            {
+                bytes = _queue.Serialize();
+            }
+
+            if (_store.SaveQueue(bytes))
+            {
+                _savedVersion = version;
+            }
+        }
+
+        private int QueueVersion()
+        {
+            lock (_queue)
+            {
+                return _queue.Version;
+            }
+        }
+
+        private string StateTopic(string prefix, int address)
+        {
+            byte[] uuid;
+            lock (_gate)
+            {
+                uuid = (byte[])_names[address];
+            }
+
+            return uuid != null ? HomeAssistantDiscovery.StateTopic(prefix, uuid) : HomeAssistantDiscovery.UnidentifiedStateTopic(prefix, address);
+        }
+
+        /// <summary>Queues a node's discovery (caller holds the gate).</summary>
+        private void QueueDiscovery(int address, byte[] uuid)
+        {
+            string prefix = _settings == null ? UplinkSettings.DefaultTopicPrefix : _settings.TopicPrefix;
+            QueueControl(HomeAssistantDiscovery.DeviceTopic(HomeAssistantDiscovery.DefaultDiscoveryPrefix, uuid),
+                HomeAssistantDiscovery.DevicePayload(prefix, uuid, NodeAddressing.NodeIdOf(address), _softwareVersion), true);
+        }
+
+        /// <summary>Queues a control message (caller holds the gate).</summary>
+        private void QueueControl(string topic, string payload, bool retain)
+        {
+            if (retain)
+            {
+                for (int i = 0; i < _control.Count; i++)
+                {
+                    ControlMessage waiting = (ControlMessage)_control[i];
+                    if (waiting.Retain && waiting.Topic == topic)
+                    {
+                        _control.RemoveAt(i);
+                        break;
+                    }
+                }
+            }
+
+            if (_control.Count >= MaximumControlMessages)
+            {
+                for (int i = 0; i < _control.Count; i++)
+                {
+                    if (!((ControlMessage)_control[i]).Retain)
+                    {
+                        _log.Write(Component, "control queue full: dropped a message for " + ((ControlMessage)_control[i]).Topic);
+                        _control.RemoveAt(i);
+                        break;
+                    }
+                }
+            }
+
+            _control.Add(new ControlMessage(topic, payload, retain));
+        }
+
+        private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
+        {
+            if (!e.IsPublished)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _acknowledgedIds[(int)e.MessageId] = true;
+                for (int i = 0; i < _control.Count; i++)
+                {
+                    if (((ControlMessage)_control[i]).MessageId == e.MessageId)
+                    {
+                        _control.RemoveAt(i);
+                        break;
+                    }
+                }
+            }
+
+            _acknowledged.Set();
+        }
+
+        private void OnReceived(object sender, MqttMsgPublishEventArgs e)
+        {
+            string prefix = TopicPrefix;
+            if (e.Topic == HomeAssistantDiscovery.StatusTopic)
+            {
+                if (IsText(e.Message, "online"))
+                {
+                    lock (_gate)
+                    {
+                        _discoveryWanted = true;
+                    }
+
+                    _wake.Set();
+                }
+
+                return;
+            }
+
+            if (e.Topic == HomeAssistantDiscovery.BridgeAvailabilityTopic(prefix))
+            {
+                if (IsText(e.Message, "offline"))
+                {
+                    Publish(e.Topic, "online", true); // a dead predecessor's will: this bridge is alive
+                }
+
+                return;
+            }
+
+            UplinkMessageHandler handler = CommandReceived;
+            if (handler != null)
+            {
+                handler(e.Topic, e.Message, e.Retain);
+            }
+        }
+
+        private void OnClosed(object sender, EventArgs e)
+        {
+            _wake.Set();
+        }
+
+        private void Failed(string reason)
+        {
+            if (reason != _lastFailure)
+            {
+                _log.Write(Component, reason + "; retrying");
+                _lastFailure = reason;
+            }
+        }
+
+        private void Disconnect()
+        {
+            MqttClient client = _client;
+            _client = null;
+            if (client != null)
+            {
+                try
+                {
+                    client.Disconnect();
+                }
+                catch (Exception)
+                {
+                    client.Close();
+                }
+            }
+        }
+
+        /// <summary>Drops the connection without DISCONNECT (its will applies).</summary>
+        private void Drop()
+        {
+            DisposeClient();
+        }
+
+        private void DisposeClient()
+        {
+            MqttClient client = _client;
+            _client = null;
+            if (client != null)
+            {
+                client.Close();
+            }
+        }
+
+        private static bool IsText(byte[] payload, string text)
+        {
+            if (payload == null || payload.Length != text.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < payload.Length; i++)
+            {
+                if (payload[i] != text[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private sealed class ControlMessage
+        {
+            public ControlMessage(string topic, string payload, bool retain)
+            {
+                Topic = topic;
+                Payload = payload;
+                Retain = retain;
+                MessageId = -1;
+            }
+
+            public string Topic { get; private set; }
+
+            public string Payload { get; private set; }
+
+            public bool Retain { get; private set; }
+
+            public int MessageId { get; set; }
+        }
+    }
+}

@@ -1,0 +1,427 @@
+using System;
+using System.Collections;
+using DcMonitor.MeshInterop;
+using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Diagnostics;
+using DcMonitor.Shared.Mesh;
+using DcMonitor.Shared.Provisioning;
+using DcMonitor.Shared.Uplink;
+
+namespace DcMonitor.UniversalNode.Uplink
+{
+    /// <summary>
+    /// The mesh side of the bridge role, on the worker thread: takes part in the election (a heartbeat every
+    /// <see cref="BridgeElection.HeartbeatPeriodMilliseconds"/> while this node is a candidate), learns every node's identity and
+    /// energy counter from the uplink group, and, while elected, turns each reading report into an <see cref="UplinkReading"/> in the
+    /// store-and-forward queue that <see cref="MqttSession"/> sends. It also tracks each node's availability (offline after
+    /// <see cref="SilentPeriods"/> publish periods without a report, at least <see cref="MinimumSilenceMilliseconds"/>) and carries MQTT
+    /// commands to the nodes: checked first (<see cref="MqttCommandParser"/>; a refusal is answered on the reply topic and nothing
+    /// else happens), then sent as an unacknowledged uplink command and retried every <see cref="CommandRetryMilliseconds"/> up to
+    /// <see cref="CommandAttempts"/> times until the node's reading report carries the command's token (reply <c>OK:&lt;command&gt;</c>) or
+    /// not (<c>ERROR:MESH_TIMEOUT</c>). A command for this node itself never touches the mesh. A retained command is cleared on the
+    /// broker once handled, so it does not run again at the next connection.
+    /// </summary>
+    public sealed class UplinkBridge
+    {
+        /// <summary>Publish periods without a report after which a node is shown unavailable.</summary>
+        public const int SilentPeriods = 3;
+
+        /// <summary>Shortest silence that makes a node unavailable, ms (three heartbeat periods).</summary>
+        public const int MinimumSilenceMilliseconds = 15000;
+
+        /// <summary>Time between attempts of an uplink command, ms.</summary>
+        public const int CommandRetryMilliseconds = 2000;
+
+        /// <summary>Attempts of an uplink command before it is reported as timed out.</summary>
+        public const int CommandAttempts = 3;
+
+        /// <summary>Commands waiting for their node at once; more are refused with <c>ERROR:BUSY</c>.</summary>
+        public const int MaximumPendingCommands = 16;
+
+        /// <summary>TTL of uplink commands (as the gateway's vendor sends, MeshGatewayAdapter.VendorTtl).</summary>
+        public const int CommandTtl = 7;
+
+        private const string Component = "bridge";
+
+        private readonly MeshNode _mesh;
+        private readonly ReadingQueue _queue;
+        private readonly MqttSession _session;
+        private readonly UplinkStore _store;
+        private readonly ReadingReporter _reporter;
+        private readonly NodeLog _log;
+        private readonly NodeIdentityTable _identities;
+        private readonly Hashtable _energy = new Hashtable();
+        private readonly Hashtable _lastHeard = new Hashtable();
+        private readonly Hashtable _offline = new Hashtable();
+        private readonly ArrayList _pending = new ArrayList();
+        private readonly ReadingReport _report = new ReadingReport();
+        private readonly byte[] _binaryCommand = new byte[BinaryCommandCodec.Length];
+        private BridgeElection _election = new BridgeElection(0, false, 0);
+        private UplinkSettings _settings = new UplinkSettings();
+        private int _ownAddress;
+        private bool _bridging;
+        private long _nextHeartbeatAt;
+        private int _token;
+
+        /// <summary>The bridge role of a node.</summary>
+        public UplinkBridge(MeshNode mesh, ReadingQueue queue, MqttSession session, UplinkStore store, ReadingReporter reporter, NodeLog log)
+        {
+            _mesh = mesh;
+            _queue = queue;
+            _session = session;
+            _store = store;
+            _reporter = reporter;
+            _log = log;
+            _identities = store.LoadIdentities();
+            int[] known = _identities.Addresses();
+            for (int i = 0; i < known.Length; i++)
+            {
+                _session.Name(known[i], _identities.UuidOf(known[i]));
+            }
+        }
+
+        /// <summary>True while this node is the elected bridge.</summary>
+        public bool IsBridging => _bridging;
+
+        /// <summary>The bridge this node sees (0: none).</summary>
+        public int CurrentBridge(long nowMilliseconds)
+        {
+            return _election.CurrentBridge(nowMilliseconds);
+        }
+
+        /// <summary>Nodes whose identity is known.</summary>
+        public int KnownNodes => _identities.Count;
+
+        /// <summary>New settings or a new own address: a new election term starts (listening first) when either changed the candidacy.</summary>
+        public void Configure(UplinkSettings settings, int ownAddress, long nowMilliseconds)
+        {
+            bool candidate = settings.IsComplete && ownAddress > 0;
+            if (candidate != _election.IsCandidate || ownAddress != _ownAddress)
+            {
+                _election = new BridgeElection(ownAddress, settings.IsComplete, nowMilliseconds);
+                _nextHeartbeatAt = nowMilliseconds;
+                _log.Write(Component, candidate ? "uplink candidate at 0x" + ownAddress.ToString("X4") + "; listening for a bridge" : "not an uplink candidate");
+            }
+
+            _settings = settings;
+            _ownAddress = ownAddress;
+        }
+
+        /// <summary>Once a second: heartbeat, election outcome, node availability, command retries.</summary>
+        public void Tick(long nowMilliseconds)
+        {
+            if (_election.IsCandidate && nowMilliseconds >= _nextHeartbeatAt)
+            {
+                _nextHeartbeatAt = nowMilliseconds + BridgeElection.HeartbeatPeriodMilliseconds;
+                byte[] heartbeat = UplinkMessages.Heartbeat(_bridging);
+                _mesh.PublishVendor(MeshProtocol.BridgeHeartbeatOpcode, heartbeat, heartbeat.Length);
+            }
+
+            bool bridging = _election.IsBridge(nowMilliseconds);
+            if (bridging != _bridging)
+            {
+                _bridging = bridging;
+                _log.Write(Component, bridging ? "this node is now the MQTT bridge" : "no longer the MQTT bridge (0x" + _election.CurrentBridge(nowMilliseconds).ToString("X4") + " is)");
+                _session.SetBridging(bridging);
+                if (bridging)
+                {
+                    PublishAllAvailability(nowMilliseconds);
+                }
+            }
+
+            CheckAvailability(nowMilliseconds);
+            RetryCommands(nowMilliseconds);
+        }
+
+        /// <summary>An uplink message from the mesh (reading, energy, identity or heartbeat opcode) at <paramref name="nowMilliseconds"/>.</summary>
+        public void OnMeshMessage(int opcode, int source, byte[] payload, long nowMilliseconds)
+        {
+            switch (opcode)
+            {
+                case MeshProtocol.BridgeHeartbeatOpcode:
+                    if (payload.Length >= UplinkMessages.HeartbeatLength && (payload[0] & UplinkMessages.CandidateFlag) != 0)
+                    {
+                        _election.HeardHeartbeat(source, nowMilliseconds);
+                    }
+
+                    break;
+                case MeshProtocol.NodeIdentityOpcode:
+                    if (payload.Length >= UplinkMessages.IdentityLength && source > 0 && source < 0x8000)
+                    {
+                        byte[] uuid = UplinkMessages.UuidOf(payload, payload.Length);
+                        if (_identities.Learn(source, uuid))
+                        {
+                            _log.Write(Component, "node 0x" + source.ToString("X4") + " is " + HomeAssistantDiscovery.ObjectId(uuid));
+                            _store.SaveIdentities(_identities);
+                            _session.Name(source, uuid);
+                            if (_bridging)
+                            {
+                                PublishAvailability(source, true);
+                            }
+                        }
+                    }
+
+                    break;
+                case MeshProtocol.EnergyReportOpcode:
+                    if (payload.Length >= UplinkMessages.EnergyReportLength)
+                    {
+                        _energy[source] = UplinkMessages.EnergyOf(payload, payload.Length);
+                    }
+
+                    break;
+                case MeshProtocol.ReadingReportOpcode:
+                    OnReading(source, payload, nowMilliseconds);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// A message on a command topic (<c>&lt;prefix&gt;/&lt;object id&gt;/command</c> or <c>.../duty/set</c>) at <paramref name="nowMilliseconds"/>.
+        /// Empty payloads (a cleared retained command) are ignored.
+        /// </summary>
+        public void OnMqttMessage(string topic, byte[] payload, bool retained, long nowMilliseconds)
+        {
+            if (payload == null || payload.Length == 0)
+            {
+                return;
+            }
+
+            string prefix = _settings.TopicPrefix + "/";
+            if (!topic.StartsWith(prefix))
+            {
+                return;
+            }
+
+            string rest = topic.Substring(prefix.Length);
+            int slash = rest.IndexOf('/');
+            if (slash <= 0)
+            {
+                return;
+            }
+
+            string objectId = rest.Substring(0, slash);
+            string kind = rest.Substring(slash + 1);
+            if (kind != "command" && kind != "duty/set")
+            {
+                return;
+            }
+
+            if (retained)
+            {
+                _session.Publish(topic, string.Empty, true); // handled once: clear it so it does not run again at the next connection
+            }
+
+            string replyTopic = prefix + objectId + "/reply";
+            string error;
+            NodeCommand command = kind == "command" ? MqttCommandParser.ParseCommand(payload, out error) : MqttCommandParser.ParseDuty(payload, out error);
+            int address = command == null ? 0 : AddressOf(objectId);
+            if (command != null && address == 0)
+            {
+                error = MqttCommandParser.ErrorPrefix + "UNKNOWN_NODE:" + objectId;
+            }
+
+            if (command != null && _pending.Count >= MaximumPendingCommands)
+            {
+                error = MqttCommandParser.ErrorPrefix + "BUSY";
+            }
+
+            if (error != null || command == null || !BinaryCommandCodec.TryEncode(command, _binaryCommand))
+            {
+                _session.Publish(replyTopic, error ?? MqttCommandParser.ErrorPrefix + "MALFORMED", false);
+                _log.Write(Component, "MQTT command on " + topic + " refused: " + (error ?? "malformed"));
+                return;
+            }
+
+            _token = _token >= 255 ? 1 : _token + 1;
+            var pending = new PendingCommand(address, _token, UplinkMessages.Command(_token, _binaryCommand), command.Text, replyTopic);
+            _pending.Add(pending);
+            Send(pending, nowMilliseconds);
+        }
+
+        private void OnReading(int source, byte[] payload, long nowMilliseconds)
+        {
+            if (!_report.TryDecode(payload, payload.Length) || source < 1 || source > 0x7FFF)
+            {
+                _log.Write(Component, "malformed reading report from 0x" + source.ToString("X4") + " ignored");
+                return;
+            }
+
+            _lastHeard[source] = nowMilliseconds;
+            if (_offline.Contains(source))
+            {
+                _offline.Remove(source);
+                if (_bridging)
+                {
+                    PublishAvailability(source, true);
+                }
+            }
+
+            if (_report.CommandToken != 0)
+            {
+                CompleteCommand(source, _report.CommandToken);
+            }
+
+            if (!_bridging)
+            {
+                return; // the bridge queues it; a candidate only keeps track
+            }
+
+            object energy = _energy[source];
+            var reading = new UplinkReading(source, _report.Sequence, _report.BusMillivolts, _report.CurrentMilliamps, _report.DutyPercent,
+                energy == null ? 0u : (uint)energy, energy != null);
+            lock (_queue)
+            {
+                _queue.Enqueue(reading);
+            }
+
+            if (_report.CommandToken != 0)
+            {
+                _session.Poke();
+            }
+        }
+
+        private void Send(PendingCommand pending, long nowMilliseconds)
+        {
+            pending.Attempts++;
+            pending.NextAttemptAt = nowMilliseconds + CommandRetryMilliseconds;
+            if (pending.Address == _ownAddress)
+            {
+                // Self-addressing: this node runs it; its report reaches this bridge through the stack's local delivery.
+                if (pending.Attempts == 1)
+                {
+                    _reporter.RunLocal(pending.Text, pending.Token);
+                }
+                else
+                {
+                    _reporter.ReportNow(pending.Token);
+                }
+
+                return;
+            }
+
+            MeshResult result = _mesh.SendVendor(pending.Address, MeshProtocol.UplinkCommandOpcode, pending.Payload, pending.Payload.Length, CommandTtl, false, 0);
+            if (result != MeshResult.Ok)
+            {
+                _log.Write(Component, "uplink command to 0x" + pending.Address.ToString("X4") + " not sent (mesh result " + ((int)result).ToString() + ")");
+            }
+        }
+
+        private void CompleteCommand(int source, int token)
+        {
+            for (int i = 0; i < _pending.Count; i++)
+            {
+                PendingCommand pending = (PendingCommand)_pending[i];
+                if (pending.Address == source && pending.Token == token)
+                {
+                    _pending.RemoveAt(i);
+                    _session.Publish(pending.ReplyTopic, "OK:" + pending.Text, false);
+                    return;
+                }
+            }
+        }
+
+        private void RetryCommands(long nowMilliseconds)
+        {
+            for (int i = _pending.Count - 1; i >= 0; i--)
+            {
+                PendingCommand pending = (PendingCommand)_pending[i];
+                if (nowMilliseconds < pending.NextAttemptAt)
+                {
+                    continue;
+                }
+
+                if (pending.Attempts >= CommandAttempts)
+                {
+                    _pending.RemoveAt(i);
+                    _session.Publish(pending.ReplyTopic, MqttCommandParser.ErrorPrefix + "MESH_TIMEOUT", false);
+                    _log.Write(Component, "uplink command '" + pending.Text + "' to 0x" + pending.Address.ToString("X4") + " got no answer");
+                }
+                else
+                {
+                    Send(pending, nowMilliseconds);
+                }
+            }
+        }
+
+        private void CheckAvailability(long nowMilliseconds)
+        {
+            long silence = (long)SilentPeriods * _settings.PeriodSeconds * 1000;
+            silence = silence < MinimumSilenceMilliseconds ? MinimumSilenceMilliseconds : silence;
+            foreach (object key in _lastHeard.Keys)
+            {
+                if (!_offline.Contains(key) && nowMilliseconds - (long)_lastHeard[key] > silence)
+                {
+                    _offline[key] = true;
+                    if (_bridging)
+                    {
+                        PublishAvailability((int)key, false);
+                    }
+                }
+            }
+        }
+
+        private void PublishAllAvailability(long nowMilliseconds)
+        {
+            int[] known = _identities.Addresses();
+            for (int i = 0; i < known.Length; i++)
+            {
+                PublishAvailability(known[i], _lastHeard.Contains(known[i]) && !_offline.Contains(known[i]));
+            }
+        }
+
+        private void PublishAvailability(int address, bool online)
+        {
+            byte[] uuid = _identities.UuidOf(address);
+            if (uuid != null)
+            {
+                _session.Publish(HomeAssistantDiscovery.AvailabilityTopic(_settings.TopicPrefix, uuid), online ? "online" : "offline", true);
+            }
+        }
+
+        private int AddressOf(string objectId)
+        {
+            string expected = HomeAssistantDiscovery.ObjectId(new byte[16]);
+            if (objectId.Length != expected.Length || !objectId.StartsWith("dcmonitor_"))
+            {
+                return 0;
+            }
+
+            try
+            {
+                return _identities.AddressOf(NodeRegistry.FromHex(objectId.Substring("dcmonitor_".Length)));
+            }
+            catch (ArgumentException)
+            {
+                return 0;
+            }
+        }
+
+        private sealed class PendingCommand
+        {
+            public PendingCommand(int address, int token, byte[] payload, string text, string replyTopic)
+            {
+                Address = address;
+                Token = token;
+                Payload = payload;
+                Text = text;
+                ReplyTopic = replyTopic;
+            }
+
+            public int Address { get; private set; }
+
+            public int Token { get; private set; }
+
+            public byte[] Payload { get; private set; }
+
+            public string Text { get; private set; }
+
+            public string ReplyTopic { get; private set; }
+
+            public int Attempts { get; set; }
+
+            public long NextAttemptAt { get; set; }
+        }
+    }
+}

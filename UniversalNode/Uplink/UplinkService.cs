@@ -1,0 +1,206 @@
+using DcMonitor.MeshInterop;
+using DcMonitor.Shared.Diagnostics;
+using DcMonitor.Shared.Provisioning;
+using DcMonitor.Shared.Runtime;
+using DcMonitor.Shared.Terminal;
+using DcMonitor.Shared.Uplink;
+using DcMonitor.UniversalNode.Commands;
+using DcMonitor.UniversalNode.Load;
+using DcMonitor.UniversalNode.Sensing;
+
+namespace DcMonitor.UniversalNode.Uplink
+{
+    /// <summary>
+    /// The MQTT uplink of a universal node, wired: settings and files (<see cref="UplinkStore"/>), the node's own reports
+    /// (<see cref="ReadingReporter"/>, on every node), the bridge role (<see cref="UplinkBridge"/>, on nodes with Wi-Fi and a broker
+    /// configured) and its MQTT connection (<see cref="MqttSession"/>), and the console's <c>uplink</c> lines
+    /// (<see cref="UplinkConsole"/>). Sampling and the bridge tick run on the worker every second; mesh messages and MQTT commands
+    /// are handed to the worker too, so the reporter and the bridge have one owner.
+    /// </summary>
+    public sealed class UplinkService
+    {
+        /// <summary>Flash folder of the uplink's files.</summary>
+        public const string Folder = "I:\\uplink";
+
+        /// <summary>Period of the bridge's tick, ms.</summary>
+        public const int TickMilliseconds = 1000;
+
+        /// <summary>Readings the bridge's store-and-forward queue holds (16 bytes each on flash and in RAM).</summary>
+        public const int QueueCapacity = 512;
+
+        private readonly object _gate = new object();
+        private readonly MeshNode _mesh;
+        private readonly WorkQueue _queue;
+        private readonly UplinkStore _store;
+        private readonly ReadingQueue _readings;
+        private readonly MqttSession _session;
+        private readonly UplinkBridge _bridge;
+        private readonly NodeLog _log;
+        private UplinkSettings _settings;
+        private int _ownAddress;
+
+        /// <summary>Wires the uplink of a node (nothing runs before <see cref="Start"/>).</summary>
+        public UplinkService(MeshNode mesh, WorkQueue queue, CommandExecutor executor, SensorService sensor, LoadController load, NodeLog log, string softwareVersion)
+        {
+            _mesh = mesh;
+            _queue = queue;
+            _log = log;
+            _store = new UplinkStore(Folder, log);
+            _settings = _store.LoadSettings();
+            _readings = _store.LoadQueue(QueueCapacity);
+            if (_readings.Count > 0)
+            {
+                log.Write("uplink", _readings.Count.ToString() + " readings waiting for the broker since before the reboot");
+            }
+
+            Reporter = new ReadingReporter(mesh, sensor, load, executor, _store, log);
+            _session = new MqttSession(_readings, _store, log, softwareVersion);
+            _bridge = new UplinkBridge(mesh, _readings, _session, _store, Reporter, log);
+            _session.CommandReceived += OnCommandReceived;
+        }
+
+        /// <summary>The node's reporter.</summary>
+        public ReadingReporter Reporter { get; }
+
+        /// <summary>The bridge role.</summary>
+        public UplinkBridge Bridge => _bridge;
+
+        /// <summary>The MQTT session.</summary>
+        public MqttSession Session => _session;
+
+        /// <summary>The settings in force (thread-safe; do not modify: <see cref="Apply"/> a copy).</summary>
+        public UplinkSettings Settings
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _settings;
+                }
+            }
+        }
+
+        /// <summary>Console lines of this uplink, printed through <paramref name="print"/>.</summary>
+        public UplinkConsole CreateConsole(ConsoleLineHandler print)
+        {
+            return new UplinkConsole(this, print);
+        }
+
+        /// <summary>Restores the meter, reads the own address and starts the session, the sampling and the tick (on the worker).</summary>
+        public void Start()
+        {
+            long now = System.Environment.TickCount64;
+            Reporter.Restore(now);
+            MeshStateChanged();
+            _session.Configure(Settings);
+            _session.Start();
+            ScheduleSample();
+            ScheduleTick();
+        }
+
+        /// <summary>Stops the session thread (power down).</summary>
+        public void Stop()
+        {
+            _session.Stop();
+        }
+
+        /// <summary>Saves and applies new settings (any thread); false when the flash refused them (nothing changes then).</summary>
+        public bool Apply(UplinkSettings settings)
+        {
+            if (!_store.SaveSettings(settings))
+            {
+                return false;
+            }
+
+            lock (_gate)
+            {
+                _settings = settings;
+            }
+
+            _session.Configure(settings);
+            _queue.Post(delegate { Configure(System.Environment.TickCount64); });
+            return true;
+        }
+
+        /// <summary>The node's provisioning changed (worker): the own address may be new.</summary>
+        public void MeshStateChanged()
+        {
+            MeshState state = new MeshState();
+            bool read = _mesh.ReadState(state);
+            _ownAddress = read && state.IsProvisioned ? state.UnicastAddress : 0;
+            if (read)
+            {
+                _session.ClientId = "dcmonitor-" + NodeRegistry.Hex(state.BluetoothAddress); // one stable id per board
+            }
+
+            Configure(System.Environment.TickCount64);
+        }
+
+        /// <summary>An uplink message from the mesh (worker).</summary>
+        public void OnMeshMessage(ReceivedMeshEvent e, long nowMilliseconds)
+        {
+            if (e.Opcode == MeshProtocol.UplinkCommandOpcode)
+            {
+                Reporter.OnCommand(e.Source, e.Payload, e.Payload.Length);
+            }
+            else
+            {
+                _bridge.OnMeshMessage(e.Opcode, e.Source, e.Payload, nowMilliseconds);
+            }
+        }
+
+        /// <summary>One line on the uplink's state for the console.</summary>
+        public string Describe()
+        {
+            int waiting;
+            int dropped;
+            lock (_readings)
+            {
+                waiting = _readings.Count;
+                dropped = _readings.Dropped;
+            }
+
+            long now = System.Environment.TickCount64;
+            int bridge = _bridge.CurrentBridge(now);
+            return (_bridge.IsBridging ? "bridge" : bridge == 0 ? "no bridge heard" : "bridge is 0x" + bridge.ToString("X4"))
+                + ", broker " + (_session.IsConnected ? "connected" : "not connected") + ", " + waiting.ToString() + " readings queued, " + dropped.ToString() + " dropped, "
+                + _session.ReadingsPublished.ToString() + " published, " + _bridge.KnownNodes.ToString() + " nodes known, energy " + Reporter.EnergyMilliwattHours.ToString() + " mWh";
+        }
+
+        private void Configure(long nowMilliseconds)
+        {
+            UplinkSettings settings = Settings;
+            Reporter.PeriodMilliseconds = settings.PeriodSeconds * 1000;
+            _bridge.Configure(settings, _ownAddress, nowMilliseconds);
+        }
+
+        private void OnCommandReceived(string topic, byte[] payload, bool retained)
+        {
+            if (!_queue.Post(delegate { _bridge.OnMqttMessage(topic, payload, retained, System.Environment.TickCount64); }))
+            {
+                int end = topic.IndexOf("/duty/set");
+                end = end < 0 ? topic.LastIndexOf('/') : end;
+                _session.Publish(topic.Substring(0, end) + "/reply", MqttCommandParser.ErrorPrefix + "BUSY", false);
+                _log.Write("uplink", "worker busy: MQTT command on " + topic + " refused");
+            }
+        }
+
+        private void ScheduleSample()
+        {
+            _queue.PostDelayed(ReadingReporter.SamplePeriodMilliseconds, delegate
+            {
+                Reporter.Sample(System.Environment.TickCount64);
+                ScheduleSample();
+            });
+        }
+
+        private void ScheduleTick()
+        {
+            _queue.PostDelayed(TickMilliseconds, delegate
+            {
+                _bridge.Tick(System.Environment.TickCount64);
+                ScheduleTick();
+            });
+        }
+    }
+}
