@@ -97,7 +97,15 @@ namespace DcMonitor.Shared.Terminal
                 ConsoleLineHandler handler = LineReceived;
                 if (handler != null)
                 {
-                    handler(_assembler.Line);
+                    try
+                    {
+                        handler(_assembler.Line);
+                    }
+                    catch (Exception exception)
+                    {
+                        // A handler bug must not kill the console's reader thread: say so and keep reading.
+                        WriteLine(">> ERR:INTERNAL (" + exception.Message + ")");
+                    }
                 }
             }
             else if (status == ConsoleLineStatus.TooLong)

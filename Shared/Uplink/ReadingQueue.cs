@@ -35,6 +35,25 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>Most readings kept.</summary>
         public int Capacity { get; private set; }
 
+        /// <summary>Changes the capacity; when the queue holds more, the oldest waiting readings are dropped and counted.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">capacity below 1.</exception>
+        public void Resize(int capacity)
+        {
+            if (capacity < 1)
+            {
+                throw new ArgumentOutOfRangeException("capacity", "capacity " + capacity.ToString() + " below 1");
+            }
+
+            Capacity = capacity;
+            while (_readings.Count > capacity && _readings.Count > _inFlight)
+            {
+                _readings.RemoveAt(_inFlight);
+                Dropped++;
+            }
+
+            Version++;
+        }
+
         /// <summary>Readings queued (in flight included).</summary>
         public int Count
         {

@@ -9,13 +9,15 @@ namespace DcMonitor.Shared.Uplink
     /// kept on flash as text (<see cref="ToText"/> / <see cref="Parse"/>: <c>key=value</c> lines and a checksum line). A node is an
     /// uplink candidate when <see cref="IsComplete"/>: it has a Wi-Fi network and a broker. Keys, values and limits:
     /// <list type="bullet">
-    /// <item><c>wifi-ssid</c> 1-32 characters; <c>wifi-password</c> empty (open network) or 8-63 characters (WPA2, IEEE 802.11i);</item>
-    /// <item><c>broker-host</c> 1-253 characters without spaces; <c>broker-port</c> 1-65535 (default 1883, MQTT's registered port);</item>
+    /// <item><c>wifi-ssid</c> up to 32 characters (empty: no Wi-Fi); <c>wifi-password</c> empty (open network) or 8-63 characters (WPA2, IEEE 802.11i);</item>
+    /// <item><c>broker-host</c> up to 253 characters without spaces (empty: no broker); <c>broker-port</c> 1-65535 (default 1883, MQTT's registered port);</item>
     /// <item><c>tls</c> <c>on</c>/<c>off</c> (default off); <c>ca</c> the broker's CA certificate, PEM (set with the console's <c>uplink ca</c>);</item>
     /// <item><c>mqtt-user</c>, <c>mqtt-password</c> up to 64 characters (empty: none);</item>
     /// <item><c>topic-prefix</c> 1-64 characters of [A-Za-z0-9_-/], not starting or ending with '/' (default <see cref="DefaultTopicPrefix"/>);</item>
     /// <item><c>period</c> the publish period in seconds, 1-3600 (default <see cref="DefaultPeriodSeconds"/>): how often every node reports and
-    /// the bridge sends its batch.</item>
+    /// the bridge sends its batch;</item>
+    /// <item><c>queue</c> readings the bridge keeps while the broker is unreachable, 4-4096 (default <see cref="DefaultQueueCapacity"/>; 16 bytes
+    /// each in RAM and on flash): when full the oldest are dropped and counted.</item>
     /// </list>
     /// Secrets (<c>wifi-password</c>, <c>mqtt-password</c>) are never shown by <see cref="Describe"/>.
     /// </summary>
@@ -27,11 +29,14 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>Default publish period, s.</summary>
         public const int DefaultPeriodSeconds = 10;
 
+        /// <summary>Default capacity of the bridge's queue, readings (8 KB).</summary>
+        public const int DefaultQueueCapacity = 512;
+
         /// <summary>Default broker port (MQTT over TCP, IANA 1883).</summary>
         public const int DefaultBrokerPort = 1883;
 
         /// <summary>The keys <see cref="Set"/> accepts, in the order <see cref="Describe"/> lists them.</summary>
-        public static readonly string[] Keys = { "wifi-ssid", "wifi-password", "broker-host", "broker-port", "tls", "ca", "mqtt-user", "mqtt-password", "topic-prefix", "period" };
+        public static readonly string[] Keys = { "wifi-ssid", "wifi-password", "broker-host", "broker-port", "tls", "ca", "mqtt-user", "mqtt-password", "topic-prefix", "period", "queue" };
 
         private const string ChecksumKey = "checksum";
 
@@ -65,6 +70,9 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>Publish period, s.</summary>
         public int PeriodSeconds { get; private set; } = DefaultPeriodSeconds;
 
+        /// <summary>Capacity of the bridge's queue, readings.</summary>
+        public int QueueCapacity { get; private set; } = DefaultQueueCapacity;
+
         /// <summary>True when a Wi-Fi network and a broker are set: the node can bridge.</summary>
         public bool IsComplete => WifiSsid.Length > 0 && BrokerHost.Length > 0;
 
@@ -82,7 +90,7 @@ namespace DcMonitor.Shared.Uplink
             switch (key)
             {
                 case "wifi-ssid":
-                    WifiSsid = Text(key, value, 1, 32, false);
+                    WifiSsid = Text(key, value, 0, 32, false);
                     break;
                 case "wifi-password":
                     if (value.Length != 0 && (value.Length < 8 || value.Length > 63))
@@ -93,7 +101,7 @@ namespace DcMonitor.Shared.Uplink
                     WifiPassword = value;
                     break;
                 case "broker-host":
-                    BrokerHost = Text(key, value, 1, 253, true);
+                    BrokerHost = Text(key, value, 0, 253, true);
                     break;
                 case "broker-port":
                     BrokerPort = Number(key, value, 1, 65535);
@@ -130,6 +138,9 @@ namespace DcMonitor.Shared.Uplink
                     break;
                 case "period":
                     PeriodSeconds = Number(key, value, 1, 3600);
+                    break;
+                case "queue":
+                    QueueCapacity = Number(key, value, 4, 4096);
                     break;
                 default:
                     throw new ArgumentException("unknown key '" + key + "'");
@@ -226,6 +237,7 @@ namespace DcMonitor.Shared.Uplink
                 case "mqtt-password": return MqttPassword;
                 case "topic-prefix": return TopicPrefix;
                 case "period": return PeriodSeconds.ToString();
+                case "queue": return QueueCapacity.ToString();
                 default: throw new ArgumentException("unknown key '" + key + "'");
             }
         }

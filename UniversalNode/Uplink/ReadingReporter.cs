@@ -15,7 +15,8 @@ namespace DcMonitor.UniversalNode.Uplink
     /// vendor server's publication (the uplink group 0xC001 set by the provisioner), an energy report and a
     /// <see cref="ReadingReport"/> every publish period and on change: duty changed, current moved by
     /// <see cref="CurrentChangeMilliamps"/> or bus voltage by <see cref="VoltageChangeMillivolts"/> since the last report (at most one
-    /// report per sample). Its identity goes out with the first report after boot and every <see cref="IdentityEveryReports"/>
+    /// report per sample). A report never carries a current measured before the last duty change: after one it waits until the INA260
+    /// has averaged over the new duty (SensorService.SettleMilliseconds). Its identity goes out with the first report after boot and every <see cref="IdentityEveryReports"/>
     /// periodic reports. An uplink command from the bridge runs as a console command would, and its reading report carries the
     /// command's token. Runs on the worker thread only.
     /// </summary>
@@ -53,6 +54,8 @@ namespace DcMonitor.UniversalNode.Uplink
         private int _lastMillivolts;
         private int _lastMilliamps;
         private int _lastDuty = -1;
+        private int _observedDuty = -1;
+        private long _observedDutyAt;
         private int _periodicSinceIdentity = IdentityEveryReports;
         private bool _publicationWarned;
         private int _lastToken;
@@ -109,10 +112,22 @@ namespace DcMonitor.UniversalNode.Uplink
                 _energy.Saved(nowMilliseconds);
             }
 
+            int duty = _load.DutyPercent;
+            if (duty != _observedDuty)
+            {
+                _observedDuty = duty;
+                _observedDutyAt = nowMilliseconds;
+            }
+
+            if (nowMilliseconds - _observedDutyAt < _sensor.SettleMilliseconds)
+            {
+                return; // the measurement still averages over the old duty
+            }
+
             int millivolts = (int)(microvolts / 1000);
             int milliamps = (int)(microamps / 1000);
             bool periodic = _lastReportAt < 0 || nowMilliseconds - _lastReportAt >= PeriodMilliseconds;
-            bool changed = _load.DutyPercent != _lastDuty || Distance(milliamps, _lastMilliamps) >= CurrentChangeMilliamps
+            bool changed = duty != _lastDuty || Distance(milliamps, _lastMilliamps) >= CurrentChangeMilliamps
                 || Distance(millivolts, _lastMillivolts) >= VoltageChangeMillivolts;
             if (periodic || changed)
             {

@@ -18,8 +18,11 @@ namespace DcMonitor.UniversalNode.Uplink
     /// commands to the nodes: checked first (<see cref="MqttCommandParser"/>; a refusal is answered on the reply topic and nothing
     /// else happens), then sent as an unacknowledged uplink command and retried every <see cref="CommandRetryMilliseconds"/> up to
     /// <see cref="CommandAttempts"/> times until the node's reading report carries the command's token (reply <c>OK:&lt;command&gt;</c>) or
-    /// not (<c>ERROR:MESH_TIMEOUT</c>). A command for this node itself never touches the mesh. A retained command is cleared on the
-    /// broker once handled, so it does not run again at the next connection.
+    /// not (<c>ERROR:MESH_TIMEOUT</c>). A command for this node itself never touches the mesh. Every handled command is followed by an
+    /// empty retained message on its topic, which clears a retained command on the broker so it does not run again at the next connection.
+    /// <para>Takeover without a gap: a candidate that is not bridging keeps the readings it hears for the last
+    /// <see cref="ShadowMilliseconds"/> (at most <see cref="ShadowCapacity"/>); when it becomes the bridge they go first into its queue.
+    /// Those the dead bridge had already published arrive twice at the broker, recognisable by their sequence numbers; none is missing.</para>
     /// </summary>
     public sealed class UplinkBridge
     {
@@ -38,6 +41,13 @@ namespace DcMonitor.UniversalNode.Uplink
         /// <summary>Commands waiting for their node at once; more are refused with <c>ERROR:BUSY</c>.</summary>
         public const int MaximumPendingCommands = 16;
 
+        /// <summary>How far back a non-bridging candidate keeps readings for a takeover: the takeover bound plus two publish periods of the
+        /// longest default (the dead bridge's last unsent batch), ms.</summary>
+        public const int ShadowMilliseconds = BridgeElection.TakeoverBoundMilliseconds + (2 * UplinkSettings.DefaultPeriodSeconds * 1000);
+
+        /// <summary>Most readings a non-bridging candidate keeps for a takeover.</summary>
+        public const int ShadowCapacity = 256;
+
         /// <summary>TTL of uplink commands (as the gateway's vendor sends, MeshGatewayAdapter.VendorTtl).</summary>
         public const int CommandTtl = 7;
 
@@ -54,6 +64,8 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly Hashtable _lastHeard = new Hashtable();
         private readonly Hashtable _offline = new Hashtable();
         private readonly ArrayList _pending = new ArrayList();
+        private readonly ArrayList _shadow = new ArrayList(); // UplinkReading, oldest first
+        private readonly ArrayList _shadowTimes = new ArrayList(); // long, when each was heard
         private readonly ReadingReport _report = new ReadingReport();
         private readonly byte[] _binaryCommand = new byte[BinaryCommandCodec.Length];
         private BridgeElection _election = new BridgeElection(0, false, 0);
@@ -122,11 +134,13 @@ namespace DcMonitor.UniversalNode.Uplink
             {
                 _bridging = bridging;
                 _log.Write(Component, bridging ? "this node is now the MQTT bridge" : "no longer the MQTT bridge (0x" + _election.CurrentBridge(nowMilliseconds).ToString("X4") + " is)");
-                _session.SetBridging(bridging);
                 if (bridging)
                 {
+                    TakeOverShadow();
                     PublishAllAvailability(nowMilliseconds);
                 }
+
+                _session.SetBridging(bridging);
             }
 
             CheckAvailability(nowMilliseconds);
@@ -179,7 +193,7 @@ namespace DcMonitor.UniversalNode.Uplink
 
         /// <summary>
         /// A message on a command topic (<c>&lt;prefix&gt;/&lt;object id&gt;/command</c> or <c>.../duty/set</c>) at <paramref name="nowMilliseconds"/>.
-        /// Empty payloads (a cleared retained command) are ignored.
+        /// Empty payloads (a cleared retained command) are ignored; <paramref name="retained"/> is informational (see the class summary).
         /// </summary>
         public void OnMqttMessage(string topic, byte[] payload, bool retained, long nowMilliseconds)
         {
@@ -208,10 +222,9 @@ namespace DcMonitor.UniversalNode.Uplink
                 return;
             }
 
-            if (retained)
-            {
-                _session.Publish(topic, string.Empty, true); // handled once: clear it so it does not run again at the next connection
-            }
+            // Handled once: clear any retained copy on the broker, or it would run again at the next subscription. A live delivery
+            // carries no retain flag even when the message was published retained (MQTT 3.1.1 §3.3.1.3), so clear every time.
+            _session.Publish(topic, string.Empty, true);
 
             string replyTopic = prefix + objectId + "/reply";
             string error;
@@ -263,14 +276,20 @@ namespace DcMonitor.UniversalNode.Uplink
                 CompleteCommand(source, _report.CommandToken);
             }
 
-            if (!_bridging)
+            if (!_election.IsCandidate)
             {
-                return; // the bridge queues it; a candidate only keeps track
+                return;
             }
 
             object energy = _energy[source];
             var reading = new UplinkReading(source, _report.Sequence, _report.BusMillivolts, _report.CurrentMilliamps, _report.DutyPercent,
                 energy == null ? 0u : (uint)energy, energy != null);
+            if (!_bridging)
+            {
+                KeepInShadow(reading, nowMilliseconds); // the bridge queues it; a candidate keeps it for a takeover
+                return;
+            }
+
             lock (_queue)
             {
                 _queue.Enqueue(reading);
@@ -280,6 +299,37 @@ namespace DcMonitor.UniversalNode.Uplink
             {
                 _session.Poke();
             }
+        }
+
+        private void KeepInShadow(UplinkReading reading, long nowMilliseconds)
+        {
+            while (_shadow.Count > 0 && (_shadow.Count >= ShadowCapacity || nowMilliseconds - (long)_shadowTimes[0] > ShadowMilliseconds))
+            {
+                _shadow.RemoveAt(0);
+                _shadowTimes.RemoveAt(0);
+            }
+
+            _shadow.Add(reading);
+            _shadowTimes.Add(nowMilliseconds);
+        }
+
+        private void TakeOverShadow()
+        {
+            lock (_queue)
+            {
+                for (int i = 0; i < _shadow.Count; i++)
+                {
+                    _queue.Enqueue((UplinkReading)_shadow[i]);
+                }
+            }
+
+            if (_shadow.Count > 0)
+            {
+                _log.Write(Component, _shadow.Count.ToString() + " recent readings queued again for the takeover");
+            }
+
+            _shadow.Clear();
+            _shadowTimes.Clear();
         }
 
         private void Send(PendingCommand pending, long nowMilliseconds)

@@ -25,9 +25,6 @@ namespace DcMonitor.UniversalNode.Uplink
         /// <summary>Period of the bridge's tick, ms.</summary>
         public const int TickMilliseconds = 1000;
 
-        /// <summary>Readings the bridge's store-and-forward queue holds (16 bytes each on flash and in RAM).</summary>
-        public const int QueueCapacity = 512;
-
         private readonly object _gate = new object();
         private readonly MeshNode _mesh;
         private readonly WorkQueue _queue;
@@ -47,7 +44,7 @@ namespace DcMonitor.UniversalNode.Uplink
             _log = log;
             _store = new UplinkStore(Folder, log);
             _settings = _store.LoadSettings();
-            _readings = _store.LoadQueue(QueueCapacity);
+            _readings = _store.LoadQueue(_settings.QueueCapacity);
             if (_readings.Count > 0)
             {
                 log.Write("uplink", _readings.Count.ToString() + " readings waiting for the broker since before the reboot");
@@ -171,6 +168,14 @@ namespace DcMonitor.UniversalNode.Uplink
         {
             UplinkSettings settings = Settings;
             Reporter.PeriodMilliseconds = settings.PeriodSeconds * 1000;
+            lock (_readings)
+            {
+                if (_readings.Capacity != settings.QueueCapacity)
+                {
+                    _readings.Resize(settings.QueueCapacity);
+                }
+            }
+
             _bridge.Configure(settings, _ownAddress, nowMilliseconds);
         }
 

@@ -94,6 +94,18 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
+        /// <summary>The device UUID as the firmware started the stack with it, Bluetooth address filled in (a copy; zeros before start).</summary>
+        public byte[] DeviceUuid
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return (byte[])_deviceUuid.Clone();
+                }
+            }
+        }
+
         /// <summary>The stack of a board (created on first use).</summary>
         public static EmulatedMeshStack For(VirtualBoard board)
         {

@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DcMonitor.Emulator.Board;
+using DcMonitor.Emulator.Mesh;
+using DcMonitor.Emulator.Nodes;
+using DcMonitor.Shared.Uplink;
+using Xunit;
+
+namespace DcMonitor.Tests.Support
+{
+    /// <summary>
+    /// A demo-like mesh for the MQTT uplink tests: provisioned universal nodes node-i at 0x0005 + i on one air (as the provisioner
+    /// leaves them, uplink group included), a Wi-Fi access point of their own (switchable), a real Mosquitto broker on a free port,
+    /// and a recorder subscribed to everything on it. Nodes get their uplink settings over the serial console, as a user types them.
+    /// Nodes can lose power and come back over the same flash.
+    /// </summary>
+    public sealed class UplinkMesh : IDisposable
+    {
+        public const string Password = "emulated-router";
+        private readonly List<TemporaryFlash> _flashes = new List<TemporaryFlash>();
+
+        public UplinkMesh(int nodes, int periodSeconds, int uplinkNodes = -1, int queueCapacity = 0)
+        {
+            Ssid = "dcm-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            Router = VirtualAccessPoint.Create(Ssid, Password);
+            Broker = new MosquittoBroker();
+            Recorder = new MqttRecorder(Broker.Port);
+            PeriodSeconds = periodSeconds;
+            QueueCapacity = queueCapacity;
+            UplinkNodes = uplinkNodes < 0 ? nodes : uplinkNodes;
+            for (int i = 0; i < nodes; i++)
+            {
+                _flashes.Add(new TemporaryFlash());
+                Nodes.Add(null);
+                Consoles.Add(null);
+            }
+
+            for (int i = 0; i < nodes; i++)
+            {
+                PowerOn(i);
+            }
+
+            for (int i = 0; i < nodes; i++)
+            {
+                Configure(i);
+            }
+        }
+
+        public string Ssid { get; }
+
+        public VirtualAccessPoint Router { get; }
+
+        public MosquittoBroker Broker { get; }
+
+        public MqttRecorder Recorder { get; }
+
+        public VirtualAir Air { get; } = new VirtualAir();
+
+        public int PeriodSeconds { get; }
+
+        public int QueueCapacity { get; }
+
+        /// <summary>Nodes 0 .. UplinkNodes-1 get Wi-Fi and broker settings (uplink candidates); the others only the period.</summary>
+        public int UplinkNodes { get; }
+
+        public List<EmulatedUniversalNode> Nodes { get; } = new List<EmulatedUniversalNode>();
+
+        public List<NodeConsole> Consoles { get; } = new List<NodeConsole>();
+
+        /// <summary>The Home Assistant object id of node <paramref name="index"/> (from its UUID, as the bridge names it).</summary>
+        public string ObjectId(int index) => HomeAssistantDiscovery.ObjectId(Nodes[index].Radio.DeviceUuid);
+
+        /// <summary>Boots node <paramref name="index"/> over its flash and waits for its console.</summary>
+        public void PowerOn(int index)
+        {
+            var node = new EmulatedUniversalNode(new UniversalNodeBoardOptions
+            {
+                FlashDirectory = _flashes[index].Path,
+                Name = "node-" + index,
+                Air = Air,
+                PreprovisionedAddress = 0x0005 + index,
+                NoiseSeed = 100 + index,
+            });
+            Nodes[index] = node;
+            Consoles[index] = new NodeConsole(node.Console);
+            node.PowerOn();
+            Consoles[index].WaitUntilReady();
+        }
+
+        /// <summary>Cuts node <paramref name="index"/>'s power (its radio, Wi-Fi and threads stop at once).</summary>
+        public void PowerCut(int index)
+        {
+            Nodes[index].Dispose();
+            Nodes[index] = null;
+        }
+
+        /// <summary>Types the uplink settings into node <paramref name="index"/>'s console and checks every reply.</summary>
+        public void Configure(int index)
+        {
+            var lines = new List<string> { "uplink period " + PeriodSeconds };
+            if (index < UplinkNodes)
+            {
+                lines.AddRange(new[] { "uplink wifi-ssid " + Ssid, "uplink wifi-password " + Password, "uplink broker-host 127.0.0.1", "uplink broker-port " + Broker.Port });
+            }
+
+            if (QueueCapacity > 0)
+            {
+                lines.Add("uplink queue " + QueueCapacity);
+            }
+
+            foreach (string line in lines)
+            {
+                string reply = Consoles[index].Ask(line);
+                Assert.StartsWith("uplink: ", reply);
+            }
+        }
+
+        /// <summary>The unicast address of the node that bridges now according to its own firmware (0: none).</summary>
+        public int Bridge() => Nodes.Where(n => n != null && n.Firmware.Uplink.Bridge.IsBridging).Select(n => n.Radio.UnicastAddress).FirstOrDefault();
+
+        public void Dispose()
+        {
+            foreach (EmulatedUniversalNode node in Nodes.Where(n => n != null))
+            {
+                node.Dispose();
+            }
+
+            Recorder.Dispose();
+            Broker.Dispose();
+            foreach (TemporaryFlash flash in _flashes)
+            {
+                flash.Dispose();
+            }
+        }
+    }
+}
