@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 
 namespace DcMonitor.Shared.Diagnostics
@@ -21,7 +22,7 @@ namespace DcMonitor.Shared.Diagnostics
             }
         }
 
-        /// <summary>Writes <c>[component] message</c>.</summary>
+        /// <summary>Writes <c>[component] message</c> to the debugger and the sink; a failing sink is ignored (never throws).</summary>
         public void Write(string component, string message)
         {
             string line = "[" + component + "] " + message;
@@ -34,7 +35,15 @@ namespace DcMonitor.Shared.Diagnostics
 
             if (sink != null)
             {
-                sink(line);
+                try
+                {
+                    sink(line);
+                }
+                catch (Exception)
+                {
+                    // The console is gone (closed port, shutting down): the line went to the debugger above; a log line must never
+                    // break the thread that writes it.
+                }
             }
         }
     }

@@ -29,6 +29,10 @@ namespace DcMonitor.Shared.Uplink
         private long _savedAt;
         private uint _savedTotal;
 
+        /// <summary>The total as last saved (<see cref="Saved"/>) or restored, mWh: what a node publishes, so that a power cut never
+        /// makes a published counter go down (Home Assistant reads a decrease of a <c>total_increasing</c> sensor as a meter reset).</summary>
+        public uint SavedMilliwattHours => _savedTotal;
+
         /// <summary>Energy counted, mWh (wraps after 4 294 967 295 mWh, about 4.3 MWh).</summary>
         public uint TotalMilliwattHours { get; private set; }
 

@@ -218,7 +218,11 @@ namespace DcMonitor.UniversalNode.Uplink
                 }
                 catch (Exception exception)
                 {
-                    _log.Write(Component, "session error: " + exception.Message);
+                    if (!_stopping)
+                    {
+                        _log.Write(Component, "session error: " + exception.Message);
+                    }
+
                     Drop();
                 }
             }

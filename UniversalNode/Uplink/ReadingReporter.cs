@@ -11,7 +11,8 @@ namespace DcMonitor.UniversalNode.Uplink
 {
     /// <summary>
     /// The node side of the MQTT uplink: samples the INA260 every <see cref="SamplePeriodMilliseconds"/>, integrates energy
-    /// (<see cref="EnergyMeter"/>, saved to flash with the sequence block so both survive power cuts) and publishes, through the
+    /// (<see cref="EnergyMeter"/>, saved to flash with the sequence block so both survive power cuts; reports carry the saved total, so
+    /// a published counter never goes down after a power cut) and publishes, through the
     /// vendor server's publication (the uplink group 0xC001 set by the provisioner), an energy report and a
     /// <see cref="ReadingReport"/> every publish period and on change: duty changed, current moved by
     /// <see cref="CurrentChangeMilliamps"/> or bus voltage by <see cref="VoltageChangeMillivolts"/> since the last report (at most one
@@ -77,6 +78,9 @@ namespace DcMonitor.UniversalNode.Uplink
 
         /// <summary>Energy counted by this node, mWh.</summary>
         public uint EnergyMilliwattHours => _energy.TotalMilliwattHours;
+
+        /// <summary>The sequence number the next report will carry.</summary>
+        public int NextSequence => _sequence;
 
         /// <summary>Reports published since boot.</summary>
         public int ReportsSent { get; private set; }
@@ -214,7 +218,7 @@ namespace DcMonitor.UniversalNode.Uplink
                 }
             }
 
-            byte[] energy = UplinkMessages.EnergyReport(sequence, _energy.TotalMilliwattHours);
+            byte[] energy = UplinkMessages.EnergyReport(sequence, _energy.SavedMilliwattHours);
             Publish(MeshProtocol.EnergyReportOpcode, energy, energy.Length);
             _report.Set(sequence, millivolts, milliamps, duty, token);
             _report.Encode(_reportBytes);

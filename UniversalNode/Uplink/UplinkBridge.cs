@@ -134,13 +134,12 @@ namespace DcMonitor.UniversalNode.Uplink
             {
                 _bridging = bridging;
                 _log.Write(Component, bridging ? "this node is now the MQTT bridge" : "no longer the MQTT bridge (0x" + _election.CurrentBridge(nowMilliseconds).ToString("X4") + " is)");
+                _session.SetBridging(bridging);
                 if (bridging)
                 {
                     TakeOverShadow();
                     PublishAllAvailability(nowMilliseconds);
                 }
-
-                _session.SetBridging(bridging);
             }
 
             CheckAvailability(nowMilliseconds);

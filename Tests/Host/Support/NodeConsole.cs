@@ -57,6 +57,19 @@ namespace DcMonitor.Tests.Support
             }
         }
 
+        /// <summary>Every line the node printed and no wait consumed yet (added to the transcript), without waiting for more.</summary>
+        public List<string> ReadAvailable()
+        {
+            var lines = new List<string>();
+            while (_port.TryReadLine(0, out string line))
+            {
+                Transcript.Add(line);
+                lines.Add(line);
+            }
+
+            return lines;
+        }
+
         /// <summary>Waits for the line that says the node is ready.</summary>
         public void WaitUntilReady() => WaitFor(l => l == DcMonitor.UniversalNode.UniversalNodeApp.ReadyLine);
     }

@@ -19,9 +19,13 @@ namespace DcMonitor.Tests.Support
     {
         public const string Password = "emulated-router";
         private readonly List<TemporaryFlash> _flashes = new List<TemporaryFlash>();
+        private readonly double _supplyVolts;
+        private readonly double _loadOhms;
 
-        public UplinkMesh(int nodes, int periodSeconds, int uplinkNodes = -1, int queueCapacity = 0)
+        public UplinkMesh(int nodes, int periodSeconds, int uplinkNodes = -1, int queueCapacity = 0, double supplyVolts = 12.0, double loadOhms = 48.0)
         {
+            _supplyVolts = supplyVolts;
+            _loadOhms = loadOhms;
             Ssid = "dcm-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             Router = VirtualAccessPoint.Create(Ssid, Password);
             Broker = new MosquittoBroker();
@@ -81,6 +85,8 @@ namespace DcMonitor.Tests.Support
                 Air = Air,
                 PreprovisionedAddress = 0x0005 + index,
                 NoiseSeed = 100 + index,
+                SupplyVolts = _supplyVolts,
+                LoadOhms = _loadOhms,
             });
             Nodes[index] = node;
             Consoles[index] = new NodeConsole(node.Console);
@@ -118,6 +124,39 @@ namespace DcMonitor.Tests.Support
 
         /// <summary>The unicast address of the node that bridges now according to its own firmware (0: none).</summary>
         public int Bridge() => Nodes.Where(n => n != null && n.Firmware.Uplink.Bridge.IsBridging).Select(n => n.Radio.UnicastAddress).FirstOrDefault();
+
+        /// <summary>Per node (object id): the sequence numbers of its published states in arrival order.</summary>
+        public Dictionary<string, List<int>> Sequences() => Enumerable.Range(0, Nodes.Count).Select(ObjectId).Distinct()
+            .ToDictionary(id => id, id => Recorder.States(id).Select(s => s.Sequence).ToList());
+
+        /// <summary>
+        /// Checks a node's published sequence numbers: every number from the first to the last is there (no gap), the first
+        /// deliveries come in increasing order, and any repeat (QoS 1 re-sending what the broker had but did not acknowledge in time)
+        /// is a number already seen. Returns how many repeats there were.
+        /// </summary>
+        public static int AssertCompleteAndInOrder(string node, List<int> sequences)
+        {
+            Assert.NotEmpty(sequences);
+            var seen = new HashSet<int>();
+            int last = -1;
+            int repeats = 0;
+            foreach (int sequence in sequences)
+            {
+                if (!seen.Add(sequence))
+                {
+                    repeats++;
+                    continue;
+                }
+
+                Assert.True(sequence > last, node + ": sequence " + sequence + " after " + last + " (out of order) in " + string.Join(",", sequences));
+                last = sequence;
+            }
+
+            int first = sequences.Min();
+            var missing = Enumerable.Range(first, last - first + 1).Where(s => !seen.Contains(s)).ToList();
+            Assert.True(missing.Count == 0, node + ": missing sequences " + string.Join(",", missing) + " in " + string.Join(",", sequences));
+            return repeats;
+        }
 
         public void Dispose()
         {
