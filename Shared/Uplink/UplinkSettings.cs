@@ -147,16 +147,17 @@ namespace DcMonitor.Shared.Uplink
             }
         }
 
-        /// <summary>The value of <paramref name="key"/> as <see cref="Describe"/> shows it: secrets as <c>(set)</c> or <c>(not set)</c>.</summary>
+        /// <summary>The value of <paramref name="key"/> as <see cref="Describe"/> shows it: empty ones as <c>(not set)</c>, secrets as <c>(set)</c>,
+        /// the CA certificate by its length.</summary>
         public string Shown(string key)
         {
             string value = Raw(key);
-            if (IsSecret(key) || key == "ca")
+            if (value.Length == 0)
             {
-                return value.Length == 0 ? "(not set)" : (key == "ca" ? "(set, " + value.Length.ToString() + " characters)" : "(set)");
+                return "(not set)";
             }
 
-            return value;
+            return IsSecret(key) ? "(set)" : key == "ca" ? "(set, " + value.Length.ToString() + " characters)" : value;
         }
 
         /// <summary>One <c>key=value</c> line per key, secrets hidden.</summary>

@@ -1,0 +1,75 @@
+using System.Linq;
+using DcMonitor.Emulator.Mesh;
+using DcMonitor.Emulator.Nodes;
+using DcMonitor.Tests.Support;
+using Xunit;
+
+namespace DcMonitor.Tests.Uplink
+{
+    /// <summary>
+    /// The uplink's configuration over the serial console (issue "MQTT uplink", Behaviour): every key set and persisted across a
+    /// power cut, secrets never printed back, refused values answered with an error that changes nothing, the CA certificate pasted
+    /// as PEM lines.
+    /// </summary>
+    public sealed class UplinkConsoleTests
+    {
+        [Fact]
+        public void SettingsArePersistedSecretsNeverEchoedAndBadValuesRefused()
+        {
+            using var flash = new TemporaryFlash();
+            var air = new VirtualAir();
+            EmulatedUniversalNode node = Boot(flash, air, out NodeConsole console);
+            try
+            {
+                Assert.Equal("uplink: wifi-ssid=lab net (uplink needs wifi-ssid and broker-host)", console.Ask("uplink wifi-ssid lab net"));
+                Assert.Equal("uplink: wifi-password=(set) (uplink needs wifi-ssid and broker-host)", console.Ask("uplink wifi-password hunter2hunter2"));
+                Assert.Equal("uplink: broker-host=192.168.1.20", console.Ask("uplink broker-host 192.168.1.20"));
+                Assert.Equal("uplink: mqtt-password=(set)", console.Ask("uplink mqtt-password pa55word"));
+                Assert.Equal("uplink: period=15", console.Ask("uplink period 15"));
+                Assert.StartsWith("ERROR:UPLINK:period: a whole number 1-3600", console.Ask("uplink period 0"));
+                Assert.StartsWith("ERROR:UPLINK:wifi-password: empty or 8-63 characters", console.Ask("uplink wifi-password short"));
+                Assert.StartsWith("ERROR:UPLINK:unknown key 'colour'", console.Ask("uplink colour blue"));
+
+                Assert.StartsWith("paste the PEM certificate", console.Ask("uplink ca"));
+                string[] pem = { "-----BEGIN CERTIFICATE-----", "MIIBszCCAVmgAwIBAgIUDcMonitorTestOnly", "-----END CERTIFICATE-----" };
+                console.Type(pem[0]);
+                console.Type(pem[1]);
+                Assert.Equal("uplink: ca=(set, " + pem.Sum(line => line.Length + 1) + " characters)", console.Ask(pem[2]));
+            }
+            finally
+            {
+                node.Dispose(); // power cut
+            }
+
+            node = Boot(flash, air, out console);
+            try
+            {
+                console.Type("uplink show");
+                string[] shown = Enumerable.Range(0, 12).Select(_ => console.NextReply()).ToArray();
+                Assert.Contains("wifi-ssid=lab net", shown);
+                Assert.Contains("wifi-password=(set)", shown);
+                Assert.Contains("broker-host=192.168.1.20", shown);
+                Assert.Contains("mqtt-password=(set)", shown);
+                Assert.Contains("period=15", shown);
+                Assert.Contains(shown, line => line.StartsWith("ca=(set, ", System.StringComparison.Ordinal));
+                Assert.StartsWith("state: ", shown[11]);
+                Assert.DoesNotContain(console.Transcript, line => line.Contains("hunter2") || line.Contains("pa55word") || line.Contains("MIIB"));
+                Assert.Equal("uplink: settings removed", console.Ask("uplink forget"));
+                Assert.Equal("uplink: period=10 (uplink needs wifi-ssid and broker-host)", console.Ask("uplink period 10"));
+            }
+            finally
+            {
+                node.Dispose();
+            }
+        }
+
+        private static EmulatedUniversalNode Boot(TemporaryFlash flash, VirtualAir air, out NodeConsole console)
+        {
+            var node = new EmulatedUniversalNode(new UniversalNodeBoardOptions { FlashDirectory = flash.Path, Name = "node-0", Air = air, PreprovisionedAddress = 0x0005 });
+            console = new NodeConsole(node.Console);
+            node.PowerOn();
+            console.WaitUntilReady();
+            return node;
+        }
+    }
+}
