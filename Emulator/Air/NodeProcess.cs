@@ -47,6 +47,7 @@ namespace DcMonitor.Emulator.Air
                 return 2;
             }
 
+            DcMonitor.Emulator.Board.VirtualAccessPoint.Create(DcMonitor.Emulator.Demo.DemoWifi.Ssid, DcMonitor.Emulator.Demo.DemoWifi.Password); // the demo's router
             string[] endpoint = hub.Split(':');
             var connection = JsonLineConnection.Connect(endpoint[0], int.Parse(endpoint[1], CultureInfo.InvariantCulture));
             var air = new RemoteAir(connection);

@@ -18,6 +18,9 @@ namespace DcMonitor.Emulator.Demo
     /// With <c>--fresh</c> the flash is erased and the mesh starts as a real one does: a Provisioner (in range of every device) and
     /// unprovisioned universal nodes and relay, which the Provisioner image admits and configures by itself; the gateway
     /// console starts once every device is fully configured (exit 1 when that takes longer than <see cref="FreshSetupMilliseconds"/>).
+    /// With <c>--mqtt HOST:PORT</c> (or <c>--mqtt local</c>) the universal nodes get the MQTT uplink's settings on their consoles and
+    /// the demo waits until every one is a Home Assistant device with readings on that broker (<see cref="MqttDemo"/>; with
+    /// <c>--commands</c>, exit 1 when that takes longer than <see cref="MqttSetupMilliseconds"/>).
     /// </summary>
     public static class MeshDemo
     {
@@ -26,6 +29,9 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary>Longest wait for a command's first data or error, ms.</summary>
         private const int AnswerMilliseconds = 10000;
+
+        /// <summary>Longest wait for every universal node to appear in MQTT (election, connection, first batch), ms.</summary>
+        public const int MqttSetupMilliseconds = 60000;
 
         /// <summary>Longest wait for a fresh mesh to be fully configured, ms.</summary>
         public const int FreshSetupMilliseconds = 180000;
@@ -41,6 +47,7 @@ namespace DcMonitor.Emulator.Demo
             bool headless = false;
             bool fresh = false;
             string commands = null;
+            string mqtt = null;
             string root = Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "demo");
             for (int i = 1; i < args.Length; i++)
             {
@@ -77,6 +84,10 @@ namespace DcMonitor.Emulator.Demo
                         break;
                     case "--fresh":
                         fresh = true;
+                        break;
+                    case "--mqtt":
+                        mqtt = value;
+                        i++;
                         break;
                     default:
                         status.WriteLine("unknown demo option '" + args[i] + "'");
@@ -157,6 +168,22 @@ namespace DcMonitor.Emulator.Demo
                 status.WriteLine("mesh: " + configured.Count + " of " + devices + " devices fully configured by the provisioner");
                 if (configured.Count < devices)
                 {
+                    return 1;
+                }
+            }
+
+            using MqttDemo uplink = mqtt == null ? null : MqttDemo.Start(mqtt, status);
+            if (mqtt != null)
+            {
+                if (uplink == null)
+                {
+                    return 2;
+                }
+
+                uplink.Configure(hub);
+                if (!uplink.WaitForDevices(nodes, MqttSetupMilliseconds) && commands != null)
+                {
+                    status.WriteLine("mqtt: not every universal node appeared in MQTT within " + (MqttSetupMilliseconds / 1000) + " s");
                     return 1;
                 }
             }

@@ -1,3 +1,4 @@
+using DcMonitor.Emulator.Broker;
 using System;
 using System.Collections.Generic;
 using System.Linq;
