@@ -2,9 +2,19 @@ using BenchmarkDotNet.Running;
 
 namespace DcMonitor.Benchmarks
 {
-    /// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet switcher).</summary>
+    /// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet switcher), or with <c>uplink</c> the MQTT uplink's
+    /// traffic measurement (<see cref="UplinkTraffic"/>).</summary>
     public static class Program
     {
-        public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        public static int Main(string[] args)
+        {
+            if (args.Length > 0 && args[0] == "uplink")
+            {
+                return UplinkTraffic.Run(System.Console.Out);
+            }
+
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            return 0;
+        }
     }
 }

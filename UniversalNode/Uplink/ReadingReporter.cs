@@ -213,8 +213,10 @@ namespace DcMonitor.UniversalNode.Uplink
                 if (_mesh.ReadState(state))
                 {
                     byte[] identity = state.BluetoothAddress;
-                    Publish(MeshProtocol.NodeIdentityOpcode, identity, identity.Length);
-                    _periodicSinceIdentity = 0;
+                    if (Publish(MeshProtocol.NodeIdentityOpcode, identity, identity.Length))
+                    {
+                        _periodicSinceIdentity = 0; // else (no publication address yet) it goes out with the next report
+                    }
                 }
             }
 
