@@ -29,6 +29,18 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(-32768, copy.CurrentMilliamps);
             Assert.AreEqual(100, copy.DutyPercent);
             Assert.AreEqual(255, copy.CommandToken);
+            Assert.IsFalse(copy.Changed);
+            Assert.IsTrue(copy.Urgent, "a command's answer is sent at once");
+            report.Set(1, 12000, 250, 100, 0, true);
+            report.Encode(bytes);
+            Assert.IsTrue(copy.TryDecode(bytes, bytes.Length));
+            Assert.IsTrue(copy.Changed, "the on-change flag rides in the duty byte's top bit");
+            Assert.AreEqual(100, copy.DutyPercent);
+            Assert.IsTrue(copy.Urgent);
+            report.Set(2, 12000, 250, 100, 0, false);
+            report.Encode(bytes);
+            Assert.IsTrue(copy.TryDecode(bytes, bytes.Length));
+            Assert.IsFalse(copy.Urgent, "a periodic report waits for the batch");
             Assert.IsFalse(copy.TryDecode(bytes, 7), "short");
             bytes[6] = 101;
             Assert.IsFalse(copy.TryDecode(bytes, bytes.Length), "duty above 100");

@@ -26,7 +26,10 @@ namespace DcMonitor.UniversalNode.Uplink
     /// <c>offline</c> left by a dead predecessor is answered with <c>online</c>), each node's Home Assistant discovery (retained, again
     /// whenever <c>homeassistant/status</c> says <c>online</c>) and availability, command replies, and the number of readings
     /// dropped from a full queue (<c>&lt;prefix&gt;/bridge/dropped</c>) once the link is back. Those control messages are kept until
-    /// acknowledged and re-sent after a reconnection.</para>
+    /// acknowledged and re-sent after a reconnection. A node that stops bridging on purpose publishes its availability <c>offline</c>
+    /// first.</para>
+    /// <para>Flash: while connected the queue is saved after each acknowledged batch (one write per period); while the broker is
+    /// unreachable, once per period when it changed.</para>
     /// </summary>
     public sealed class MqttSession
     {
@@ -44,6 +47,9 @@ namespace DcMonitor.UniversalNode.Uplink
 
         /// <summary>Longest delay between connection attempts, ms.</summary>
         public const int MaximumRetryMilliseconds = 15000;
+
+        /// <summary>Shortest time between two batches when readings ask to be sent at once, ms.</summary>
+        public const int MinimumBatchGapMilliseconds = 1000;
 
         /// <summary>Most control messages kept waiting (the oldest non-retained one is dropped beyond).</summary>
         public const int MaximumControlMessages = 64;
@@ -77,6 +83,8 @@ namespace DcMonitor.UniversalNode.Uplink
         private int _savedVersion;
         private string _lastFailure;
         private bool _recycleRequested;
+        private bool _sendSoon;
+        private long _lastFlushAt;
 
         /// <summary>A session sending <paramref name="queue"/> (shared with the worker, which locks it too).</summary>
         public MqttSession(ReadingQueue queue, UplinkStore store, NodeLog log, string softwareVersion)
@@ -196,9 +204,15 @@ namespace DcMonitor.UniversalNode.Uplink
             }
         }
 
-        /// <summary>Asks the thread to look at the queue now (a reading arrived).</summary>
-        public void Poke()
+        /// <summary>Asks for the queue to be sent now rather than at the end of the period (an on-change reading or a command's answer
+        /// arrived); at most one such early batch per <see cref="MinimumBatchGapMilliseconds"/>.</summary>
+        public void SendSoon()
         {
+            lock (_gate)
+            {
+                _sendSoon = true;
+            }
+
             _wake.Set();
         }
 
@@ -254,13 +268,23 @@ namespace DcMonitor.UniversalNode.Uplink
                 backlog = _queue.Count;
             }
 
-            SaveQueueWhenDue(settings, now);
+            if (!IsConnected)
+            {
+                SaveQueueWhenDue(settings, now); // while connected, the queue is saved after each acknowledged batch instead
+            }
+
             bool wanted = settings.IsComplete && (bridging || backlog > 0);
             if (!wanted || recycleReason != null || (IsConnected && _connectedAsBridge != bridging))
             {
                 if (_client != null)
                 {
                     _log.Write(Component, !wanted ? "disconnecting: nothing to send and not the bridge" : "reconnecting: " + (recycleReason ?? (bridging ? "now the bridge" : "no longer the bridge")));
+                    if (_connectedAsBridge && (!bridging || !wanted))
+                    {
+                        // Leaving the bridge role on purpose: say so (a successor that is already up answers "online" at once).
+                        PublishNow(HomeAssistantDiscovery.BridgeAvailabilityTopic(settings.TopicPrefix), "offline", true);
+                    }
+
                     Disconnect();
                 }
 
@@ -306,8 +330,20 @@ namespace DcMonitor.UniversalNode.Uplink
             }
 
             SendControl();
-            if (now >= _nextFlushAt)
+            bool soon;
+            lock (_gate)
             {
+                soon = _sendSoon && now - _lastFlushAt >= MinimumBatchGapMilliseconds;
+            }
+
+            if (now >= _nextFlushAt || soon)
+            {
+                lock (_gate)
+                {
+                    _sendSoon = false;
+                }
+
+                _lastFlushAt = now;
                 bool full = Flush(settings);
                 _nextFlushAt = full ? now : now + (settings.PeriodSeconds * 1000L);
                 if (full)
@@ -551,6 +587,18 @@ namespace DcMonitor.UniversalNode.Uplink
                     _log.Write(Component, "control message not sent: " + exception.Message);
                     return;
                 }
+            }
+        }
+
+        private void PublishNow(string topic, string payload, bool retain)
+        {
+            try
+            {
+                _client.Publish(topic, Encoding.UTF8.GetBytes(payload), null, null, MqttQoSLevel.AtLeastOnce, retain);
+            }
+            catch (Exception exception)
+            {
+                _log.Write(Component, "not published on " + topic + ": " + exception.Message);
             }
         }
 

@@ -135,7 +135,7 @@ namespace DcMonitor.UniversalNode.Uplink
                 || Distance(millivolts, _lastMillivolts) >= VoltageChangeMillivolts;
             if (periodic || changed)
             {
-                Report(millivolts, milliamps, 0, periodic, nowMilliseconds);
+                Report(millivolts, milliamps, 0, periodic, !periodic, nowMilliseconds);
             }
         }
 
@@ -179,11 +179,11 @@ namespace DcMonitor.UniversalNode.Uplink
         {
             if (_sensor.TryRead(_reading) == SensorReadResult.Ok)
             {
-                Report(_reading.BusVoltageMicrovolts / 1000, _reading.CurrentMicroamps / 1000, token, false, System.Environment.TickCount64);
+                Report(_reading.BusVoltageMicrovolts / 1000, _reading.CurrentMicroamps / 1000, token, false, false, System.Environment.TickCount64);
             }
         }
 
-        private void Report(int millivolts, int milliamps, int token, bool periodic, long nowMilliseconds)
+        private void Report(int millivolts, int milliamps, int token, bool periodic, bool changed, long nowMilliseconds)
         {
             if (_sequence == _sequenceBlockEnd)
             {
@@ -222,7 +222,7 @@ namespace DcMonitor.UniversalNode.Uplink
 
             byte[] energy = UplinkMessages.EnergyReport(sequence, _energy.SavedMilliwattHours);
             Publish(MeshProtocol.EnergyReportOpcode, energy, energy.Length);
-            _report.Set(sequence, millivolts, milliamps, duty, token);
+            _report.Set(sequence, millivolts, milliamps, duty, token, changed);
             _report.Encode(_reportBytes);
             if (Publish(MeshProtocol.ReadingReportOpcode, _reportBytes, _reportBytes.Length))
             {

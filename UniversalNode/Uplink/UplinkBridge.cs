@@ -294,9 +294,9 @@ namespace DcMonitor.UniversalNode.Uplink
                 _queue.Enqueue(reading);
             }
 
-            if (_report.CommandToken != 0)
+            if (_report.Urgent)
             {
-                _session.Poke();
+                _session.SendSoon(); // a change or a command's answer does not wait for the periodic batch
             }
         }
 

@@ -35,6 +35,7 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly NodeLog _log;
         private UplinkSettings _settings;
         private int _ownAddress;
+        private string _state = "starting";
 
         /// <summary>Wires the uplink of a node (nothing runs before <see cref="Start"/>).</summary>
         public UplinkService(MeshNode mesh, WorkQueue queue, CommandExecutor executor, SensorService sensor, LoadController load, NodeLog log, string softwareVersion)
@@ -146,8 +147,13 @@ namespace DcMonitor.UniversalNode.Uplink
             }
         }
 
-        /// <summary>One line on the uplink's state for the console.</summary>
+        /// <summary>One line on the uplink's state for the console, as of the last tick (thread-safe: the worker writes it).</summary>
         public string Describe()
+        {
+            return _state;
+        }
+
+        private string DescribeNow()
         {
             int waiting;
             int dropped;
@@ -204,6 +210,7 @@ namespace DcMonitor.UniversalNode.Uplink
             _queue.PostDelayed(TickMilliseconds, delegate
             {
                 _bridge.Tick(System.Environment.TickCount64);
+                _state = DescribeNow();
                 ScheduleTick();
             });
         }

@@ -12,8 +12,9 @@ namespace DcMonitor.Tests.Uplink
     /// <summary>
     /// The bridge loses power (issue "MQTT uplink", Tests): the next candidate takes over within the stated bound
     /// (BridgeElection.TakeoverBoundMilliseconds), readings continue with none missing (the new bridge replays what it heard
-    /// meanwhile), and when the first bridge returns the two never bridge together for more than a heartbeat period. The returning
-    /// node's readings continue above its last sequence number (kept on flash).
+    /// meanwhile), the silent node is shown unavailable, and when the first bridge returns the two never bridge together for more
+    /// than a heartbeat period, the bridge stays available and the node available again. The returning node's readings continue
+    /// above its last sequence number (kept on flash).
     /// </summary>
     public sealed class BridgeFailoverTests
     {
@@ -37,6 +38,7 @@ namespace DcMonitor.Tests.Uplink
             Assert.Equal(0x0005, mesh.Bridge());
             int lastOfNode0 = mesh.Recorder.States(ids[0]).Max(s => s.Sequence);
             var clock = Stopwatch.StartNew();
+            int cut = mesh.Recorder.Count;
             mesh.PowerCut(0);
 
             mesh.Recorder.WaitUntil(m => mesh.Bridge() == 0x0006, BridgeElection.TakeoverBoundMilliseconds + 5000, "node-1 to take over");
@@ -52,6 +54,11 @@ namespace DcMonitor.Tests.Uplink
                 mesh.Recorder.WaitUntil(m => mesh.Recorder.States(id).Any(s => s.Sequence >= target), 30000, id + " to go on past sequence " + target);
                 UplinkMesh.AssertCompleteAndInOrder(id, mesh.Recorder.States(id).Select(s => s.Sequence).ToList());
             }
+
+            // The new bridge shows the silent node-0 unavailable (its own topic; the bridge topic stays online).
+            string availability = "dcmonitor/" + ids[0] + "/availability";
+            mesh.Recorder.WaitFor(m => m.Topic == availability && m.Text == "offline", 20000, cut);
+            int returning = mesh.Recorder.Count;
 
             // node-0 comes back: it is the lowest candidate again; the two must not bridge together for long.
             long overlap = 0;
@@ -78,6 +85,9 @@ namespace DcMonitor.Tests.Uplink
             Volatile.Write(ref watching, false);
             watcher.Join();
 
+            mesh.Recorder.WaitFor(m => m.Topic == availability && m.Text == "online", 20000, returning);
+            mesh.Recorder.WaitUntil(m => m.LastOrDefault(x => x.Topic == "dcmonitor/bridge/availability")?.Text == "online", 10000,
+                "the bridge topic to end online (the leaving bridge says offline, the new one answers online)");
             _output.WriteLine("two bridges at once for " + overlap + " ms");
             Assert.True(overlap <= BridgeElection.HeartbeatPeriodMilliseconds, "two bridges published together for " + overlap + " ms");
             Assert.True(returned > lastOfNode0, "after its power cut node-0 continues above sequence " + lastOfNode0 + ", not at " + returned);
