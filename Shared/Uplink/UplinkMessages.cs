@@ -13,7 +13,8 @@ namespace DcMonitor.Shared.Uplink
     /// <item>bridge heartbeat (0xC702E5), <see cref="HeartbeatLength"/> bytes: <c>[0]</c> flags (bit 0 candidate, bit 1 bridging now),
     /// <c>[1]</c> reserved 0;</item>
     /// <item>uplink command (0xC802E5), <see cref="CommandLength"/> bytes: <c>[0]</c> token 1-255, <c>[1..2]</c> a binary command
-    /// (DcMonitor.Shared.Mesh.BinaryCommandCodec).</item>
+    /// (DcMonitor.Shared.Mesh.BinaryCommandCodec); or the identity request <c>00 FF 00</c> (<see cref="IdentityRequest"/>), which the
+    /// node answers with its node identity.</item>
     /// </list>
     /// </summary>
     public static class UplinkMessages
@@ -35,6 +36,21 @@ namespace DcMonitor.Shared.Uplink
 
         /// <summary>Heartbeat flag: the sender is bridging now.</summary>
         public const byte BridgingFlag = 0x02;
+
+        /// <summary>Command byte of the identity request (outside the binary commands' 1-4).</summary>
+        public const byte IdentifyCommand = 0xFF;
+
+        /// <summary>The identity request a bridge sends to a node it cannot name yet.</summary>
+        public static byte[] IdentityRequest()
+        {
+            return new byte[] { 0, IdentifyCommand, 0 };
+        }
+
+        /// <summary>True for an identity request payload.</summary>
+        public static bool IsIdentityRequest(byte[] payload, int length)
+        {
+            return payload != null && length == CommandLength && payload.Length >= CommandLength && payload[0] == 0 && payload[1] == IdentifyCommand;
+        }
 
         /// <summary>An energy report for reading <paramref name="sequence"/> with <paramref name="energyMilliwattHours"/>.</summary>
         public static byte[] EnergyReport(int sequence, uint energyMilliwattHours)

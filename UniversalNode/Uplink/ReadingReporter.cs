@@ -18,7 +18,7 @@ namespace DcMonitor.UniversalNode.Uplink
     /// <see cref="CurrentChangeMilliamps"/> or bus voltage by <see cref="VoltageChangeMillivolts"/> since the last report (at most one
     /// report per sample). A report never carries a current measured before the last duty change: after one it waits until the INA260
     /// has averaged over the new duty (SensorService.SettleMilliseconds). Its identity goes out with the first report after boot and every <see cref="IdentityEveryReports"/>
-    /// periodic reports. An uplink command from the bridge runs as a console command would, and its reading report carries the
+    /// periodic reports, and whenever a bridge asks (identity request). An uplink command from the bridge runs as a console command would, and its reading report carries the
     /// command's token. Runs on the worker thread only.
     /// </summary>
     public sealed class ReadingReporter
@@ -146,6 +146,12 @@ namespace DcMonitor.UniversalNode.Uplink
         /// </summary>
         public void OnCommand(int source, byte[] payload, int length)
         {
+            if (UplinkMessages.IsIdentityRequest(payload, length))
+            {
+                PublishIdentity();
+                return;
+            }
+
             string text = length == UplinkMessages.CommandLength ? BinaryCommandCodec.TryDecodeToText(payload, 1, 2) : null;
             int token = length > 0 ? payload[0] : 0;
             if (text == null || token == 0)
@@ -207,17 +213,9 @@ namespace DcMonitor.UniversalNode.Uplink
                 _periodicSinceIdentity++;
             }
 
-            if (_periodicSinceIdentity >= IdentityEveryReports)
+            if (_periodicSinceIdentity >= IdentityEveryReports && PublishIdentity())
             {
-                MeshState state = new MeshState();
-                if (_mesh.ReadState(state))
-                {
-                    byte[] identity = state.BluetoothAddress;
-                    if (Publish(MeshProtocol.NodeIdentityOpcode, identity, identity.Length))
-                    {
-                        _periodicSinceIdentity = 0; // else (no publication address yet) it goes out with the next report
-                    }
-                }
+                _periodicSinceIdentity = 0; // else (no publication address yet) it goes out with the next report
             }
 
             byte[] energy = UplinkMessages.EnergyReport(sequence, _energy.SavedMilliwattHours);
@@ -228,6 +226,18 @@ namespace DcMonitor.UniversalNode.Uplink
             {
                 ReportsSent++;
             }
+        }
+
+        private bool PublishIdentity()
+        {
+            MeshState state = new MeshState();
+            if (!_mesh.ReadState(state))
+            {
+                return false;
+            }
+
+            byte[] identity = state.BluetoothAddress;
+            return Publish(MeshProtocol.NodeIdentityOpcode, identity, identity.Length);
         }
 
         private bool Publish(int opcode, byte[] payload, int length)

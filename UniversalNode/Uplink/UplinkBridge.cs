@@ -45,6 +45,9 @@ namespace DcMonitor.UniversalNode.Uplink
         /// longest default (the dead bridge's last unsent batch), ms.</summary>
         public const int ShadowMilliseconds = BridgeElection.TakeoverBoundMilliseconds + (2 * UplinkSettings.DefaultPeriodSeconds * 1000);
 
+        /// <summary>Shortest time between two identity requests to the same node, ms.</summary>
+        public const int IdentityRequestMilliseconds = 10000;
+
         /// <summary>Most readings a non-bridging candidate keeps for a takeover.</summary>
         public const int ShadowCapacity = 256;
 
@@ -66,6 +69,7 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly ArrayList _pending = new ArrayList();
         private readonly ArrayList _shadow = new ArrayList(); // UplinkReading, oldest first
         private readonly ArrayList _shadowTimes = new ArrayList(); // long, when each was heard
+        private readonly Hashtable _identityAskedAt = new Hashtable(); // address -> long
         private readonly ReadingReport _report = new ReadingReport();
         private readonly byte[] _binaryCommand = new byte[BinaryCommandCodec.Length];
         private BridgeElection _election = new BridgeElection(0, false, 0);
@@ -289,6 +293,8 @@ namespace DcMonitor.UniversalNode.Uplink
                 return;
             }
 
+            AskIdentityIfUnknown(source, nowMilliseconds);
+
             lock (_queue)
             {
                 _queue.Enqueue(reading);
@@ -297,6 +303,27 @@ namespace DcMonitor.UniversalNode.Uplink
             if (_report.Urgent)
             {
                 _session.SendSoon(); // a change or a command's answer does not wait for the periodic batch
+            }
+        }
+
+        /// <summary>A node the bridge cannot name yet is asked for its identity, at most every <see cref="IdentityRequestMilliseconds"/>.</summary>
+        private void AskIdentityIfUnknown(int address, long nowMilliseconds)
+        {
+            object asked = _identityAskedAt[address];
+            if (_identities.UuidOf(address) != null || (asked != null && nowMilliseconds - (long)asked < IdentityRequestMilliseconds))
+            {
+                return;
+            }
+
+            _identityAskedAt[address] = nowMilliseconds;
+            byte[] request = UplinkMessages.IdentityRequest();
+            if (address == _ownAddress)
+            {
+                _reporter.OnCommand(address, request, request.Length);
+            }
+            else
+            {
+                _mesh.SendVendor(address, MeshProtocol.UplinkCommandOpcode, request, request.Length, CommandTtl, false, 0);
             }
         }
 

@@ -23,8 +23,10 @@ namespace DcMonitor.Tests.Support
         private readonly double _supplyVolts;
         private readonly double _loadOhms;
 
-        public UplinkMesh(int nodes, int periodSeconds, int uplinkNodes = -1, int queueCapacity = 0, double supplyVolts = 12.0, double loadOhms = 48.0)
+        public UplinkMesh(int nodes, int periodSeconds, int uplinkNodes = -1, int queueCapacity = 0, double supplyVolts = 12.0, double loadOhms = 48.0,
+            Action<VirtualAir> topology = null)
         {
+            topology?.Invoke(Air);
             _supplyVolts = supplyVolts;
             _loadOhms = loadOhms;
             Ssid = "dcm-" + Guid.NewGuid().ToString("N").Substring(0, 8);
