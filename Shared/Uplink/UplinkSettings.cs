@@ -195,7 +195,7 @@ namespace DcMonitor.Shared.Uplink
         /// <exception cref="ArgumentException">Torn or edited text (checksum), or a value outside its limits.</exception>
         public static UplinkSettings Parse(string text)
         {
-            int checksumAt = text == null ? -1 : text.IndexOf(ChecksumKey + "=");
+            int checksumAt = text == null ? -1 : text.LastIndexOf(ChecksumKey + "="); // the last line: values cannot hold a line break
             if (checksumAt < 0 || text.Length < checksumAt + ChecksumKey.Length + 9
                 || text.Substring(checksumAt + ChecksumKey.Length + 1, 8) != NodeRegistry.Checksum(text.Substring(0, checksumAt)).ToString("X8"))
             {

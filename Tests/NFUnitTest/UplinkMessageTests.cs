@@ -130,6 +130,7 @@ namespace DcMonitor.NFUnitTest
             settings.Set("tls", "on");
             settings.Set("ca", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
             settings.Set("mqtt-password", "s3cret");
+            settings.Set("mqtt-user", "checksum=0");
             settings.Set("topic-prefix", "site/dc");
             settings.Set("period", "30");
             settings.Set("queue", "64");
@@ -144,7 +145,7 @@ namespace DcMonitor.NFUnitTest
             }
 
             Assert.AreEqual("(set)", settings.Shown("wifi-password"));
-            Assert.AreEqual("(not set)", settings.Shown("mqtt-user"));
+            Assert.AreEqual("(not set)", new UplinkSettings().Shown("mqtt-user"));
 
             UplinkSettings copy = UplinkSettings.Parse(settings.ToText());
             Assert.AreEqual("my lab network", copy.WifiSsid);
@@ -155,6 +156,7 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual("site/dc", copy.TopicPrefix);
             Assert.AreEqual(30, copy.PeriodSeconds);
             Assert.AreEqual(64, copy.QueueCapacity);
+            Assert.AreEqual("checksum=0", copy.MqttUser, "a value that looks like the checksum line");
 
             string text = settings.ToText();
             Assert.ThrowsException(typeof(ArgumentException), delegate { UplinkSettings.Parse(text.Substring(0, text.Length - 12)); });

@@ -185,14 +185,26 @@ namespace DcMonitor.UniversalNode.Uplink
             _bridge.Configure(settings, _ownAddress, nowMilliseconds);
         }
 
+        /// <summary>On the MQTT client's thread: hands the message to the worker; never throws (it would end the client's thread).</summary>
         private void OnCommandReceived(string topic, byte[] payload, bool retained)
         {
-            if (!_queue.Post(delegate { _bridge.OnMqttMessage(topic, payload, retained, System.Environment.TickCount64); }))
+            try
             {
-                int end = topic.IndexOf("/duty/set");
-                end = end < 0 ? topic.LastIndexOf('/') : end;
-                _session.Publish(topic.Substring(0, end) + "/reply", MqttCommandParser.ErrorPrefix + "BUSY", false);
-                _log.Write("uplink", "worker busy: MQTT command on " + topic + " refused");
+                if (!_queue.Post(delegate { _bridge.OnMqttMessage(topic, payload, retained, System.Environment.TickCount64); }))
+                {
+                    int end = topic.IndexOf("/duty/set");
+                    end = end < 0 ? topic.LastIndexOf('/') : end;
+                    if (end > 0)
+                    {
+                        _session.Publish(topic.Substring(0, end) + "/reply", MqttCommandParser.ErrorPrefix + "BUSY", false);
+                    }
+
+                    _log.Write("uplink", "worker busy: MQTT command on " + topic + " refused");
+                }
+            }
+            catch (System.Exception exception)
+            {
+                _log.Write("uplink", "MQTT message on " + topic + " not handled: " + exception.Message);
             }
         }
 
