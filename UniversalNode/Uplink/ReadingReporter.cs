@@ -73,6 +73,10 @@ namespace DcMonitor.UniversalNode.Uplink
             _log = log;
         }
 
+        /// <summary>Gets every report this node makes (identity, energy, reading), whether or not the mesh took it: the node's own
+        /// bridge role hears its own node directly rather than through the stack's local delivery of group messages.</summary>
+        public UplinkReportHandler LocalDelivery { get; set; }
+
         /// <summary>Publish period, ms (from the uplink settings; every node reports at this period).</summary>
         public int PeriodMilliseconds { get; set; } = UplinkSettings.DefaultPeriodSeconds * 1000;
 
@@ -242,6 +246,12 @@ namespace DcMonitor.UniversalNode.Uplink
 
         private bool Publish(int opcode, byte[] payload, int length)
         {
+            UplinkReportHandler local = LocalDelivery;
+            if (local != null)
+            {
+                local(opcode, payload, length);
+            }
+
             MeshResult result = _mesh.PublishVendor(opcode, payload, length);
             if (result == MeshResult.Ok)
             {

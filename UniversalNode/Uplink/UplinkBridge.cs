@@ -150,8 +150,28 @@ namespace DcMonitor.UniversalNode.Uplink
             RetryCommands(nowMilliseconds);
         }
 
-        /// <summary>An uplink message from the mesh (reading, energy, identity or heartbeat opcode) at <paramref name="nowMilliseconds"/>.</summary>
+        /// <summary>An uplink message this node made itself (from its reporter, not from the mesh).</summary>
+        public void OnOwnMessage(int opcode, byte[] payload, int length, long nowMilliseconds)
+        {
+            if (_ownAddress > 0)
+            {
+                byte[] copy = new byte[length];
+                System.Array.Copy(payload, copy, length);
+                Handle(opcode, _ownAddress, copy, nowMilliseconds);
+            }
+        }
+
+        /// <summary>An uplink message from the mesh (reading, energy, identity or heartbeat opcode) at <paramref name="nowMilliseconds"/>;
+        /// this node's own, delivered back by the stack, are ignored (<see cref="OnOwnMessage"/> had them).</summary>
         public void OnMeshMessage(int opcode, int source, byte[] payload, long nowMilliseconds)
+        {
+            if (source != _ownAddress)
+            {
+                Handle(opcode, source, payload, nowMilliseconds);
+            }
+        }
+
+        private void Handle(int opcode, int source, byte[] payload, long nowMilliseconds)
         {
             switch (opcode)
             {

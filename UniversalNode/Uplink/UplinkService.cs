@@ -54,6 +54,7 @@ namespace DcMonitor.UniversalNode.Uplink
             Reporter = new ReadingReporter(mesh, sensor, load, executor, _store, log);
             _session = new MqttSession(_readings, _store, log, softwareVersion);
             _bridge = new UplinkBridge(mesh, _readings, _session, _store, Reporter, log);
+            Reporter.LocalDelivery = delegate(int opcode, byte[] payload, int length) { _bridge.OnOwnMessage(opcode, payload, length, System.Environment.TickCount64); };
             _session.CommandReceived += OnCommandReceived;
         }
 
