@@ -77,6 +77,10 @@ namespace DcMonitor.UniversalNode.Uplink
         /// bridge role hears its own node directly rather than through the stack's local delivery of group messages.</summary>
         public UplinkReportHandler LocalDelivery { get; set; }
 
+        /// <summary>False while no bridge (and no candidate) is heard: the node then integrates energy but sends nothing, so a mesh
+        /// without an uplink spends no airtime on reports. Set by the uplink service each tick.</summary>
+        public bool BridgeHeard { get; set; }
+
         /// <summary>Publish period, ms (from the uplink settings; every node reports at this period).</summary>
         public int PeriodMilliseconds { get; set; } = UplinkSettings.DefaultPeriodSeconds * 1000;
 
@@ -130,6 +134,11 @@ namespace DcMonitor.UniversalNode.Uplink
             if (nowMilliseconds - _observedDutyAt < _sensor.SettleMilliseconds)
             {
                 return; // the measurement still averages over the old duty
+            }
+
+            if (!BridgeHeard)
+            {
+                return; // nobody to report to: the counter goes on, nothing is sent
             }
 
             int millivolts = (int)(microvolts / 1000);

@@ -222,7 +222,9 @@ namespace DcMonitor.UniversalNode.Uplink
         {
             _queue.PostDelayed(TickMilliseconds, delegate
             {
-                _bridge.Tick(System.Environment.TickCount64);
+                long now = System.Environment.TickCount64;
+                _bridge.Tick(now);
+                Reporter.BridgeHeard = _bridge.CurrentBridge(now) != 0;
                 _state = DescribeNow();
                 ScheduleTick();
             });

@@ -63,6 +63,31 @@ namespace DcMonitor.Tests.Uplink
             }
         }
 
+        [Fact]
+        public void ANodeThatHearsNoBridgeSendsNoReportsUntilThereIsOne()
+        {
+            using var flash = new TemporaryFlash();
+            EmulatedUniversalNode node = Boot(flash, new VirtualAir(), out NodeConsole console);
+            try
+            {
+                System.Threading.Thread.Sleep(3000); // three samples with nobody to report to
+                Assert.Equal(0, node.Firmware.Uplink.Reporter.ReportsSent);
+                console.Ask("uplink wifi-ssid lab");
+                console.Ask("uplink broker-host 127.0.0.1"); // a candidate now (no broker needed to report over the mesh)
+                var deadline = System.DateTime.UtcNow.AddSeconds(10);
+                while (node.Firmware.Uplink.Reporter.ReportsSent == 0 && System.DateTime.UtcNow < deadline)
+                {
+                    System.Threading.Thread.Sleep(100); // polls the firmware's counter
+                }
+
+                Assert.True(node.Firmware.Uplink.Reporter.ReportsSent > 0, "a candidate reports");
+            }
+            finally
+            {
+                node.Dispose();
+            }
+        }
+
         private static EmulatedUniversalNode Boot(TemporaryFlash flash, VirtualAir air, out NodeConsole console)
         {
             var node = new EmulatedUniversalNode(new UniversalNodeBoardOptions { FlashDirectory = flash.Path, Name = "node-0", Air = air, PreprovisionedAddress = 0x0005 });
