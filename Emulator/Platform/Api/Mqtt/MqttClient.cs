@@ -192,6 +192,7 @@ namespace nanoFramework.M2Mqtt
             IsConnected = _connackCode == 0;
             if (IsConnected && _board != null)
             {
+                _board.Wifi.LinkLost -= _onLinkLost; // a client connected again: one subscription
                 _board.Wifi.LinkLost += _onLinkLost;
                 if (!_board.Wifi.HasLink)
                 {

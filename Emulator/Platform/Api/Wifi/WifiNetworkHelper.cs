@@ -8,7 +8,7 @@ namespace nanoFramework.Networking
     /// <summary>
     /// Emulation of nanoFramework's <c>WifiNetworkHelper</c> (System.Device.Wifi 1.5; reference/nanoframework-api.md §7.4) on the
     /// board's <see cref="VirtualWifiStation"/>: <see cref="ConnectDhcp"/> blocks until the named <see cref="VirtualAccessPoint"/> is up
-    /// and the password matches (true, <see cref="Status"/> NetworkIsReady) or the token is cancelled (false, TokenExpiredWaitingIPAddress),
+    /// (and serving: <see cref="VirtualAccessPoint.LinkAvailable"/>) and the password matches (true, <see cref="Status"/> NetworkIsReady) or the token is cancelled (false, TokenExpiredWaitingIPAddress),
     /// as the real helper waits for an IP address. With automatic reconnection the station keeps its access point across outages.
     /// State is per board (the real helper's statics, one per device).
     /// </summary>
@@ -31,7 +31,7 @@ namespace nanoFramework.Networking
             while (true)
             {
                 VirtualAccessPoint accessPoint = VirtualAccessPoint.Find(ssid);
-                if (accessPoint != null && accessPoint.IsUp && accessPoint.Password == (password ?? string.Empty) && !board.PoweredOff)
+                if (accessPoint != null && accessPoint.LinkAvailable && accessPoint.Password == (password ?? string.Empty) && !board.PoweredOff)
                 {
                     board.Wifi.Join(accessPoint);
                     SetStatus(board, NetworkHelperStatus.NetworkIsReady);
