@@ -54,31 +54,7 @@ namespace DcMonitor.Shared.Commands
         /// <summary>Appends <paramref name="scaled"/> / 10^decimals with exactly <paramref name="decimals"/> digits after the point.</summary>
         private void AppendDecimal(long scaled, int decimals)
         {
-            int start = _length;
-            int digits = 0;
-            do
-            {
-                if (digits == decimals && decimals > 0)
-                {
-                    _buffer[_length++] = '.';
-                }
-
-                _buffer[_length++] = (char)('0' + (int)(scaled % 10));
-                scaled /= 10;
-                digits++;
-            }
-            while (scaled > 0 || digits <= decimals);
-
-            // digits were written least significant first: reverse them in place
-            int end = _length - 1;
-            while (start < end)
-            {
-                char swap = _buffer[start];
-                _buffer[start] = _buffer[end];
-                _buffer[end] = swap;
-                start++;
-                end--;
-            }
+            _length += DecimalText.Write(_buffer, _length, scaled, decimals);
         }
     }
 }

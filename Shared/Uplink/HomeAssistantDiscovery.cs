@@ -116,24 +116,9 @@ namespace DcMonitor.Shared.Uplink
                 .Append("\",\"value_template\":\"").Append(template).Append("\"}");
         }
 
-        /// <summary><paramref name="value"/> / 10^<paramref name="decimals"/> as decimal text (no floating point: nanoFramework formats doubles inexactly).</summary>
         private static string Fixed(long value, int decimals)
         {
-            long scale = 1;
-            for (int i = 0; i < decimals; i++)
-            {
-                scale *= 10;
-            }
-
-            string sign = value < 0 ? "-" : "";
-            long magnitude = value < 0 ? -value : value;
-            string fraction = (magnitude % scale).ToString();
-            while (fraction.Length < decimals)
-            {
-                fraction = "0" + fraction;
-            }
-
-            return sign + (magnitude / scale).ToString() + "." + fraction;
+            return Commands.DecimalText.Format(value, decimals);
         }
 
         private static string Escape(string text)

@@ -61,5 +61,19 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual("D:5%,V:0.001V,I:0.01mA,P:0.0mW", second);
             Assert.AreNotEqual(first, second);
         }
+
+        [TestMethod]
+        public void DecimalTextWritesExactDigitsAndASign()
+        {
+            Assert.AreEqual("12.001", DecimalText.Format(12001, 3));
+            Assert.AreEqual("-0.012", DecimalText.Format(-12, 3));
+            Assert.AreEqual("0.000", DecimalText.Format(0, 3));
+            Assert.AreEqual("7", DecimalText.Format(7, 0));
+            Assert.AreEqual("4294967.295", DecimalText.Format(4294967295, 3));
+            char[] buffer = new char[DecimalText.MaximumLength + 2];
+            buffer[0] = 'x';
+            Assert.AreEqual(5, DecimalText.Write(buffer, 1, -105, 1));
+            Assert.AreEqual("x-10.5", new string(buffer, 0, 6));
+        }
     }
 }

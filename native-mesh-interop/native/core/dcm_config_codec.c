@@ -1,6 +1,7 @@
 /* Config Client messages between on-air format and fields: see dcm_config_codec.h. */
 #include "dcm_config_codec.h"
 
+#include "dcm_address.h"
 #include "dcm_composition.h"
 
 /* Byte copy (the core uses no C library: it builds freestanding). */
@@ -21,11 +22,6 @@ static void write16(uint8_t *p, uint16_t value)
 {
     p[0] = (uint8_t)value;
     p[1] = (uint8_t)(value >> 8);
-}
-
-static int is_unicast(uint16_t address)
-{
-    return address != 0u && address < 0x8000u;
 }
 
 /* Reads the model identifier taking the rest of a message (2 or 4 bytes); 0 when the length is neither. */
@@ -130,7 +126,7 @@ dcm_result_t dcm_config_decode_request(uint32_t opcode, const uint8_t *parameter
                 return DCM_RESULT_INVALID_ARGUMENT;
             }
         }
-        return is_unicast(out->element_address) && read_model(parameters + 4, length - 4u, out) ? DCM_RESULT_OK : DCM_RESULT_INVALID_ARGUMENT;
+        return dcm_address_is_unicast(out->element_address) && read_model(parameters + 4, length - 4u, out) ? DCM_RESULT_OK : DCM_RESULT_INVALID_ARGUMENT;
 
     case DCM_CONFIG_MODEL_PUB_SET:
         if (length < 11u)
@@ -148,7 +144,7 @@ dcm_result_t dcm_config_decode_request(uint32_t opcode, const uint8_t *parameter
         {
             return DCM_RESULT_INVALID_ARGUMENT;
         }
-        return is_unicast(out->element_address) && read_model(parameters + 9, length - 9u, out) ? DCM_RESULT_OK : DCM_RESULT_INVALID_ARGUMENT;
+        return dcm_address_is_unicast(out->element_address) && read_model(parameters + 9, length - 9u, out) ? DCM_RESULT_OK : DCM_RESULT_INVALID_ARGUMENT;
 
     case DCM_CONFIG_RELAY_SET:
         if (length != 2u || parameters[0] > 1u)

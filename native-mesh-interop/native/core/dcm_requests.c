@@ -1,12 +1,8 @@
 /* Outstanding acknowledged requests: see dcm_requests.h. */
 #include "dcm_requests.h"
 
+#include "dcm_address.h"
 #include "dcm_platform.h"
-
-static bool is_unicast(uint16_t address)
-{
-    return address != 0u && address < 0x8000u;
-}
 
 /* The client model a request opcode belongs to: vendor (3-byte opcodes), Generic OnOff (0x82xx) or Config. */
 static int client_of(uint32_t opcode)
@@ -33,7 +29,7 @@ void dcm_requests_init(dcm_requests_t *requests)
 
 dcm_result_t dcm_requests_begin(dcm_requests_t *requests, uint16_t request_id, uint16_t destination, uint32_t request_opcode)
 {
-    if (request_id == 0u || !is_unicast(destination))
+    if (request_id == 0u || !dcm_address_is_unicast(destination))
     {
         return DCM_RESULT_INVALID_ARGUMENT;
     }

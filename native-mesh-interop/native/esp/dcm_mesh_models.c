@@ -14,6 +14,7 @@
 #include "esp_ble_mesh_networking_api.h"
 #include "esp_ble_mesh_provisioning_api.h"
 
+#include "dcm_address.h"
 #include "dcm_composition.h"
 #include "dcm_glue.h"
 #include "dcm_platform.h"
@@ -24,17 +25,6 @@
 #define ONOFF_STATUS 0x8204u
 
 static uint8_t onoff_transaction_id;
-
-static bool is_unicast(int32_t address)
-{
-    return address > 0 && address < 0x8000;
-}
-
-/* Group addresses 0xC000-0xFFFF (fixed groups included); virtual addresses 0x8000-0xBFFF are not groups. */
-static bool is_group(uint16_t address)
-{
-    return address >= 0xC000u;
-}
 
 static bool is_vendor_opcode(int32_t opcode)
 {
@@ -85,7 +75,7 @@ dcm_result_t dcm_mesh_send_vendor(int32_t destination, int32_t opcode, const uin
     }
 
     /* The stack arms a timer only for unicast destinations with need_rsp (client_common.c bt_mesh_client_send_msg). */
-    bool tracked = acknowledged && is_unicast(destination);
+    bool tracked = acknowledged && dcm_address_is_unicast(destination);
     if (tracked)
     {
         dcm_result_t begun = dcm_requests_begin(&dcm_glue.requests, dcm_glue_next_request_id(), (uint16_t)destination, (uint32_t)opcode);
@@ -201,7 +191,7 @@ static void custom_model_callback(esp_ble_mesh_model_cb_event_t event, esp_ble_m
          * MQTT uplink reports published to a group (the stack delivers only groups the client subscribes to). Those
          * addressed to another unicast or a virtual address are dropped. */
         const esp_ble_mesh_msg_ctx_t *context = param->client_recv_publish_msg.ctx;
-        if (param->client_recv_publish_msg.model == vendor_client && (context->recv_dst == own || is_group(context->recv_dst)))
+        if (param->client_recv_publish_msg.model == vendor_client && (context->recv_dst == own || dcm_address_is_group(context->recv_dst)))
         {
             dcm_glue_queue_event(DCM_EVENT_VENDOR_MESSAGE_RECEIVED, context->addr, context->recv_dst, param->client_recv_publish_msg.opcode, 0, 0,
                                  param->client_recv_publish_msg.msg, param->client_recv_publish_msg.length);
@@ -252,7 +242,7 @@ dcm_result_t dcm_mesh_send_onoff(int32_t destination, bool on, bool acknowledged
         return DCM_RESULT_INVALID_STATE;
     }
 
-    bool tracked = acknowledged && is_unicast(destination);
+    bool tracked = acknowledged && dcm_address_is_unicast(destination);
     if (tracked)
     {
         dcm_result_t begun = dcm_requests_begin(&dcm_glue.requests, dcm_glue_next_request_id(), (uint16_t)destination, ONOFF_SET);
