@@ -279,7 +279,7 @@ namespace DcMonitor.UniversalNode.Uplink
                 if (_client != null)
                 {
                     _log.Write(Component, !wanted ? "disconnecting: nothing to send and not the bridge" : "reconnecting: " + (recycleReason ?? (bridging ? "now the bridge" : "no longer the bridge")));
-                    if (_connectedAsBridge && (!bridging || !wanted))
+                    if (_connectedAsBridge && IsConnected && (!bridging || !wanted))
                     {
                         // Leaving the bridge role on purpose: say so (a successor that is already up answers "online" at once).
                         PublishNow(HomeAssistantDiscovery.BridgeAvailabilityTopic(settings.TopicPrefix), "offline", true);

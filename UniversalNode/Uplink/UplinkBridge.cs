@@ -21,7 +21,8 @@ namespace DcMonitor.UniversalNode.Uplink
     /// not (<c>ERROR:MESH_TIMEOUT</c>). A command for this node itself never touches the mesh. Every handled command is followed by an
     /// empty retained message on its topic, which clears a retained command on the broker so it does not run again at the next connection.
     /// <para>Takeover without a gap: a candidate that is not bridging keeps the readings it hears for the last
-    /// <see cref="ShadowMilliseconds"/> (at most <see cref="ShadowCapacity"/>); when it becomes the bridge they go first into its queue.
+    /// <see cref="ShadowMilliseconds"/> (20 s and two publish periods; at most <see cref="ShadowCapacity"/>); when it becomes the bridge they
+    /// go first into its queue.
     /// Those the dead bridge had already published arrive twice at the broker, recognisable by their sequence numbers; none is missing.</para>
     /// </summary>
     public sealed class UplinkBridge
@@ -41,9 +42,9 @@ namespace DcMonitor.UniversalNode.Uplink
         /// <summary>Commands waiting for their node at once; more are refused with <c>ERROR:BUSY</c>.</summary>
         public const int MaximumPendingCommands = 16;
 
-        /// <summary>How far back a non-bridging candidate keeps readings for a takeover: the takeover bound plus two publish periods of the
-        /// longest default (the dead bridge's last unsent batch), ms.</summary>
-        public const int ShadowMilliseconds = BridgeElection.TakeoverBoundMilliseconds + (2 * UplinkSettings.DefaultPeriodSeconds * 1000);
+        /// <summary>How far back a non-bridging candidate keeps readings for a takeover: the takeover bound plus two publish periods
+        /// (the dead bridge's last unsent batch), ms.</summary>
+        public long ShadowMilliseconds => BridgeElection.TakeoverBoundMilliseconds + (2L * _settings.PeriodSeconds * 1000);
 
         /// <summary>Shortest time between two identity requests to the same node, ms.</summary>
         public const int IdentityRequestMilliseconds = 10000;
