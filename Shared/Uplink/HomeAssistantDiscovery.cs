@@ -1,4 +1,5 @@
 using System.Text;
+using DcMonitor.Shared.Commands;
 
 namespace DcMonitor.Shared.Uplink
 {
@@ -105,8 +106,8 @@ namespace DcMonitor.Shared.Uplink
         public static string StatePayload(UplinkReading reading)
         {
             long milliwatts = (long)reading.BusMillivolts * reading.CurrentMilliamps / 1000;
-            return "{\"voltage\":" + Fixed(reading.BusMillivolts, 3) + ",\"current\":" + reading.CurrentMilliamps.ToString() + ",\"power\":" + Fixed(milliwatts, 3)
-                + (reading.EnergyKnown ? ",\"energy\":" + Fixed(reading.EnergyMilliwattHours, 3) : string.Empty) + ",\"duty\":" + reading.DutyPercent.ToString() + ",\"sequence\":" + reading.Sequence.ToString() + ",\"address\":" + reading.Address.ToString() + "}";
+            return "{\"voltage\":" + DecimalText.Format(reading.BusMillivolts, 3) + ",\"current\":" + reading.CurrentMilliamps.ToString() + ",\"power\":" + DecimalText.Format(milliwatts, 3)
+                + (reading.EnergyKnown ? ",\"energy\":" + DecimalText.Format(reading.EnergyMilliwattHours, 3) : string.Empty) + ",\"duty\":" + reading.DutyPercent.ToString() + ",\"sequence\":" + reading.Sequence.ToString() + ",\"address\":" + reading.Address.ToString() + "}";
         }
 
         private static void Sensor(StringBuilder json, string id, string key, string deviceClass, string unit, string stateClass, string template)
@@ -114,11 +115,6 @@ namespace DcMonitor.Shared.Uplink
             json.Append('"').Append(key).Append("\":{\"p\":\"sensor\",\"name\":\"").Append(deviceClass).Append("\",\"unique_id\":\"").Append(id).Append('_').Append(key)
                 .Append("\",\"device_class\":\"").Append(deviceClass).Append("\",\"unit_of_measurement\":\"").Append(unit).Append("\",\"state_class\":\"").Append(stateClass)
                 .Append("\",\"value_template\":\"").Append(template).Append("\"}");
-        }
-
-        private static string Fixed(long value, int decimals)
-        {
-            return Commands.DecimalText.Format(value, decimals);
         }
 
         private static string Escape(string text)

@@ -147,9 +147,9 @@ namespace DcMonitor.Shared.Uplink
         public byte[] Serialize()
         {
             byte[] bytes = new byte[HeaderLength + (_readings.Count * UplinkReading.EncodedLength)];
-            Write32(bytes, 0, Magic);
-            Write32(bytes, 4, (uint)Capacity);
-            Write32(bytes, 8, (uint)Dropped);
+            LittleEndian.Write32(bytes, 0, Magic);
+            LittleEndian.Write32(bytes, 4, (uint)Capacity);
+            LittleEndian.Write32(bytes, 8, (uint)Dropped);
             for (int i = 0; i < _readings.Count; i++)
             {
                 ((UplinkReading)_readings[i]).Encode(bytes, HeaderLength + (i * UplinkReading.EncodedLength));
@@ -162,13 +162,13 @@ namespace DcMonitor.Shared.Uplink
         /// <exception cref="ArgumentException">Not a queue, or torn in the middle of a reading.</exception>
         public static ReadingQueue Parse(byte[] bytes, int capacity)
         {
-            if (bytes == null || bytes.Length < HeaderLength || Read32(bytes, 0) != Magic || ((bytes.Length - HeaderLength) % UplinkReading.EncodedLength) != 0)
+            if (bytes == null || bytes.Length < HeaderLength || LittleEndian.Read32(bytes, 0) != Magic || ((bytes.Length - HeaderLength) % UplinkReading.EncodedLength) != 0)
             {
                 throw new ArgumentException("reading queue: not a queue file, or torn");
             }
 
             var queue = new ReadingQueue(capacity);
-            queue.Dropped = (int)Read32(bytes, 8);
+            queue.Dropped = (int)LittleEndian.Read32(bytes, 8);
             int count = (bytes.Length - HeaderLength) / UplinkReading.EncodedLength;
             for (int i = 0; i < count; i++)
             {
@@ -176,19 +176,6 @@ namespace DcMonitor.Shared.Uplink
             }
 
             return queue;
-        }
-
-        private static void Write32(byte[] bytes, int offset, uint value)
-        {
-            bytes[offset] = (byte)value;
-            bytes[offset + 1] = (byte)(value >> 8);
-            bytes[offset + 2] = (byte)(value >> 16);
-            bytes[offset + 3] = (byte)(value >> 24);
-        }
-
-        private static uint Read32(byte[] bytes, int offset)
-        {
-            return (uint)(bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16)) | ((uint)bytes[offset + 3] << 24);
         }
     }
 }

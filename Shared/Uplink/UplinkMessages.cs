@@ -55,11 +55,11 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>An energy report for reading <paramref name="sequence"/> with <paramref name="energyMilliwattHours"/>.</summary>
         public static byte[] EnergyReport(int sequence, uint energyMilliwattHours)
         {
-            return new byte[]
-            {
-                (byte)sequence, (byte)(sequence >> 8),
-                (byte)energyMilliwattHours, (byte)(energyMilliwattHours >> 8), (byte)(energyMilliwattHours >> 16), (byte)(energyMilliwattHours >> 24),
-            };
+            byte[] report = new byte[EnergyReportLength];
+            report[0] = (byte)sequence;
+            report[1] = (byte)(sequence >> 8);
+            LittleEndian.Write32(report, 2, energyMilliwattHours);
+            return report;
         }
 
         /// <summary>The energy counter of an energy report, mWh.</summary>
@@ -67,7 +67,7 @@ namespace DcMonitor.Shared.Uplink
         public static uint EnergyOf(byte[] payload, int length)
         {
             Require(payload, length, EnergyReportLength, "energy report");
-            return (uint)(payload[2] | (payload[3] << 8) | (payload[4] << 16)) | ((uint)payload[5] << 24);
+            return LittleEndian.Read32(payload, 2);
         }
 
         /// <summary>The node identity message of <paramref name="deviceUuid"/> (16 bytes): its bytes 2-7.</summary>

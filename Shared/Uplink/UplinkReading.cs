@@ -75,10 +75,7 @@ namespace DcMonitor.Shared.Uplink
             buffer[offset + 7] = (byte)(CurrentMilliamps >> 8);
             buffer[offset + 8] = (byte)DutyPercent;
             buffer[offset + 9] = (byte)(EnergyKnown ? 0 : 1);
-            buffer[offset + 10] = (byte)EnergyMilliwattHours;
-            buffer[offset + 11] = (byte)(EnergyMilliwattHours >> 8);
-            buffer[offset + 12] = (byte)(EnergyMilliwattHours >> 16);
-            buffer[offset + 13] = (byte)(EnergyMilliwattHours >> 24);
+            LittleEndian.Write32(buffer, offset + 10, EnergyMilliwattHours);
             buffer[offset + 14] = 0;
             buffer[offset + 15] = 0;
         }
@@ -93,7 +90,7 @@ namespace DcMonitor.Shared.Uplink
             }
 
             int current = (short)(buffer[offset + 6] | (buffer[offset + 7] << 8));
-            uint energy = (uint)(buffer[offset + 10] | (buffer[offset + 11] << 8) | (buffer[offset + 12] << 16)) | ((uint)buffer[offset + 13] << 24);
+            uint energy = LittleEndian.Read32(buffer, offset + 10);
             return new UplinkReading(buffer[offset] | (buffer[offset + 1] << 8), buffer[offset + 2] | (buffer[offset + 3] << 8), buffer[offset + 4] | (buffer[offset + 5] << 8),
                 current, buffer[offset + 8], energy, (buffer[offset + 9] & 1) == 0);
         }

@@ -72,10 +72,10 @@ namespace DcMonitor.UniversalNode.Uplink
             byte[][] copies = { _meter.ReadMainBytes(), _meter.ReadPendingBytes() };
             foreach (byte[] bytes in copies)
             {
-                if (bytes != null && bytes.Length == 16 && Read32(bytes, 0) == ~Read32(bytes, 4) && Read32(bytes, 8) == ~Read32(bytes, 12))
+                if (bytes != null && bytes.Length == 16 && LittleEndian.Read32(bytes, 0) == ~LittleEndian.Read32(bytes, 4) && LittleEndian.Read32(bytes, 8) == ~LittleEndian.Read32(bytes, 12))
                 {
-                    energyMilliwattHours = Read32(bytes, 0);
-                    nextSequenceBlock = (int)(Read32(bytes, 8) & 0xFFFF);
+                    energyMilliwattHours = LittleEndian.Read32(bytes, 0);
+                    nextSequenceBlock = (int)(LittleEndian.Read32(bytes, 8) & 0xFFFF);
                     return true;
                 }
             }
@@ -89,10 +89,10 @@ namespace DcMonitor.UniversalNode.Uplink
         public bool SaveMeter(uint energyMilliwattHours, int nextSequenceBlock)
         {
             byte[] bytes = new byte[16];
-            Write32(bytes, 0, energyMilliwattHours);
-            Write32(bytes, 4, ~energyMilliwattHours);
-            Write32(bytes, 8, (uint)nextSequenceBlock);
-            Write32(bytes, 12, ~(uint)nextSequenceBlock);
+            LittleEndian.Write32(bytes, 0, energyMilliwattHours);
+            LittleEndian.Write32(bytes, 4, ~energyMilliwattHours);
+            LittleEndian.Write32(bytes, 8, (uint)nextSequenceBlock);
+            LittleEndian.Write32(bytes, 12, ~(uint)nextSequenceBlock);
             return Save(delegate { _meter.WriteBytes(bytes); }, "energy meter");
         }
 
@@ -165,19 +165,6 @@ namespace DcMonitor.UniversalNode.Uplink
                 _log.Write(Component, what + " not saved: " + exception.Message);
                 return false;
             }
-        }
-
-        private static uint Read32(byte[] bytes, int offset)
-        {
-            return (uint)(bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16)) | ((uint)bytes[offset + 3] << 24);
-        }
-
-        private static void Write32(byte[] bytes, int offset, uint value)
-        {
-            bytes[offset] = (byte)value;
-            bytes[offset + 1] = (byte)(value >> 8);
-            bytes[offset + 2] = (byte)(value >> 16);
-            bytes[offset + 3] = (byte)(value >> 24);
         }
     }
 }
