@@ -21,10 +21,30 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>Topic Home Assistant announces itself on (birth <c>online</c> / will <c>offline</c>).</summary>
         public const string StatusTopic = "homeassistant/status";
 
+        private const string ObjectIdPrefix = "dcmonitor_";
+
         /// <summary>Discovery object id of a node: <c>dcmonitor_&lt;uuid hex&gt;</c> (only [a-z0-9_]).</summary>
         public static string ObjectId(byte[] uuid)
         {
-            return "dcmonitor_" + Provisioning.NodeRegistry.Hex(uuid);
+            return ObjectIdPrefix + Provisioning.NodeRegistry.Hex(uuid);
+        }
+
+        /// <summary>The 16-byte UUID an object id names (the inverse of <see cref="ObjectId"/>), or null when the text is not one.</summary>
+        public static byte[] UuidOfObjectId(string objectId)
+        {
+            if (objectId == null || objectId.Length != ObjectIdPrefix.Length + 32 || !objectId.StartsWith(ObjectIdPrefix))
+            {
+                return null;
+            }
+
+            try
+            {
+                return Provisioning.NodeRegistry.FromHex(objectId.Substring(ObjectIdPrefix.Length));
+            }
+            catch (System.ArgumentException)
+            {
+                return null;
+            }
         }
 
         /// <summary>The node's discovery topic.</summary>

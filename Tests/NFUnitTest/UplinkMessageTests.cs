@@ -89,6 +89,11 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(0x0006, copy.AddressOf(b));
             Assert.ThrowsException(typeof(ArgumentException), delegate { NodeIdentityTable.Parse(new byte[7]); });
             Assert.ThrowsException(typeof(ArgumentException), delegate { table.Learn(0xC001, a); });
+            byte[] named = HomeAssistantDiscovery.UuidOfObjectId(HomeAssistantDiscovery.ObjectId(b));
+            Assert.AreEqual(0x0006, copy.AddressOf(named), "an object id names the UUID it was made from");
+            Assert.IsNull(HomeAssistantDiscovery.UuidOfObjectId("dcmonitor_zz"));
+            Assert.IsNull(HomeAssistantDiscovery.UuidOfObjectId("dcmonitor_" + new string('g', 32)));
+            Assert.IsNull(HomeAssistantDiscovery.UuidOfObjectId("other_" + new string('0', 36)));
         }
 
         [TestMethod]

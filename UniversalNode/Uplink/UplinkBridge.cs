@@ -1,10 +1,8 @@
-using System;
 using System.Collections;
 using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Diagnostics;
 using DcMonitor.Shared.Mesh;
-using DcMonitor.Shared.Provisioning;
 using DcMonitor.Shared.Uplink;
 
 namespace DcMonitor.UniversalNode.Uplink
@@ -479,20 +477,8 @@ namespace DcMonitor.UniversalNode.Uplink
 
         private int AddressOf(string objectId)
         {
-            string expected = HomeAssistantDiscovery.ObjectId(new byte[16]);
-            if (objectId.Length != expected.Length || !objectId.StartsWith("dcmonitor_"))
-            {
-                return 0;
-            }
-
-            try
-            {
-                return _identities.AddressOf(NodeRegistry.FromHex(objectId.Substring("dcmonitor_".Length)));
-            }
-            catch (ArgumentException)
-            {
-                return 0;
-            }
+            byte[] uuid = HomeAssistantDiscovery.UuidOfObjectId(objectId);
+            return uuid == null ? 0 : _identities.AddressOf(uuid);
         }
 
         private sealed class PendingCommand
