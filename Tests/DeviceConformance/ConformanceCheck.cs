@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DcMonitor.DeviceConformance.Checks;
+using DcMonitor.DeviceConformance.Findings;
+using DcMonitor.DeviceConformance.Projects;
+using DcMonitor.DeviceConformance.Surface;
+
+namespace DcMonitor.DeviceConformance
+{
+    /// <summary>
+    /// The whole device-conformance check of one repository: project files, managed code against the real
+    /// nanoFramework 1.x surface, the sdkconfig fragment against ESP-IDF v5.5.4, native calls against the bt component.
+    /// </summary>
+    public static class ConformanceCheck
+    {
+        /// <summary>Runs every check.</summary>
+        /// <param name="repositoryRoot">The repository (or a test tree shaped like it).</param>
+        /// <param name="dataFolder">The reference data: a folder with nanoframework-1x-api/ and esp-idf-v5.5.4/.</param>
+        /// <param name="listsFolder">The folder with platform-calls.tsv and fragment-calls.tsv.</param>
+        /// <exception cref="FileNotFoundException">A data file is missing.</exception>
+        /// <exception cref="InvalidDataException">A data or list file is malformed.</exception>
+        public static ConformanceReport Run(string repositoryRoot, string dataFolder, string listsFolder)
+        {
+            var report = new ConformanceReport();
+            ApiSurface surface = ApiSurface.Load(Path.Combine(dataFolder, "nanoframework-1x-api"));
+            ReferenceAssemblies libraries = ReferenceAssemblies.Build(surface);
+            List<DeviceProject> projects = DeviceProject.Find(repositoryRoot).Select(path => DeviceProject.Load(path, repositoryRoot)).ToList();
+
+            Dictionary<string, string> pins = ProjectFileCheck.Run(projects, surface, repositoryRoot, report);
+            new ManagedApiCheck(surface, libraries, repositoryRoot, report) { Pins = pins }.Run(projects);
+
+            string espIdf = Path.Combine(dataFolder, "esp-idf-v5.5.4");
+            Dictionary<string, string> fragment = KconfigCheck.Run(repositoryRoot, Path.Combine(espIdf, "sdkconfig.dcmonitor.esp32c6.full"), report);
+            NativeCallCheck.Run(repositoryRoot, espIdf, listsFolder, fragment, report);
+            return report;
+        }
+    }
+}
