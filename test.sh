@@ -3,6 +3,8 @@
 #   - host tests (xunit, Tests/Host): the NFUnitTest suite through the nanoFramework launcher emulation,
 #     the emulated nanoFramework APIs, the virtual peripherals, whole firmware images on virtual boards,
 #     and the firmware compliance checks (the firmware host builds also run those checks while building);
+#   - the device-conformance check (Tests/DeviceConformance): each .nfproj compiled as written against the real
+#     nanoFramework 1.x API surface, the sdkconfig fragment and native calls against ESP-IDF v5.5.4's data;
 #   - native tests (CTest) join here when native-mesh-interop/test exists;
 #   - MQTT tests start their own Mosquitto broker (installed here when missing).
 # Installs what it needs when missing (the .NET SDK must be on the machine; NuGet packages are restored).
@@ -41,6 +43,16 @@ if ! dotnet build Tests/Benchmarks/DcMonitor.Benchmarks.csproj -c "$configuratio
   echo "test.sh: the benchmarks no longer build" >&2
   echo "0 passed, 1 failed"
   exit 1
+fi
+
+echo "== device conformance (every .nfproj against the real nanoFramework 1.x surface; sdkconfig and native calls against ESP-IDF v5.5.4)"
+if dotnet run --project Tests/DeviceConformance -c "$configuration" --no-build > "$log_dir/conformance.log" 2>&1; then
+  tail -n 1 "$log_dir/conformance.log"
+  passed=$((passed + 1))
+else
+  cat "$log_dir/conformance.log"
+  echo "test.sh: the device build would fail (findings above)" >&2
+  failed=$((failed + 1))
 fi
 
 echo "== host tests"

@@ -22,17 +22,26 @@ namespace DcMonitor.DeviceConformance
         /// <exception cref="InvalidDataException">A data or list file is malformed.</exception>
         public static ConformanceReport Run(string repositoryRoot, string dataFolder, string listsFolder)
         {
-            var report = new ConformanceReport();
             ApiSurface surface = ApiSurface.Load(Path.Combine(dataFolder, "nanoframework-1x-api"));
-            ReferenceAssemblies libraries = ReferenceAssemblies.Build(surface);
+            return Run(repositoryRoot, surface, ReferenceAssemblies.Build(surface), Path.Combine(dataFolder, "esp-idf-v5.5.4"), listsFolder);
+        }
+
+        /// <summary>Runs every check with the library surface already loaded (tests check many trees against one surface).</summary>
+        /// <param name="repositoryRoot">The repository (or a test tree shaped like it).</param>
+        /// <param name="surface">The real nanoFramework 1.x surface.</param>
+        /// <param name="libraries">Reference assemblies built from <paramref name="surface"/>.</param>
+        /// <param name="espIdfData">The esp-idf-v5.5.4 data folder.</param>
+        /// <param name="listsFolder">The folder with platform-calls.tsv and fragment-calls.tsv.</param>
+        public static ConformanceReport Run(string repositoryRoot, ApiSurface surface, ReferenceAssemblies libraries, string espIdfData, string listsFolder)
+        {
+            var report = new ConformanceReport();
             List<DeviceProject> projects = DeviceProject.Find(repositoryRoot).Select(path => DeviceProject.Load(path, repositoryRoot)).ToList();
 
             Dictionary<string, string> pins = ProjectFileCheck.Run(projects, surface, repositoryRoot, report);
             new ManagedApiCheck(surface, libraries, repositoryRoot, report) { Pins = pins }.Run(projects);
 
-            string espIdf = Path.Combine(dataFolder, "esp-idf-v5.5.4");
-            Dictionary<string, string> fragment = KconfigCheck.Run(repositoryRoot, Path.Combine(espIdf, "sdkconfig.dcmonitor.esp32c6.full"), report);
-            NativeCallCheck.Run(repositoryRoot, espIdf, listsFolder, fragment, report);
+            Dictionary<string, string> fragment = KconfigCheck.Run(repositoryRoot, Path.Combine(espIdfData, "sdkconfig.dcmonitor.esp32c6.full"), report);
+            NativeCallCheck.Run(repositoryRoot, espIdfData, listsFolder, fragment, report);
             return report;
         }
     }
