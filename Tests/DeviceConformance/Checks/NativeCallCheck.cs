@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using DcMonitor.DeviceConformance.Findings;
 using DcMonitor.DeviceConformance.Projects;
+using DcMonitor.DeviceConformance.Surface;
 
 namespace DcMonitor.DeviceConformance.Checks
 {
@@ -104,34 +105,21 @@ namespace DcMonitor.DeviceConformance.Checks
         private static Dictionary<string, string> ReadList(string path, bool providersAreFixed)
         {
             var list = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (!File.Exists(path))
+            foreach (string[] columns in TabSeparatedFile.Rows(path, 3))
             {
-                throw new FileNotFoundException("device-conformance list missing: " + path, path);
-            }
-
-            int number = 0;
-            foreach (string line in File.ReadLines(path))
-            {
-                number++;
-                if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal))
+                if (columns[2].Trim().Length == 0)
                 {
-                    continue;
-                }
-
-                string[] columns = line.Split('\t');
-                if (columns.Length < 3 || columns[2].Trim().Length == 0)
-                {
-                    throw new InvalidDataException(path + ":" + number + ": expected name, provider and reason separated by tabs");
+                    throw new InvalidDataException(path + ": " + columns[0] + ": the reason column is empty");
                 }
 
                 if (providersAreFixed && !Providers.Contains(columns[1]))
                 {
-                    throw new InvalidDataException(path + ":" + number + ": provider " + columns[1] + " is not one of " + string.Join(", ", Providers));
+                    throw new InvalidDataException(path + ": " + columns[0] + ": provider " + columns[1] + " is not one of " + string.Join(", ", Providers));
                 }
 
                 if (!providersAreFixed && !columns[1].StartsWith("CONFIG_", StringComparison.Ordinal))
                 {
-                    throw new InvalidDataException(path + ":" + number + ": the second column must be the CONFIG_ option that compiles the function in");
+                    throw new InvalidDataException(path + ": " + columns[0] + ": the second column must be the CONFIG_ option that compiles the function in");
                 }
 
                 list[columns[0]] = columns[1];

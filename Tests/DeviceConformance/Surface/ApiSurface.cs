@@ -27,20 +27,20 @@ namespace DcMonitor.DeviceConformance.Surface
         public static ApiSurface Load(string directory)
         {
             var surface = new ApiSurface();
-            foreach (string[] columns in Rows(Path.Combine(directory, "assemblies.tsv"), 3))
+            foreach (string[] columns in TabSeparatedFile.Rows(Path.Combine(directory, "assemblies.tsv"), 3))
             {
                 surface._assemblies[columns[0]] = new LibraryAssembly(columns[0], columns[1], columns[2]);
             }
 
             var paramsMembers = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string[] columns in Rows(Path.Combine(directory, "params-parameters.tsv"), 3))
+            foreach (string[] columns in TabSeparatedFile.Rows(Path.Combine(directory, "params-parameters.tsv"), 3))
             {
                 paramsMembers.Add(columns[0] + "\t" + columns[1] + "\t" + columns[2]);
             }
 
             var byKey = new Dictionary<string, ApiType>(StringComparer.Ordinal);
             var usedParams = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string[] columns in Rows(Path.Combine(directory, "api.tsv"), 5))
+            foreach (string[] columns in TabSeparatedFile.Rows(Path.Combine(directory, "api.tsv"), 5))
             {
                 string key = columns[0] + "\t" + columns[2];
                 if (columns[3] == "type")
@@ -80,31 +80,5 @@ namespace DcMonitor.DeviceConformance.Surface
 
         /// <summary>The types with this simple name (no namespace, no generic arity), in any library.</summary>
         public IEnumerable<ApiType> TypesWithSimpleName(string simpleName) => _types.Where(type => type.SimpleName == simpleName);
-
-        private static IEnumerable<string[]> Rows(string path, int minimumColumns)
-        {
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException("device-conformance data file missing: " + path, path);
-            }
-
-            int number = 0;
-            foreach (string line in File.ReadLines(path))
-            {
-                number++;
-                if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                string[] columns = line.Split('\t');
-                if (columns.Length < minimumColumns)
-                {
-                    throw new InvalidDataException(path + ":" + number + ": expected " + minimumColumns + " tab-separated columns, found " + columns.Length);
-                }
-
-                yield return columns;
-            }
-        }
     }
 }
