@@ -6,6 +6,7 @@
 #include "fake_idf.h"
 
 #include <cstring>
+#include <string>
 
 extern "C" {
 #include "services/gap/ble_svc_gap.h"
@@ -40,6 +41,17 @@ FakeSend &Record(const char *api, esp_ble_mesh_model_t *model, const esp_ble_mes
     }
     g_idf.sends.push_back(send);
     return g_idf.sends.back();
+}
+// "ADV", "GATT", "ADV|GATT", or the raw value for anything else (so a test sees exactly which bearers were asked for).
+std::string BearerNames(esp_ble_mesh_prov_bearer_t bearers)
+{
+    switch (static_cast<int>(bearers))
+    {
+    case ESP_BLE_MESH_PROV_ADV: return "ADV";
+    case ESP_BLE_MESH_PROV_GATT: return "GATT";
+    case ESP_BLE_MESH_PROV_ADV | ESP_BLE_MESH_PROV_GATT: return "ADV|GATT";
+    default: return std::to_string(static_cast<int>(bearers));
+    }
 }
 } // namespace
 
@@ -89,13 +101,13 @@ bool esp_ble_mesh_node_is_provisioned(void)
 
 esp_err_t esp_ble_mesh_node_prov_enable(esp_ble_mesh_prov_bearer_t bearers)
 {
-    g_idf.calls.push_back(bearers == ESP_BLE_MESH_PROV_ADV ? "node_prov_enable(ADV)" : "node_prov_enable(other)");
+    g_idf.calls.push_back("node_prov_enable(" + BearerNames(bearers) + ")");
     return ESP_OK;
 }
 
 esp_err_t esp_ble_mesh_provisioner_prov_enable(esp_ble_mesh_prov_bearer_t bearers)
 {
-    g_idf.calls.push_back(bearers == ESP_BLE_MESH_PROV_ADV ? "provisioner_prov_enable(ADV)" : "provisioner_prov_enable(other)");
+    g_idf.calls.push_back("provisioner_prov_enable(" + BearerNames(bearers) + ")");
     return ESP_OK;
 }
 

@@ -32,7 +32,7 @@ TEST_F(Glue, TheHostSyncsAndTheServiceIsQueuedBeforeTheMeshStarts)
     EXPECT_LT(IndexOf("register_prov_callback"), IndexOf("esp_ble_mesh_init"));
     EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("client_model_init(0)")); // the vendor client, model id 0x0000
     EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("start_ble_advertising"));
-    EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("node_prov_enable(ADV)"));
+    EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("node_prov_enable(ADV|GATT)"));
     EXPECT_EQ(DCM_GATT_PREFERRED_MTU, g_idf.preferred_mtu) << "raised again after bt_mesh_gatt_init set 23";
     EXPECT_EQ("DC-Monitor", g_idf.device_name);
     EXPECT_NE(nullptr, g_idf.model_cb);
@@ -44,7 +44,7 @@ TEST_F(Glue, TheHostSyncsAndTheServiceIsQueuedBeforeTheMeshStarts)
 TEST_F(Glue, AProvisionedNodeIsRestoredWithoutEnablingProvisioning)
 {
     Start(kUniversal, 0x0007);
-    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV)"));
+    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV|GATT)"));
 
     uint8_t blob[DCM_STATE_BLOB_LENGTH];
     ASSERT_EQ(DCM_STATE_BLOB_LENGTH, dcm_mesh_read_state(blob, sizeof blob));
@@ -176,7 +176,7 @@ TEST_F(Glue, TheProvisionerHasTheConfigClientRelayOffAndAddresses)
     EXPECT_EQ(ESP_BLE_MESH_TRANSMIT(2, 20), ConfigServer()->net_transmit) << "3 transmissions (seed §1.6)";
     EXPECT_EQ(0x0001, g_idf.prov->prov_unicast_addr);
     EXPECT_EQ(0x0005, g_idf.prov->prov_start_address);
-    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV)"))
+    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV|GATT)"))
         << "the provisioner never advertises as an unprovisioned device";
     EXPECT_NE(nullptr, g_idf.config_client_cb);
 }
@@ -209,6 +209,13 @@ TEST_F(Glue, AHostThatNeverSyncsFailsTheStart)
     EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "esp_ble_mesh_init"));
 }
 
+TEST_F(Glue, AnUnprovisionedNodeOffersBothProvisioningBearers)
+{
+    Start(kRelay, 0, false);
+    EXPECT_EQ("node_prov_enable(ADV|GATT)", g_idf.calls.back()) << "PB-GATT for phones (nRF Mesh), PB-ADV for the Provisioner image";
+    EXPECT_EQ(1, std::count(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV|GATT)"));
+}
+
 TEST_F(Glue, ProvisioningAndResetAreReportedAndProvisioningIsEnabledAgain)
 {
     Start(kUniversal, 0, false);
@@ -230,7 +237,7 @@ TEST_F(Glue, ProvisioningAndResetAreReportedAndProvisioningIsEnabledAgain)
     events = TakeEvents();
     ASSERT_EQ(1u, events.size());
     EXPECT_EQ(5, events[0].kind); // NodeReset
-    EXPECT_EQ("node_prov_enable(ADV)", g_idf.calls.back());
+    EXPECT_EQ("node_prov_enable(ADV|GATT)", g_idf.calls.back());
 }
 
 TEST_F(Glue, ConfigServerChangesAreReportedWithTheirOpcode)

@@ -54,6 +54,7 @@ namespace DcMonitor.Tests.Interop
         [InlineData("CONFIG_BLE_MESH_NODE", "y")]
         [InlineData("CONFIG_BLE_MESH_PROVISIONER", "y")]
         [InlineData("CONFIG_BLE_MESH_PB_ADV", "y")]
+        [InlineData("CONFIG_BLE_MESH_PB_GATT", "y")]
         [InlineData("CONFIG_BLE_MESH_RELAY", "y")]
         [InlineData("CONFIG_BLE_MESH_SETTINGS", "y")]
         [InlineData("CONFIG_BLE_MESH_CFG_CLI", "y")]
