@@ -137,6 +137,7 @@ namespace DcMonitor.Tests.Interop
         [InlineData("DCM_RESULT_NO_MEMORY", MeshResult.NoMemory)]
         [InlineData("DCM_RESULT_NOT_CONNECTED", MeshResult.NotConnected)]
         [InlineData("DCM_RESULT_FAILED", MeshResult.Failed)]
+        [InlineData("DCM_RESULT_HOST_NOT_SYNCED", MeshResult.HostNotSynced)]
         public void NativeResultsAreTheManagedMeshResultValues(string name, MeshResult managed)
         {
             string header = File.ReadAllText(Path.Combine(InteropStubTests.NativeCore, "dcm_result.h"));

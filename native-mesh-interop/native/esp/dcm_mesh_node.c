@@ -103,13 +103,25 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
     dcm_reply_table_init(&dcm_glue.replies);
     dcm_glue.gatt_connection = 0xFFFFu;
 
+    /* The host first: a sync that never comes leaves nothing allocated, so this start may be tried again. */
+    switch (dcm_nimble_host_start())
+    {
+    case DCM_HOST_SYNCED:
+        break;
+    case DCM_HOST_NOT_SYNCED:
+        start_attempted = false;
+        return DCM_RESULT_HOST_NOT_SYNCED;
+    default:
+        return DCM_RESULT_FAILED;
+    }
+
     esp_ble_mesh_comp_t *composition = dcm_composition_build(models, relay_enabled, (uint8_t)default_ttl);
     if (composition == NULL)
     {
         return DCM_RESULT_NO_MEMORY;
     }
 
-    if (dcm_nimble_host_start() != 0 || dcm_gatt_queue_service() != 0)
+    if (dcm_gatt_queue_service() != 0)
     {
         return DCM_RESULT_FAILED;
     }
@@ -171,6 +183,7 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
 void dcm_mesh_forget_start_for_tests(void)
 {
     start_attempted = false;
+    dcm_nimble_host_forget_for_tests();
     memset(&dcm_glue, 0, sizeof dcm_glue);
 }
 #endif
