@@ -28,6 +28,7 @@ namespace DcMonitor.FirmwareCompliance
         private static readonly string[] s_emulatedTypes =
         {
             "System.SpanByte",
+            "System.Reflection.AssemblyNativeVersionAttribute", // mscorlib's own in nanoFramework; the desktop BCL has none
             "DcMonitor.Emulator.Storage.FlashDrive", // only called by the storage shim compiled into firmware host assemblies
             "DcMonitor.Emulator.Mesh.NativeMeshBridge", // only called by the NativeMesh shim of the interop's host build
         };

@@ -50,7 +50,8 @@ namespace DcMonitor.MeshInterop
         /// calling <see cref="DrainEvents"/> once: events queued during start wait for it.
         /// </summary>
         /// <exception cref="ArgumentNullException">composition is null.</exception>
-        /// <exception cref="InvalidOperationException">The native start failed, e.g. a second start (the message carries the <see cref="MeshResult"/>).</exception>
+        /// <exception cref="InvalidOperationException">The native start failed, e.g. a second start (the message carries the <see cref="MeshResult"/>;
+        /// for <see cref="MeshResult.HostNotSynced"/> it says so, and a later Start may succeed).</exception>
         public static MeshNode Start(MeshComposition composition)
         {
             if (composition == null)
@@ -64,7 +65,8 @@ namespace DcMonitor.MeshInterop
             if (result != (int)MeshResult.Ok)
             {
                 CustomEvent.CustomEventPosted -= node.OnCustomEvent;
-                throw new InvalidOperationException("mesh start failed: result " + result.ToString());
+                string reason = result == (int)MeshResult.HostNotSynced ? " (the Bluetooth controller did not sync with the host within 10 s; Start may be called again)" : string.Empty;
+                throw new InvalidOperationException("mesh start failed: result " + result.ToString() + reason);
             }
 
             return node;

@@ -27,5 +27,9 @@ namespace DcMonitor.MeshInterop
 
         /// <summary>Any other failure reported by the stack.</summary>
         Failed = 6,
+
+        /// <summary><see cref="MeshNode.Start"/> only: the Bluetooth controller did not sync with the NimBLE host within the start's
+        /// bound (5 waits of 2 s, each logged on the ESP-IDF console). Nothing of the mesh was started; a later Start waits again.</summary>
+        HostNotSynced = 7,
     }
 }

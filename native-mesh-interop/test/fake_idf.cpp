@@ -4,8 +4,10 @@
 // handles at ble_gatts_add_svcs, ble_hs_mbuf_to_flat refuses a value longer than the buffer (BLE_HS_EMSGSIZE),
 // ble_gatts_notify_custom consumes its buffer.
 #include "fake_idf.h"
+#include "fake_platform.h"
 
 #include <cstring>
+#include <string>
 
 extern "C" {
 #include "services/gap/ble_svc_gap.h"
@@ -41,6 +43,27 @@ FakeSend &Record(const char *api, esp_ble_mesh_model_t *model, const esp_ble_mes
     g_idf.sends.push_back(send);
     return g_idf.sends.back();
 }
+// "ADV", "GATT", "ADV|GATT", or the raw value for anything else (so a test sees exactly which bearers were asked for).
+std::string BearerNames(esp_ble_mesh_prov_bearer_t bearers)
+{
+    switch (static_cast<int>(bearers))
+    {
+    case ESP_BLE_MESH_PROV_ADV: return "ADV";
+    case ESP_BLE_MESH_PROV_GATT: return "GATT";
+    case ESP_BLE_MESH_PROV_ADV | ESP_BLE_MESH_PROV_GATT: return "ADV|GATT";
+    default: return std::to_string(static_cast<int>(bearers));
+    }
+}
+
+// The host task syncs with the controller once the CLR thread has slept sync_after_ms in total (a slow controller).
+void SyncWhenDue()
+{
+    if (!g_synced && g_idf.sync_after_ms >= 0 && g_slept_ms >= static_cast<uint32_t>(g_idf.sync_after_ms) && ble_hs_cfg.sync_cb != nullptr)
+    {
+        g_synced = true;
+        ble_hs_cfg.sync_cb();
+    }
+}
 } // namespace
 
 uint16_t FakeIdf::data_handle() const
@@ -60,6 +83,9 @@ void ResetFakeIdf()
     g_synced = false;
     g_data_handle = 0;
     g_command_handle = 0;
+    g_slept_ms = 0;
+    g_log.clear();
+    g_on_sleep = SyncWhenDue;
     dcm_mesh_forget_start_for_tests();
 }
 
@@ -89,13 +115,13 @@ bool esp_ble_mesh_node_is_provisioned(void)
 
 esp_err_t esp_ble_mesh_node_prov_enable(esp_ble_mesh_prov_bearer_t bearers)
 {
-    g_idf.calls.push_back(bearers == ESP_BLE_MESH_PROV_ADV ? "node_prov_enable(ADV)" : "node_prov_enable(other)");
+    g_idf.calls.push_back("node_prov_enable(" + BearerNames(bearers) + ")");
     return ESP_OK;
 }
 
 esp_err_t esp_ble_mesh_provisioner_prov_enable(esp_ble_mesh_prov_bearer_t bearers)
 {
-    g_idf.calls.push_back(bearers == ESP_BLE_MESH_PROV_ADV ? "provisioner_prov_enable(ADV)" : "provisioner_prov_enable(other)");
+    g_idf.calls.push_back("provisioner_prov_enable(" + BearerNames(bearers) + ")");
     return ESP_OK;
 }
 
@@ -276,22 +302,28 @@ esp_err_t esp_ble_mesh_start_ble_advertising(const esp_ble_mesh_ble_adv_param_t 
 esp_err_t nimble_port_init(void)
 {
     g_idf.calls.push_back("nimble_port_init");
-    return ESP_OK;
+    return g_idf.port_init_result;
 }
 
 void nimble_port_run(void)
 {
+    g_idf.calls.push_back("nimble_port_run"); // the real one returns only after nimble_port_stop
 }
 
 void nimble_port_freertos_init(TaskFunction_t host_task_fn)
 {
-    (void)host_task_fn;
+    g_idf.host_task = host_task_fn; // the real one creates the host task running it (not run here)
     g_idf.calls.push_back("nimble_port_freertos_init");
     if (g_idf.synced_after_port_init && ble_hs_cfg.sync_cb != nullptr)
     {
         g_synced = true;
         ble_hs_cfg.sync_cb(); // the host task syncs with the controller and calls back
     }
+}
+
+void nimble_port_freertos_deinit(void)
+{
+    g_idf.calls.push_back("nimble_port_freertos_deinit"); // the real one deletes the host task
 }
 
 int ble_hs_synced(void)

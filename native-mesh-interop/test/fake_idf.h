@@ -41,9 +41,11 @@ struct FakeIdf
 
     // Results the stack returns.
     esp_err_t init_result = ESP_OK;
+    esp_err_t port_init_result = ESP_OK; // nimble_port_init
     esp_err_t send_result = ESP_OK;
     int notify_result = 0;
-    bool synced_after_port_init = true;
+    bool synced_after_port_init = true; // the host syncs while nimble_port_freertos_init starts it
+    int sync_after_ms = -1;             // else, when >= 0: it syncs once the CLR thread has slept this long in total
     bool provisioned = false;
     uint16_t primary_address = 0;
     uint16_t mtu = 185;
@@ -74,6 +76,7 @@ struct FakeIdf
     esp_ble_mesh_generic_server_cb_t generic_server_cb = nullptr;
     ble_gap_event_fn *gap_listener = nullptr;
     ble_gatt_access_fn *access = nullptr;
+    void (*host_task)(void *) = nullptr; // the function given to nimble_port_freertos_init
 
     uint16_t data_handle() const;
     uint16_t command_handle() const;

@@ -1,5 +1,5 @@
-// Fake of the platform hooks: counts critical-section nesting so tests can check every entry is paired, and counts
-// the signals to managed code.
+// Fake of the platform hooks: counts critical-section nesting so tests can check every entry is paired, counts the
+// signals to managed code, adds up the time slept and keeps the log lines.
 #include "fake_platform.h"
 
 extern "C" {
@@ -9,6 +9,9 @@ extern "C" {
 int g_critical_depth = 0;
 int g_critical_entries = 0;
 int g_managed_signals = 0;
+uint32_t g_slept_ms = 0;
+void (*g_on_sleep)(void) = nullptr;
+std::vector<std::string> g_log;
 
 extern "C" void dcm_platform_enter_critical(void)
 {
@@ -28,5 +31,14 @@ extern "C" void dcm_platform_signal_managed(void)
 
 extern "C" void dcm_platform_sleep_ms(uint32_t milliseconds)
 {
-    (void)milliseconds;
+    g_slept_ms += milliseconds;
+    if (g_on_sleep != nullptr)
+    {
+        g_on_sleep();
+    }
+}
+
+extern "C" void dcm_platform_log(dcm_log_level_t level, const char *message)
+{
+    g_log.push_back(std::string(level == DCM_LOG_ERROR ? "E: " : "W: ") + message);
 }

@@ -7,6 +7,13 @@
 
 #include "glue_test_support.h"
 
+#ifndef DCM_HOST_TESTS
+#define DCM_HOST_TESTS // the test-only declarations of dcm_glue.h
+#endif
+extern "C" {
+#include "dcm_glue.h"
+}
+
 namespace
 {
 size_t IndexOf(const std::string &call)
@@ -32,7 +39,7 @@ TEST_F(Glue, TheHostSyncsAndTheServiceIsQueuedBeforeTheMeshStarts)
     EXPECT_LT(IndexOf("register_prov_callback"), IndexOf("esp_ble_mesh_init"));
     EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("client_model_init(0)")); // the vendor client, model id 0x0000
     EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("start_ble_advertising"));
-    EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("node_prov_enable(ADV)"));
+    EXPECT_LT(IndexOf("esp_ble_mesh_init"), IndexOf("node_prov_enable(ADV|GATT)"));
     EXPECT_EQ(DCM_GATT_PREFERRED_MTU, g_idf.preferred_mtu) << "raised again after bt_mesh_gatt_init set 23";
     EXPECT_EQ("DC-Monitor", g_idf.device_name);
     EXPECT_NE(nullptr, g_idf.model_cb);
@@ -44,7 +51,7 @@ TEST_F(Glue, TheHostSyncsAndTheServiceIsQueuedBeforeTheMeshStarts)
 TEST_F(Glue, AProvisionedNodeIsRestoredWithoutEnablingProvisioning)
 {
     Start(kUniversal, 0x0007);
-    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV)"));
+    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV|GATT)"));
 
     uint8_t blob[DCM_STATE_BLOB_LENGTH];
     ASSERT_EQ(DCM_STATE_BLOB_LENGTH, dcm_mesh_read_state(blob, sizeof blob));
@@ -176,7 +183,7 @@ TEST_F(Glue, TheProvisionerHasTheConfigClientRelayOffAndAddresses)
     EXPECT_EQ(ESP_BLE_MESH_TRANSMIT(2, 20), ConfigServer()->net_transmit) << "3 transmissions (seed §1.6)";
     EXPECT_EQ(0x0001, g_idf.prov->prov_unicast_addr);
     EXPECT_EQ(0x0005, g_idf.prov->prov_start_address);
-    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV)"))
+    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV|GATT)"))
         << "the provisioner never advertises as an unprovisioned device";
     EXPECT_NE(nullptr, g_idf.config_client_cb);
 }
@@ -202,11 +209,77 @@ TEST_F(Glue, AStackThatRefusesToStartIsReportedAndNotRetried)
     EXPECT_EQ(DCM_RESULT_INVALID_STATE, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
 }
 
-TEST_F(Glue, AHostThatNeverSyncsFailsTheStart)
+TEST_F(Glue, AHostThatNeverSyncsFailsTheStartAfterTheBoundAndMayBeTriedAgain)
 {
     g_idf.synced_after_port_init = false;
-    EXPECT_EQ(DCM_RESULT_FAILED, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
+    EXPECT_EQ(DCM_RESULT_HOST_NOT_SYNCED, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
     EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "esp_ble_mesh_init"));
+    EXPECT_EQ(DCM_HOST_SYNC_ROUNDS * DCM_HOST_SYNC_ROUND_MS, g_slept_ms) << "10 s overall, not the old 2 s";
+    ASSERT_EQ(DCM_HOST_SYNC_ROUNDS + 1u, g_log.size()) << "one warning per timed-out round, then the error";
+    for (size_t i = 0; i < DCM_HOST_SYNC_ROUNDS; i++)
+    {
+        EXPECT_EQ(0u, g_log[i].rfind("W: ", 0)) << g_log[i];
+    }
+    EXPECT_EQ("E: mesh start: the BLE host did not sync with the controller within 10 s; mesh not started", g_log.back());
+    EXPECT_EQ(nullptr, g_idf.comp) << "nothing allocated or registered";
+
+    // The host task kept running; once it syncs, a second start goes on from there without a second nimble_port_init.
+    g_idf.sync_after_ms = static_cast<int>(g_slept_ms) + 100;
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
+    EXPECT_EQ(1, std::count(g_idf.calls.begin(), g_idf.calls.end(), "nimble_port_init"));
+    EXPECT_EQ(1, std::count(g_idf.calls.begin(), g_idf.calls.end(), "nimble_port_freertos_init"));
+    EXPECT_NE(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "esp_ble_mesh_init"));
+    EXPECT_EQ(DCM_RESULT_INVALID_STATE, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16)) << "started: once per boot again";
+}
+
+TEST_F(Glue, ASyncArrivingAfterTheFirstTimeoutIsWaitedForAndTheStartSucceeds)
+{
+    g_idf.synced_after_port_init = false;
+    g_idf.sync_after_ms = static_cast<int>(DCM_HOST_SYNC_ROUND_MS) + 500; // the controller is slow: 2.5 s
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
+    ASSERT_EQ(1u, g_log.size()) << "the first round timed out and was logged";
+    EXPECT_EQ("W: mesh start: the BLE host has not synced with the controller yet (one more 2 s wait)", g_log[0]);
+    EXPECT_GE(g_slept_ms, DCM_HOST_SYNC_ROUND_MS + 500u);
+    EXPECT_LT(g_slept_ms, 2 * DCM_HOST_SYNC_ROUND_MS) << "stopped waiting at the sync";
+    EXPECT_LT(IndexOf("nimble_port_freertos_init"), IndexOf("ble_gatts_add_svcs"));
+    EXPECT_LT(IndexOf("ble_gatts_add_svcs"), IndexOf("esp_ble_mesh_init"));
+    EXPECT_EQ("node_prov_enable(ADV|GATT)", g_idf.calls.back());
+}
+
+TEST_F(Glue, AHostThatSyncsAtOnceLogsNothing)
+{
+    Start(kUniversal);
+    EXPECT_TRUE(g_log.empty());
+    EXPECT_EQ(0u, g_slept_ms);
+}
+
+TEST_F(Glue, APortThatFailsToInitialiseFailsTheStartForGood)
+{
+    g_idf.port_init_result = ESP_FAIL;
+    EXPECT_EQ(DCM_RESULT_FAILED, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
+    EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "nimble_port_freertos_init"));
+    ASSERT_EQ(1u, g_log.size());
+    EXPECT_EQ(0u, g_log[0].rfind("E: ", 0));
+    EXPECT_EQ(DCM_RESULT_INVALID_STATE, dcm_mesh_start(kUniversal, true, 7, Uuid(), 16));
+}
+
+TEST_F(Glue, TheHostTaskEndsItselfInsteadOfReturningWhenTheHostStops)
+{
+    Start(kUniversal);
+    ASSERT_NE(nullptr, g_idf.host_task);
+    EXPECT_EQ(dcm_nimble_host_task_for_tests(), g_idf.host_task);
+    g_idf.calls.clear();
+    g_idf.host_task(nullptr); // what the host task runs; the fake nimble_port_run returns at once, as after nimble_port_stop
+    ASSERT_EQ(2u, g_idf.calls.size());
+    EXPECT_EQ("nimble_port_run", g_idf.calls[0]);
+    EXPECT_EQ("nimble_port_freertos_deinit", g_idf.calls[1]) << "a FreeRTOS task function must not return";
+}
+
+TEST_F(Glue, AnUnprovisionedNodeOffersBothProvisioningBearers)
+{
+    Start(kRelay, 0, false);
+    EXPECT_EQ("node_prov_enable(ADV|GATT)", g_idf.calls.back()) << "PB-GATT for phones (nRF Mesh), PB-ADV for the Provisioner image";
+    EXPECT_EQ(1, std::count(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV|GATT)"));
 }
 
 TEST_F(Glue, ProvisioningAndResetAreReportedAndProvisioningIsEnabledAgain)
@@ -230,7 +303,7 @@ TEST_F(Glue, ProvisioningAndResetAreReportedAndProvisioningIsEnabledAgain)
     events = TakeEvents();
     ASSERT_EQ(1u, events.size());
     EXPECT_EQ(5, events[0].kind); // NodeReset
-    EXPECT_EQ("node_prov_enable(ADV)", g_idf.calls.back());
+    EXPECT_EQ("node_prov_enable(ADV|GATT)", g_idf.calls.back());
 }
 
 TEST_F(Glue, ConfigServerChangesAreReportedWithTheirOpcode)

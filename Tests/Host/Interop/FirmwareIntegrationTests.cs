@@ -54,6 +54,7 @@ namespace DcMonitor.Tests.Interop
         [InlineData("CONFIG_BLE_MESH_NODE", "y")]
         [InlineData("CONFIG_BLE_MESH_PROVISIONER", "y")]
         [InlineData("CONFIG_BLE_MESH_PB_ADV", "y")]
+        [InlineData("CONFIG_BLE_MESH_PB_GATT", "y")]
         [InlineData("CONFIG_BLE_MESH_RELAY", "y")]
         [InlineData("CONFIG_BLE_MESH_SETTINGS", "y")]
         [InlineData("CONFIG_BLE_MESH_CFG_CLI", "y")]
@@ -136,6 +137,7 @@ namespace DcMonitor.Tests.Interop
         [InlineData("DCM_RESULT_NO_MEMORY", MeshResult.NoMemory)]
         [InlineData("DCM_RESULT_NOT_CONNECTED", MeshResult.NotConnected)]
         [InlineData("DCM_RESULT_FAILED", MeshResult.Failed)]
+        [InlineData("DCM_RESULT_HOST_NOT_SYNCED", MeshResult.HostNotSynced)]
         public void NativeResultsAreTheManagedMeshResultValues(string name, MeshResult managed)
         {
             string header = File.ReadAllText(Path.Combine(InteropStubTests.NativeCore, "dcm_result.h"));

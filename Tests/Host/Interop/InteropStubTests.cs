@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using DcMonitor.InteropStubs;
 using DcMonitor.Tests.Support;
 using Microsoft.CodeAnalysis;
@@ -42,6 +43,7 @@ namespace DcMonitor.Tests.Interop
             const string source = @"
 using System.Runtime.CompilerServices;
 [assembly: System.Reflection.AssemblyVersion(""1.0.0.0"")]
+[assembly: System.Reflection.AssemblyNativeVersion(""1.0.0.0"")]
 namespace NF.AwesomeLib
 {
     public class Math
@@ -67,6 +69,7 @@ namespace NF.AwesomeLib
                     "NULL", "NULL", "Library_NF_AwesomeLib_NF_AwesomeLib_Utilities::NativeGetHardwareSerial___STATIC__VOID__SZARRAY_U1",
                 },
                 NativeChecksum.MethodTable(assembly));
+            Assert.Equal(new[] { 1, 0, 0, 0 }, assembly.NativeVersion);
         }
 
         [Fact]
@@ -176,6 +179,89 @@ namespace NF.AwesomeLib
             finally
             {
                 Directory.Delete(generated, true);
+            }
+        }
+
+        /// <summary>The managed interop's AssemblyInfo.cs (where its AssemblyNativeVersion is declared).</summary>
+        public static string ManagedAssemblyInfo => RepositoryPaths.InRoot("native-mesh-interop", "managed", "Properties", "AssemblyInfo.cs");
+
+        /// <summary>
+        /// Why deployment would refuse the pair, or null when it would not: the version in
+        /// <c>[assembly: AssemblyNativeVersion("…")]</c> of <paramref name="assemblyInfo"/> (C# source) and the one the stub
+        /// <c>&lt;P&gt;.cpp</c> declares in <c>g_CLR_AssemblyNative_&lt;P&gt;</c> (<paramref name="stubTable"/>) must be the same
+        /// four numbers; a missing attribute or a stub without a version is a mismatch too.
+        /// </summary>
+        public static string NativeVersionMismatch(string assemblyInfo, string stubTable)
+        {
+            Match attribute = Regex.Match(assemblyInfo, @"^\s*\[assembly:\s*(?:System\.Reflection\.)?AssemblyNativeVersion(?:Attribute)?\(\s*""([0-9.]+)""\s*\)\s*\]", RegexOptions.Multiline);
+            if (!attribute.Success)
+            {
+                return "the managed assembly has no [assembly: AssemblyNativeVersion(\"a.b.c.d\")]";
+            }
+
+            Match declared = Regex.Match(stubTable, @"method_lookup,\s*\{\s*(\d+),\s*(\d+),\s*(\d+),\s*(\d+)\s*\}\s*\};");
+            if (!declared.Success)
+            {
+                return "the stub declares no native version";
+            }
+
+            Version managed = Version.Parse(attribute.Groups[1].Value);
+            string managedText = string.Join(".", managed.Major, managed.Minor, Math.Max(managed.Build, 0), Math.Max(managed.Revision, 0));
+            string stubText = string.Join(".", declared.Groups[1].Value, declared.Groups[2].Value, declared.Groups[3].Value, declared.Groups[4].Value);
+            return managedText == stubText
+                ? null
+                : "AssemblyNativeVersion " + managedText + " but the stub declares " + stubText + ": regenerate with DCMONITOR_REGENERATE_STUBS=1 ./test.sh";
+        }
+
+        [Fact]
+        public void TheCommittedStubDeclaresTheManagedAssemblyNativeVersion()
+        {
+            string assemblyInfo = File.ReadAllText(ManagedAssemblyInfo);
+            string stubTable = File.ReadAllText(Path.Combine(CommittedStubs, "DcMonitor_MeshInterop.cpp"));
+            Assert.Null(NativeVersionMismatch(assemblyInfo, stubTable));
+            Assert.Contains("[assembly: AssemblyNativeVersion(\"1.0.0.0\")]", assemblyInfo);
+            Assert.Contains("method_lookup,\n    { 1, 0, 0, 0 }\n};", stubTable);
+            Assert.Equal(new[] { 1, 0, 0, 0 }, CompileMeshInterop().NativeVersion);
+        }
+
+        [Theory]
+        [InlineData("[assembly: AssemblyNativeVersion(\"1.0.0.1\")]", "1.0.0.1 but the stub declares 1.0.0.0")]
+        [InlineData("[assembly: AssemblyNativeVersion(\"2.0\")]", "2.0.0.0 but the stub declares 1.0.0.0")]
+        [InlineData("// [assembly: AssemblyNativeVersion(\"1.0.0.0\")]", "no [assembly: AssemblyNativeVersion")]
+        [InlineData("", "no [assembly: AssemblyNativeVersion")]
+        public void ANativeVersionThatDiffersFromTheStubIsAMismatch(string attributeLine, string expected)
+        {
+            string assemblyInfo = Regex.Replace(File.ReadAllText(ManagedAssemblyInfo), @"^\[assembly: AssemblyNativeVersion\(.*$", attributeLine, RegexOptions.Multiline);
+            string stubTable = File.ReadAllText(Path.Combine(CommittedStubs, "DcMonitor_MeshInterop.cpp"));
+            Assert.Contains(expected, NativeVersionMismatch(assemblyInfo, stubTable));
+        }
+
+        [Fact]
+        public void TheGeneratedStubCarriesTheAttributeVersionAndRefusesAnAssemblyWithoutOne()
+        {
+            const string native = "namespace N { public class C { [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.InternalCall)] public static extern int F(int a); } }";
+            string generated = Path.Combine(Path.GetTempPath(), "dcmonitor-stubs-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                InteropAssembly versioned = Compile("A", new[] { CSharpSyntaxTree.ParseText("[assembly: System.Reflection.AssemblyNativeVersion(\"3.4.5.6\")]\n" + native, Options) });
+                StubWriter.Write(versioned, generated);
+                string table = File.ReadAllText(Path.Combine(generated, "A.cpp"));
+                Assert.Contains("method_lookup,\n    { 3, 4, 5, 6 }\n};", table);
+                Assert.Null(NativeVersionMismatch("[assembly: AssemblyNativeVersion(\"3.4.5.6\")]", table));
+                Assert.NotNull(NativeVersionMismatch("[assembly: AssemblyNativeVersion(\"3.4.5.7\")]", table));
+
+                InteropAssembly unversioned = Compile("B", new[] { CSharpSyntaxTree.ParseText(native, Options) });
+                Assert.Null(unversioned.NativeVersion);
+                InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => StubWriter.Write(unversioned, generated));
+                Assert.Contains("AssemblyNativeVersion", error.Message);
+                Assert.False(File.Exists(Path.Combine(generated, "B.cpp")));
+            }
+            finally
+            {
+                if (Directory.Exists(generated))
+                {
+                    Directory.Delete(generated, true);
+                }
             }
         }
 

@@ -24,6 +24,17 @@ void dcm_platform_signal_managed(void);
 /* Blocks the calling task for `milliseconds` (used only while bringing the BLE host up, on the CLR thread). */
 void dcm_platform_sleep_ms(uint32_t milliseconds);
 
+/* Severity of a line written with dcm_platform_log. */
+typedef enum
+{
+    DCM_LOG_WARNING = 0,
+    DCM_LOG_ERROR = 1
+} dcm_log_level_t;
+
+/* Writes one diagnostic line (a NUL-terminated constant text, no formatting) to the device's console log. Used only on
+ * the CLR thread while bringing the BLE host up; never blocks for long. */
+void dcm_platform_log(dcm_log_level_t level, const char *message);
+
 /* `data1` of the custom event: DcMonitor.MeshInterop.MeshNode.EventSignal. */
 #define DCM_EVENT_SIGNAL 0xDC0Eu
 

@@ -17,7 +17,8 @@ typedef enum
     DCM_RESULT_BUSY = 3,
     DCM_RESULT_NO_MEMORY = 4,
     DCM_RESULT_NOT_CONNECTED = 5,
-    DCM_RESULT_FAILED = 6
+    DCM_RESULT_FAILED = 6,
+    DCM_RESULT_HOST_NOT_SYNCED = 7 /* start only: the BLE host did not sync with the controller in time; start may be retried */
 } dcm_result_t;
 
 #ifdef __cplusplus

@@ -122,8 +122,30 @@ void dcm_provisioner_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_m
 int dcm_gatt_queue_service(void);
 int dcm_gatt_after_mesh_init(void);
 
-/* NimBLE host bring-up: returns 0 once the host is synced (or was already running). */
-int dcm_nimble_host_start(void);
+/* Longest wait for one round of the NimBLE host's sync with the controller, ms, and the number of rounds before the
+ * start gives up (2 s × 5 = 10 s overall). The sync normally comes within tens of milliseconds of nimble_port_init; a
+ * round that passes without it is logged and waited again rather than failing the start. */
+#define DCM_HOST_SYNC_ROUND_MS 2000u
+#define DCM_HOST_SYNC_ROUNDS 5u
+
+/* Outcome of dcm_nimble_host_start. */
+typedef enum
+{
+    DCM_HOST_SYNCED = 0,      /* the host is synced (now or already) */
+    DCM_HOST_INIT_FAILED = 1, /* nimble_port_init failed: nothing started */
+    DCM_HOST_NOT_SYNCED = 2   /* the host task runs but no sync came within DCM_HOST_SYNC_ROUNDS rounds; a later call waits again */
+} dcm_host_start_t;
+
+/* NimBLE host bring-up (CLR thread): initialises the port and starts the host task on the first call, then waits for
+ * the sync in rounds (each timed-out round logged). Later calls only wait again. */
+dcm_host_start_t dcm_nimble_host_start(void);
+
+#ifdef DCM_HOST_TESTS
+/* Host tests only: forget the started port and the sync (a fresh boot). */
+void dcm_nimble_host_forget_for_tests(void);
+/* Host tests only: the function the host task runs (given to nimble_port_freertos_init). */
+void (*dcm_nimble_host_task_for_tests(void))(void *);
+#endif
 
 /* The Config Server's state (the stack updates it in place on Relay Set, Default TTL Set; valid after start). */
 const esp_ble_mesh_cfg_srv_t *dcm_composition_config_server(void);

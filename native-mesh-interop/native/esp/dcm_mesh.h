@@ -50,9 +50,12 @@ extern "C" {
 
 /* Starts the component once per boot: brings the NimBLE host up, queues the GATT service, initialises ESP-BLE-MESH
  * with element 0 of `models` (DCM_MODEL_* flags), relay on or off, Default TTL `default_ttl`, the 16-byte
- * `device_uuid`, restores a provisioned state from flash or enables PB-ADV provisioning, and starts the "DC-Monitor"
- * advert. INVALID_ARGUMENT for a model set without the Config Server, a TTL outside 0/2-127 or a UUID that is not 16
- * bytes; INVALID_STATE when already started; FAILED when the BLE host or the mesh stack refused (logged). */
+ * `device_uuid`, restores a provisioned state from flash or (a node) enables provisioning over PB-ADV and PB-GATT, and
+ * starts the "DC-Monitor" advert. Blocks while the host syncs with the controller: rounds of DCM_HOST_SYNC_ROUND_MS, each
+ * timed-out round logged, at most DCM_HOST_SYNC_ROUNDS rounds. INVALID_ARGUMENT for a model set without the Config
+ * Server, a TTL outside 0/2-127 or a UUID that is not 16 bytes; INVALID_STATE when already started (or a start failed
+ * after the host synced: the stack cannot be started twice); HOST_NOT_SYNCED when the host never synced (logged; the host
+ * task keeps running and a later start waits again); FAILED when the BLE host or the mesh stack refused (logged). */
 dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default_ttl, const uint8_t *device_uuid, size_t uuid_length);
 
 /* Writes the state blob (layout at DCM_STATE_BLOB_LENGTH, as MeshState decodes it) into `blob`; returns DCM_STATE_BLOB_LENGTH, 0 before start or when

@@ -14,8 +14,9 @@
  *     preferred ATT MTU raised again (bt_mesh_gatt_init sets it to 23), the GAP listener and the "DC-Monitor"
  *     advert through the mesh's advertising queue.
  *  5. A node restored from flash (CONFIG_BLE_MESH_SETTINGS) is already provisioned: the stack's state is checked
- *     with esp_ble_mesh_node_is_provisioned rather than waiting for a completion event; otherwise PB-ADV
- *     provisioning is enabled. The provisioner image enables its role later (dcm_mesh_enable_provisioner).
+ *     with esp_ble_mesh_node_is_provisioned rather than waiting for a completion event; otherwise provisioning is
+ *     enabled over both bearers (NODE_PROV_BEARERS). The provisioner image enables its role later
+ *     (dcm_mesh_enable_provisioner), over PB-ADV only.
  */
 #include <string.h>
 
@@ -25,9 +26,21 @@
 #include "esp_ble_mesh_provisioning_api.h"
 #include "host/ble_hs.h"
 
+#include "sdkconfig.h"
+
 #include "dcm_composition.h"
 #include "dcm_glue.h"
 #include "dcm_platform.h"
+
+/* The bearers an unprovisioned node offers (esp_ble_mesh_defs.h esp_ble_mesh_prov_bearer_t): PB-ADV (Mesh Profile 1.0.1
+ * §5.2.1) for the Provisioner image and other mesh provisioners, and PB-GATT (§5.2.2: the Mesh Provisioning Service
+ * 0x1827, §7.1) for phones such as nRF Mesh, which cannot use the advertising bearer. A PB-GATT link is a BLE
+ * connection: one of the two CONFIG_BT_NIMBLE_MAX_CONNECTIONS, next to the Pi's. Without CONFIG_BLE_MESH_PB_GATT the
+ * stack has no PB-GATT bearer and phones could not provision the node, so the build insists on the option. */
+#ifndef CONFIG_BLE_MESH_PB_GATT
+#error "the node offers PB-GATT: set CONFIG_BLE_MESH_PB_GATT=y (native/firmware/sdkconfig.dcmonitor.esp32c6)"
+#endif
+#define NODE_PROV_BEARERS ((esp_ble_mesh_prov_bearer_t)(ESP_BLE_MESH_PROV_ADV | ESP_BLE_MESH_PROV_GATT))
 
 static uint8_t event_storage[DCM_EVENT_RING_BYTES];
 static bool start_attempted;
@@ -59,7 +72,7 @@ static void prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_
         /* Raised by a Config Node Reset from the provisioner and by esp_ble_mesh_node_local_reset (core/main.c
          * bt_mesh_node_reset -> prov_node.c bt_mesh_prov_reset). The device advertises as unprovisioned again. */
         dcm_glue_queue_event(DCM_EVENT_NODE_RESET, 0, 0, 0, 0, 0, NULL, 0);
-        esp_ble_mesh_node_prov_enable(ESP_BLE_MESH_PROV_ADV);
+        esp_ble_mesh_node_prov_enable(NODE_PROV_BEARERS);
         break;
     default:
         dcm_provisioner_prov_callback(event, param);
@@ -90,13 +103,25 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
     dcm_reply_table_init(&dcm_glue.replies);
     dcm_glue.gatt_connection = 0xFFFFu;
 
+    /* The host first: a sync that never comes leaves nothing allocated, so this start may be tried again. */
+    switch (dcm_nimble_host_start())
+    {
+    case DCM_HOST_SYNCED:
+        break;
+    case DCM_HOST_NOT_SYNCED:
+        start_attempted = false;
+        return DCM_RESULT_HOST_NOT_SYNCED;
+    default:
+        return DCM_RESULT_FAILED;
+    }
+
     esp_ble_mesh_comp_t *composition = dcm_composition_build(models, relay_enabled, (uint8_t)default_ttl);
     if (composition == NULL)
     {
         return DCM_RESULT_NO_MEMORY;
     }
 
-    if (dcm_nimble_host_start() != 0 || dcm_gatt_queue_service() != 0)
+    if (dcm_gatt_queue_service() != 0)
     {
         return DCM_RESULT_FAILED;
     }
@@ -142,7 +167,7 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
 
     if ((models & DCM_MODEL_CONFIG_CLIENT) == 0u && !esp_ble_mesh_node_is_provisioned())
     {
-        error = esp_ble_mesh_node_prov_enable(ESP_BLE_MESH_PROV_ADV);
+        error = esp_ble_mesh_node_prov_enable(NODE_PROV_BEARERS);
         if (error != ESP_OK)
         {
             return DCM_RESULT_FAILED;
@@ -158,6 +183,7 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
 void dcm_mesh_forget_start_for_tests(void)
 {
     start_attempted = false;
+    dcm_nimble_host_forget_for_tests();
     memset(&dcm_glue, 0, sizeof dcm_glue);
 }
 #endif

@@ -44,7 +44,10 @@ namespace DcMonitor.InteropStubs
         /// <summary>Assembly simple name (e.g. DcMonitor.MeshInterop).</summary>
         public string Name { get; }
 
-        /// <summary>AssemblyNativeVersion as four numbers (0.0.0.0 when absent).</summary>
+        /// <summary>
+        /// <c>[assembly: AssemblyNativeVersion("a.b.c.d")]</c> as four numbers (missing parts 0), or null when the assembly
+        /// does not carry the attribute. The stubs declare this version in <c>g_CLR_AssemblyNative_&lt;P&gt;</c>.
+        /// </summary>
         public int[] NativeVersion { get; }
 
         /// <summary>Types in MetadataProcessor table order.</summary>
@@ -266,7 +269,7 @@ namespace DcMonitor.InteropStubs
                 return new[] { version.Major, version.Minor, Math.Max(version.Build, 0), Math.Max(version.Revision, 0) };
             }
 
-            return new[] { 0, 0, 0, 0 };
+            return null;
         }
 
         private sealed class DefinitionCollector

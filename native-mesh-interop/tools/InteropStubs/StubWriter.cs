@@ -25,6 +25,7 @@ namespace DcMonitor.InteropStubs
         /// include directories.</param>
         /// <exception cref="NotSupportedException">A native method uses a type the marshaller does not handle.</exception>
         /// <exception cref="ArgumentException">A component source path is absolute or leaves the folder.</exception>
+        /// <exception cref="InvalidOperationException">The assembly has native methods but no AssemblyNativeVersion attribute.</exception>
         public static void Write(InteropAssembly assembly, string folder, params string[] componentSources)
         {
             Write(assembly, folder, componentSources, Array.Empty<string>());
@@ -42,10 +43,19 @@ namespace DcMonitor.InteropStubs
                 }
             }
 
-            Directory.CreateDirectory(folder);
             string project = assembly.Name.Replace('.', '_');
             uint checksum = NativeChecksum.Compute(assembly);
             List<InteropType> classes = assembly.Types.Where(t => t.InStub && t.Methods.Any(m => m.IsNative)).ToList();
+
+            // The version in g_CLR_AssemblyNative_<P> comes only from the managed assembly's AssemblyNativeVersion, so the
+            // two cannot differ; without the attribute nothing would tie them, so the generator refuses rather than
+            // inventing 0.0.0.0.
+            if (assembly.NativeVersion == null && classes.Count > 0)
+            {
+                throw new InvalidOperationException(assembly.Name + " has native methods but no [assembly: AssemblyNativeVersion(\"a.b.c.d\")]: add it (Properties/AssemblyInfo.cs), then generate the stubs");
+            }
+
+            Directory.CreateDirectory(folder);
 
             var header = new StringBuilder();
             header.Append(Banner).Append("#ifndef ").Append(project.ToUpperInvariant()).Append("_H\n#define ").Append(project.ToUpperInvariant()).Append("_H\n\n");
@@ -71,7 +81,7 @@ namespace DcMonitor.InteropStubs
                 table.Append("    ").Append(entry).Append(",\n");
             }
 
-            int[] version = assembly.NativeVersion;
+            int[] version = assembly.NativeVersion ?? new[] { 0, 0, 0, 0 };
             table.Append("};\n\nconst CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_").Append(project).Append(" =\n{\n    \"").Append(assembly.Name)
                 .Append("\",\n    0x").Append(checksum.ToString("X8")).Append(",\n    method_lookup,\n    { ")
                 .Append(string.Join(", ", version)).Append(" }\n};\n\n// clang-format on\n");

@@ -125,7 +125,7 @@ const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_DcMonitor_MeshInterop =
     "DcMonitor.MeshInterop",
     0x4EC392F1,
     method_lookup,
-    { 0, 0, 0, 0 }
+    { 1, 0, 0, 0 }
 };
 
 // clang-format on
