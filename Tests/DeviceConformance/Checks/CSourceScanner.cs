@@ -133,7 +133,8 @@ namespace DcMonitor.DeviceConformance.Checks
                     if (next < text.Length && text[next] == '(' && !Keywords.Contains(word) && previous != "." && previous != "->" && previous != "::")
                     {
                         bool typeBefore = (IsIdentifier(previous) && !StatementWords.Contains(previous))
-                            || (previous == "*" && IsIdentifier(beforePrevious) && !StatementWords.Contains(beforePrevious));
+                            || (previous == "*" && IsIdentifier(beforePrevious) && !StatementWords.Contains(beforePrevious))
+                            || (previous == "*" && beforePrevious == "("); // void (*name(void))(void *): a function returning a function pointer
                         if (typeBefore)
                         {
                             declared.Add(word);
