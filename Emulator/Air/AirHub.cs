@@ -57,12 +57,20 @@ namespace DcMonitor.Emulator.Air
         /// <summary>Every console line of every node, as "name: line".</summary>
         public event Action<string, string> ConsoleOutput;
 
-        /// <summary>Declares a node (not started).</summary>
+        /// <summary>
+        /// Declares a node (not started). Its Bluetooth address is fixed here by its board number (the order of declaration):
+        /// board k is <c>DC:4D:00:00:hh:ll</c> with hhll = 0x0005 + k, so in the documented layout a node's address ends in the
+        /// unicast address it boots with (node-0 DC:4D:00:00:00:05), and it stays the same in a <c>--fresh</c> mesh, where
+        /// every node boots unprovisioned (unicast 0).
+        /// </summary>
         public void AddNode(string name, string image, int unicast, string flashDirectory, int seed)
         {
             lock (_nodes)
             {
-                _nodes[name] = new HubNode { Name = name, Image = image, Unicast = unicast, FlashDirectory = flashDirectory, Seed = seed };
+                int board = _nodes.ContainsKey(name) ? _nodes[name].Board : _nodes.Count;
+                int number = 0x0005 + board;
+                string address = "DC:4D:00:00:" + (number >> 8).ToString("X2") + ":" + (number & 0xFF).ToString("X2");
+                _nodes[name] = new HubNode { Name = name, Image = image, Unicast = unicast, FlashDirectory = flashDirectory, Seed = seed, Board = board, Address = address };
             }
         }
 

@@ -18,11 +18,18 @@ namespace DcMonitor.Emulator.Air
         /// <summary>Flash folder.</summary>
         public string FlashDirectory { get; init; }
 
+        /// <summary>Board number: the order in which the hub declared it (0, 1, …).</summary>
+        public int Board { get; init; }
+
         /// <summary>Noise seed of its INA260.</summary>
         public int Seed { get; init; }
 
-        /// <summary>Stable Bluetooth address, XX:XX:XX:XX:XX:XX.</summary>
-        public string Address => "DC:4D:00:00:" + (Unicast >> 8).ToString("X2") + ":" + (Unicast & 0xFF).ToString("X2");
+        /// <summary>
+        /// The board's Bluetooth address, XX:XX:XX:XX:XX:XX: fixed when the board is declared, from its place in the layout
+        /// (like the MAC a real board gets at the factory), so it is the same before and after provisioning and whatever
+        /// unicast address the provisioner gives it.
+        /// </summary>
+        public string Address { get; init; }
 
         /// <summary>Running process, or null.</summary>
         public Process Process { get; set; }
