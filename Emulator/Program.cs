@@ -32,9 +32,9 @@ namespace DcMonitor.Emulator
                 return MeshDemo.Run(args, Console.In, Console.Out, Console.Error);
             }
 
-            Console.WriteLine("usage: dotnet run --project Emulator -- demo [--nodes 4] [--commands \"0:READ;ALL:READ\"] [--air-port N] [--headless] [--supervision-ms 2000] [--flash-root DIR] [--fresh] [--mqtt HOST:PORT|local]");
+            Console.WriteLine("usage: dotnet run --project Emulator -- demo [--nodes 4] [--commands \"0:READ;ALL:READ\"] [--air-port N] [--headless] [--supervision-ms 2000] [--flash-root DIR | --keep-flash] [--fresh] [--mqtt HOST:PORT|local]");
             Console.WriteLine("       dotnet run --project Emulator -- airtime");
-            Console.WriteLine("       dotnet run --project Emulator -- demo --single-node [--no-sensor] [--sensor-address 0x45] [--supply-volts 12] [--load-ohms 48] [--flash DIR]");
+            Console.WriteLine("       dotnet run --project Emulator -- demo --single-node [--no-sensor] [--sensor-address 0x45] [--supply-volts 12] [--load-ohms 48] [--flash DIR | --keep-flash]");
             return args.Length == 0 ? 0 : 2;
         }
     }

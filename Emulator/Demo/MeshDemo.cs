@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -14,7 +15,9 @@ namespace DcMonitor.Emulator.Demo
     /// receives them, one per line; status lines go to standard error. Interactive: type the Pi's commands
     /// (<c>1:READ</c>, <c>ALL:DUTY:50</c> …) or <c>power node-1 off</c>, <c>link node-0 node-2 out</c>, <c>stats</c>,
     /// <c>nodes</c>, <c>console node-1 read</c>, <c>help</c>. With <c>--commands "0:READ;ALL:READ"</c> it runs them in
-    /// order, waits for each command's replies and exits (1 when a command got neither data nor an error within 10 s).
+    /// order, waits for the replies each command expects (<see cref="ExpectedReplies"/>: the addressed node, or every
+    /// universal node for ALL, or an error) up to <see cref="AnswerMilliseconds"/> + <see cref="AnswerMillisecondsPerNode"/>
+    /// per node, names the nodes that did not answer and exits 1 when any expected reply is missing.
     /// With <c>--fresh</c> the flash is erased and the mesh starts as a real one does: a Provisioner (in range of every device) and
     /// unprovisioned universal nodes and relay, which the Provisioner image admits and configures by itself; the gateway
     /// console starts once every device is fully configured (exit 1 when that takes longer than <see cref="FreshSetupMilliseconds"/>).
@@ -24,11 +27,17 @@ namespace DcMonitor.Emulator.Demo
     /// </summary>
     public static class MeshDemo
     {
-        /// <summary>A command is answered when no message came for this long after its data or error, ms.</summary>
+        /// <summary>Pause before powering off after interactive input ends, so the last replies arrive, ms.</summary>
         private const int QuietMilliseconds = 1500;
 
-        /// <summary>Longest wait for a command's first data or error, ms.</summary>
-        private const int AnswerMilliseconds = 10000;
+        /// <summary>Longest wait for every reply a command expects: this, plus <see cref="AnswerMillisecondsPerNode"/> per universal node, ms.</summary>
+        public const int AnswerMilliseconds = 10000;
+
+        /// <summary>Extra wait per universal node of the layout (an ALL command's replies queue up on a big mesh), ms.</summary>
+        public const int AnswerMillisecondsPerNode = 250;
+
+        /// <summary>After a command's expected replies, messages arriving within this long are printed with it, ms.</summary>
+        private const int TrailingMilliseconds = 300;
 
         /// <summary>Longest wait for every universal node to appear in MQTT (election, connection, first batch), ms.</summary>
         public const int MqttSetupMilliseconds = 60000;
@@ -46,6 +55,7 @@ namespace DcMonitor.Emulator.Demo
             int supervision = 2000;
             bool headless = false;
             bool fresh = false;
+            bool keepFlash = false;
             string commands = null;
             string mqtt = null;
             string root = Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "demo");
@@ -69,7 +79,11 @@ namespace DcMonitor.Emulator.Demo
                         break;
                     case "--flash-root":
                         root = value;
+                        keepFlash = true;
                         i++;
+                        break;
+                    case "--keep-flash":
+                        keepFlash = true;
                         break;
                     case "--air-port":
                         airPort = int.Parse(value, CultureInfo.InvariantCulture);
@@ -95,21 +109,26 @@ namespace DcMonitor.Emulator.Demo
                 }
             }
 
+            string layout = "universal=" + nodes + " relay=1 " + (fresh ? "fresh" : "provisioned") + " mqtt=" + (mqtt ?? "none");
+            using DemoFlash flash = DemoFlash.Open(root, keepFlash && !fresh, layout, out string flashError);
+            if (flash == null)
+            {
+                status.WriteLine("demo: " + flashError);
+                return 2;
+            }
+
+            root = flash.Root;
+            string flashNote = flash.Kept ? "flash kept from an earlier run with this layout in " + root : "flash erased in " + root + " (--keep-flash keeps it for the next run)";
             if (fresh)
             {
-                if (Directory.Exists(root))
-                {
-                    Directory.Delete(root, recursive: true);
-                }
-
                 status.WriteLine("mesh: fresh: provisioner, " + nodes + " unprovisioned universal node(s) node-0..node-" + (nodes - 1) + " and relay-0"
-                    + (nodes >= 2 ? "; node-" + (nodes - 1) + " hears only relay-0 and the provisioner" : string.Empty) + "; flash erased in " + root);
+                    + (nodes >= 2 ? "; node-" + (nodes - 1) + " hears only relay-0 and the provisioner" : string.Empty) + "; " + flashNote);
             }
             else
             {
                 status.WriteLine("mesh: " + nodes + " universal node(s) node-0..node-" + (nodes - 1) + " at 0x0005..0x" + (0x0004 + nodes).ToString("X4")
                     + ", relay-0 at 0x" + (0x0005 + nodes).ToString("X4") + (nodes >= 2 ? "; node-" + (nodes - 1) + " hears only relay-0" : string.Empty));
-                status.WriteLine("mesh: nodes boot provisioned as a provisioner leaves them (demo --fresh provisions them); flash in " + root);
+                status.WriteLine("mesh: nodes boot provisioned as a provisioner leaves them (demo --fresh provisions them); " + flashNote);
             }
 
             using var hub = new AirHub(airPort, supervision, status);
@@ -196,11 +215,11 @@ namespace DcMonitor.Emulator.Demo
 
             using var gateway = new AirGatewayConsole(hub.Port, status);
             return commands != null
-                ? RunCommands(commands, gateway, output, status)
+                ? RunCommands(commands, UniversalNodeIds(fresh, nodes, configured.Keys), gateway, output, status)
                 : RunInteractive(hub, gateway, input, output, status);
         }
 
-        private static int RunCommands(string commands, AirGatewayConsole gateway, TextWriter output, TextWriter status)
+        private static int RunCommands(string commands, IReadOnlyCollection<int> universalNodeIds, AirGatewayConsole gateway, TextWriter output, TextWriter status)
         {
             int exit = 0;
             foreach (string raw in commands.Split(';'))
@@ -213,28 +232,27 @@ namespace DcMonitor.Emulator.Demo
                     continue;
                 }
 
-                bool answered = false;
-                DateTime deadline = DateTime.UtcNow.AddMilliseconds(AnswerMilliseconds);
-                while (true)
+                var expected = new ExpectedReplies(command, universalNodeIds);
+                int budget = AnswerMilliseconds + (AnswerMillisecondsPerNode * universalNodeIds.Count);
+                DateTime deadline = DateTime.UtcNow.AddMilliseconds(budget);
+                while (!expected.Complete && gateway.Messages.TryTake(out string message, (int)Math.Max(0, (deadline - DateTime.UtcNow).TotalMilliseconds)))
                 {
-                    int wait = answered ? QuietMilliseconds : (int)Math.Max(0, (deadline - DateTime.UtcNow).TotalMilliseconds);
-                    if (!gateway.Messages.TryTake(out string message, wait))
-                    {
-                        break;
-                    }
-
                     output.WriteLine(message);
                     output.Flush();
-                    answered |= message.Contains(":DATA:", StringComparison.Ordinal) || message.StartsWith("ERROR:", StringComparison.Ordinal) || message.StartsWith("NODE", StringComparison.Ordinal) || message.StartsWith("TIMEOUT:", StringComparison.Ordinal);
-                    if (answered && DateTime.UtcNow > deadline)
-                    {
-                        break;
-                    }
+                    expected.Offer(message);
                 }
 
-                if (!answered)
+                // Anything that follows at once still belongs to this command (a second reply would show here, not under the next command).
+                while (gateway.Messages.TryTake(out string late, TrailingMilliseconds))
                 {
-                    status.WriteLine("gateway: '" + command + "' got neither data nor an error within " + (AnswerMilliseconds / 1000) + " s");
+                    output.WriteLine(late);
+                    output.Flush();
+                }
+
+                if (!expected.Complete)
+                {
+                    status.WriteLine("gateway: '" + command + "': " + (expected.AwaitsError ? "no error reply" : "no reply from node(s) " + string.Join(", ", expected.Missing))
+                        + " within " + (budget / 1000.0).ToString("0.#", CultureInfo.InvariantCulture) + " s");
                     exit = 1;
                 }
             }
@@ -321,6 +339,30 @@ namespace DcMonitor.Emulator.Demo
 
             Thread.Sleep(QuietMilliseconds); // let the last replies arrive before powering off
             return 0;
+        }
+
+        /// <summary>
+        /// The node ids of the layout's universal nodes: 0..nodes-1 when they boot provisioned; in a fresh mesh, those the
+        /// provisioner reported ("node 3 (0x0008, universal) fully configured").
+        /// </summary>
+        private static IReadOnlyCollection<int> UniversalNodeIds(bool fresh, int nodes, IEnumerable<string> configured)
+        {
+            if (!fresh)
+            {
+                return Enumerable.Range(0, nodes).ToList();
+            }
+
+            var ids = new List<int>();
+            foreach (string line in configured)
+            {
+                System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(line, @"node (\d+) \(0x[0-9A-F]{4}, universal\)");
+                if (match.Success)
+                {
+                    ids.Add(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+                }
+            }
+
+            return ids;
         }
 
         private static class GatewayCommandParserLimits

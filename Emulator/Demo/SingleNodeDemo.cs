@@ -21,14 +21,16 @@ namespace DcMonitor.Emulator.Demo
         {
             var options = new UniversalNodeBoardOptions
             {
-                FlashDirectory = Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "demo", "node-0"),
+                FlashDirectory = Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "single-node"),
             };
+            bool keepFlash = false;
             for (int i = 1; i < args.Length; i++)
             {
                 string value = i + 1 < args.Length ? args[i + 1] : null;
                 switch (args[i])
                 {
-                    case "--flash": options.FlashDirectory = value; i++; break;
+                    case "--flash": options.FlashDirectory = value; keepFlash = true; i++; break;
+                    case "--keep-flash": keepFlash = true; break;
                     case "--sensor-address": options.SensorAddress = ParseAddress(value); i++; break;
                     case "--no-sensor": options.SensorAddress = -1; break;
                     case "--supply-volts": options.SupplyVolts = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); i++; break;
@@ -39,6 +41,14 @@ namespace DcMonitor.Emulator.Demo
                 }
             }
 
+            using DemoFlash flash = DemoFlash.Open(options.FlashDirectory, keepFlash, "single-node", out string flashError);
+            if (flash == null)
+            {
+                output.WriteLine("emulator: " + flashError);
+                return 2;
+            }
+
+            options.FlashDirectory = flash.Root;
             int answersExpected = 0;
             int answersSeen = 0;
             var answered = new object();
@@ -63,7 +73,7 @@ namespace DcMonitor.Emulator.Demo
             printer.Start();
 
             output.WriteLine("emulator: universal node on a virtual ESP32-C6; INA260 " + (options.SensorAddress < 0 ? "not fitted" : "at 0x" + options.SensorAddress.ToString("X2"))
-                + ", load " + options.LoadOhms + " ohm on " + options.SupplyVolts + " V; flash in " + options.FlashDirectory);
+                + ", load " + options.LoadOhms + " ohm on " + options.SupplyVolts + " V; flash " + (flash.Kept ? "kept from an earlier run in " : "erased in ") + options.FlashDirectory);
             output.WriteLine("emulator: type node commands (help lists them); end input (Ctrl-D) to power off");
             node.PowerOn();
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using DcMonitor.Shared.Mesh;
 
@@ -35,6 +36,12 @@ namespace DcMonitor.Shared.Gateway
         /// <summary>Pi commands held while an earlier one is in progress.</summary>
         public const int MaximumQueuedCommands = 16;
 
+        /// <summary>
+        /// How long after an ALL command's group send its replies are taken (ms): each node's first reply is forwarded,
+        /// a second one from the same node (it heard the command twice, binary and text) is not.
+        /// </summary>
+        public const int AllRepliesWindowMilliseconds = 30000;
+
         /// <summary>A node not heard for this long is forgotten (the Pi's own stale limit, seed §8.3).</summary>
         public const int KnownNodeLifetimeMilliseconds = 45000;
 
@@ -45,6 +52,8 @@ namespace DcMonitor.Shared.Gateway
         private readonly ArrayList _queue = new ArrayList();
         private readonly int[] _outstandingDestination = new int[NodeAddressing.MaximumNodes];
         private readonly long[] _outstandingSince = new long[NodeAddressing.MaximumNodes];
+        private readonly bool[] _outstandingSilent = new bool[NodeAddressing.MaximumNodes];
+        private readonly bool[] _answeredAll = new bool[NodeAddressing.MaximumNodes];
         private readonly ArrayList _fallbackTargets = new ArrayList();
 
         private int _outstandingCount;
@@ -58,6 +67,7 @@ namespace DcMonitor.Shared.Gateway
         private bool _fallbackOn;
         private bool _fallbackRefused;
         private long _nextFallbackAt;
+        private long _allRepliesUntil = long.MinValue;
 
         /// <summary>Creates the processor over the node's mesh, notifier and local command runner.</summary>
         public GatewayProcessor(IGatewayMesh mesh, IGatewayNotifier notifier, ILocalCommandRunner local)
@@ -105,13 +115,24 @@ namespace DcMonitor.Shared.Gateway
             }
 
             _known.Heard(source, own, nowMilliseconds);
-            ClearOutstanding(source);
-            if (source == _monitorTarget)
+            bool monitored = source == _monitorTarget;
+            bool asked = ClearOutstanding(source) || monitored;
+            if (monitored)
             {
                 _monitorWaiting = false;
             }
 
-            NotifyNodeData(nodeId, replyText);
+            if (!asked && nowMilliseconds <= _allRepliesUntil && !_answeredAll[nodeId])
+            {
+                _answeredAll[nodeId] = true;
+                asked = true;
+            }
+
+            if (asked)
+            {
+                NotifyNodeData(nodeId, replyText); // anything else nobody asked for: a late reply after MESH_TIMEOUT, a stopped
+            }                                      // monitor's last poll, a node's second answer to one ALL
+
             Pump();
         }
 
@@ -119,13 +140,17 @@ namespace DcMonitor.Shared.Gateway
         public void OnVendorSendFailed(int destination, long nowMilliseconds)
         {
             _now = nowMilliseconds;
+            bool silent = IsSilent(destination);
             ClearOutstanding(destination);
             if (destination == _monitorTarget)
             {
                 _monitorWaiting = false;
             }
+            else if (!silent)
+            {
+                _notifier.Notify(GatewayReplies.MeshSendFail);
+            }
 
-            _notifier.Notify(GatewayReplies.MeshSendFail);
             Pump();
         }
 
@@ -133,14 +158,15 @@ namespace DcMonitor.Shared.Gateway
         public void OnVendorTimeout(int destination, long nowMilliseconds)
         {
             _now = nowMilliseconds;
+            bool silent = IsSilent(destination);
             bool wasOutstanding = ClearOutstanding(destination);
             if (destination == _monitorTarget)
             {
                 _monitorWaiting = false; // silent while monitoring (seed §4.9)
             }
-            else if (wasOutstanding)
+            else if (wasOutstanding && !silent)
             {
-                _notifier.Notify(GatewayReplies.MeshTimeout);
+                _notifier.Notify(GatewayReplies.MeshTimeout); // a monitor poll that outlived its MONITOR stays silent
             }
 
             Pump();
@@ -249,7 +275,7 @@ namespace DcMonitor.Shared.Gateway
         {
             if (_mesh.SendVendor(destination, command.NodeCommandText))
             {
-                MarkOutstanding(destination);
+                MarkOutstanding(destination, false);
                 _notifier.Notify(GatewayReplies.Sent(command.Word));
             }
             else
@@ -298,6 +324,12 @@ namespace DcMonitor.Shared.Gateway
         private void SendToGroup(GatewayCommand command)
         {
             bool sent = _mesh.SendVendor(NodeAddressing.AllNodesGroupAddress, command.NodeCommandText);
+            if (sent)
+            {
+                Array.Clear(_answeredAll, 0, _answeredAll.Length);
+                _allRepliesUntil = _now + AllRepliesWindowMilliseconds;
+            }
+
             _notifier.Notify(sent ? GatewayReplies.Sent(command.Word) : GatewayReplies.MeshSendFail);
         }
 
@@ -356,7 +388,7 @@ namespace DcMonitor.Shared.Gateway
 
             if (_mesh.VendorClientBound && _mesh.SendVendor(_monitorTarget, "read"))
             {
-                MarkOutstanding(_monitorTarget);
+                MarkOutstanding(_monitorTarget, true);
                 _monitorWaiting = true;
             }
         }
@@ -458,16 +490,43 @@ namespace DcMonitor.Shared.Gateway
             _notifier.Notify(message.Length > GatewayReplies.MaximumMessageBytes ? GatewayReplies.ReplyTooLong(nodeId) : message);
         }
 
-        private void MarkOutstanding(int destination)
+        /// <summary>
+        /// Records a send awaiting its status. A silent one (a monitor poll) gives no MESH_TIMEOUT or MESH_SEND_FAIL when it
+        /// fails after its MONITOR stopped; a command's send to the same destination makes the entry loud again.
+        /// </summary>
+        private void MarkOutstanding(int destination, bool silent)
         {
-            if (IsOutstanding(destination) || _outstandingCount == _outstandingDestination.Length)
+            for (int i = 0; i < _outstandingCount; i++)
+            {
+                if (_outstandingDestination[i] == destination)
+                {
+                    _outstandingSilent[i] = _outstandingSilent[i] && silent;
+                    return;
+                }
+            }
+
+            if (_outstandingCount == _outstandingDestination.Length)
             {
                 return;
             }
 
             _outstandingDestination[_outstandingCount] = destination;
             _outstandingSince[_outstandingCount] = _now;
+            _outstandingSilent[_outstandingCount] = silent;
             _outstandingCount++;
+        }
+
+        private bool IsSilent(int destination)
+        {
+            for (int i = 0; i < _outstandingCount; i++)
+            {
+                if (_outstandingDestination[i] == destination)
+                {
+                    return _outstandingSilent[i];
+                }
+            }
+
+            return false;
         }
 
         private bool IsOutstanding(int destination)
@@ -492,6 +551,7 @@ namespace DcMonitor.Shared.Gateway
                     _outstandingCount--;
                     _outstandingDestination[i] = _outstandingDestination[_outstandingCount];
                     _outstandingSince[i] = _outstandingSince[_outstandingCount];
+                    _outstandingSilent[i] = _outstandingSilent[_outstandingCount];
                     return true;
                 }
             }

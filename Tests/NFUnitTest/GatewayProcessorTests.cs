@@ -263,6 +263,61 @@ namespace DcMonitor.NFUnitTest
             gateway.ExpectMessages("MESH_READY:VENDOR");
         }
 
+        [TestMethod]
+        public void AMonitorPollThatOutlivesItsMonitorEndsInSilence()
+        {
+            Gateway gateway = new Gateway(true);
+            gateway.Write("1:MONITOR", 0);
+            gateway.Processor.Tick(100);
+            gateway.ExpectSends("vendor 0x0006 read");
+            gateway.Write("2:READ", 200); // stops monitoring while the poll is in flight
+            gateway.Processor.OnVendorTimeout(0x0006, 5100);
+            gateway.Processor.OnVendorStatus(0x0006, Reading, 5200); // and a late answer to it
+            gateway.Processor.OnVendorStatus(0x0007, Reading, 5300);
+            gateway.ExpectMessages("SENT:MONITOR", "SENT:READ", "NODE2:DATA:" + Reading);
+        }
+
+        [TestMethod]
+        public void AReadPollingTheMonitoredNodeIsStillAnswered()
+        {
+            Gateway gateway = new Gateway(true);
+            gateway.Write("1:MONITOR", 0);
+            gateway.Processor.Tick(100);
+            gateway.Write("1:READ", 200); // waits for the poll's outcome, then goes out on its own
+            gateway.Processor.OnVendorTimeout(0x0006, 5100);
+            gateway.Processor.OnVendorTimeout(0x0006, 10200);
+            gateway.ExpectSends("vendor 0x0006 read", "vendor 0x0006 read");
+            gateway.ExpectMessages("SENT:MONITOR", "SENT:READ", GatewayReplies.MeshTimeout);
+        }
+
+        [TestMethod]
+        public void ANodeAnsweringOneAllTwiceIsForwardedOnce()
+        {
+            Gateway gateway = new Gateway(true);
+            gateway.Write("ALL:READ", 0);
+            gateway.Local.Answer(Reading);
+            gateway.Processor.OnVendorStatus(0x0006, Reading, 400); // binary answer
+            gateway.Processor.OnVendorStatus(0x0006, Reading, 450); // the same node's answer to the text copy
+            gateway.Processor.OnVendorStatus(0x0007, Reading, 500);
+            gateway.ExpectMessages("NODE0:DATA:" + Reading, "SENT:READ", "NODE1:DATA:" + Reading, "NODE2:DATA:" + Reading);
+
+            gateway.Write("ALL:READ", 1000); // the next ALL takes every node's answer again
+            gateway.Local.Answer(Reading);
+            gateway.Processor.OnVendorStatus(0x0006, Reading, 1400);
+            Assert.AreEqual("NODE1:DATA:" + Reading, (string)gateway.Notifier.Messages[gateway.Notifier.Messages.Count - 1]);
+        }
+
+        [TestMethod]
+        public void AnAnswerAfterItsTimeoutIsNotASecondReply()
+        {
+            Gateway gateway = new Gateway(true);
+            gateway.Write("1:READ", 0);
+            gateway.Processor.OnVendorTimeout(0x0006, 5000);
+            gateway.Processor.OnVendorStatus(0x0006, Reading, 5300);
+            gateway.ExpectMessages("SENT:READ", GatewayReplies.MeshTimeout);
+            Assert.AreEqual(1, gateway.Processor.KnownNodes.Count, "the node is known all the same");
+        }
+
         private sealed class Gateway
         {
             public Gateway(bool vendorClientBound)

@@ -16,12 +16,19 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly MeshNode _mesh;
         private readonly byte[] _message = new byte[GatewayReplies.MaximumMessageBytes + 1];
         private readonly byte[] _chunk = new byte[NotificationChunker.ChunkSize];
+        private readonly NotificationChunker _chunker = new NotificationChunker(GatewayReplies.MaximumMessageBytes);
 
         /// <summary>Creates the notifier over the node's GATT bridge.</summary>
         public GattNotifier(MeshNode mesh)
         {
             _mesh = mesh;
         }
+
+        /// <summary>
+        /// Messages that no split could carry exactly and were sent made safe (their <c>+</c> and blanks as <c>_</c>;
+        /// see <see cref="NotificationChunker"/>): only echoed user text can cause it (diagnostics).
+        /// </summary>
+        public int MadeSafe { get; private set; }
 
         /// <summary>Messages skipped because no central was subscribed (diagnostics).</summary>
         public int Skipped { get; private set; }
@@ -36,11 +43,16 @@ namespace DcMonitor.UniversalNode.Mesh
                 _message[i] = c < 0x80 ? (byte)c : (byte)'?';
             }
 
+            int chunks = _chunker.Plan(_message, length);
+            if (!_chunker.WasExact)
+            {
+                MadeSafe++;
+            }
+
             _mesh.GattSetReadValue(_message, length);
-            int chunks = NotificationChunker.ChunkCount(length);
             for (int index = 0; index < chunks; index++)
             {
-                int chunkLength = NotificationChunker.WriteChunk(_message, length, index, _chunk);
+                int chunkLength = _chunker.WriteChunk(_message, index, _chunk);
                 MeshResult result = MeshResult.Failed;
                 for (int attempt = 0; attempt < AttemptsPerChunk; attempt++)
                 {

@@ -51,9 +51,8 @@ namespace DcMonitor.UniversalNode.Terminal
         {
             bool accepted;
             UplinkConsole uplink = Uplink;
-            if (uplink != null && uplink.Accepts(line))
+            if (uplink != null && uplink.Accepts(line) && uplink.OnLine(line))
             {
-                uplink.OnLine(line);
                 return;
             }
 

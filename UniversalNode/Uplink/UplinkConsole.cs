@@ -10,7 +10,9 @@ namespace DcMonitor.UniversalNode.Uplink
     /// <item><c>uplink</c> or <c>uplink show</c>: the settings (secrets as <c>(set)</c>/<c>(not set)</c>) and the uplink's state;</item>
     /// <item><c>uplink &lt;key&gt; &lt;value&gt;</c>: sets one key (<see cref="UplinkSettings"/> lists keys and limits; the value is the rest of
     /// the line, spaces included); the reply repeats the value except for secrets;</item>
-    /// <item><c>uplink ca</c>: the following lines, up to <c>-----END CERTIFICATE-----</c>, are the broker's CA certificate (PEM);</item>
+    /// <item><c>uplink ca</c>: the following lines, up to <c>-----END CERTIFICATE-----</c>, are the broker's CA certificate (PEM);
+    /// <c>abort</c>, a line that is not PEM, more than 4096 characters or a minute without a line end the paste without a change,
+    /// and the console answers again (<see cref="PemPaste"/>);</item>
     /// <item><c>uplink forget</c>: back to no uplink.</item>
     /// </list>
     /// Refusals print <c>&gt;&gt; ERROR:UPLINK:&lt;reason&gt;</c> and change nothing. Runs on the console's reader thread; the service it
@@ -31,10 +33,9 @@ namespace DcMonitor.UniversalNode.Uplink
             "  uplink forget     remove the uplink settings",
         };
 
-        private const string EndCertificate = "-----END CERTIFICATE-----";
         private readonly ConsoleLineHandler _print;
         private readonly UplinkService _service;
-        private string _certificate;
+        private readonly PemPaste _paste = new PemPaste();
 
         /// <summary>Console lines for <paramref name="service"/>, printed through <paramref name="print"/>.</summary>
         public UplinkConsole(UplinkService service, ConsoleLineHandler print)
@@ -43,8 +44,8 @@ namespace DcMonitor.UniversalNode.Uplink
             _print = print;
         }
 
-        /// <summary>True while a certificate is being pasted (every line belongs to it).</summary>
-        public bool Capturing => _certificate != null;
+        /// <summary>True while a certificate is being pasted (every PEM line belongs to it).</summary>
+        public bool Capturing => _paste.Active;
 
         /// <summary>True for a line this console handles (an uplink line, or any line while capturing).</summary>
         public bool Accepts(string line)
@@ -53,19 +54,41 @@ namespace DcMonitor.UniversalNode.Uplink
         }
 
         /// <summary>Handles one console line.</summary>
-        public void OnLine(string line)
+        /// <returns>
+        /// False when the line ended a certificate paste without belonging to it and is no uplink line (a command typed
+        /// after a broken paste): the caller handles it as if no paste had been going on.
+        /// </returns>
+        public bool OnLine(string line)
         {
             if (Capturing)
             {
-                _certificate += line + "\n";
-                if (line.Trim() == EndCertificate)
+                PemPasteStatus status = _paste.Offer(line, Environment.TickCount64);
+                switch (status)
                 {
-                    string pem = _certificate;
-                    _certificate = null;
-                    Apply("ca", pem);
+                    case PemPasteStatus.Continues:
+                        return true;
+                    case PemPasteStatus.Complete:
+                        Apply("ca", _paste.Text);
+                        return true;
+                    case PemPasteStatus.Aborted:
+                        _print(">> uplink ca: aborted; nothing changed");
+                        return true;
+                    case PemPasteStatus.TooLong:
+                        _print(">> ERROR:UPLINK:ca: longer than " + PemPaste.MaximumCharacters.ToString() + " characters; paste aborted, nothing changed");
+                        return true;
+                    case PemPasteStatus.TimedOut:
+                        _print(">> ERROR:UPLINK:ca: no line for " + (PemPaste.IdleTimeoutMilliseconds / 1000).ToString() + " s; paste abandoned, nothing changed");
+                        break;
+                    default:
+                        _print(">> ERROR:UPLINK:ca: not a PEM line; paste abandoned, nothing changed");
+                        break;
                 }
 
-                return;
+                // The paste is over and this line was not part of it: it is a console line like any other.
+                if (!(line == Word || line.StartsWith(Word + " ")))
+                {
+                    return false;
+                }
             }
 
             string rest = line.Length > Word.Length ? line.Substring(Word.Length + 1) : string.Empty;
@@ -78,8 +101,8 @@ namespace DcMonitor.UniversalNode.Uplink
             }
             else if (key == "ca" && value.Length == 0)
             {
-                _certificate = string.Empty;
-                _print(">> paste the PEM certificate; it ends with " + EndCertificate);
+                _paste.Begin(Environment.TickCount64);
+                _print(">> paste the PEM certificate; it ends with " + PemPaste.EndLine + " (type " + PemPaste.AbortWord + " to cancel)");
             }
             else if (key == "forget")
             {
@@ -90,6 +113,8 @@ namespace DcMonitor.UniversalNode.Uplink
             {
                 Apply(key, value);
             }
+
+            return true;
         }
 
         private void Apply(string key, string value)

@@ -35,6 +35,15 @@ namespace DcMonitor.Tests.Uplink
                 console.Type(pem[0]);
                 console.Type(pem[1]);
                 Assert.Equal("uplink: ca=(set, " + pem.Sum(line => line.Length + 1) + " characters)", console.Ask(pem[2]));
+
+                // A broken paste never deafens the console: a command typed into it ends the paste and is answered.
+                Assert.StartsWith("paste the PEM certificate", console.Ask("uplink ca"));
+                console.Type(pem[0]);
+                Assert.Equal("ERROR:UPLINK:ca: not a PEM line; paste abandoned, nothing changed", console.Ask("duty:25"));
+                Assert.StartsWith("D:25%,", console.NextReply());
+                Assert.StartsWith("paste the PEM certificate", console.Ask("uplink ca"));
+                Assert.Equal("uplink ca: aborted; nothing changed", console.Ask("abort"));
+                Assert.StartsWith("wifi-ssid=lab net", console.Ask("uplink show"));
             }
             finally
             {
