@@ -139,7 +139,8 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(5, read.NodeId);
 
             Assert.ThrowsException(typeof(ArgumentException), delegate { NodeRegistry.Parse(text.Substring(0, text.Length / 2)); });
-            string edited = new System.Text.StringBuilder(text).Replace(" 000A ", " 000B ").ToString();
+            int at = text.IndexOf(" 000A ");
+            string edited = text.Substring(0, at) + " 000B " + text.Substring(at + 6);
             Assert.ThrowsException(typeof(ArgumentException), delegate { NodeRegistry.Parse(edited); });
             Assert.ThrowsException(typeof(ArgumentException), delegate { NodeRegistry.Parse("something else"); });
         }
