@@ -157,6 +157,20 @@ namespace DcMonitor.NFUnitTest
             Assert.IsFalse(watch.IsOrphan(long.MaxValue));
         }
 
+        [TestMethod]
+        public void AnotherAdmissionRestartsTheOrphanWatch()
+        {
+            OrphanWatch watch = new OrphanWatch();
+            watch.Provisioned(0);
+            watch.Provisioned(20000); // provisioned again before its configuration began
+            Assert.IsFalse(watch.IsOrphan(OrphanWatch.TimeoutMilliseconds), "the deadline counts from the latest admission");
+            Assert.IsTrue(watch.IsOrphan(20000 + OrphanWatch.TimeoutMilliseconds));
+            watch.Configured();
+            watch.Provisioned(100000);
+            Assert.IsTrue(watch.IsOrphan(100000 + OrphanWatch.TimeoutMilliseconds), "a configured node that is admitted again is watched again");
+            Assert.AreEqual(30000, OrphanWatch.TimeoutMilliseconds);
+        }
+
         private static void AssertMalformed(byte[] page, string reason)
         {
             try
