@@ -14,10 +14,15 @@ namespace DcMonitor.Shared.Commands
         public static int Write(char[] buffer, int offset, long scaled, int decimals)
         {
             int at = offset;
+            ulong magnitude;
             if (scaled < 0)
             {
                 buffer[at++] = '-';
-                scaled = -scaled;
+                magnitude = (ulong)(-(scaled + 1)) + 1; // -long.MinValue is no long
+            }
+            else
+            {
+                magnitude = (ulong)scaled;
             }
 
             int start = at;
@@ -29,11 +34,11 @@ namespace DcMonitor.Shared.Commands
                     buffer[at++] = '.';
                 }
 
-                buffer[at++] = (char)('0' + (int)(scaled % 10));
-                scaled /= 10;
+                buffer[at++] = (char)('0' + (int)(magnitude % 10));
+                magnitude /= 10;
                 digits++;
             }
-            while (scaled > 0 || digits <= decimals);
+            while (magnitude > 0 || digits <= decimals);
 
             // digits were written least significant first: reverse them in place
             int end = at - 1;

@@ -53,5 +53,30 @@ namespace DcMonitor.NFUnitTest
 
             Assert.AreEqual("ERROR:REPLY_TOO_LONG:3", GatewayReplies.ReplyTooLong(3));
         }
+
+        [TestMethod]
+        public void TheOtherMessagesAndTheirHelpers()
+        {
+            Assert.AreEqual("ERROR:COMMAND_TOO_LONG", GatewayReplies.CommandTooLong);
+            Assert.AreEqual("ERROR:INVALID_TEXT", GatewayReplies.InvalidText);
+            Assert.AreEqual("ERROR:NO_VALUE", GatewayReplies.NoValue);
+            Assert.AreEqual("ERROR:BUSY", GatewayReplies.Busy);
+            Assert.AreEqual("ERROR:INVALID_VALUE:abc", GatewayReplies.InvalidValue("abc"));
+            Assert.AreEqual("NODE0:ACK:0", GatewayReplies.OnOffAcknowledged(0, false));
+            Assert.AreEqual("NODE63:ONOFF:1", GatewayReplies.OnOffState(63, true));
+            Assert.AreEqual("TIMEOUT:0xc000", GatewayReplies.OnOffTimeout(0xC000));
+            Assert.AreEqual("TIMEOUT:0xffff", GatewayReplies.OnOffTimeout(-1), "only the 16 address bits are shown");
+            Assert.AreEqual("TIMEOUT:0x0005", GatewayReplies.OnOffTimeout(0x10005));
+            Assert.AreEqual(127, GatewayReplies.MaximumMessageBytes);
+        }
+
+        [DataRow(0, true)]
+        [DataRow(63, true)]
+        [DataRow(64, false)]
+        [DataRow(-1, false)]
+        public void OnlyNodeIdsAreReportable(int nodeId, bool reportable)
+        {
+            Assert.AreEqual(reportable, GatewayReplies.IsReportableNode(nodeId));
+        }
     }
 }

@@ -80,5 +80,19 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual((ushort)0x2580, copy.BusVoltageRegister);
             Assert.AreEqual((ushort)0x04B0, copy.PowerRegister);
         }
+
+        [TestMethod]
+        public void RegisterPointersFollowTheDatasheet()
+        {
+            // INA260 datasheet (SBOS656) register map
+            Assert.AreEqual((byte)0x00, (byte)Ina260Register.Configuration);
+            Assert.AreEqual((byte)0x01, (byte)Ina260Register.Current);
+            Assert.AreEqual((byte)0x02, (byte)Ina260Register.BusVoltage);
+            Assert.AreEqual((byte)0x03, (byte)Ina260Register.Power);
+            Assert.AreEqual((byte)0x06, (byte)Ina260Register.MaskEnable);
+            Assert.AreEqual((byte)0x07, (byte)Ina260Register.AlertLimit);
+            Assert.AreEqual((byte)0xFE, (byte)Ina260Register.ManufacturerId);
+            Assert.AreEqual((byte)0xFF, (byte)Ina260Register.DieId);
+        }
     }
 }

@@ -90,6 +90,52 @@ namespace DcMonitor.NFUnitTest
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.WriteChunk(new byte[] { (byte)'x' }, 1, 1, destination); });
         }
 
+        [TestMethod]
+        public void NoLengthHasNoChunksAndIndexesOutsideAreRefused()
+        {
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.ChunkCount(0); });
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.ChunkCount(-1); });
+            byte[] message = new byte[45];
+            message[0] = (byte)'N';
+            byte[] destination = new byte[NotificationChunker.ChunkSize];
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.WriteChunk(message, 45, -1, destination); });
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.WriteChunk(message, 45, 3, destination); });
+            Assert.AreEqual(7, NotificationChunker.WriteChunk(message, 45, 2, destination), "45 = 19 + 19 + 7");
+        }
+
+        [TestMethod]
+        public void OnlyTheGivenLengthIsChunkedAndAPlusInsideIsData()
+        {
+            string[] chunks = Chunk("A+B");
+            Assert.AreEqual(1, chunks.Length);
+            Assert.AreEqual("A+B", chunks[0]);
+            byte[] buffer = new byte[64];
+            for (int i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] = (byte)'x';
+            }
+
+            byte[] destination = new byte[NotificationChunker.ChunkSize];
+            Assert.AreEqual(1, NotificationChunker.ChunkCount(5));
+            Assert.AreEqual(5, NotificationChunker.WriteChunk(buffer, 5, 0, destination), "the rest of the buffer is not sent");
+        }
+
+        [TestMethod]
+        public void TheLongestGatewayMessageNeverExceedsTwentyBytesPerNotification()
+        {
+            string message = "N" + new string('9', GatewayReplies.MaximumMessageBytes - 1);
+            string[] chunks = Chunk(message);
+            Assert.AreEqual(NotificationChunker.ChunkCount(GatewayReplies.MaximumMessageBytes), chunks.Length);
+            string joined = "";
+            for (int i = 0; i < chunks.Length; i++)
+            {
+                Assert.IsTrue(chunks[i].Length <= NotificationChunker.ChunkSize, "chunk " + i.ToString());
+                joined += i < chunks.Length - 1 ? chunks[i].Substring(1) : chunks[i];
+            }
+
+            Assert.AreEqual(message, joined);
+        }
+
         private static string[] Chunk(string message)
         {
             byte[] bytes = new byte[message.Length];

@@ -139,7 +139,8 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(5, read.NodeId);
 
             Assert.ThrowsException(typeof(ArgumentException), delegate { NodeRegistry.Parse(text.Substring(0, text.Length / 2)); });
-            string edited = new System.Text.StringBuilder(text).Replace(" 000A ", " 000B ").ToString();
+            int at = text.IndexOf(" 000A ");
+            string edited = text.Substring(0, at) + " 000B " + text.Substring(at + 6);
             Assert.ThrowsException(typeof(ArgumentException), delegate { NodeRegistry.Parse(edited); });
             Assert.ThrowsException(typeof(ArgumentException), delegate { NodeRegistry.Parse("something else"); });
         }
@@ -154,6 +155,20 @@ namespace DcMonitor.NFUnitTest
             Assert.IsTrue(watch.IsOrphan(1000 + OrphanWatch.TimeoutMilliseconds));
             watch.Configured();
             Assert.IsFalse(watch.IsOrphan(long.MaxValue));
+        }
+
+        [TestMethod]
+        public void AnotherAdmissionRestartsTheOrphanWatch()
+        {
+            OrphanWatch watch = new OrphanWatch();
+            watch.Provisioned(0);
+            watch.Provisioned(20000); // provisioned again before its configuration began
+            Assert.IsFalse(watch.IsOrphan(OrphanWatch.TimeoutMilliseconds), "the deadline counts from the latest admission");
+            Assert.IsTrue(watch.IsOrphan(20000 + OrphanWatch.TimeoutMilliseconds));
+            watch.Configured();
+            watch.Provisioned(100000);
+            Assert.IsTrue(watch.IsOrphan(100000 + OrphanWatch.TimeoutMilliseconds), "a configured node that is admitted again is watched again");
+            Assert.AreEqual(30000, OrphanWatch.TimeoutMilliseconds);
         }
 
         private static void AssertMalformed(byte[] page, string reason)

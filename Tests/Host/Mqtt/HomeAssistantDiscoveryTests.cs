@@ -12,6 +12,8 @@ namespace DcMonitor.Tests.Mqtt
     /// The device-based discovery payload held to Home Assistant's documented rules (reference/anchors.md §3): topic shape and
     /// characters, device and origin at the root, a platform and unique id per component, units accepted per device class,
     /// state classes, the duty number's range and command topic, availability, and identities that survive re-provisioning.
+    /// Host-only because it parses JSON (System.Text.Json) and matches Home Assistant's topic regex; the same behaviour is checked
+    /// with plain string operations on nanoCLR too by Tests/NFUnitTest/HomeAssistantDiscoveryTests.cs.
     /// </summary>
     public class HomeAssistantDiscoveryTests
     {

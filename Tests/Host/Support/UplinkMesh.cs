@@ -126,7 +126,7 @@ namespace DcMonitor.Tests.Support
         }
 
         /// <summary>The unicast address of the node that bridges now according to its own firmware (0: none).</summary>
-        public int Bridge() => Nodes.Where(n => n != null && n.Firmware.Uplink.Bridge.IsBridging).Select(n => n.Radio.UnicastAddress).FirstOrDefault();
+        public int Bridge() => Nodes.Where(n => n?.Firmware?.Uplink?.Bridge?.IsBridging == true).Select(n => n.Radio.UnicastAddress).FirstOrDefault();
 
         /// <summary>Per node (object id): the sequence numbers of its published states in arrival order.</summary>
         public Dictionary<string, List<int>> Sequences() => Enumerable.Range(0, Nodes.Count).Select(ObjectId).Distinct()

@@ -70,7 +70,7 @@ namespace DcMonitor.Tests.Uplink
                 {
                     long started = sample.ElapsedMilliseconds;
                     Thread.Sleep(100); // sampling period of the measurement, not a synchronisation
-                    bool both = mesh.Nodes.Count(n => n != null && n.Firmware.Uplink.Bridge.IsBridging) > 1;
+                    bool both = mesh.Nodes.Count(n => n?.Firmware?.Uplink?.Bridge?.IsBridging == true) > 1; // a booting node has no uplink yet
                     if (both)
                     {
                         Interlocked.Add(ref overlap, sample.ElapsedMilliseconds - started);
