@@ -15,10 +15,12 @@ namespace DcMonitor.Shared.Gateway
     /// split used; otherwise pieces are shortened (a chunk may be shorter than 20 bytes).
     /// </para>
     /// <para>
-    /// A message that no split can carry exactly — it starts with <c>+</c> or a blank, ends with a blank, holds a run of
-    /// 19 or more blanks, or ends in 20 bytes of only <c>+</c> and blanks — is <b>made safe</b>: every <c>+</c> and
-    /// blank in it becomes <c>_</c> (<see cref="SafeReplacement"/>), and it is sent that way. It arrives altered but
-    /// whole, and never glues itself onto the next reply. Only echoed user text can do this; firmware replies never do.
+    /// A message that no split can carry exactly is <b>made safe</b>: every <c>+</c> and blank in it becomes <c>_</c>
+    /// (<see cref="SafeReplacement"/>), and it is sent that way — altered but whole, and never glued onto the next reply.
+    /// That happens when it ends with a blank, when none of its last 20 bytes can start the last notification (a byte that
+    /// is neither <c>+</c> nor a blank and does not follow a blank: e.g. <c>… H I J</c>), or when a run of blanks is too long
+    /// to end a piece after it. A leading <c>+</c> or blank is no obstacle: a continuation carries it. Only echoed user
+    /// text can need it; the firmware's own replies never do.
     /// </para>
     /// One instance per notifier: <see cref="Plan"/> keeps the split in reused arrays (no allocation per message).
     /// </summary>

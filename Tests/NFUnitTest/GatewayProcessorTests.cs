@@ -223,8 +223,9 @@ namespace DcMonitor.NFUnitTest
         public void AReplyTooLongToForwardIsReportedNotDropped()
         {
             Gateway gateway = new Gateway(true);
-            gateway.Processor.OnVendorStatus(0x0006, "ERR:UNKNOWN:" + new string('x', 110), 0);
-            gateway.ExpectMessages("ERROR:REPLY_TOO_LONG:1");
+            gateway.Write("1:READ", 0);
+            gateway.Processor.OnVendorStatus(0x0006, "ERR:UNKNOWN:" + new string('x', 110), 10);
+            gateway.ExpectMessages("SENT:READ", "ERROR:REPLY_TOO_LONG:1");
         }
 
         [TestMethod]

@@ -43,7 +43,7 @@ namespace DcMonitor.NFUnitTest
         [DataRow(127, 7)]
         public void ChunkCounts(int length, int chunks)
         {
-            Assert.AreEqual(chunks, NotificationChunker.ChunkCount(length));
+            Assert.AreEqual(chunks, Chunk("M" + new string('x', length - 1)).Length);
         }
 
         [TestMethod]
@@ -82,25 +82,33 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
-        public void AMessageStartingWithPlusOrEmptyIsRefused()
+        public void AMessageStartingWithPlusTravelsBehindAContinuationAndNoLengthIsRefused()
         {
-            byte[] destination = new byte[20];
-            Assert.ThrowsException(typeof(ArgumentException), delegate { NotificationChunker.WriteChunk(new byte[] { (byte)'+', (byte)'x' }, 2, 0, destination); });
-            Assert.ThrowsException(typeof(ArgumentException), delegate { NotificationChunker.WriteChunk(new byte[0], 0, 0, destination); });
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.WriteChunk(new byte[] { (byte)'x' }, 1, 1, destination); });
+            // The Pi takes "++" for a continuation carrying "+", then "x" completes "+x".
+            string[] chunks = Chunk("+x");
+            Assert.AreEqual(2, chunks.Length);
+            Assert.AreEqual("++", chunks[0]);
+            Assert.AreEqual("x", chunks[1]);
+            var chunker = new NotificationChunker(GatewayReplies.MaximumMessageBytes);
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { chunker.Plan(new byte[0], 0); });
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { chunker.Plan(new byte[200], GatewayReplies.MaximumMessageBytes + 1); });
         }
 
         [TestMethod]
-        public void NoLengthHasNoChunksAndIndexesOutsideAreRefused()
+        public void IndexesOutsideThePlanAreRefused()
         {
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.ChunkCount(0); });
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.ChunkCount(-1); });
+            var chunker = new NotificationChunker(GatewayReplies.MaximumMessageBytes);
             byte[] message = new byte[45];
-            message[0] = (byte)'N';
+            for (int i = 0; i < message.Length; i++)
+            {
+                message[i] = (byte)'N';
+            }
+
             byte[] destination = new byte[NotificationChunker.ChunkSize];
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.WriteChunk(message, 45, -1, destination); });
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NotificationChunker.WriteChunk(message, 45, 3, destination); });
-            Assert.AreEqual(7, NotificationChunker.WriteChunk(message, 45, 2, destination), "45 = 19 + 19 + 7");
+            Assert.AreEqual(3, chunker.Plan(message, 45));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { chunker.WriteChunk(message, -1, destination); });
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { chunker.WriteChunk(message, 3, destination); });
+            Assert.AreEqual(7, chunker.WriteChunk(message, 2, destination), "45 = 19 + 19 + 7");
         }
 
         [TestMethod]
@@ -116,8 +124,9 @@ namespace DcMonitor.NFUnitTest
             }
 
             byte[] destination = new byte[NotificationChunker.ChunkSize];
-            Assert.AreEqual(1, NotificationChunker.ChunkCount(5));
-            Assert.AreEqual(5, NotificationChunker.WriteChunk(buffer, 5, 0, destination), "the rest of the buffer is not sent");
+            var chunker = new NotificationChunker(GatewayReplies.MaximumMessageBytes);
+            Assert.AreEqual(1, chunker.Plan(buffer, 5));
+            Assert.AreEqual(5, chunker.WriteChunk(buffer, 0, destination), "the rest of the buffer is not sent");
         }
 
         [TestMethod]
@@ -125,7 +134,7 @@ namespace DcMonitor.NFUnitTest
         {
             string message = "N" + new string('9', GatewayReplies.MaximumMessageBytes - 1);
             string[] chunks = Chunk(message);
-            Assert.AreEqual(NotificationChunker.ChunkCount(GatewayReplies.MaximumMessageBytes), chunks.Length);
+            Assert.AreEqual(7, chunks.Length, "127 = 6 × 19 + 13");
             string joined = "";
             for (int i = 0; i < chunks.Length; i++)
             {
@@ -144,12 +153,13 @@ namespace DcMonitor.NFUnitTest
                 bytes[i] = (byte)message[i];
             }
 
-            int count = NotificationChunker.ChunkCount(bytes.Length);
+            var chunker = new NotificationChunker(GatewayReplies.MaximumMessageBytes);
+            int count = chunker.Plan(bytes, bytes.Length);
             string[] chunks = new string[count];
             byte[] chunk = new byte[NotificationChunker.ChunkSize];
             for (int i = 0; i < count; i++)
             {
-                int length = NotificationChunker.WriteChunk(bytes, bytes.Length, i, chunk);
+                int length = chunker.WriteChunk(bytes, i, chunk);
                 char[] text = new char[length];
                 for (int j = 0; j < length; j++)
                 {

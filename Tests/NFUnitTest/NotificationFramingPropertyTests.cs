@@ -89,30 +89,45 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
-        public void AnEchoWhoseSeedLastChunkWouldStartWithPlusIsSplitEarlier()
+        public void AnEchoWhoseSeedLastChunkWouldStartWithPlusIsSplitOtherwise()
         {
-            // 18 + 20 = 38 bytes: the seed split leaves "+B" as the last chunk, which the Pi would buffer and glue to the next reply.
+            // 21 bytes: the seed split leaves "+B" as the last chunk, which the Pi would buffer and glue to the next reply.
+            string message = "ERROR:UNKNOWN_CMD:A+B";
             var chunker = new NotificationChunker(MaximumLength);
-            byte[] message = Bytes("ERROR:UNKNOWN_CMD:AAAAAAAAAAAAAAAAAA+B");
-            int chunks = chunker.Plan(message, message.Length);
+            byte[] bytes = Bytes(message);
+            int chunks = chunker.Plan(bytes, bytes.Length);
             Assert.IsTrue(chunker.WasExact);
-            string last = Chunk(chunker, message, chunks - 1);
-            Assert.IsFalse(last[0] == '+', "last chunk " + last);
-            Assert.AreEqual("A+B", last);
+            Assert.IsFalse(Chunk(chunker, bytes, chunks - 1)[0] == '+', "the last chunk starts with '+'");
+            Assert.AreEqual(message, Reassemble(chunker, bytes, chunks));
         }
 
         [TestMethod]
-        public void ABlankAtAChunkEdgeIsNotLost()
+        public void ABlankAtASeedChunkEdgeIsNotLost()
         {
+            // The seed split's first chunk would be "+ERROR:UNKNOWN_CMD: ", whose blank the Pi strips.
+            string message = "ERROR:UNKNOWN_CMD: ABCDEFGHIJKLMNOP";
             var chunker = new NotificationChunker(MaximumLength);
-            byte[] message = Bytes("ERROR:UNKNOWN_CMD: A B C D E F G H I J");
-            int chunks = chunker.Plan(message, message.Length);
+            byte[] bytes = Bytes(message);
+            int chunks = chunker.Plan(bytes, bytes.Length);
             Assert.IsTrue(chunker.WasExact);
             for (int index = 0; index < chunks; index++)
             {
-                string text = Chunk(chunker, message, index);
+                string text = Chunk(chunker, bytes, index);
                 Assert.IsFalse(text[text.Length - 1] == ' ', "chunk " + index + " ends with a blank: \"" + text + "\"");
             }
+
+            Assert.AreEqual(message, Reassemble(chunker, bytes, chunks));
+        }
+
+        [TestMethod]
+        public void AMessageEndingInSpacedLettersCannotBeCarriedAndIsMadeSafe()
+        {
+            // Every byte that could start the last notification follows a blank, which would end the piece before it.
+            var chunker = new NotificationChunker(MaximumLength);
+            byte[] bytes = Bytes("ERROR:UNKNOWN_CMD: A B C D E F G H I J");
+            chunker.Plan(bytes, bytes.Length);
+            Assert.IsFalse(chunker.WasExact);
+            Assert.AreEqual("ERROR:UNKNOWN_CMD:_A_B_C_D_E_F_G_H_I_J", Text(bytes, bytes.Length));
         }
 
         [TestMethod]
@@ -132,6 +147,26 @@ namespace DcMonitor.NFUnitTest
             var chunker = new NotificationChunker(40);
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => chunker.Plan(new byte[41], 41));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => chunker.Plan(new byte[1], 0));
+        }
+
+        private static string Reassemble(NotificationChunker chunker, byte[] message, int chunks)
+        {
+            string buffer = string.Empty;
+            for (int index = 0; index < chunks; index++)
+            {
+                string text = PythonStrip(Chunk(chunker, message, index));
+                if (text.Length > 0 && text[0] == '+')
+                {
+                    buffer += text.Substring(1);
+                    continue;
+                }
+
+                Assert.AreEqual(chunks - 1, index, "a message completed before its last chunk");
+                return buffer + text;
+            }
+
+            Assert.IsTrue(false, "no chunk completed the message");
+            return null;
         }
 
         /// <summary>True when some sequence of chunks carries the message exactly through the Pi's rule (the definition, by search).</summary>

@@ -15,7 +15,10 @@ namespace DcMonitor.Tests.Demo
 
         public void Dispose()
         {
-            Directory.Delete(Path.GetDirectoryName(_root), true);
+            if (Directory.Exists(Path.GetDirectoryName(_root)))
+            {
+                Directory.Delete(Path.GetDirectoryName(_root), true);
+            }
         }
 
         [Fact]
