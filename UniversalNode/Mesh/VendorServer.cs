@@ -10,8 +10,9 @@ namespace DcMonitor.UniversalNode.Mesh
     /// answered with a text STATUS) or this firmware's binary (0xC202E5, answered with the 8-byte binary STATUS) —
     /// through the command executor and replies to the requester from this node's unicast address. A SEND from
     /// this node itself (its own group message looped back) is ignored: the gateway already ran it locally. A
-    /// text group SEND that repeats, within <see cref="DuplicateWindowMilliseconds"/>, the binary group SEND a
-    /// gateway sent just before (it sends both to reach seed nodes) is ignored too. Text longer than 63
+    /// group SEND that repeats, in the other encoding and within <see cref="DuplicateWindowMilliseconds"/>, a group
+    /// SEND from the same gateway (it sends binary and text to reach seed nodes; they may arrive in either order, and
+    /// several gateways' pairs may interleave) is ignored too, so a node runs and answers one ALL command once. Text longer than 63
     /// characters is answered with <c>ERR:TOO_LONG</c> (the seed silently cut it). Worker thread only.
     /// </summary>
     public sealed class VendorServer
@@ -30,9 +31,13 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly CommandExecutor _executor;
         private readonly byte[] _status = new byte[BinaryStatusCodec.Length];
         private readonly byte[] _text = new byte[SensorPayloadFormatter.MaximumLength + 64];
-        private int _lastGroupSource = -1;
-        private string _lastGroupCommand;
-        private long _lastGroupAt;
+        private const int RecentGroupSends = 4;
+
+        private readonly int[] _recentSource = new int[RecentGroupSends];
+        private readonly string[] _recentCommand = new string[RecentGroupSends];
+        private readonly bool[] _recentBinary = new bool[RecentGroupSends];
+        private readonly long[] _recentAt = new long[RecentGroupSends];
+        private int _nextRecent;
 
         /// <summary>Creates the server.</summary>
         public VendorServer(MeshNode mesh, MeshGatewayAdapter adapter, CommandExecutor executor)
@@ -59,16 +64,9 @@ namespace DcMonitor.UniversalNode.Mesh
                 return;
             }
 
-            if (request.Destination >= 0xC000)
+            if (request.Destination >= 0xC000 && IsOtherEncodingOfARecentGroupSend(request.Source, command, binary, nowMilliseconds))
             {
-                bool repeat = !binary && request.Source == _lastGroupSource && command == _lastGroupCommand && nowMilliseconds - _lastGroupAt <= DuplicateWindowMilliseconds;
-                _lastGroupSource = request.Source;
-                _lastGroupCommand = command;
-                _lastGroupAt = nowMilliseconds;
-                if (repeat)
-                {
-                    return;
-                }
+                return;
             }
 
             if (!binary && command.Length > MaximumTextLength)
@@ -92,6 +90,30 @@ namespace DcMonitor.UniversalNode.Mesh
             {
                 ReplyText(handle, "ERR:BUSY");
             }
+        }
+
+        /// <summary>
+        /// True when the same gateway's same group command arrived in the other encoding within the window (and forgets
+        /// that one, so a third copy runs); otherwise remembers this one and returns false.
+        /// </summary>
+        private bool IsOtherEncodingOfARecentGroupSend(int source, string command, bool binary, long now)
+        {
+            for (int i = 0; i < RecentGroupSends; i++)
+            {
+                if (_recentCommand[i] != null && _recentSource[i] == source && _recentBinary[i] != binary && _recentCommand[i] == command
+                    && now - _recentAt[i] <= DuplicateWindowMilliseconds)
+                {
+                    _recentCommand[i] = null;
+                    return true;
+                }
+            }
+
+            _recentSource[_nextRecent] = source;
+            _recentCommand[_nextRecent] = command;
+            _recentBinary[_nextRecent] = binary;
+            _recentAt[_nextRecent] = now;
+            _nextRecent = (_nextRecent + 1) % RecentGroupSends;
+            return false;
         }
 
         private void ReplyText(int handle, string text)

@@ -78,6 +78,59 @@ namespace DcMonitor.Tests.Network
         }
 
         [Fact]
+        public void WithTwoGatewaysConnectedAnAllIsAnsweredOnceAndOnlyWhereItWasAsked()
+        {
+            var first = _network.ConnectPi(0);
+            var second = _network.ConnectPi(1);
+            first.Write("2:READ");
+            first.Next();
+            first.Next(12000); // the first gateway now sends every group command in binary and in text
+
+            first.Write("ALL:READ");
+            var replies = new System.Collections.Generic.List<string>();
+            for (int i = 0; i < 4; i++)
+            {
+                replies.Add(first.Next());
+            }
+
+            Assert.StartsWith("NODE0:DATA:", replies[0]);
+            Assert.Equal("SENT:READ", replies[1]);
+            Assert.Single(replies, m => m.StartsWith("NODE1:DATA:", StringComparison.Ordinal));
+            Assert.Single(replies, m => m == "NODE2:DATA:" + SeedReading);
+            Assert.True(first.NothingMoreWithin(2000), "a node answered the binary and the text copy: " + string.Join(" | ", first.Chunks));
+            Assert.True(second.NothingMoreWithin(500), "the other gateway forwarded replies nobody asked it for: " + string.Join(" | ", second.Chunks));
+        }
+
+        [Fact]
+        public void ANodeRunsAGroupCommandOnceWhenItsTextCopyArrivesBeforeItsBinary()
+        {
+            // A gateway's two copies of one ALL can arrive in either order (relays, retransmissions): text first here.
+            byte[] text = Encoding.ASCII.GetBytes("read");
+            byte[] binary = new byte[DcMonitor.Shared.Mesh.BinaryCommandCodec.Length];
+            Assert.True(DcMonitor.Shared.Mesh.BinaryCommandCodec.TryEncode(DcMonitor.Shared.Commands.NodeCommandParser.Parse("read"), binary));
+            using (_seedBoard.Activate())
+            {
+                Assert.Equal(NativeContract.Ok, _seed.SendVendor(0xC000, 0xC002E5, text, text.Length, 7, false, 0));
+                Assert.Equal(NativeContract.Ok, _seed.SendVendor(0xC000, DcMonitor.MeshInterop.MeshProtocol.BinarySendOpcode, binary, binary.Length, 7, false, 0));
+            }
+
+            // Every status for 3 s; the seed stack answers its own text copy too (it is subscribed to the group): not counted.
+            var answers = new System.Collections.Generic.List<string>();
+            DateTime until = DateTime.UtcNow.AddSeconds(3);
+            while (_statuses.TryTake(out string status, (int)Math.Max(0, (until - DateTime.UtcNow).TotalMilliseconds)))
+            {
+                if (!status.Contains("from 0x0007", StringComparison.Ordinal))
+                {
+                    answers.Add(status);
+                }
+            }
+
+            Assert.True(answers.Count == 2, "one answer per node expected: " + string.Join(" | ", answers));
+            Assert.Contains(answers, a => a.Contains("0x0005", StringComparison.Ordinal));
+            Assert.Contains(answers, a => a.Contains("0x0006", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void OurNodeAnswersATextSendInText()
         {
             using (_seedBoard.Activate())
@@ -117,6 +170,10 @@ namespace DcMonitor.Tests.Network
                     Interlocked.Increment(ref _textRequestsSeen);
                     byte[] reply = Encoding.ASCII.GetBytes(SeedReading);
                     _seed.ReplyVendor(handle, 0xC102E5, reply, reply.Length);
+                }
+                else if (opcode == DcMonitor.MeshInterop.MeshProtocol.BinaryStatusOpcode)
+                {
+                    _statuses.Add("binary from 0x" + source.ToString("X4"));
                 }
                 else if (opcode == 0xC102E5)
                 {
