@@ -8,7 +8,7 @@ namespace nanoFramework.TestFramework
     /// (no tolerance overloads exist), the usual checks, and <see cref="ThrowsException"/> that requires the
     /// <b>exact</b> exception type, as the real one does. Failures throw <see cref="AssertFailedException"/>.
     /// </summary>
-    public static class Assert
+    public class Assert
     {
         /// <summary>Fails unless <paramref name="expected"/> equals <paramref name="actual"/>.</summary>
         public static void AreEqual(bool expected, bool actual, string message = "")

@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using System.Reflection.Emit;
+using nanoFramework.TestFramework;
 
-namespace nanoFramework.TestFramework
+// Host plumbing, not part of nanoFramework.TestFramework's API (the real launcher is a program, not a library): its own
+// namespace keeps it off the mirrored surface that EmulatedApiSurfaceTests compares with the real one.
+namespace DcMonitor.Emulator.TestFramework
 {
     /// <summary>Outcome of one test run by <see cref="UnitTestLauncher"/>.</summary>
     public enum TestResult

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DcMonitor.Emulator.TestFramework;
 using nanoFramework.TestFramework;
 using Xunit;
 using NanoAssert = nanoFramework.TestFramework.Assert;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using DcMonitor.Emulator.TestFramework;
 using nanoFramework.TestFramework;
 using Xunit;
 using Assert = Xunit.Assert;

@@ -118,7 +118,7 @@ namespace DcMonitor.Tests.Support
         public void Publish(string topic, byte[] payload, bool retain = false)
         {
             using var acknowledged = new ManualResetEventSlim();
-            MqttClient.MqttMsgPublishedEventHandler handler = (sender, e) => acknowledged.Set();
+            IMqttClient.MqttMsgPublishedEventHandler handler = (sender, e) => acknowledged.Set();
             _client.MqttMsgPublished += handler;
             _client.Publish(topic, payload, null, null, MqttQoSLevel.AtLeastOnce, retain);
             Assert.True(acknowledged.Wait(10000), "the broker did not acknowledge " + topic);

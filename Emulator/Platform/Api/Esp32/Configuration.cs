@@ -6,7 +6,7 @@ namespace nanoFramework.Hardware.Esp32
     /// Emulation of nanoFramework.Hardware.Esp32's <c>Configuration</c>: pin routing of the GPIO matrix
     /// of the active <see cref="VirtualBoard"/>.
     /// </summary>
-    public static class Configuration
+    public class Configuration
     {
         /// <summary>
         /// Routes a peripheral signal to a pin. Must precede <c>PwmChannel.CreateFromPin</c>, the creation of
@@ -34,15 +34,15 @@ namespace nanoFramework.Hardware.Esp32
 
         private static bool IsCheckedOutputSignal(DeviceFunction function)
         {
-            int type = (int)function >> 16;
+            var type = (DeviceTypes)((int)function & ~0xFFFF);
             int signal = (int)function & 0xFF;
             switch (type)
             {
-                case (int)DeviceTypes.I2C:
+                case DeviceTypes.I2C:
                     return true;
-                case (int)DeviceTypes.SPI:
+                case DeviceTypes.SPI:
                     return signal == 0 || signal == 2; // MOSI, CLOCK
-                case (int)DeviceTypes.SERIAL:
+                case DeviceTypes.SERIAL:
                     return signal == 0 || signal == 2; // TX, RTS
                 default:
                     return false;

@@ -30,20 +30,23 @@ namespace nanoFramework.Hardware.Esp32
         I2S1_MCK = 0x60100, I2S1_BCK, I2S1_WS, I2S1_DATA_OUT, I2S1_MDATA_IN,
         I2S2_MCK = 0x60200, I2S2_BCK, I2S2_WS, I2S2_DATA_OUT, I2S2_MDATA_IN,
 
-        SDMMC1_CLOCK = 0x70100, SDMMC1_COMMAND, SDMMC1_D0, SDMMC1_D1, SDMMC1_D2, SDMMC1_D3,
-        SDMMC2_CLOCK = 0x70200, SDMMC2_COMMAND, SDMMC2_D0, SDMMC2_D1, SDMMC2_D2, SDMMC2_D3,
+        SDMMC1_CLOCK = 0x80100, SDMMC1_COMMAND, SDMMC1_D0, SDMMC1_D1, SDMMC1_D2, SDMMC1_D3,
+        SDMMC2_CLOCK = 0x80200, SDMMC2_COMMAND, SDMMC2_D0, SDMMC2_D1, SDMMC2_D2, SDMMC2_D3,
     }
 
-    /// <summary>Device types encoded in the third byte of a <see cref="DeviceFunction"/> value.</summary>
+    /// <summary>
+    /// Device types: the third byte of a <see cref="DeviceFunction"/> value, in place (a type's value is the value
+    /// of its functions with instance and signal masked off; SDMMC is 0x80000, as in nanoFramework).
+    /// </summary>
     public enum DeviceTypes
     {
-        GPIO,
-        SPI,
-        I2C,
-        SERIAL,
-        PWM,
-        ADC,
-        I2S,
-        SDMMC,
+        GPIO = 0,
+        SPI = 0x10000,
+        I2C = 0x20000,
+        SERIAL = 0x30000,
+        PWM = 0x40000,
+        ADC = 0x50000,
+        I2S = 0x60000,
+        SDMMC = 0x80000,
     }
 }

@@ -10,8 +10,8 @@ namespace nanoFramework.Runtime.Events
     /// <summary>Emulation of nanoFramework.Runtime.Events' custom event arguments (Data1 = ushort, Data2 = uint).</summary>
     public class CustomEventArgs : EventArgs
     {
-        /// <summary>Creates the arguments.</summary>
-        public CustomEventArgs(ushort data1, uint data2)
+        /// <summary>Creates the arguments (not public: only the runtime creates them, as in nanoFramework).</summary>
+        internal CustomEventArgs(ushort data1, uint data2)
         {
             Data1 = data1;
             Data2 = data2;
@@ -43,8 +43,11 @@ namespace nanoFramework.Runtime.Events
             remove => DispatcherOf(VirtualBoard.Current).Remove(value);
         }
 
-        /// <summary>Native side: posts a custom event to the handlers of <paramref name="board"/>.</summary>
-        public static void Post(VirtualBoard board, ushort data1, uint data2)
+        /// <summary>
+        /// Native side: posts a custom event to the handlers of <paramref name="board"/>. Internal: firmware cannot post
+        /// (the real class has no such method); the emulated native components in this assembly do.
+        /// </summary>
+        internal static void Post(VirtualBoard board, ushort data1, uint data2)
         {
             DispatcherOf(board).Post(new CustomEventArgs(data1, data2));
         }

@@ -45,7 +45,7 @@ namespace nanoFramework.M2Mqtt
     /// board (tests, the demo's watcher) uses the host network.
     /// Not emulated: TLS (a secure client throws NotSupportedException here), MQTT 5 properties.
     /// </summary>
-    public class MqttClient : IDisposable
+    public class MqttClient : IMqttClient, IDisposable
     {
         private const int ConnectTimeoutMilliseconds = 30000;
         private static readonly object s_libraryGate = new object();
@@ -91,29 +91,29 @@ namespace nanoFramework.M2Mqtt
             _onLinkLost = Close;
         }
 
-        /// <summary>Delegate of <see cref="MqttMsgPublishReceived"/>.</summary>
+        /// <summary>Declared by the real MqttClient too; its events (and these) use <see cref="IMqttClient"/>'s delegates instead.</summary>
         public delegate void MqttMsgPublishEventHandler(object sender, MqttMsgPublishEventArgs e);
 
-        /// <summary>Delegate of <see cref="MqttMsgPublished"/>.</summary>
+        /// <summary>Declared by the real MqttClient too; its events use <see cref="IMqttClient.MqttMsgPublishedEventHandler"/>.</summary>
         public delegate void MqttMsgPublishedEventHandler(object sender, MqttMsgPublishedEventArgs e);
 
-        /// <summary>Delegate of <see cref="MqttMsgSubscribed"/>.</summary>
+        /// <summary>Declared by the real MqttClient too; its events use <see cref="IMqttClient.MqttMsgSubscribedEventHandler"/>.</summary>
         public delegate void MqttMsgSubscribedEventHandler(object sender, MqttMsgSubscribedEventArgs e);
 
-        /// <summary>Delegate of <see cref="ConnectionClosed"/>.</summary>
+        /// <summary>Declared by the real MqttClient too; its events use <see cref="IMqttClient.ConnectionClosedEventHandler"/>.</summary>
         public delegate void ConnectionClosedEventHandler(object sender, EventArgs e);
 
         /// <summary>A message arrived on a subscription.</summary>
-        public event MqttMsgPublishEventHandler MqttMsgPublishReceived;
+        public event IMqttClient.MqttMsgPublishEventHandler MqttMsgPublishReceived;
 
         /// <summary>A QoS 1/2 publish was acknowledged, or given up (IsPublished false).</summary>
-        public event MqttMsgPublishedEventHandler MqttMsgPublished;
+        public event IMqttClient.MqttMsgPublishedEventHandler MqttMsgPublished;
 
         /// <summary>A subscription was acknowledged.</summary>
-        public event MqttMsgSubscribedEventHandler MqttMsgSubscribed;
+        public event IMqttClient.MqttMsgSubscribedEventHandler MqttMsgSubscribed;
 
         /// <summary>The connection closed (by Disconnect or lost).</summary>
-        public event ConnectionClosedEventHandler ConnectionClosed;
+        public event IMqttClient.ConnectionClosedEventHandler ConnectionClosed;
 
         /// <summary>True between a successful Connect and the connection's end.</summary>
         public bool IsConnected { get; private set; }

@@ -25,10 +25,10 @@ namespace nanoFramework.Networking
         /// <summary>Scanning for the network failed.</summary>
         ErrorConnetingToWiFiWhileScanning,
 
-        /// <summary>Reconnecting.</summary>
-        Reconnecting,
-
         /// <summary>An exception occurred (see WifiNetworkHelper.HelperException).</summary>
-        ExceptionOccurred,
+        ExceptionOccurred = 7,
+
+        /// <summary>Reconnecting.</summary>
+        Reconnecting = 8,
     }
 }
