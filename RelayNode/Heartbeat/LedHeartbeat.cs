@@ -26,7 +26,9 @@ namespace DcMonitor.RelayNode.Heartbeat
         public LedHeartbeat(GpioController gpio, int ledPin)
         {
             _led = gpio.OpenPin(ledPin, PinMode.Output);
-            _timer = new Timer(Toggle, null, 0, Timeout.Infinite);
+            // Created stopped and started once assigned: a timer due at once could run Toggle before _timer is set.
+            _timer = new Timer(Toggle, null, Timeout.Infinite, Timeout.Infinite);
+            _timer.Change(0, Timeout.Infinite);
         }
 
         /// <summary>The stack's provisioned state; changes the blink pattern from the next toggle.</summary>

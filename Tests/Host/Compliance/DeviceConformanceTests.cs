@@ -17,9 +17,9 @@ namespace DcMonitor.Tests.Compliance
     /// </summary>
     public class DeviceConformanceTests : IDisposable
     {
-        private static readonly Lazy<(ApiSurface Surface, ReferenceAssemblies Libraries)> Data = new Lazy<(ApiSurface, ReferenceAssemblies)>(() =>
+        private static readonly Lazy<(DcMonitor.DeviceConformance.Surface.ApiSurface Surface, ReferenceAssemblies Libraries)> Data = new Lazy<(DcMonitor.DeviceConformance.Surface.ApiSurface, ReferenceAssemblies)>(() =>
         {
-            ApiSurface surface = ApiSurface.Load(RepositoryPaths.InRoot("Tests", "DeviceConformance", "Reference", "nanoframework-1x-api"));
+            var surface = DcMonitor.DeviceConformance.Surface.ApiSurface.Load(RepositoryPaths.InRoot("Tests", "DeviceConformance", "Reference", "nanoframework-1x-api"));
             return (surface, ReferenceAssemblies.Build(surface));
         });
 
