@@ -48,67 +48,17 @@ namespace DcMonitor.Emulator.Demo
         private static volatile string s_consoleNode;
 
         /// <summary>Runs the demo; returns the exit code.</summary>
-        public static int Run(string[] args, TextReader input, TextWriter output, TextWriter status)
+        public static int Run(MeshDemoOptions options, TextReader input, TextWriter output, TextWriter status)
         {
-            int nodes = 4;
-            int airPort = 0;
-            int supervision = 2000;
-            bool headless = false;
-            bool fresh = false;
-            bool keepFlash = false;
-            string commands = null;
-            string mqtt = null;
-            string root = Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "demo");
-            for (int i = 1; i < args.Length; i++)
-            {
-                string value = i + 1 < args.Length ? args[i + 1] : null;
-                switch (args[i])
-                {
-                    case "--nodes":
-                        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out nodes) || nodes < 1 || nodes > GatewayCommandParserLimits.MaximumNodes)
-                        {
-                            status.WriteLine("--nodes takes 1 to 63 (node ids 0 to 62; the relay takes the next address)");
-                            return 2;
-                        }
-
-                        i++;
-                        break;
-                    case "--commands":
-                        commands = value;
-                        i++;
-                        break;
-                    case "--flash-root":
-                        root = value;
-                        keepFlash = true;
-                        i++;
-                        break;
-                    case "--keep-flash":
-                        keepFlash = true;
-                        break;
-                    case "--air-port":
-                        airPort = int.Parse(value, CultureInfo.InvariantCulture);
-                        i++;
-                        break;
-                    case "--supervision-ms":
-                        supervision = int.Parse(value, CultureInfo.InvariantCulture);
-                        i++;
-                        break;
-                    case "--headless":
-                        headless = true;
-                        break;
-                    case "--fresh":
-                        fresh = true;
-                        break;
-                    case "--mqtt":
-                        mqtt = value;
-                        i++;
-                        break;
-                    default:
-                        status.WriteLine("unknown demo option '" + args[i] + "'");
-                        return 2;
-                }
-            }
-
+            int nodes = options.Nodes;
+            int airPort = options.AirPort;
+            int supervision = options.SupervisionMilliseconds;
+            bool headless = options.Headless;
+            bool fresh = options.Fresh;
+            bool keepFlash = options.KeepFlash;
+            string commands = options.Commands;
+            string mqtt = options.Mqtt;
+            string root = options.FlashRoot;
             string layout = "universal=" + nodes + " relay=1 " + (fresh ? "fresh" : "provisioned") + " mqtt=" + (mqtt ?? "none");
             using DemoFlash flash = DemoFlash.Open(root, keepFlash && !fresh, layout, out string flashError);
             if (flash == null)
@@ -148,7 +98,11 @@ namespace DcMonitor.Emulator.Demo
                 {
                     if (node == "provisioner")
                     {
-                        status.WriteLine("provisioner: " + line);
+                        if (s_consoleNode != "provisioner")
+                        {
+                            status.WriteLine("provisioner: " + line); // else the console echo prints it (once)
+                        }
+
                         int at = line.IndexOf(" fully configured", StringComparison.Ordinal);
                         if (at > 0)
                         {
@@ -278,7 +232,7 @@ namespace DcMonitor.Emulator.Demo
                     status.WriteLine("console " + node + ": " + text);
                 }
             };
-            status.WriteLine("gateway: type the Pi's commands (1:READ, ALL:DUTY:50, 2:MONITOR …) or help; end input (Ctrl-D) to stop");
+            status.WriteLine("gateway: type the Pi's commands (1:READ, ALL:DUTY:50, 2:MONITOR …) or help; quit (or Ctrl-D) to stop");
 
             string line;
             while ((line = input.ReadLine()) != null)
@@ -289,6 +243,11 @@ namespace DcMonitor.Emulator.Demo
                     continue;
                 }
 
+                if (words[0] == "quit" || words[0] == "exit")
+                {
+                    break;
+                }
+
                 switch (words[0])
                 {
                     case "help":
@@ -297,6 +256,8 @@ namespace DcMonitor.Emulator.Demo
                         status.WriteLine("  link <a> <b> in|out [loss 0-1]      change who hears whom");
                         status.WriteLine("  nodes | stats                       list nodes | radio counters");
                         status.WriteLine("  console <node> <line>               type on a node's serial console");
+                        status.WriteLine("  quit                                stop the demo (as does the end of input, Ctrl-D)");
+                        status.WriteLine("  MONITOR polls its node every second until the next command: any command stops it (1:READ, 1:STOP …)");
                         break;
                     case "power" when words.Length == 3 && (words[2] == "on" || words[2] == "off"):
                         status.WriteLine(hub.SetPower(words[1], words[2] == "on") ? "power: " + words[1] + " " + words[2] : "power: no node " + words[1]);
@@ -365,9 +326,5 @@ namespace DcMonitor.Emulator.Demo
             return ids;
         }
 
-        private static class GatewayCommandParserLimits
-        {
-            public const int MaximumNodes = 63;
-        }
     }
 }

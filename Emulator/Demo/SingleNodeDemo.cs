@@ -16,31 +16,16 @@ namespace DcMonitor.Emulator.Demo
     {
         private const int AnswerTimeoutMilliseconds = 15000;
 
-        /// <summary>Runs the demo; returns the process exit code.</summary>
-        public static int Run(string[] args, TextReader input, TextWriter output)
-        {
-            var options = new UniversalNodeBoardOptions
-            {
-                FlashDirectory = Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "single-node"),
-            };
-            bool keepFlash = false;
-            for (int i = 1; i < args.Length; i++)
-            {
-                string value = i + 1 < args.Length ? args[i + 1] : null;
-                switch (args[i])
-                {
-                    case "--flash": options.FlashDirectory = value; keepFlash = true; i++; break;
-                    case "--keep-flash": keepFlash = true; break;
-                    case "--sensor-address": options.SensorAddress = ParseAddress(value); i++; break;
-                    case "--no-sensor": options.SensorAddress = -1; break;
-                    case "--supply-volts": options.SupplyVolts = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); i++; break;
-                    case "--load-ohms": options.LoadOhms = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture); i++; break;
-                    default:
-                        output.WriteLine("unknown demo option '" + args[i] + "'");
-                        return 2;
-                }
-            }
+        /// <summary>After the last answer, the console must be quiet this long before the node is powered off, ms.</summary>
+        private const int QuietMilliseconds = 500;
 
+        /// <summary>Runs the demo; returns the process exit code.</summary>
+        /// <param name="options">The board: sensor, supply, load, flash folder.</param>
+        /// <param name="keepFlash">True when the user asked to keep the flash between runs.</param>
+        /// <param name="input">What the user types.</param>
+        /// <param name="output">The node's console.</param>
+        public static int Run(UniversalNodeBoardOptions options, bool keepFlash, TextReader input, TextWriter output)
+        {
             using DemoFlash flash = DemoFlash.Open(options.FlashDirectory, keepFlash, "single-node", out string flashError);
             if (flash == null)
             {
@@ -50,6 +35,7 @@ namespace DcMonitor.Emulator.Demo
 
             options.FlashDirectory = flash.Root;
             int answersExpected = 0;
+            DateTime lastLineAt = DateTime.UtcNow;
             int answersSeen = 0;
             var answered = new object();
             using var node = new EmulatedUniversalNode(options);
@@ -59,13 +45,15 @@ namespace DcMonitor.Emulator.Demo
                 {
                     output.WriteLine(line);
                     output.Flush();
-                    if (line.StartsWith(">> ", StringComparison.Ordinal))
+                    lock (answered)
                     {
-                        lock (answered)
+                        lastLineAt = DateTime.UtcNow;
+                        if (line.StartsWith(">> ", StringComparison.Ordinal))
                         {
                             answersSeen++;
-                            Monitor.PulseAll(answered);
                         }
+
+                        Monitor.PulseAll(answered);
                     }
                 }
             })
@@ -104,15 +92,17 @@ namespace DcMonitor.Emulator.Demo
                         return 1;
                     }
                 }
+
+                // A reply of several lines (uplink show, scan): wait until the console has been quiet for a moment.
+                while ((DateTime.UtcNow - lastLineAt).TotalMilliseconds < QuietMilliseconds)
+                {
+                    Monitor.Wait(answered, QuietMilliseconds);
+                }
             }
 
             output.WriteLine("emulator: input ended, node powered off");
             return 0;
         }
 
-        private static int ParseAddress(string text)
-        {
-            return text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? Convert.ToInt32(text.Substring(2), 16) : int.Parse(text);
-        }
     }
 }

@@ -1,0 +1,107 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using DcMonitor.Emulator.Demo;
+using DcMonitor.Emulator.Nodes;
+
+namespace DcMonitor.Emulator
+{
+    /// <summary>
+    /// The emulator's command line (System.CommandLine): <c>demo</c> (the mesh, or one node with <c>--single-node</c>) and
+    /// <c>airtime</c>; <c>--help</c> on each. The <c>node</c> verb that the demo uses to start node processes is internal
+    /// and handled before this (<see cref="DcMonitor.Emulator.Air.NodeProcess"/>).
+    /// </summary>
+    public static class EmulatorCommandLine
+    {
+        /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code (2 for bad arguments, as System.CommandLine does 1).</summary>
+        public static int Run(string[] args, TextReader input, TextWriter output, TextWriter status)
+        {
+            var nodes = new Option<int>("--nodes") { Description = "universal nodes, 1-63 (node ids 0-62; the relay takes the next address)", DefaultValueFactory = _ => 4 };
+            nodes.Validators.Add(result =>
+            {
+                int value = result.GetValueOrDefault<int>();
+                if (value < 1 || value > 63)
+                {
+                    result.AddError("--nodes takes 1 to 63, not " + value.ToString(CultureInfo.InvariantCulture));
+                }
+            });
+            var commands = new Option<string>("--commands") { Description = "run the Pi's commands separated by ';', wait for the replies each expects, exit (1 when any is missing)" };
+            var flashRoot = new Option<string>("--flash-root") { Description = "keep the nodes' flash in DIR between runs (default: ./.emulator/demo, erased at start)" };
+            var keepFlash = new Option<bool>("--keep-flash") { Description = "keep the flash of the last run with the same layout instead of erasing it" };
+            var airPort = new Option<int>("--air-port") { Description = "port of the air endpoint for outside clients (default: any free port)" };
+            var headless = new Option<bool>("--headless") { Description = "serve outside clients without the gateway console until stopped" };
+            var supervision = new Option<int>("--supervision-ms") { Description = "link supervision timeout, ms", DefaultValueFactory = _ => 2000 };
+            var fresh = new Option<bool>("--fresh") { Description = "start unprovisioned: the Provisioner image admits and configures every device" };
+            var mqtt = new Option<string>("--mqtt") { Description = "MQTT uplink to HOST:PORT, or 'local' for a private broker" };
+            var singleNode = new Option<bool>("--single-node") { Description = "one universal node's serial console on this terminal instead of the mesh" };
+            var flash = new Option<string>("--flash") { Description = "--single-node: keep the node's flash in DIR (default ./.emulator/single-node, erased at start)" };
+            var noSensor = new Option<bool>("--no-sensor") { Description = "--single-node: no INA260 fitted" };
+            var sensorAddress = new Option<string>("--sensor-address") { Description = "--single-node: INA260 I2C address (default 0x45)" };
+            var supplyVolts = new Option<double>("--supply-volts") { Description = "--single-node: supply voltage, V", DefaultValueFactory = _ => 12.0 };
+            var loadOhms = new Option<double>("--load-ohms") { Description = "--single-node: load resistance, ohm", DefaultValueFactory = _ => 48.0 };
+
+            var demo = new Command("demo", "a virtual mesh of node processes with a Pi-compatible gateway console (type help inside)")
+            {
+                nodes, commands, flashRoot, keepFlash, airPort, headless, supervision, fresh, mqtt, singleNode, flash, noSensor, sensorAddress, supplyVolts, loadOhms,
+            };
+            demo.SetAction(result =>
+            {
+                if (result.GetValue(singleNode))
+                {
+                    var board = new UniversalNodeBoardOptions
+                    {
+                        FlashDirectory = result.GetValue(flash) ?? Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "single-node"),
+                        SupplyVolts = result.GetValue(supplyVolts),
+                        LoadOhms = result.GetValue(loadOhms),
+                    };
+                    string address = result.GetValue(sensorAddress);
+                    if (result.GetValue(noSensor))
+                    {
+                        board.SensorAddress = -1;
+                    }
+                    else if (address != null)
+                    {
+                        board.SensorAddress = address.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+                            ? Convert.ToInt32(address.Substring(2), 16) : int.Parse(address, CultureInfo.InvariantCulture);
+                    }
+
+                    return SingleNodeDemo.Run(board, result.GetValue(flash) != null || result.GetValue(keepFlash), input, output);
+                }
+
+                string root = result.GetValue(flashRoot);
+                var options = new MeshDemoOptions
+                {
+                    Nodes = result.GetValue(nodes),
+                    Commands = result.GetValue(commands),
+                    FlashRoot = root ?? Path.Combine(Directory.GetCurrentDirectory(), ".emulator", "demo"),
+                    KeepFlash = root != null || result.GetValue(keepFlash),
+                    AirPort = result.GetValue(airPort),
+                    Headless = result.GetValue(headless),
+                    SupervisionMilliseconds = result.GetValue(supervision),
+                    Fresh = result.GetValue(fresh),
+                    Mqtt = result.GetValue(mqtt),
+                };
+                return MeshDemo.Run(options, input, output, status);
+            });
+
+            var airtime = new Command("airtime", "transmissions of one ALL:READ in a mesh, by payload kind");
+            airtime.SetAction(result => AirtimeReport.Run(output));
+
+            var root = new RootCommand("DC-Monitor emulator: the firmware images on a virtual ESP32-C6 and a virtual air") { demo, airtime };
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
+                {
+                    status.WriteLine(error.Message);
+                }
+
+                status.WriteLine("see: dotnet run --project Emulator -- demo --help");
+                return 2;
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = status });
+        }
+    }
+}
