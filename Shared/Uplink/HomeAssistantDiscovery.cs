@@ -104,17 +104,17 @@ namespace DcMonitor.Shared.Uplink
                 .Append("\",\"mf\":\"DC-Monitor\",\"mdl\":\"UniversalNode\",\"sw\":\"").Append(Escape(softwareVersion)).Append("\"},");
             json.Append("\"o\":{\"name\":\"dc-monitor-mesh-firmware\",\"sw\":\"").Append(Escape(softwareVersion)).Append("\"},");
             json.Append("\"cmps\":{");
-            Sensor(json, id, "voltage", "voltage", "V", "measurement", "{{ value_json.voltage }}");
+            Sensor(json, id, "voltage", "voltage", "V", "measurement", "{{ value_json.voltage }}", 3);
             json.Append(',');
-            Sensor(json, id, "current", "current", "mA", "measurement", "{{ value_json.current }}");
+            Sensor(json, id, "current", "current", "mA", "measurement", "{{ value_json.current }}", 0);
             json.Append(',');
-            Sensor(json, id, "power", "power", "W", "measurement", "{{ value_json.power }}");
+            Sensor(json, id, "power", "power", "W", "measurement", "{{ value_json.power }}", 3);
             json.Append(',');
             // is_defined: a state without energy raises a template error, and Home Assistant then keeps the current state.
-            Sensor(json, id, "energy", "energy", "Wh", "total_increasing", "{{ value_json.energy | is_defined }}");
+            Sensor(json, id, "energy", "energy", "Wh", "total_increasing", "{{ value_json.energy | is_defined }}", 3);
             json.Append(",\"duty\":{\"p\":\"number\",\"name\":\"Duty cycle\",\"unique_id\":\"").Append(id).Append("_duty\",\"min\":0,\"max\":100,\"step\":1,")
                 .Append("\"mode\":\"slider\",\"unit_of_measurement\":\"%\",\"value_template\":\"{{ value_json.duty }}\",\"command_topic\":\"")
-                .Append(Escape(DutyCommandTopic(topicPrefix, uuid))).Append("\"}},");
+                .Append(Escape(DutyCommandTopic(topicPrefix, uuid))).Append("\",\"qos\":1}},");
             json.Append("\"state_topic\":\"").Append(Escape(StateTopic(topicPrefix, uuid))).Append("\",");
             json.Append("\"availability\":[{\"topic\":\"").Append(Escape(BridgeAvailabilityTopic(topicPrefix))).Append("\"},{\"topic\":\"")
                 .Append(Escape(AvailabilityTopic(topicPrefix, uuid))).Append("\"}],\"availability_mode\":\"all\",\"qos\":1}");
@@ -130,11 +130,17 @@ namespace DcMonitor.Shared.Uplink
                 + (reading.EnergyKnown ? ",\"energy\":" + DecimalText.Format(reading.EnergyMilliwattHours, 3) : string.Empty) + ",\"duty\":" + reading.DutyPercent.ToString() + ",\"sequence\":" + reading.Sequence.ToString() + ",\"address\":" + reading.Address.ToString() + "}";
         }
 
-        private static void Sensor(StringBuilder json, string id, string key, string deviceClass, string unit, string stateClass, string template)
+        /// <summary>
+        /// One sensor component. <c>qos</c> is given in each component, not only at the device level: Home Assistant read the
+        /// device-level one in device-based discovery only from a later release on, so most installed ones subscribe at QoS 0
+        /// otherwise. <c>suggested_display_precision</c> is the reading's own resolution (mV, mA, mW, mWh).
+        /// </summary>
+        private static void Sensor(StringBuilder json, string id, string key, string deviceClass, string unit, string stateClass, string template, int displayPrecision)
         {
             json.Append('"').Append(key).Append("\":{\"p\":\"sensor\",\"name\":\"").Append(deviceClass).Append("\",\"unique_id\":\"").Append(id).Append('_').Append(key)
                 .Append("\",\"device_class\":\"").Append(deviceClass).Append("\",\"unit_of_measurement\":\"").Append(unit).Append("\",\"state_class\":\"").Append(stateClass)
-                .Append("\",\"value_template\":\"").Append(template).Append("\"}");
+                .Append("\",\"value_template\":\"").Append(template).Append("\",\"suggested_display_precision\":").Append(displayPrecision.ToString())
+                .Append(",\"qos\":1}");
         }
 
         private static string Escape(string text)

@@ -87,6 +87,10 @@ namespace DcMonitor.NFUnitTest
             Assert.Contains("\"unit_of_measurement\":\"%\"", json);
             Assert.Contains("\"command_topic\":\"dcmonitor/" + ObjectIdOfUuid + "/duty/set\"", json);
 
+            Assert.AreEqual(6, Occurrences(json, "\"qos\":1"), "qos in every component (older Home Assistant ignores the device-level one) and at the device");
+            Assert.AreEqual(4, Occurrences(json, "\"suggested_display_precision\":"), "a display precision per sensor");
+            Assert.Contains("\"suggested_display_precision\":3", json);
+
             string[] templates = Values(json, "value_template");
             Assert.AreEqual(5, templates.Length);
             for (int i = 0; i < templates.Length; i++)
@@ -104,6 +108,19 @@ namespace DcMonitor.NFUnitTest
                     Assert.AreNotEqual(ids[i], ids[j], "unique ids are unique");
                 }
             }
+        }
+
+        private static int Occurrences(string text, string part)
+        {
+            int count = 0;
+            int at = text.IndexOf(part);
+            while (at >= 0)
+            {
+                count++;
+                at = text.IndexOf(part, at + part.Length);
+            }
+
+            return count;
         }
 
         [TestMethod]

@@ -46,6 +46,12 @@ namespace DcMonitor.Tests.Support
                 string platform = config.GetProperty("p").GetString();
                 Assert.True(uniqueIds.Add(config.GetProperty("unique_id").GetString()), "unique ids are unique");
                 Assert.Contains("value_json.", config.GetProperty("value_template").GetString());
+                Assert.Equal(1, config.GetProperty("qos").GetInt32()); // per component: older releases ignore the device-level qos
+                if (platform == "sensor")
+                {
+                    Assert.InRange(config.GetProperty("suggested_display_precision").GetInt32(), 0, 3);
+                }
+
                 if (platform == "sensor")
                 {
                     string deviceClass = config.GetProperty("device_class").GetString();
