@@ -18,8 +18,14 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>Home Assistant's default discovery prefix.</summary>
         public const string DefaultDiscoveryPrefix = "homeassistant";
 
-        /// <summary>Topic Home Assistant announces itself on (birth <c>online</c> / will <c>offline</c>).</summary>
-        public const string StatusTopic = "homeassistant/status";
+        /// <summary>
+        /// Topic Home Assistant announces itself on (birth <c>online</c> / will <c>offline</c>) under its discovery prefix:
+        /// <c>&lt;discoveryPrefix&gt;/status</c> (Home Assistant MQTT integration, "Birth and last will messages").
+        /// </summary>
+        public static string StatusTopic(string discoveryPrefix)
+        {
+            return discoveryPrefix + "/status";
+        }
 
         private const string ObjectIdPrefix = "dcmonitor_";
 

@@ -36,7 +36,7 @@ namespace DcMonitor.Shared.Uplink
         public const int DefaultBrokerPort = 1883;
 
         /// <summary>The keys <see cref="Set"/> accepts, in the order <see cref="Describe"/> lists them.</summary>
-        public static readonly string[] Keys = { "wifi-ssid", "wifi-password", "broker-host", "broker-port", "tls", "ca", "mqtt-user", "mqtt-password", "topic-prefix", "period", "queue" };
+        public static readonly string[] Keys = { "wifi-ssid", "wifi-password", "broker-host", "broker-port", "tls", "ca", "mqtt-user", "mqtt-password", "topic-prefix", "discovery-prefix", "period", "queue" };
 
         private const string ChecksumKey = "checksum";
 
@@ -66,6 +66,12 @@ namespace DcMonitor.Shared.Uplink
 
         /// <summary>First level of every topic the bridge publishes (Home Assistant's own topics excepted).</summary>
         public string TopicPrefix { get; private set; } = DefaultTopicPrefix;
+
+        /// <summary>
+        /// Home Assistant's discovery prefix (its MQTT integration setting, <see cref="HomeAssistantDiscovery.DefaultDiscoveryPrefix"/>
+        /// unless the owner changed it there): discovery goes to <c>&lt;prefix&gt;/device/…/config</c>, birth is heard on <c>&lt;prefix&gt;/status</c>.
+        /// </summary>
+        public string DiscoveryPrefix { get; private set; } = HomeAssistantDiscovery.DefaultDiscoveryPrefix;
 
         /// <summary>Publish period, s.</summary>
         public int PeriodSeconds { get; private set; } = DefaultPeriodSeconds;
@@ -134,7 +140,10 @@ namespace DcMonitor.Shared.Uplink
                     MqttPassword = value;
                     break;
                 case "topic-prefix":
-                    TopicPrefix = Prefix(value);
+                    TopicPrefix = Prefix(key, value);
+                    break;
+                case "discovery-prefix":
+                    DiscoveryPrefix = Prefix(key, value);
                     break;
                 case "period":
                     PeriodSeconds = Number(key, value, 1, 3600);
@@ -237,6 +246,7 @@ namespace DcMonitor.Shared.Uplink
                 case "mqtt-user": return MqttUser;
                 case "mqtt-password": return MqttPassword;
                 case "topic-prefix": return TopicPrefix;
+                case "discovery-prefix": return DiscoveryPrefix;
                 case "period": return PeriodSeconds.ToString();
                 case "queue": return QueueCapacity.ToString();
                 default: throw new ArgumentException("unknown key '" + key + "'");
@@ -276,7 +286,7 @@ namespace DcMonitor.Shared.Uplink
             return number;
         }
 
-        private static string Prefix(string value)
+        private static string Prefix(string key, string value)
         {
             bool valid = value.Length >= 1 && value.Length <= 64 && value[0] != '/' && value[value.Length - 1] != '/';
             for (int i = 0; valid && i < value.Length; i++)
@@ -287,7 +297,7 @@ namespace DcMonitor.Shared.Uplink
 
             if (!valid)
             {
-                throw new ArgumentException("topic-prefix: 1-64 characters of A-Z a-z 0-9 _ - /, not starting or ending with '/', not '" + value + "'");
+                throw new ArgumentException(key + ": 1-64 characters of A-Z a-z 0-9 _ - /, not starting or ending with '/', not '" + value + "'");
             }
 
             return value;

@@ -45,7 +45,8 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual("site/dc/bridge/availability", HomeAssistantDiscovery.BridgeAvailabilityTopic("site/dc"));
             Assert.AreEqual("dcmonitor/node_000A/state", HomeAssistantDiscovery.UnidentifiedStateTopic("dcmonitor", 0x000A));
             Assert.AreEqual("dcmonitor/node_7FFF/state", HomeAssistantDiscovery.UnidentifiedStateTopic("dcmonitor", 0x7FFF));
-            Assert.AreEqual("homeassistant/status", HomeAssistantDiscovery.StatusTopic);
+            Assert.AreEqual("homeassistant/status", HomeAssistantDiscovery.StatusTopic(HomeAssistantDiscovery.DefaultDiscoveryPrefix));
+            Assert.AreEqual("ha/status", HomeAssistantDiscovery.StatusTopic("ha"));
         }
 
         [TestMethod]

@@ -27,7 +27,19 @@ namespace DcMonitor.NFUnitTest
             Assert.IsFalse(settings.IsComplete, "a broker is needed too");
             settings.Set("broker-host", "10.0.0.2");
             Assert.IsTrue(settings.IsComplete);
-            Assert.AreEqual(11, UplinkSettings.Keys.Length);
+            Assert.AreEqual(12, UplinkSettings.Keys.Length);
+        }
+
+        [TestMethod]
+        public void TheDiscoveryPrefixDefaultsToHomeAssistantsAndSurvivesTheFlashText()
+        {
+            var settings = new UplinkSettings();
+            Assert.AreEqual("homeassistant", settings.DiscoveryPrefix);
+            settings.Set("discovery-prefix", "ha/site-2");
+            Assert.AreEqual("ha/site-2", UplinkSettings.Parse(settings.ToText()).DiscoveryPrefix);
+            Assert.ThrowsException(typeof(ArgumentException), () => settings.Set("discovery-prefix", "/ha"));
+            Assert.ThrowsException(typeof(ArgumentException), () => settings.Set("discovery-prefix", "ha#"));
+            Assert.AreEqual("ha/site-2", settings.DiscoveryPrefix, "a refused value changes nothing");
         }
 
         [DataRow("broker-port", "1")]

@@ -138,7 +138,7 @@ namespace DcMonitor.UniversalNode.Uplink
             {
                 bool recycle = _settings != null && (_settings.BrokerHost != settings.BrokerHost || _settings.BrokerPort != settings.BrokerPort
                     || _settings.TlsEnabled != settings.TlsEnabled || _settings.MqttUser != settings.MqttUser || _settings.MqttPassword != settings.MqttPassword
-                    || _settings.TopicPrefix != settings.TopicPrefix || _settings.WifiSsid != settings.WifiSsid || _settings.WifiPassword != settings.WifiPassword
+                    || _settings.TopicPrefix != settings.TopicPrefix || _settings.DiscoveryPrefix != settings.DiscoveryPrefix || _settings.WifiSsid != settings.WifiSsid || _settings.WifiPassword != settings.WifiPassword
                     || _settings.CaCertificate != settings.CaCertificate);
                 _settings = settings;
                 _nextAttemptAt = 0;
@@ -392,7 +392,7 @@ namespace DcMonitor.UniversalNode.Uplink
                 if (bridging)
                 {
                     client.Subscribe(
-                        new string[] { HomeAssistantDiscovery.StatusTopic, prefix + "/+/command", prefix + "/+/duty/set", HomeAssistantDiscovery.BridgeAvailabilityTopic(prefix) },
+                        new string[] { HomeAssistantDiscovery.StatusTopic(settings.DiscoveryPrefix), prefix + "/+/command", prefix + "/+/duty/set", HomeAssistantDiscovery.BridgeAvailabilityTopic(prefix) },
                         new MqttQoSLevel[] { MqttQoSLevel.AtLeastOnce, MqttQoSLevel.AtLeastOnce, MqttQoSLevel.AtLeastOnce, MqttQoSLevel.AtLeastOnce });
                 }
 
@@ -651,7 +651,8 @@ namespace DcMonitor.UniversalNode.Uplink
         private void QueueDiscovery(int address, byte[] uuid)
         {
             string prefix = _settings == null ? UplinkSettings.DefaultTopicPrefix : _settings.TopicPrefix;
-            QueueControl(HomeAssistantDiscovery.DeviceTopic(HomeAssistantDiscovery.DefaultDiscoveryPrefix, uuid),
+            string discoveryPrefix = _settings == null ? HomeAssistantDiscovery.DefaultDiscoveryPrefix : _settings.DiscoveryPrefix;
+            QueueControl(HomeAssistantDiscovery.DeviceTopic(discoveryPrefix, uuid),
                 HomeAssistantDiscovery.DevicePayload(prefix, uuid, NodeAddressing.NodeIdOf(address), _softwareVersion), true);
         }
 
@@ -713,7 +714,8 @@ namespace DcMonitor.UniversalNode.Uplink
         private void OnReceived(object sender, MqttMsgPublishEventArgs e)
         {
             string prefix = TopicPrefix;
-            if (e.Topic == HomeAssistantDiscovery.StatusTopic)
+            UplinkSettings current = _settings;
+            if (e.Topic == HomeAssistantDiscovery.StatusTopic(current == null ? HomeAssistantDiscovery.DefaultDiscoveryPrefix : current.DiscoveryPrefix))
             {
                 if (IsText(e.Message, "online"))
                 {

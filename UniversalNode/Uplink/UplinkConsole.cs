@@ -28,7 +28,7 @@ namespace DcMonitor.UniversalNode.Uplink
         {
             "  uplink [show]     MQTT uplink settings and state (passwords never shown)",
             "  uplink KEY VALUE  set wifi-ssid, wifi-password, broker-host, broker-port, tls on|off,",
-            "                    mqtt-user, mqtt-password, topic-prefix, period (s), queue (readings)",
+            "                    mqtt-user, mqtt-password, topic-prefix, discovery-prefix, period (s), queue (readings)",
             "  uplink ca         then paste the broker's CA certificate (PEM)",
             "  uplink forget     remove the uplink settings",
         };

@@ -54,14 +54,15 @@ namespace DcMonitor.Tests.Uplink
             try
             {
                 console.Type("uplink show");
-                string[] shown = Enumerable.Range(0, 12).Select(_ => console.NextReply()).ToArray();
+                string[] shown = Enumerable.Range(0, 13).Select(_ => console.NextReply()).ToArray();
                 Assert.Contains("wifi-ssid=lab net", shown);
                 Assert.Contains("wifi-password=(set)", shown);
                 Assert.Contains("broker-host=192.168.1.20", shown);
                 Assert.Contains("mqtt-password=(set)", shown);
                 Assert.Contains("period=15", shown);
                 Assert.Contains(shown, line => line.StartsWith("ca=(set, ", System.StringComparison.Ordinal));
-                Assert.StartsWith("state: ", shown[11]);
+                Assert.Contains("discovery-prefix=homeassistant", shown);
+                Assert.StartsWith("state: ", shown[12]);
                 Assert.DoesNotContain(console.Transcript, line => line.Contains("hunter2") || line.Contains("pa55word") || line.Contains("MIIB"));
                 Assert.Equal("uplink: settings removed", console.Ask("uplink forget"));
                 Assert.Equal("uplink: period=10 (uplink needs wifi-ssid and broker-host)", console.Ask("uplink period 10"));

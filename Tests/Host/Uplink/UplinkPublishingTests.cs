@@ -153,7 +153,7 @@ namespace DcMonitor.Tests.Uplink
         public void DiscoveryIsSentAgainWhenHomeAssistantComesOnline()
         {
             int from = _mesh.Recorder.Count;
-            _mesh.Recorder.Publish(HomeAssistantDiscovery.StatusTopic, "online");
+            _mesh.Recorder.Publish(HomeAssistantDiscovery.StatusTopic(HomeAssistantDiscovery.DefaultDiscoveryPrefix), "online");
             for (int i = 0; i < 3; i++)
             {
                 string id = _mesh.ObjectId(i);
