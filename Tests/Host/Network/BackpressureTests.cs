@@ -21,6 +21,7 @@ namespace DcMonitor.Tests.Network
     /// either refused at the ATT layer or answered (data or an ERROR: reply, ERROR:BUSY when a queue was full), never
     /// acknowledged and dropped. The emulated native ring has the device's capacity, record sizes and reserve.
     /// </summary>
+    [Collection(CpuLoadCollection.Name)]
     public sealed class BackpressureTests
     {
         private const int RecordEntry = NativeContract.RingEntryPrefix + NativeContract.RecordHeaderLength;
@@ -293,5 +294,16 @@ namespace DcMonitor.Tests.Network
                 _flash.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Tests that load every core on purpose run alone, after the parallel ones: their spinning threads would otherwise
+    /// starve the real-time tests (ramp timings, timeouts) running next to them.
+    /// </summary>
+    [CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class CpuLoadCollection
+    {
+        /// <summary>The collection's name.</summary>
+        public const string Name = "CPU load";
     }
 }
