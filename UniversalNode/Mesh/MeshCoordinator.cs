@@ -63,7 +63,7 @@ namespace DcMonitor.UniversalNode.Mesh
         /// <summary>DC03 commands the native event ring had no room for (<see cref="MeshEventKind.GattCommandRefused"/>), each answered with one ERROR:BUSY (diagnostics).</summary>
         public int RingRefusedCommands => _ringRefusedCommands;
 
-        /// <summary>DC03 commands that found the worker queue full, each answered with one ERROR:BUSY (diagnostics).</summary>
+        /// <summary>DC03 commands (<see cref="MeshEventKind.GattCommandWritten"/>) that found the worker queue full, each answered with one ERROR:BUSY (diagnostics).</summary>
         public int WorkerRefusedCommands => _workerRefusedCommands;
 
         /// <summary>Delivers the events queued during start and starts the gateway tick.</summary>
@@ -110,6 +110,11 @@ namespace DcMonitor.UniversalNode.Mesh
         private void OnEvent(MeshEvent meshEvent)
         {
             ReceivedMeshEvent copy = new ReceivedMeshEvent(meshEvent);
+            if (copy.Kind == MeshEventKind.GattCommandRefused)
+            {
+                Interlocked.Increment(ref _ringRefusedCommands);
+            }
+
             if (_queue.Post(delegate { Handle(copy); }))
             {
                 return;
@@ -119,7 +124,11 @@ namespace DcMonitor.UniversalNode.Mesh
             {
                 // The Pi's write was acknowledged: it must be answered. A delayed item is never lost (it retries while the
                 // queue is full), so the command is refused out loud instead of dropped.
-                Interlocked.Increment(ref _workerRefusedCommands);
+                if (copy.Kind == MeshEventKind.GattCommandWritten)
+                {
+                    Interlocked.Increment(ref _workerRefusedCommands);
+                }
+
                 _queue.PostDelayed(0, delegate { Gateway.OnCommandRefused(Environment.TickCount64); });
                 return;
             }
@@ -172,7 +181,6 @@ namespace DcMonitor.UniversalNode.Mesh
                     Gateway.OnCommandWritten(e.Payload, e.Payload.Length, now);
                     break;
                 case MeshEventKind.GattCommandRefused:
-                    Interlocked.Increment(ref _ringRefusedCommands);
                     Gateway.OnCommandRefused(now);
                     break;
                 case MeshEventKind.Provisioned:
