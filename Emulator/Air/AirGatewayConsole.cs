@@ -60,11 +60,17 @@ namespace DcMonitor.Emulator.Air
             }
         }
 
-        /// <summary>Writes a command to DC03 (with response); false when not connected or refused.</summary>
+        /// <summary>Why the last <see cref="Write"/> failed (the endpoint's error code and message, e.g. <c>att_error</c> when the node's
+        /// event queue was full); null after a successful write.</summary>
+        public string LastWriteError { get; private set; }
+
+        /// <summary>Writes a command to DC03 (with response); false when not connected or refused (<see cref="LastWriteError"/> says why).</summary>
         public bool Write(string command)
         {
             JsonObject reply = _client.Request(new JsonObject { ["op"] = "write", ["char"] = CentralSession.CommandUuid, ["data_hex"] = Convert.ToHexString(Encoding.UTF8.GetBytes(command)), ["response"] = true });
-            return reply != null && (string)reply["op"] == "written";
+            bool written = reply != null && (string)reply["op"] == "written";
+            LastWriteError = written ? null : reply == null ? "no reply from the endpoint" : (string)reply["error"] + ": " + (string)reply["message"];
+            return written;
         }
 
         /// <summary>Stops watching and disconnects.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json.Nodes;
 using System.Threading;
+using DcMonitor.Emulator.Mesh;
 
 namespace DcMonitor.Emulator.Air
 {
@@ -279,6 +280,24 @@ namespace DcMonitor.Emulator.Air
             if (reply == null)
             {
                 _connection.Send(AirHub.Error(id, "not_connected", "the node did not answer"));
+                return;
+            }
+
+            if (reply["ok"] is JsonNode ok && !(bool)ok)
+            {
+                // The node's write handler refused the write request (the Pi's write fails with this ATT error).
+                int attError = reply["att_error"] is JsonNode code ? (int)code : 0;
+                if (attError == 0)
+                {
+                    _connection.Send(AirHub.Error(id, "not_connected", (string)reply["message"] ?? "the node's link is closed"));
+                    return;
+                }
+
+                JsonObject error = attError == NativeContract.AttErrorInsufficientResources
+                    ? AirHub.Error(id, "att_error", "ATT error 0x11 insufficient resources: the node's event queue is full; the command was not taken")
+                    : AirHub.Error(id, "att_error", "ATT error 0x" + attError.ToString("X2") + ": the node refused the write");
+                error["att_error"] = attError;
+                _connection.Send(error);
                 return;
             }
 

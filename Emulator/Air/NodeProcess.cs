@@ -148,6 +148,7 @@ namespace DcMonitor.Emulator.Air
                             break;
                         case "gatt_write":
                             reply["ok"] = _link.Write(Convert.FromHexString((string)request["data_hex"]));
+                            reply["att_error"] = _link.LastAttError;
                             break;
                         case "gatt_read":
                             reply["data_hex"] = PduJson.Hex(_link.Read());

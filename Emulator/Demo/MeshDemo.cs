@@ -181,7 +181,7 @@ namespace DcMonitor.Emulator.Demo
                 string command = raw.Trim();
                 if (!gateway.Write(command))
                 {
-                    status.WriteLine("gateway: '" + command + "' could not be written (no connection or too long for the MTU)");
+                    status.WriteLine("gateway: '" + command + "' could not be written (" + gateway.LastWriteError + ")");
                     exit = 1;
                     continue;
                 }
@@ -291,7 +291,7 @@ namespace DcMonitor.Emulator.Demo
                     default:
                         if (!gateway.Write(line.Trim()))
                         {
-                            status.WriteLine("gateway: not connected, or the command is too long for the MTU");
+                            status.WriteLine("gateway: '" + line.Trim() + "' could not be written (" + gateway.LastWriteError + ")");
                         }
 
                         break;

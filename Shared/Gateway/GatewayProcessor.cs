@@ -95,13 +95,40 @@ namespace DcMonitor.Shared.Gateway
             _now = nowMilliseconds;
             if (_queue.Count >= MaximumQueuedCommands)
             {
-                _notifier.Notify(GatewayReplies.Busy);
+                CommandsRefused++;
+                NotifyBusy();
                 return;
             }
 
+            CommandsTaken++;
             _queue.Add(GatewayCommandParser.Parse(data, length));
             Pump();
         }
+
+        /// <summary>
+        /// The Pi wrote a command to DC03 that could not be taken (the native event ring or the node's worker queue was full):
+        /// the write was acknowledged, so it is answered with exactly one <see cref="GatewayReplies.Busy"/>, as a command finding
+        /// this processor's own queue full is. Nothing else changes.
+        /// </summary>
+        public void OnCommandRefused(long nowMilliseconds)
+        {
+            _now = nowMilliseconds;
+            CommandsRefused++;
+            NotifyBusy();
+        }
+
+        /// <summary>Pi commands taken into this processor's queue (each is answered once processed; diagnostics).</summary>
+        public int CommandsTaken { get; private set; }
+
+        /// <summary>
+        /// Pi commands answered with <see cref="GatewayReplies.Busy"/> without being taken: this processor's queue was full, or a queue
+        /// before it was (<see cref="OnCommandRefused"/>). Every acknowledged DC03 write is counted here or in <see cref="CommandsTaken"/>
+        /// (diagnostics).
+        /// </summary>
+        public int CommandsRefused { get; private set; }
+
+        /// <summary>Every <see cref="GatewayReplies.Busy"/> sent: the refused commands, and taken ones whose local part the node's command queue refused (diagnostics).</summary>
+        public int BusyReplies { get; private set; }
 
         /// <summary>A vendor STATUS arrived (matched response or publish), already turned into the node's reply text.</summary>
         public void OnVendorStatus(int source, string replyText, long nowMilliseconds)
@@ -214,6 +241,12 @@ namespace DcMonitor.Shared.Gateway
             Pump();
         }
 
+        private void NotifyBusy()
+        {
+            BusyReplies++;
+            _notifier.Notify(GatewayReplies.Busy);
+        }
+
         private void Pump()
         {
             while (!_busy && _queue.Count > 0)
@@ -311,7 +344,7 @@ namespace DcMonitor.Shared.Gateway
             if (!accepted)
             {
                 _busy = false;
-                _notifier.Notify(GatewayReplies.Busy);
+                NotifyBusy();
                 return;
             }
 
@@ -445,7 +478,7 @@ namespace DcMonitor.Shared.Gateway
             {
                 _fallbackActive = false;
                 _busy = false;
-                _notifier.Notify(GatewayReplies.Busy);
+                NotifyBusy();
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Gateway;
@@ -17,7 +18,9 @@ namespace DcMonitor.UniversalNode.Mesh
     /// Connects the mesh stack and GATT bridge to the node: every <see cref="MeshEvent"/> is copied and handed to
     /// the worker thread (nothing runs in the interop's event thread, seed protocol §9 B6), then dispatched to
     /// the vendor server, the OnOff server, the MQTT uplink (its report, heartbeat and command opcodes) or the gateway role (<see cref="GatewayProcessor"/>), which also gets a
-    /// tick every <see cref="TickMilliseconds"/>. Events that find the worker queue full are counted and logged.
+    /// tick every <see cref="TickMilliseconds"/>. Events that find the worker queue full are counted and logged, except
+    /// the Pi's commands: an acknowledged DC03 write that cannot be handled (refused by the native ring, or finding the worker
+    /// queue full) is answered with ERROR:BUSY (native-mesh-interop/README.md "Queue sizes and backpressure").
     /// </summary>
     public sealed class MeshCoordinator
     {
@@ -37,6 +40,8 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly SensorPayloadFormatter _statusFormatter = new SensorPayloadFormatter();
         private readonly UplinkService _uplink;
         private int _droppedEvents;
+        private int _ringRefusedCommands;
+        private int _workerRefusedCommands;
 
         /// <summary>Wires the node's mesh roles; <paramref name="uplink"/> gets the uplink's messages.</summary>
         public MeshCoordinator(MeshNode mesh, WorkQueue queue, CommandExecutor executor, LoadController load, NodeLog log, UplinkService uplink)
@@ -54,6 +59,12 @@ namespace DcMonitor.UniversalNode.Mesh
 
         /// <summary>The gateway role.</summary>
         public GatewayProcessor Gateway { get; }
+
+        /// <summary>DC03 commands the native event ring had no room for (<see cref="MeshEventKind.GattCommandRefused"/>), each answered with one ERROR:BUSY (diagnostics).</summary>
+        public int RingRefusedCommands => _ringRefusedCommands;
+
+        /// <summary>DC03 commands (<see cref="MeshEventKind.GattCommandWritten"/>) that found the worker queue full, each answered with one ERROR:BUSY (diagnostics).</summary>
+        public int WorkerRefusedCommands => _workerRefusedCommands;
 
         /// <summary>Delivers the events queued during start and starts the gateway tick.</summary>
         public void Start()
@@ -99,11 +110,31 @@ namespace DcMonitor.UniversalNode.Mesh
         private void OnEvent(MeshEvent meshEvent)
         {
             ReceivedMeshEvent copy = new ReceivedMeshEvent(meshEvent);
-            if (!_queue.Post(delegate { Handle(copy); }))
+            if (copy.Kind == MeshEventKind.GattCommandRefused)
             {
-                _droppedEvents++;
-                _log.Write(Component, "worker busy: mesh event dropped (" + _droppedEvents.ToString() + " so far)");
+                Interlocked.Increment(ref _ringRefusedCommands);
             }
+
+            if (_queue.Post(delegate { Handle(copy); }))
+            {
+                return;
+            }
+
+            if (copy.Kind == MeshEventKind.GattCommandWritten || copy.Kind == MeshEventKind.GattCommandRefused)
+            {
+                // The Pi's write was acknowledged: it must be answered. A delayed item is never lost (it retries while the
+                // queue is full), so the command is refused out loud instead of dropped.
+                if (copy.Kind == MeshEventKind.GattCommandWritten)
+                {
+                    Interlocked.Increment(ref _workerRefusedCommands);
+                }
+
+                _queue.PostDelayed(0, delegate { Gateway.OnCommandRefused(Environment.TickCount64); });
+                return;
+            }
+
+            _droppedEvents++;
+            _log.Write(Component, "worker busy: mesh event dropped (" + _droppedEvents.ToString() + " so far)");
         }
 
         private void Handle(ReceivedMeshEvent e)
@@ -148,6 +179,9 @@ namespace DcMonitor.UniversalNode.Mesh
                     break;
                 case MeshEventKind.GattCommandWritten:
                     Gateway.OnCommandWritten(e.Payload, e.Payload.Length, now);
+                    break;
+                case MeshEventKind.GattCommandRefused:
+                    Gateway.OnCommandRefused(now);
                     break;
                 case MeshEventKind.Provisioned:
                 case MeshEventKind.ConfigurationChanged:

@@ -37,13 +37,19 @@ namespace DcMonitor.UniversalNode.Mesh
             }
 
             bool on = message.Value != 0;
-            _executor.Submit(on ? "duty:100" : "s", delegate(NodeReply reply)
+            bool accepted = _executor.Submit(on ? "duty:100" : "s", delegate(NodeReply reply)
             {
                 if (handle != 0)
                 {
                     _mesh.ReplyOnOffStatus(handle, _load.DutyPercent > 0);
                 }
             });
+            if (!accepted && handle != 0)
+            {
+                // Command queue full: the Set is not applied. Generic OnOff has no "busy" status, so the acknowledged Set is
+                // answered at once with the unchanged present state rather than left to time out.
+                _mesh.ReplyOnOffStatus(handle, _load.DutyPercent > 0);
+            }
         }
     }
 }

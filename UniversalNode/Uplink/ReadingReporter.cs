@@ -184,13 +184,26 @@ namespace DcMonitor.UniversalNode.Uplink
             RunLocal(text, token);
         }
 
-        /// <summary>Runs <paramref name="commandText"/> (already validated) on this node and reports with <paramref name="token"/> when it is done.</summary>
-        public void RunLocal(string commandText, int token)
+        /// <summary>
+        /// Runs <paramref name="commandText"/> (already validated) on this node and reports with <paramref name="token"/> when it is done.
+        /// False when the command queue was full: nothing runs and nothing is reported, and the token is forgotten, so the bridge's
+        /// retry of the same command runs it rather than being answered as if it had run.
+        /// </summary>
+        public bool RunLocal(string commandText, int token)
         {
-            if (!_executor.Submit(commandText, delegate { ReportNow(token); }))
+            if (_executor.Submit(commandText, delegate { ReportNow(token); }))
             {
-                _log.Write(Component, "uplink command '" + commandText + "' refused: command queue full");
+                return true;
             }
+
+            if (token == _lastToken)
+            {
+                _lastToken = 0;
+                _lastTokenSource = 0;
+            }
+
+            _log.Write(Component, "uplink command '" + commandText + "' refused: command queue full");
+            return false;
         }
 
         /// <summary>Reads the sensor and reports now with <paramref name="token"/> (0: not an answer).</summary>

@@ -384,13 +384,16 @@ namespace DcMonitor.UniversalNode.Uplink
             if (pending.Address == _ownAddress)
             {
                 // Self-addressing: this node runs it; its report reaches this bridge through the stack's local delivery.
-                if (pending.Attempts == 1)
-                {
-                    _reporter.RunLocal(pending.Text, pending.Token);
-                }
-                else
+                if (pending.Attempts > 1)
                 {
                     _reporter.ReportNow(pending.Token);
+                }
+                else if (!_reporter.RunLocal(pending.Text, pending.Token))
+                {
+                    // Refused by a full command queue: answered out loud, never reported as done by a later retry.
+                    _pending.Remove(pending);
+                    _session.Publish(pending.ReplyTopic, MqttCommandParser.ErrorPrefix + "BUSY", false);
+                    _log.Write(Component, "uplink command '" + pending.Text + "' for this node refused: command queue full");
                 }
 
                 return;

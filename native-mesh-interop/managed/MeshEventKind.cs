@@ -80,5 +80,12 @@ namespace DcMonitor.MeshInterop
         /// and scanning for devices started, else the stack's error code, with <see cref="MeshEvent.Opcode"/> = the step that failed
         /// (1 NetKey, 2 AppKey, 3 model binding, 4 UUID match, 5 static OOB, 6 provisioning enable).</summary>
         ProvisionerReady = 21,
+
+        /// <summary>GATT: the central wrote DC03 while the native event ring had no room for the command, so the command was not
+        /// queued; the write itself was acknowledged (this header-only record comes from the ring's reserve). Answer it as a
+        /// refused command (the gateway's <c>ERROR:BUSY</c>): every acknowledged write gets an answer. <see cref="MeshEvent.Value"/>
+        /// = connection handle, no payload. When even this record does not fit, the write fails at the ATT layer instead
+        /// (insufficient resources) and no event is queued.</summary>
+        GattCommandRefused = 22,
     }
 }

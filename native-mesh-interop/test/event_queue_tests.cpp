@@ -148,3 +148,90 @@ TEST(EventQueue, EveryCallPairsItsCriticalSection)
     EXPECT_EQ(before + 2, g_critical_entries);
     EXPECT_EQ(0, g_critical_depth);
 }
+
+TEST(EventQueueReserve, OrdinaryRecordsNeverUseTheReserve)
+{
+    uint8_t storage[100];
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage, sizeof(storage));
+    dcm_event_queue_set_reserve(&queue, 2u * (DCM_EVENT_ENTRY_PREFIX + DCM_EVENT_HEADER_LENGTH)); // 34 bytes: 66 for the rest
+    auto header = Record(2, 5);
+    EXPECT_TRUE(dcm_event_queue_push(&queue, header.data(), header.size()));
+    EXPECT_TRUE(dcm_event_queue_push(&queue, header.data(), header.size()));
+    EXPECT_TRUE(dcm_event_queue_push(&queue, header.data(), header.size()));
+    EXPECT_EQ(51u, dcm_event_queue_used(&queue));
+    EXPECT_FALSE(dcm_event_queue_push(&queue, header.data(), header.size())) << "51 + 17 > 66: the reserve is not for ordinary records";
+    EXPECT_EQ(1u, dcm_event_queue_lost(&queue));
+    EXPECT_FALSE(dcm_event_queue_offer(&queue, header.data(), header.size(), false)) << "an offer without the reserve obeys the same limit";
+    EXPECT_EQ(1u, dcm_event_queue_lost(&queue)) << "an offer is never counted as lost";
+
+    auto refused = Record(22, 0);
+    EXPECT_TRUE(dcm_event_queue_offer(&queue, refused.data(), refused.size(), true));
+    EXPECT_TRUE(dcm_event_queue_offer(&queue, refused.data(), refused.size(), true));
+    EXPECT_EQ(85u, dcm_event_queue_used(&queue));
+    EXPECT_FALSE(dcm_event_queue_offer(&queue, refused.data(), refused.size(), true)) << "85 + 17 > 100: the reserve is full too";
+    EXPECT_EQ(1u, dcm_event_queue_lost(&queue));
+    EXPECT_EQ(0, g_critical_depth);
+
+    uint8_t out[64];
+    ASSERT_EQ(DCM_EVENT_HEADER_LENGTH, dcm_event_queue_pop(&queue, out, sizeof(out)));
+    EXPECT_EQ(DCM_EVENT_KIND_EVENTS_LOST, out[0]);
+    EXPECT_EQ(1, out[11]);
+    for (int i = 0; i < 3; i++)
+    {
+        ASSERT_EQ(DCM_EVENT_HEADER_LENGTH, dcm_event_queue_pop(&queue, out, sizeof(out)));
+        EXPECT_EQ(2, out[0]);
+    }
+    for (int i = 0; i < 2; i++)
+    {
+        ASSERT_EQ(DCM_EVENT_HEADER_LENGTH, dcm_event_queue_pop(&queue, out, sizeof(out)));
+        EXPECT_EQ(22, out[0]) << "reserved records come out in their order with the rest";
+    }
+    EXPECT_EQ(0u, dcm_event_queue_pop(&queue, out, sizeof(out)));
+}
+
+TEST(EventQueueReserve, OnlyHeaderOnlyRecordsMayUseTheReserve)
+{
+    uint8_t storage[100];
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage, sizeof(storage));
+    dcm_event_queue_set_reserve(&queue, 100);
+    auto withPayload = Record(14, 0, {'0', ':', 'R'});
+    EXPECT_FALSE(dcm_event_queue_offer(&queue, withPayload.data(), withPayload.size(), true));
+    EXPECT_FALSE(dcm_event_queue_push(&queue, withPayload.data(), withPayload.size())) << "a reserve of the whole ring leaves nothing ordinary";
+    auto header = Record(22, 0);
+    EXPECT_TRUE(dcm_event_queue_offer(&queue, header.data(), header.size(), true));
+    EXPECT_EQ(1u, dcm_event_queue_lost(&queue));
+}
+
+TEST(EventQueueReserve, AReserveLargerThanTheRingIsTheRing)
+{
+    uint8_t storage[40];
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage, sizeof(storage));
+    dcm_event_queue_set_reserve(&queue, 1000);
+    auto header = Record(22, 0);
+    EXPECT_TRUE(dcm_event_queue_offer(&queue, header.data(), header.size(), true));
+    EXPECT_TRUE(dcm_event_queue_offer(&queue, header.data(), header.size(), true));
+    EXPECT_FALSE(dcm_event_queue_offer(&queue, header.data(), header.size(), true));
+}
+
+TEST(EventQueueReserve, TheDeviceRingHoldsItsLargestRecordsBesideTheReserve)
+{
+    std::vector<uint8_t> storage(DCM_EVENT_RING_BYTES);
+    dcm_event_queue_t queue;
+    dcm_event_queue_init(&queue, storage.data(), storage.size());
+    dcm_event_queue_set_reserve(&queue, DCM_EVENT_RESERVE_BYTES);
+    auto largest = Record(1, 6, std::vector<uint8_t>(DCM_EVENT_MAX_PAYLOAD, 0x5A));
+    for (unsigned i = 0; i < DCM_EVENT_RING_RECORDS; i++)
+    {
+        EXPECT_TRUE(dcm_event_queue_push(&queue, largest.data(), largest.size())) << "record " << i;
+    }
+    EXPECT_EQ(0u, dcm_event_queue_lost(&queue));
+
+    auto refused = Record(22, 0);
+    for (unsigned i = 0; i < DCM_EVENT_RESERVE_RECORDS; i++)
+    {
+        EXPECT_TRUE(dcm_event_queue_offer(&queue, refused.data(), refused.size(), true)) << "reserved record " << i;
+    }
+}

@@ -6,6 +6,10 @@
 
 #include "glue_test_support.h"
 
+extern "C" {
+#include "dcm_glue.h"
+}
+
 namespace
 {
 ble_gap_event Subscribe(uint16_t connection, bool on)
@@ -148,4 +152,116 @@ TEST_F(Glue, TheAdvertRepeatsForeverThroughTheMeshQueue)
     const uint8_t expected[] = {2, 0x01, 0x06, 3, 0x03, 0x01, 0xDC, 11, 0x09, 'D', 'C', '-', 'M', 'o', 'n', 'i', 't', 'o', 'r'};
     ASSERT_EQ(sizeof expected, g_idf.advert_data.adv_data_len);
     EXPECT_EQ(0, std::memcmp(expected, g_idf.advert_data.adv_data, sizeof expected));
+}
+
+namespace
+{
+// Writes `text` to DC03 as the Pi does (write with response); the access callback's ATT result.
+int WriteCommand(std::vector<uint8_t> text)
+{
+    os_mbuf om{};
+    om.om_data = text.data();
+    om.om_len = static_cast<uint16_t>(text.size());
+    ble_gatt_access_ctxt context{};
+    context.op = BLE_GATT_ACCESS_OP_WRITE_CHR;
+    context.om = &om;
+    return g_idf.access(3, g_idf.command_handle(), &context, nullptr);
+}
+
+size_t Count(const std::vector<Event> &events, uint8_t kind)
+{
+    size_t count = 0;
+    for (const Event &event : events)
+    {
+        count += event.kind == kind ? 1u : 0u;
+    }
+    return count;
+}
+
+constexpr size_t kHeaderEntry = DCM_EVENT_ENTRY_PREFIX + DCM_EVENT_HEADER_LENGTH;
+constexpr uint8_t kCommandWritten = 14, kEventsLost = 15, kCommandRefused = 22;
+} // namespace
+
+TEST_F(Glue, ACommandThatDoesNotFitIsRefusedOutLoudThenAtTheAttLayer)
+{
+    Start(kUniversal);
+    std::vector<uint8_t> command(300, 'A'); // 317-byte entries: 12 fill the 4028 ordinary bytes, leaving 224
+    const size_t commandEntry = DCM_EVENT_ENTRY_PREFIX + DCM_EVENT_HEADER_LENGTH + command.size();
+    size_t written = 0;
+    for (;;)
+    {
+        size_t before = dcm_event_queue_used(&dcm_glue.events);
+        ASSERT_EQ(0, WriteCommand(command)) << "write " << written;
+        size_t added = dcm_event_queue_used(&dcm_glue.events) - before;
+        if (added != commandEntry)
+        {
+            // The first write whose command did not fit: it succeeded, as a header-only refused-command record.
+            ASSERT_EQ(kHeaderEntry, added);
+            break;
+        }
+        written++;
+    }
+    EXPECT_EQ((DCM_EVENT_RING_BYTES - DCM_EVENT_RESERVE_BYTES) / commandEntry, written);
+    int result = 0;
+    size_t refusedBeforeAtt = 1;
+    while ((result = WriteCommand(command)) == 0)
+    {
+        refusedBeforeAtt++;
+    }
+    EXPECT_EQ(BLE_ATT_ERR_INSUFFICIENT_RES, result) << "when even the refusal does not fit, the write fails at the ATT layer";
+    EXPECT_EQ((DCM_EVENT_RING_BYTES - written * commandEntry) / kHeaderEntry, refusedBeforeAtt) << "refusals fill the rest, reserve included";
+    EXPECT_GE(refusedBeforeAtt, DCM_EVENT_RESERVE_RECORDS);
+    EXPECT_EQ(BLE_ATT_ERR_INSUFFICIENT_RES, WriteCommand({'0', ':', 'R', 'E', 'A', 'D'}));
+
+    std::vector<Event> events = TakeEvents();
+    EXPECT_EQ(written, Count(events, kCommandWritten));
+    EXPECT_EQ(refusedBeforeAtt, Count(events, kCommandRefused));
+    EXPECT_EQ(0u, Count(events, kEventsLost)) << "a refused command is answered, not lost";
+    EXPECT_EQ(written + refusedBeforeAtt, events.size());
+    for (const Event &event : events)
+    {
+        if (event.kind == kCommandRefused)
+        {
+            EXPECT_EQ(3, event.value) << "the connection handle, as for a written command";
+            EXPECT_TRUE(event.payload.empty());
+        }
+    }
+
+    ASSERT_EQ(0, WriteCommand({'0', ':', 'R', 'E', 'A', 'D'})) << "a drained ring takes commands again";
+    events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ(kCommandWritten, events[0].kind);
+}
+
+TEST_F(Glue, OrdinaryEventsLeaveTheReserveToRefusedCommands)
+{
+    Start(kUniversal);
+    ble_gap_event mtu{};
+    mtu.type = BLE_GAP_EVENT_MTU;
+    mtu.mtu.conn_handle = 3;
+    mtu.mtu.value = 185;
+    const size_t ordinary = (DCM_EVENT_RING_BYTES - DCM_EVENT_RESERVE_BYTES) / kHeaderEntry;
+    for (size_t i = 0; i < ordinary + 5; i++)
+    {
+        g_idf.gap_listener(&mtu, nullptr); // header-only ordinary events: the last 5 are dropped and counted
+    }
+    EXPECT_EQ(ordinary * kHeaderEntry, dcm_event_queue_used(&dcm_glue.events));
+    EXPECT_EQ(5u, dcm_event_queue_lost(&dcm_glue.events));
+
+    const size_t room = (DCM_EVENT_RING_BYTES - ordinary * kHeaderEntry) / kHeaderEntry;
+    EXPECT_EQ(DCM_EVENT_RESERVE_RECORDS, room) << "4096 - 68 leaves 16 bytes besides the 236 ordinary records";
+    for (size_t i = 0; i < room; i++)
+    {
+        EXPECT_EQ(0, WriteCommand({'1', ':', 'R', 'E', 'A', 'D'})) << "refused into the reserve: " << i;
+    }
+    EXPECT_EQ(BLE_ATT_ERR_INSUFFICIENT_RES, WriteCommand({'1', ':', 'R', 'E', 'A', 'D'}));
+    EXPECT_EQ(5u, dcm_event_queue_lost(&dcm_glue.events)) << "refusals are not losses";
+
+    std::vector<Event> events = TakeEvents();
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(kEventsLost, events[0].kind);
+    EXPECT_EQ(5, events[0].value);
+    EXPECT_EQ(ordinary, Count(events, 13));
+    EXPECT_EQ(room, Count(events, kCommandRefused));
+    EXPECT_EQ(0u, Count(events, kCommandWritten));
 }

@@ -5,7 +5,8 @@ namespace DcMonitor.Emulator.Mesh
     /// <summary>
     /// The node's GATT server for service 0xDC01 as the native bridge runs it: one central at a time, ATT MTU 23
     /// until negotiated (node preference 185), notifications on DC02 only while subscribed and at most MTU − 3
-    /// bytes, writes to DC03 of at most MTU − 3 bytes. Thread-safe.
+    /// bytes, writes to DC03 of at most MTU − 3 bytes, a write whose command finds the event ring full refused as the
+    /// device refuses it (see <see cref="Written"/>). Thread-safe.
     /// </summary>
     public sealed class EmulatedGattServer
     {
@@ -126,9 +127,29 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
-        internal void Written(GattCentralLink link, byte[] value)
+        /// <summary>
+        /// The native DC03 write handler: the command queued as GattCommandWritten; when it does not fit, a header-only
+        /// GattCommandRefused from the ring's reserve (the write still succeeds; the firmware answers ERROR:BUSY); when
+        /// even that does not fit, the ATT error insufficient resources. Returns 0 or the ATT error.
+        /// </summary>
+        internal int Written(GattCentralLink link, byte[] value)
         {
-            _stack.QueueGattEvent(NativeContract.GattCommandWritten, link.Handle, value, value.Length);
+            if (value.Length > NativeContract.MaximumPayloadLength)
+            {
+                return NativeContract.AttErrorInvalidAttributeValueLength; // longer than any command: refused, never cut
+            }
+
+            if (_stack.OfferGattEvent(NativeContract.GattCommandWritten, link.Handle, value, value.Length, false))
+            {
+                return 0;
+            }
+
+            if (_stack.OfferGattEvent(NativeContract.GattCommandRefused, link.Handle, null, 0, true))
+            {
+                return 0;
+            }
+
+            return NativeContract.AttErrorInsufficientResources;
         }
 
         internal void Subscribed(GattCentralLink link, bool on)

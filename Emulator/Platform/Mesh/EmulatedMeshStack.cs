@@ -26,8 +26,12 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Transmissions per PDU a relay forwards (seed §1.6: 4 retransmissions).</summary>
         public const int RelayTransmitCount = 5;
 
-        /// <summary>Event records the native queue holds before counting losses.</summary>
-        public const int EventQueueCapacity = 64;
+        /// <summary>
+        /// Bytes of the native event ring, as on the device (DCM_EVENT_RING_BYTES): each record costs
+        /// <see cref="NativeContract.RingEntryPrefix"/> + its length, and the last <see cref="NativeContract.EventReserveBytes"/>
+        /// are kept for header-only refused-command records (native-mesh-interop/README.md "Queue sizes and backpressure").
+        /// </summary>
+        public const int EventRingBytes = NativeContract.EventRingBytes;
 
         private const int VendorSendText = 0xC002E5;
         private const int VendorStatusText = 0xC102E5;
@@ -62,6 +66,7 @@ namespace DcMonitor.Emulator.Mesh
         private byte[] _deviceUuid = new byte[16];
         private int _nextHandle = 1;
         private int _lostEvents;
+        private int _eventBytes;
         private Thread _receiver;
 
         private EmulatedMeshStack(VirtualBoard board)
@@ -408,8 +413,13 @@ namespace DcMonitor.Emulator.Mesh
                     return 0;
                 }
 
+                if (_events.Peek().Length > record.Length)
+                {
+                    return 0; // stays queued, as the native pop does
+                }
 
                 byte[] next = _events.Dequeue();
+                _eventBytes -= NativeContract.RingEntryPrefix + next.Length;
                 Array.Copy(next, record, next.Length);
                 return next.Length;
             }
@@ -446,6 +456,43 @@ namespace DcMonitor.Emulator.Mesh
         internal void QueueGattEvent(int kind, int value, byte[] payload, int length)
         {
             QueueEvent(kind, 0, 0, 0, 0, value, payload, length);
+        }
+
+        /// <summary>
+        /// The native dcm_glue_offer_event: queues a GATT record whose caller answers for it when it does not fit (nothing
+        /// counted as lost). Without <paramref name="useReserve"/> it must fit outside the ring's reserve; with it, only a
+        /// header-only record is accepted and it may use the reserve. True when queued.
+        /// </summary>
+        internal bool OfferGattEvent(int kind, int value, byte[] payload, int length, bool useReserve)
+        {
+            if (useReserve && length != 0)
+            {
+                return false;
+            }
+
+            byte[] record = NativeContract.EncodeEvent(kind, 0, 0, 0, 0, value, payload, Math.Min(length, NativeContract.MaximumPayloadLength));
+            bool queued;
+            lock (_gate)
+            {
+                queued = TryStore(record, useReserve ? EventRingBytes : EventRingBytes - NativeContract.EventReserveBytes);
+            }
+
+            CustomEvent.Post(_board, NativeContract.EventSignal, 0);
+            return queued;
+        }
+
+        /// <summary>Stores a record when it fits within the first <paramref name="limit"/> bytes of the ring (caller holds the gate).</summary>
+        private bool TryStore(byte[] record, int limit)
+        {
+            int entry = NativeContract.RingEntryPrefix + record.Length;
+            if (_eventBytes + entry > limit)
+            {
+                return false;
+            }
+
+            _eventBytes += entry;
+            _events.Enqueue(record);
+            return true;
         }
 
         private void ReceiveLoop()
@@ -743,16 +790,14 @@ namespace DcMonitor.Emulator.Mesh
 
         private void QueueEvent(int kind, int source, int destination, int opcode, int handle, int value, byte[] payload, int length)
         {
-            byte[] record = NativeContract.EncodeEvent(kind, source, destination, opcode, handle, value, payload, length);
+            // As dcm_glue_queue_event: the payload cut to the longest record, an ordinary record kept out of the
+            // reserve, a record that does not fit dropped and counted (reported as EventsLost).
+            byte[] record = NativeContract.EncodeEvent(kind, source, destination, opcode, handle, value, payload, Math.Min(length, NativeContract.MaximumPayloadLength));
             lock (_gate)
             {
-                if (_events.Count >= EventQueueCapacity)
+                if (!TryStore(record, EventRingBytes - NativeContract.EventReserveBytes))
                 {
                     _lostEvents++;
-                }
-                else
-                {
-                    _events.Enqueue(record);
                 }
             }
 

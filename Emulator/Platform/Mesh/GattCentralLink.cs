@@ -43,7 +43,18 @@ namespace DcMonitor.Emulator.Mesh
             _server.Subscribed(this, on);
         }
 
-        /// <summary>Writes DC03; false (nothing written) when longer than MTU − 3, as ATT refuses it.</summary>
+        /// <summary>
+        /// The ATT error of the last <see cref="Write"/> (0 when it succeeded): <see cref="NativeContract.AttErrorInvalidAttributeValueLength"/>
+        /// for a value longer than MTU − 3, <see cref="NativeContract.AttErrorInsufficientResources"/> when the node's event ring had
+        /// no room even for the command's refusal.
+        /// </summary>
+        public int LastAttError { get; private set; }
+
+        /// <summary>
+        /// Writes DC03 with response; false (the write request failed with the ATT error in <see cref="LastAttError"/>) when
+        /// longer than MTU − 3, or when the node could neither queue the command nor its refusal (insufficient resources).
+        /// True means the node acknowledged the write, and then answers it (data or an ERROR: reply such as ERROR:BUSY).
+        /// </summary>
         /// <exception cref="InvalidOperationException">The link is closed (disconnected or lost).</exception>
         public bool Write(byte[] value)
         {
@@ -54,11 +65,12 @@ namespace DcMonitor.Emulator.Mesh
 
             if (value.Length > Mtu - 3)
             {
+                LastAttError = NativeContract.AttErrorInvalidAttributeValueLength;
                 return false;
             }
 
-            _server.Written(this, (byte[])value.Clone());
-            return true;
+            LastAttError = _server.Written(this, (byte[])value.Clone());
+            return LastAttError == 0;
         }
 
         /// <summary>Reads DC02.</summary>

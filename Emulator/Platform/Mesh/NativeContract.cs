@@ -14,6 +14,27 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Bytes before the payload in an event record (MeshEvent.RecordHeaderLength).</summary>
         public const int RecordHeaderLength = 15;
 
+        /// <summary>Longest event payload (DCM_EVENT_MAX_PAYLOAD, MeshEvent.MaximumPayloadLength).</summary>
+        public const int MaximumPayloadLength = 380;
+
+        /// <summary>Bytes before each record in the native event ring: its length (DCM_EVENT_ENTRY_PREFIX).</summary>
+        public const int RingEntryPrefix = 2;
+
+        /// <summary>Bytes of the native event ring (DCM_EVENT_RING_BYTES).</summary>
+        public const int EventRingBytes = 4096;
+
+        /// <summary>Header-only records the ring's reserve holds (DCM_EVENT_RESERVE_RECORDS).</summary>
+        public const int EventReserveRecords = 4;
+
+        /// <summary>Bytes of the ring kept for header-only refused-command records (DCM_EVENT_RESERVE_BYTES).</summary>
+        public const int EventReserveBytes = EventReserveRecords * (RingEntryPrefix + RecordHeaderLength);
+
+        /// <summary>The ATT error a DC03 write gets when not even its refusal fits in the ring (BLE_ATT_ERR_INSUFFICIENT_RES).</summary>
+        public const int AttErrorInsufficientResources = 0x11;
+
+        /// <summary>The ATT error of a DC03 write longer than MTU − 3 (or than any command: BLE_ATT_ERR_INVALID_ATTR_VALUE_LEN).</summary>
+        public const int AttErrorInvalidAttributeValueLength = 0x0D;
+
         /// <summary>Length of the state blob (MeshState.BlobLength).</summary>
         public const int StateBlobLength = 17;
 
@@ -27,7 +48,8 @@ namespace DcMonitor.Emulator.Mesh
         public const int VendorMessageReceived = 1, VendorSendCompleted = 2, VendorSendTimedOut = 3, Provisioned = 4, NodeReset = 5,
             ConfigurationChanged = 6, OnOffServerMessage = 7, OnOffStatusReceived = 8, OnOffTimedOut = 9, GattConnected = 10,
             GattDisconnected = 11, GattSubscribed = 12, GattMtuChanged = 13, GattCommandWritten = 14, EventsLost = 15, DeviceDiscovered = 16,
-            DeviceProvisioned = 17, ProvisioningFailed = 18, ConfigStatusReceived = 19, ConfigTimedOut = 20, ProvisionerReady = 21;
+            DeviceProvisioned = 17, ProvisioningFailed = 18, ConfigStatusReceived = 19, ConfigTimedOut = 20, ProvisionerReady = 21,
+            GattCommandRefused = 22;
 
         /// <summary>Encodes an event record (layout in MeshEvent); returns a new array.</summary>
         public static byte[] EncodeEvent(int kind, int source, int destination, int opcode, int handle, int value, byte[] payload, int length)

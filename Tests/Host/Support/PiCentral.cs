@@ -33,7 +33,17 @@ namespace DcMonitor.Tests.Support
 
         public GattCentralLink Link => _link;
 
-        /// <summary>Writes a command as the Pi does (UTF-8, no terminator); false when ATT refused it as too long.</summary>
+        /// <summary>A copy of <see cref="Chunks"/> taken while no notification is being added.</summary>
+        public List<string> ChunksSnapshot()
+        {
+            lock (_buffer)
+            {
+                return new List<string>(Chunks);
+            }
+        }
+
+        /// <summary>Writes a command as the Pi does (UTF-8, no terminator, with response); false when ATT refused it (too long, or the
+        /// node's event ring full: <see cref="GattCentralLink.LastAttError"/>).</summary>
         public bool Write(string command) => _link.Write(Encoding.UTF8.GetBytes(command));
 
         public bool WriteBytes(byte[] value) => _link.Write(value);

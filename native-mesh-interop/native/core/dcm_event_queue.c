@@ -4,7 +4,7 @@
 
 /* The core is freestanding C11 (no libc): it builds for the ESP32-C6 (rv32imac) with nothing but the compiler. */
 
-#define ENTRY_PREFIX 2u
+#define ENTRY_PREFIX DCM_EVENT_ENTRY_PREFIX
 
 static void put16(uint8_t *at, uint16_t value)
 {
@@ -19,6 +19,12 @@ void dcm_event_queue_init(dcm_event_queue_t *queue, uint8_t *storage, size_t cap
     queue->head = 0;
     queue->used = 0;
     queue->lost = 0;
+    queue->reserve = 0;
+}
+
+void dcm_event_queue_set_reserve(dcm_event_queue_t *queue, size_t bytes)
+{
+    queue->reserve = bytes > queue->capacity ? queue->capacity : bytes;
 }
 
 size_t dcm_event_encode(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle,
@@ -61,26 +67,47 @@ static void read_bytes(const dcm_event_queue_t *queue, size_t at, uint8_t *bytes
     }
 }
 
+/* Stores the record when it is well formed and fits within the first `limit` bytes of the capacity (caller holds the
+ * critical section). */
+static bool store(dcm_event_queue_t *queue, const uint8_t *record, size_t length, size_t limit)
+{
+    if (length < DCM_EVENT_HEADER_LENGTH || length > DCM_EVENT_HEADER_LENGTH + DCM_EVENT_MAX_PAYLOAD ||
+        queue->used + ENTRY_PREFIX + length > limit)
+    {
+        return false;
+    }
+
+    uint8_t prefix[ENTRY_PREFIX];
+    put16(prefix, (uint16_t)length);
+    size_t tail = (queue->head + queue->used) % queue->capacity;
+    write_bytes(queue, tail, prefix, ENTRY_PREFIX);
+    write_bytes(queue, (tail + ENTRY_PREFIX) % queue->capacity, record, length);
+    queue->used += ENTRY_PREFIX + length;
+    return true;
+}
+
 bool dcm_event_queue_push(dcm_event_queue_t *queue, const uint8_t *record, size_t length)
 {
-    bool stored = false;
     dcm_platform_enter_critical();
-    if (length >= DCM_EVENT_HEADER_LENGTH && length <= DCM_EVENT_HEADER_LENGTH + DCM_EVENT_MAX_PAYLOAD &&
-        queue->used + ENTRY_PREFIX + length <= queue->capacity)
-    {
-        uint8_t prefix[ENTRY_PREFIX];
-        put16(prefix, (uint16_t)length);
-        size_t tail = (queue->head + queue->used) % queue->capacity;
-        write_bytes(queue, tail, prefix, ENTRY_PREFIX);
-        write_bytes(queue, (tail + ENTRY_PREFIX) % queue->capacity, record, length);
-        queue->used += ENTRY_PREFIX + length;
-        stored = true;
-    }
-    else
+    bool stored = store(queue, record, length, queue->capacity - queue->reserve);
+    if (!stored)
     {
         queue->lost++;
     }
 
+    dcm_platform_exit_critical();
+    return stored;
+}
+
+bool dcm_event_queue_offer(dcm_event_queue_t *queue, const uint8_t *record, size_t length, bool use_reserve)
+{
+    if (use_reserve && length != DCM_EVENT_HEADER_LENGTH)
+    {
+        return false; /* the reserve is for header-only records */
+    }
+
+    dcm_platform_enter_critical();
+    bool stored = store(queue, record, length, use_reserve ? queue->capacity : queue->capacity - queue->reserve);
     dcm_platform_exit_critical();
     return stored;
 }
@@ -111,6 +138,11 @@ size_t dcm_event_queue_pop(dcm_event_queue_t *queue, uint8_t *out, size_t out_ca
 
     dcm_platform_exit_critical();
     return length;
+}
+
+size_t dcm_event_queue_used(const dcm_event_queue_t *queue)
+{
+    return queue->used;
 }
 
 uint32_t dcm_event_queue_lost(const dcm_event_queue_t *queue)

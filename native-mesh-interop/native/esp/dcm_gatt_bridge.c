@@ -89,8 +89,19 @@ static int access_characteristic(uint16_t connection, uint16_t attribute, struct
         {
             return BLE_ATT_ERR_INVALID_ATTR_VALUE_LEN; /* longer than any command; refused, never cut */
         }
-        dcm_glue_queue_event(DCM_EVENT_GATT_COMMAND_WRITTEN, 0, 0, 0, 0, connection, value, length);
-        return 0;
+        /* Backpressure (README "Queue sizes and backpressure"): an acknowledged command is never dropped. When the
+         * command does not fit in the ring, a header-only "refused" record goes into the ring's reserve and the write
+         * still succeeds: managed code answers it with ERROR:BUSY. Only when even that does not fit is the write
+         * refused at the ATT layer (the Pi's write-with-response fails). Neither counts as a lost event. */
+        if (dcm_glue_offer_event(DCM_EVENT_GATT_COMMAND_WRITTEN, 0, 0, 0, 0, connection, value, length, false))
+        {
+            return 0;
+        }
+        if (dcm_glue_offer_event(DCM_EVENT_GATT_COMMAND_REFUSED, 0, 0, 0, 0, connection, NULL, 0, true))
+        {
+            return 0;
+        }
+        return BLE_ATT_ERR_INSUFFICIENT_RES;
     }
 
     return BLE_ATT_ERR_UNLIKELY;

@@ -45,7 +45,8 @@ enum
     DCM_EVENT_PROVISIONING_FAILED = 18,
     DCM_EVENT_CONFIG_STATUS_RECEIVED = 19,
     DCM_EVENT_CONFIG_TIMED_OUT = 20,
-    DCM_EVENT_PROVISIONER_READY = 21
+    DCM_EVENT_PROVISIONER_READY = 21,
+    DCM_EVENT_GATT_COMMAND_REFUSED = 22 /* header-only, from the ring's reserve: a DC03 command did not fit (answer ERROR:BUSY) */
 };
 
 /* Steps of dcm_mesh_enable_provisioner, reported in ProvisionerReady's opcode field when one fails. */
@@ -92,11 +93,18 @@ extern dcm_glue_t dcm_glue;
 /* Element 0's model for a DCM_MODEL_* flag, NULL when the composition lacks it (valid after start). */
 esp_ble_mesh_model_t *dcm_glue_model(uint32_t model_flag);
 
-/* Encodes and queues an event record, then signals managed code. Safe from any task and callback, never allocates
- * (the record is built on the caller's stack: DCM_EVENT_HEADER_LENGTH + DCM_EVENT_MAX_PAYLOAD bytes). A payload
- * longer than DCM_EVENT_MAX_PAYLOAD is cut to it. */
-void dcm_glue_queue_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value,
+/* Encodes and queues an ordinary event record (outside the ring's reserve), then signals managed code. Safe from any
+ * task and callback, never allocates (the record is built on the caller's stack: DCM_EVENT_HEADER_LENGTH +
+ * DCM_EVENT_MAX_PAYLOAD bytes). A payload longer than DCM_EVENT_MAX_PAYLOAD is cut to it. True when the record was
+ * queued; false when the ring was full: the record is dropped and counted (reported as EventsLost). */
+bool dcm_glue_queue_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value,
                           const uint8_t *payload, size_t length);
+
+/* As dcm_glue_queue_event, for a record whose caller answers for it when it does not fit (the DC03 write handler):
+ * nothing is counted as lost. With `use_reserve` only a header-only record (no payload) is accepted, and it may use
+ * the ring's reserve (dcm_event_queue_offer). True when the record was queued. */
+bool dcm_glue_offer_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value,
+                          const uint8_t *payload, size_t length, bool use_reserve);
 
 /* True when `model` has an AppKey bound (a key slot other than ESP_BLE_MESH_KEY_UNUSED); its index in `app_index`. */
 bool dcm_glue_bound_app_key(const esp_ble_mesh_model_t *model, uint16_t *app_index);

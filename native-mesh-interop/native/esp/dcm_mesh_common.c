@@ -11,8 +11,16 @@
 
 dcm_glue_t dcm_glue;
 
-void dcm_glue_queue_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value,
-                          const uint8_t *payload, size_t length)
+/* How a record may use the ring. */
+typedef enum
+{
+    QUEUE_ORDINARY, /* outside the reserve, a drop counted as lost */
+    QUEUE_OFFERED,  /* outside the reserve, the caller answers for a drop */
+    QUEUE_RESERVED  /* header-only, may use the reserve, the caller answers for a drop */
+} queue_mode_t;
+
+static bool queue_record(queue_mode_t mode, uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle,
+                         int32_t value, const uint8_t *payload, size_t length)
 {
     uint8_t record[DCM_EVENT_HEADER_LENGTH + DCM_EVENT_MAX_PAYLOAD];
     if (length > DCM_EVENT_MAX_PAYLOAD)
@@ -22,8 +30,23 @@ void dcm_glue_queue_event(uint8_t kind, uint16_t source, uint16_t destination, u
 
     int16_t saturated = value > INT16_MAX ? INT16_MAX : value < INT16_MIN ? INT16_MIN : (int16_t)value;
     size_t record_length = dcm_event_encode(kind, source, destination, opcode, handle, saturated, payload, (uint16_t)length, record);
-    dcm_event_queue_push(&dcm_glue.events, record, record_length); /* a full queue counts the loss and reports it */
-    dcm_platform_signal_managed();
+    bool queued = mode == QUEUE_ORDINARY
+                      ? dcm_event_queue_push(&dcm_glue.events, record, record_length) /* a full queue counts the loss and reports it */
+                      : dcm_event_queue_offer(&dcm_glue.events, record, record_length, mode == QUEUE_RESERVED);
+    dcm_platform_signal_managed(); /* also when full: managed code drains what is there */
+    return queued;
+}
+
+bool dcm_glue_queue_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value,
+                          const uint8_t *payload, size_t length)
+{
+    return queue_record(QUEUE_ORDINARY, kind, source, destination, opcode, handle, value, payload, length);
+}
+
+bool dcm_glue_offer_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value,
+                          const uint8_t *payload, size_t length, bool use_reserve)
+{
+    return queue_record(use_reserve ? QUEUE_RESERVED : QUEUE_OFFERED, kind, source, destination, opcode, handle, value, payload, length);
 }
 
 dcm_result_t dcm_glue_result_of(esp_err_t error)
