@@ -21,6 +21,9 @@ namespace DcMonitor.Provisioner
         /// <summary>Line the console prints once the provisioner runs.</summary>
         public const string ReadyLine = "DC-Monitor provisioner ready: type 'help'";
 
+        /// <summary>The image's name in its banner (<see cref="Shared.FirmwareVersion.Banner"/>).</summary>
+        public const string ImageName = "provisioner";
+
         private const int WorkQueueCapacity = 64;
 
         private readonly NodeLog _log = new NodeLog();
@@ -37,7 +40,7 @@ namespace DcMonitor.Provisioner
             _console = new SerialConsole(ProvisionerPins.ConsolePortName, ProvisionerPins.ConsoleBaudRate);
             _log.Attach(_console.WriteLine);
             _console.Start();
-            _log.Write("boot", "DC-Monitor provisioner");
+            _log.Write("boot", Shared.FirmwareVersion.Banner(ImageName));
 
             _queue = new WorkQueue(WorkQueueCapacity);
             _queue.ItemFailed += delegate (Exception exception) { _log.Write("worker", "failed: " + exception.Message); };

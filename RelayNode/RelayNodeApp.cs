@@ -1,6 +1,7 @@
 using System;
 using System.Device.Gpio;
 using System.Threading;
+using DcMonitor.Shared;
 using DcMonitor.Shared.Provisioning;
 using DcMonitor.MeshInterop;
 using DcMonitor.RelayNode.Heartbeat;
@@ -15,6 +16,9 @@ namespace DcMonitor.RelayNode
     /// </summary>
     public sealed class RelayNodeApp
     {
+        /// <summary>The image's name in its banner (<see cref="FirmwareVersion.Banner"/>).</summary>
+        public const string ImageName = "relay node";
+
         /// <summary>Status LED, active high (seed §7).</summary>
         public const int LedPin = 8;
 
@@ -26,9 +30,13 @@ namespace DcMonitor.RelayNode
         private LedHeartbeat _heartbeat;
         private MeshNode _mesh;
 
-        /// <summary>Starts the heartbeat and the mesh.</summary>
+        /// <summary>
+        /// Starts the heartbeat and the mesh. The relay has no serial console: its banner (<c>[boot] DC-Monitor relay node
+        /// 0.7.0</c>) and its few log lines go to the debugger output (USB Serial/JTAG).
+        /// </summary>
         public void Start()
         {
+            System.Diagnostics.Debug.WriteLine("[boot] " + FirmwareVersion.Banner(ImageName));
             _gpio = new GpioController();
             _heartbeat = new LedHeartbeat(_gpio, LedPin);
             try

@@ -24,8 +24,8 @@ namespace DcMonitor.UniversalNode
         /// <summary>Work items the worker holds (commands, mesh events, timers) before refusing more.</summary>
         public const int WorkQueueCapacity = 128;
 
-        /// <summary>Firmware version, as Home Assistant's device registry shows it.</summary>
-        public const string FirmwareVersion = "0.6.0";
+        /// <summary>The image's name in its banner (<see cref="Shared.FirmwareVersion.Banner"/>).</summary>
+        public const string ImageName = "universal node";
 
         /// <summary>Line the console prints when the node is ready for commands.</summary>
         public const string ReadyLine = "DC-Monitor universal node ready: type 'help'";
@@ -56,7 +56,7 @@ namespace DcMonitor.UniversalNode
             _console = new SerialConsole(BoardPins.ConsolePortName, BoardPins.ConsoleBaudRate);
             _log.Attach(_console.WriteLine);
             _console.Start();
-            _log.Write("boot", "DC-Monitor universal node, load off (GPIO" + BoardPins.LoadGatePin.ToString() + " held high)");
+            _log.Write("boot", Shared.FirmwareVersion.Banner(ImageName) + ", load off (GPIO" + BoardPins.LoadGatePin.ToString() + " held high)");
 
             _queue = new WorkQueue(WorkQueueCapacity);
             _queue.ItemFailed += OnItemFailed;
@@ -95,7 +95,7 @@ namespace DcMonitor.UniversalNode
             try
             {
                 MeshNode mesh = MeshNode.Start(MeshComposition.UniversalNode(DeviceUuid.Create()));
-                Uplink = new UplinkService(mesh, _queue, Executor, _sensor, _load, _log, FirmwareVersion);
+                Uplink = new UplinkService(mesh, _queue, Executor, _sensor, _load, _log, Shared.FirmwareVersion.Number);
                 Mesh = new MeshCoordinator(mesh, _queue, Executor, _load, _log, Uplink);
                 _consoleCommands.Uplink = Uplink.CreateConsole(_console.WriteLine);
                 _queue.Post(Mesh.Start);

@@ -1,6 +1,7 @@
 using DcMonitor.MeshInterop;
 using DcMonitor.Provisioner.Keys;
 using DcMonitor.Provisioner.Provisioning;
+using DcMonitor.Shared;
 using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Provisioning;
 using DcMonitor.Shared.Runtime;
@@ -10,7 +11,7 @@ namespace DcMonitor.Provisioner.Terminal
 {
     /// <summary>
     /// The provisioner's serial console (issue "Provisioner and RelayNode images" §1): <c>nodes</c>, <c>node &lt;id&gt;</c>,
-    /// <c>forget &lt;id|uuid&gt;</c>, <c>reprovision &lt;id&gt;</c>, <c>keys</c> (fingerprints only, never the keys), <c>help</c>.
+    /// <c>forget &lt;id|uuid&gt;</c>, <c>reprovision &lt;id&gt;</c>, <c>keys</c> (fingerprints only, never the keys), <c>version</c> (image name and firmware version), <c>help</c>.
     /// Lines are handled on the work queue, so they see the registry between workflow steps. Bad input gets an
     /// <c>error: …</c> line naming what was wrong.
     /// </summary>
@@ -49,7 +50,11 @@ namespace DcMonitor.Provisioner.Terminal
 
             if (command == "help")
             {
-                _console.WriteLine("commands: nodes | node <id> | forget <id|uuid> | reprovision <id> | keys | help");
+                _console.WriteLine("commands: nodes | node <id> | forget <id|uuid> | reprovision <id> | keys | version | help");
+            }
+            else if (command == "version")
+            {
+                _console.WriteLine(FirmwareVersion.Banner(ProvisionerApp.ImageName));
             }
             else if (command == "nodes")
             {

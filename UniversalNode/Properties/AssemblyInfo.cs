@@ -5,4 +5,4 @@ using System.Reflection;
 [assembly: AssemblyCompany("DC-Monitor")]
 [assembly: AssemblyProduct("DC-Monitor mesh firmware")]
 [assembly: AssemblyCopyright("Copyright (c) DC-Monitor developers")]
-[assembly: AssemblyVersion("0.1.0.0")]
+[assembly: AssemblyVersion("0.7.0.0")] // = DcMonitor.Shared.FirmwareVersion.Number (Shared/FirmwareVersion.cs)

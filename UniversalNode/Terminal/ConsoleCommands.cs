@@ -1,3 +1,4 @@
+using DcMonitor.Shared;
 using DcMonitor.Shared.Terminal;
 using DcMonitor.Shared.Commands;
 using DcMonitor.UniversalNode.Commands;
@@ -7,8 +8,8 @@ using DcMonitor.UniversalNode.Uplink;
 namespace DcMonitor.UniversalNode.Terminal
 {
     /// <summary>
-    /// What the serial console's lines do (seed protocol §4.15): <c>help</c> lists the commands, <c>scan</c>
-    /// scans the sensor bus, everything else is node command text for <see cref="CommandExecutor"/> and its
+    /// What the serial console's lines do (seed protocol §4.15): <c>help</c> lists the commands, <c>version</c> prints
+    /// the image and its version (<see cref="VersionReply"/>), <c>scan</c> scans the sensor bus, everything else is node command text for <see cref="CommandExecutor"/> and its
     /// reply is printed as <c>&gt;&gt; &lt;reply&gt;</c>; <c>uplink</c> lines configure the MQTT uplink (<see cref="UplinkConsole"/>).
     /// Console commands never notify the Pi and never touch the mesh.
     /// </summary>
@@ -20,6 +21,9 @@ namespace DcMonitor.UniversalNode.Terminal
         /// <summary>Reply when the worker queue is full and the line could not be accepted.</summary>
         public const string Busy = ">> ERR:BUSY (command queue full; the line was not run)";
 
+        /// <summary>The reply to <c>version</c>: <c>&gt;&gt; DC-Monitor universal node 0.7.0</c> (<see cref="FirmwareVersion"/>).</summary>
+        public static readonly string VersionReply = ReplyPrefix + FirmwareVersion.Banner(UniversalNodeApp.ImageName);
+
         private static readonly string[] s_help =
         {
             "commands:",
@@ -28,6 +32,7 @@ namespace DcMonitor.UniversalNode.Terminal
             "  r | ramp          0,25,50,75,100 % for 500 ms each, then 0 %; reply after ~2.7 s",
             "  s | stop          duty 0 % (load off)",
             "  scan              list I2C devices on the sensor bus (0x08-0x77)",
+            "  version           image name and firmware version",
             "  help              this list",
         };
 
@@ -71,6 +76,12 @@ namespace DcMonitor.UniversalNode.Terminal
                     }
                 }
 
+                return;
+            }
+
+            if (line == "version")
+            {
+                _console.WriteLine(VersionReply);
                 return;
             }
 

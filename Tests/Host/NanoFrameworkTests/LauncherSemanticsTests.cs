@@ -10,7 +10,7 @@ using XAssert = Xunit.Assert;
 namespace DcMonitor.Tests.NanoFrameworkTests
 {
     /// <summary>
-    /// The launcher emulation behaves as nanoFramework's UnitTestLauncher does (shared/reference/
+    /// The launcher emulation behaves as nanoFramework's UnitTestLauncher does (docs/
     /// nanoframework-api.md §6): Setup and Cleanup once per class, tests then data rows, no instance created,
     /// ThrowsException on the exact type, a skipping Setup skips the class, a failing Setup does not.
     /// </summary>

@@ -211,6 +211,21 @@ namespace DcMonitor.Tests.Network
         }
 
         [Fact]
+        public void TheProvisionerPrintsItsVersionAtBootAndOnRequest()
+        {
+            using var mesh = new ProvisionedMesh(universal: 1, relays: 0);
+            mesh.PowerOn("provisioner");
+            string banner = "DC-Monitor provisioner " + DcMonitor.Shared.FirmwareVersion.Number;
+            mesh.WaitForProvisioner(l => l == "[boot] " + banner);
+            mesh.WaitForProvisioner(l => l == DcMonitor.Provisioner.ProvisionerApp.ReadyLine);
+
+            mesh.Type("help");
+            Assert.Contains("| version |", mesh.WaitForProvisioner(l => l.StartsWith("commands:", StringComparison.Ordinal)));
+            mesh.Type("version");
+            mesh.WaitForProvisioner(l => l == banner);
+        }
+
+        [Fact]
         public void ForeignAndMalformedDevicesAreNotConfiguredAndDisturbNothing()
         {
             using var mesh = new ProvisionedMesh(universal: 2, relays: 0);

@@ -19,6 +19,15 @@ namespace DcMonitor.Tests.UniversalNode
         }
 
         [Fact]
+        public void TheBootBannerNamesTheImageAndItsVersionBeforeTheReadyLine()
+        {
+            using var node = new NodeUnderTest();
+            int banner = node.Console.Transcript.IndexOf("[boot] DC-Monitor universal node " + DcMonitor.Shared.FirmwareVersion.Number + ", load off (GPIO5 held high)");
+            Assert.True(banner >= 0, string.Join("\n", node.Console.Transcript));
+            Assert.True(banner < node.Console.Transcript.IndexOf(DcMonitor.UniversalNode.UniversalNodeApp.ReadyLine));
+        }
+
+        [Fact]
         public void FindsTheSensorAndWritesAndVerifiesItsConfiguration()
         {
             using var node = new NodeUnderTest();

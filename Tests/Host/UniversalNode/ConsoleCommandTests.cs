@@ -106,10 +106,17 @@ namespace DcMonitor.Tests.UniversalNode
         {
             _node.Console.Type("help");
             _node.Console.WaitFor(line => line == "commands:");
-            foreach (string word in new[] { "read | status", "duty:N | N", "r | ramp", "s | stop", "scan", "help" })
+            foreach (string word in new[] { "read | status", "duty:N | N", "r | ramp", "s | stop", "scan", "version", "help" })
             {
                 _node.Console.WaitFor(line => line.TrimStart().StartsWith(word, StringComparison.Ordinal));
             }
+        }
+
+        [Fact]
+        public void VersionNamesTheImageAndTheFirmwareVersion()
+        {
+            Assert.Equal("DC-Monitor universal node " + DcMonitor.Shared.FirmwareVersion.Number, _node.Console.Ask("version"));
+            Assert.StartsWith("D:0%,", _node.Console.Ask("read")); // not node command text: nothing else was run or queued
         }
 
         [Fact]

@@ -5,7 +5,7 @@ using System.Reflection;
 [assembly: AssemblyCompany("DC-Monitor")]
 [assembly: AssemblyProduct("DC-Monitor mesh firmware")]
 [assembly: AssemblyCopyright("Copyright (c) DC-Monitor developers")]
-[assembly: AssemblyVersion("0.1.0.0")]
+[assembly: AssemblyVersion("0.7.0.0")] // = DcMonitor.Shared.FirmwareVersion.Number (Shared/FirmwareVersion.cs)
 
 // The version of the native code (nanoCLR's native assembly table, written by the stub generator from this
 // attribute into native/InteropAssemblies/DcMonitor.MeshInterop/DcMonitor_MeshInterop.cpp). Deployment refuses the
