@@ -67,8 +67,11 @@ namespace DcMonitor.Tests.Mqtt
             using var watcher = new MqttClient("127.0.0.1", _broker.Port, false, null, null, MqttSslProtocols.None);
             var received = new BlockingCollection<string>();
             watcher.MqttMsgPublishReceived += (sender, e) => received.Add(Encoding.UTF8.GetString(e.Message));
+            var subscribed = new BlockingCollection<bool>();
+            watcher.MqttMsgSubscribed += (sender, e) => subscribed.Add(true);
             watcher.Connect("watcher");
             watcher.Subscribe(new[] { "dcm/availability/#" }, new[] { MqttQoSLevel.AtLeastOnce });
+            Assert.True(subscribed.TryTake(out _, 10000), "the broker acknowledged the subscription");
 
             var polite = new MqttClient("127.0.0.1", _broker.Port, false, null, null, MqttSslProtocols.None);
             polite.Connect("polite", null, null, false, MqttQoSLevel.AtLeastOnce, true, "dcm/availability/polite", "offline", true, 60);
