@@ -275,9 +275,7 @@ namespace DcMonitor.Emulator.Demo
 
                         break;
                     case "stats":
-                        var stats = hub.Air.Statistics;
-                        status.WriteLine("stats: network PDUs " + stats.NetworkPdusTransmitted + " (relayed " + stats.NetworkPdusRelayed + "), segmented messages " + stats.SegmentedMessages
-                            + " (" + stats.Segments + " segments), dropped by loss " + stats.PdusDroppedByLoss + ", GATT notifications " + stats.GattNotifications);
+                        AirStatisticsTable.Write(hub.Air, status);
                         break;
                     case "console" when words.Length >= 3:
                         HubNode target = hub.Find(words[1]);
