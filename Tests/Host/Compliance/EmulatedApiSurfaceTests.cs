@@ -42,7 +42,7 @@ namespace DcMonitor.Tests.Compliance
         }
 
         private static ReferenceApiSurface Reference { get; } =
-            ReferenceApiSurface.Load(RepositoryPaths.InRoot("Tests", "DeviceConformance", "Reference", "nanoframework-1x-api", "api.tsv"));
+            ReferenceApiSurface.Load(RepositoryPaths.InRoot("Tests", "DeviceConformance", "Reference", "nanoframework-1x-api"));
 
         private static string AllowListPath => RepositoryPaths.InRoot("Tests", "Host", "Compliance", "EmulatedApiDeliberateDifferences.txt");
 

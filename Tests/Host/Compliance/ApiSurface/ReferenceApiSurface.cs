@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 
 namespace DcMonitor.Tests.Compliance.ApiSurface
@@ -23,31 +22,18 @@ namespace DcMonitor.Tests.Compliance.ApiSurface
         /// <summary>Every namespace that holds a real type.</summary>
         public ISet<string> Namespaces { get; }
 
-        /// <summary>Reads an api.tsv file: <c>assembly  version  type  kind  signature</c>, '#' starts a comment line.</summary>
-        public static ReferenceApiSurface Load(string path)
-        {
-            return Parse(File.ReadAllLines(path));
-        }
-
-        /// <summary>Parses api.tsv lines.</summary>
-        /// <exception cref="FormatException">A line does not have five tab-separated columns.</exception>
-        public static ReferenceApiSurface Parse(IEnumerable<string> tsvLines)
+        /// <summary>
+        /// The surface of Reference/nanoframework-1x-api as the device-conformance check reads it
+        /// (<see cref="DcMonitor.DeviceConformance.Surface.ApiSurface"/>): each type's line, then its members.
+        /// </summary>
+        /// <param name="directory">The folder holding api.tsv, assemblies.tsv and params-parameters.tsv.</param>
+        public static ReferenceApiSurface Load(string directory)
         {
             var lines = new List<ApiLine>();
-            foreach (string text in tsvLines)
+            foreach (DcMonitor.DeviceConformance.Surface.ApiType type in DcMonitor.DeviceConformance.Surface.ApiSurface.Load(directory).Types)
             {
-                if (text.Length == 0 || text.StartsWith("#", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                string[] columns = text.Split('\t');
-                if (columns.Length != 5)
-                {
-                    throw new FormatException("api.tsv line without five columns: " + text);
-                }
-
-                lines.Add(new ApiLine(columns[2], columns[3], columns[4]));
+                lines.Add(new ApiLine(type.FullName, "type", type.Declaration));
+                lines.AddRange(type.Members.Select(member => new ApiLine(type.FullName, member.Kind, member.Signature)));
             }
 
             return new ReferenceApiSurface(lines);
