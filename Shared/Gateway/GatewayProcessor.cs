@@ -143,7 +143,7 @@ namespace DcMonitor.Shared.Gateway
 
             _known.Heard(source, own, nowMilliseconds);
             bool monitored = source == _monitorTarget;
-            bool asked = ClearOutstanding(source) || monitored;
+            bool asked = ClearOutstanding(source, out _) || monitored;
             if (monitored)
             {
                 _monitorWaiting = false;
@@ -167,8 +167,7 @@ namespace DcMonitor.Shared.Gateway
         public void OnVendorSendFailed(int destination, long nowMilliseconds)
         {
             _now = nowMilliseconds;
-            bool silent = IsSilent(destination);
-            ClearOutstanding(destination);
+            ClearOutstanding(destination, out bool silent);
             if (destination == _monitorTarget)
             {
                 _monitorWaiting = false;
@@ -185,8 +184,7 @@ namespace DcMonitor.Shared.Gateway
         public void OnVendorTimeout(int destination, long nowMilliseconds)
         {
             _now = nowMilliseconds;
-            bool silent = IsSilent(destination);
-            bool wasOutstanding = ClearOutstanding(destination);
+            bool wasOutstanding = ClearOutstanding(destination, out bool silent);
             if (destination == _monitorTarget)
             {
                 _monitorWaiting = false; // silent while monitoring (seed §4.9)
@@ -549,19 +547,6 @@ namespace DcMonitor.Shared.Gateway
             _outstandingCount++;
         }
 
-        private bool IsSilent(int destination)
-        {
-            for (int i = 0; i < _outstandingCount; i++)
-            {
-                if (_outstandingDestination[i] == destination)
-                {
-                    return _outstandingSilent[i];
-                }
-            }
-
-            return false;
-        }
-
         private bool IsOutstanding(int destination)
         {
             for (int i = 0; i < _outstandingCount; i++)
@@ -575,12 +560,14 @@ namespace DcMonitor.Shared.Gateway
             return false;
         }
 
-        private bool ClearOutstanding(int destination)
+        /// <summary>Forgets the send awaiting a status from <paramref name="destination"/>; <paramref name="silent"/> tells whether it was a monitor poll.</summary>
+        private bool ClearOutstanding(int destination, out bool silent)
         {
             for (int i = 0; i < _outstandingCount; i++)
             {
                 if (_outstandingDestination[i] == destination)
                 {
+                    silent = _outstandingSilent[i];
                     _outstandingCount--;
                     _outstandingDestination[i] = _outstandingDestination[_outstandingCount];
                     _outstandingSince[i] = _outstandingSince[_outstandingCount];
@@ -589,6 +576,7 @@ namespace DcMonitor.Shared.Gateway
                 }
             }
 
+            silent = false;
             return false;
         }
     }
