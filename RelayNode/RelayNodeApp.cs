@@ -4,13 +4,16 @@ using System.Threading;
 using DcMonitor.Shared;
 using DcMonitor.Shared.Provisioning;
 using DcMonitor.MeshInterop;
+using DcMonitor.RelayNode.Hardware;
 using DcMonitor.RelayNode.Heartbeat;
+using DcMonitor.RelayNode.Terminal;
+using DcMonitor.Shared.Terminal;
 
 namespace DcMonitor.RelayNode
 {
     /// <summary>
     /// The relay node (seed protocol §7): Config Server only, relay on, default TTL 7, LED heartbeat on GPIO8
-    /// driven by the stack's provisioned state. After a power cut the stack restores its provisioning from
+    /// driven by the stack's provisioned state, a serial console (<see cref="RelayConsole"/>: <c>status</c>, <c>version</c>). After a power cut the stack restores its provisioning from
     /// flash, so the relay rejoins by itself. A relay provisioned during this boot that is never configured resets itself
     /// to be admitted again (<see cref="OrphanWatch"/>).
     /// </summary>
@@ -19,8 +22,8 @@ namespace DcMonitor.RelayNode
         /// <summary>The image's name in its banner (<see cref="FirmwareVersion.Banner"/>).</summary>
         public const string ImageName = "relay node";
 
-        /// <summary>Status LED, active high (seed §7).</summary>
-        public const int LedPin = 8;
+        /// <summary>Status LED, active high (seed §7); <see cref="RelayNodePins.LedPin"/>.</summary>
+        public const int LedPin = RelayNodePins.LedPin;
 
         private readonly MeshState _state = new MeshState();
         private readonly OrphanWatch _orphanWatch = new OrphanWatch();
@@ -29,14 +32,18 @@ namespace DcMonitor.RelayNode
         private GpioController _gpio;
         private LedHeartbeat _heartbeat;
         private MeshNode _mesh;
+        private SerialConsole _console;
 
         /// <summary>
-        /// Starts the heartbeat and the mesh. The relay has no serial console: its banner (<c>[boot] DC-Monitor relay node
-        /// 0.7.0</c>) and its few log lines go to the debugger output (USB Serial/JTAG).
+        /// Starts the console, the heartbeat and the mesh. The banner (<c>[boot] DC-Monitor relay node 0.7.0</c>) and the
+        /// relay's few log lines go to the serial console and to the debugger output (USB Serial/JTAG).
         /// </summary>
         public void Start()
         {
-            System.Diagnostics.Debug.WriteLine("[boot] " + FirmwareVersion.Banner(ImageName));
+            RelayNodePins.RouteSignals();
+            _console = new SerialConsole(RelayNodePins.ConsolePortName, RelayNodePins.ConsoleBaudRate);
+            _console.Start();
+            Log("[boot] " + FirmwareVersion.Banner(ImageName));
             _gpio = new GpioController();
             _heartbeat = new LedHeartbeat(_gpio, LedPin);
             try
@@ -48,8 +55,11 @@ namespace DcMonitor.RelayNode
             }
             catch (Exception exception)
             {
-                System.Diagnostics.Debug.WriteLine("relay: BLE Mesh unavailable: " + exception.Message);
+                Log("relay: BLE Mesh unavailable: " + exception.Message);
+                _mesh = null;
             }
+
+            new RelayConsole(_console, _mesh);
         }
 
         /// <summary>Stops the heartbeat (an emulated node powering down).</summary>
@@ -62,6 +72,13 @@ namespace DcMonitor.RelayNode
 
             _heartbeat.Dispose();
             _gpio.Dispose();
+            _console.Dispose();
+        }
+
+        private void Log(string line)
+        {
+            System.Diagnostics.Debug.WriteLine(line);
+            _console.WriteLine(line);
         }
 
         private static byte[] CreateUuid()
@@ -107,7 +124,7 @@ namespace DcMonitor.RelayNode
 
             if (orphan)
             {
-                System.Diagnostics.Debug.WriteLine("relay: provisioned but never configured; resetting to be admitted again");
+                Log("relay: provisioned but never configured; resetting to be admitted again");
                 _mesh.ResetNode();
             }
         }

@@ -59,6 +59,7 @@ namespace DcMonitor.Emulator.Air
             {
                 var relay = new EmulatedRelayNode(flash, name, air, unicast);
                 radio = relay.Radio;
+                console = relay.Console;
                 node = relay;
             }
             else if (image == "provisioner")
