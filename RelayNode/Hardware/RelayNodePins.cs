@@ -1,3 +1,4 @@
+using DcMonitor.Shared.Terminal;
 using nanoFramework.Hardware.Esp32;
 
 namespace DcMonitor.RelayNode.Hardware
@@ -12,23 +13,17 @@ namespace DcMonitor.RelayNode.Hardware
         /// <summary>Status LED, active high.</summary>
         public const int LedPin = 8;
 
-        /// <summary>Console port.</summary>
-        public const string ConsolePortName = "COM2";
+        /// <summary>Console port (<see cref="ConsoleUart"/>).</summary>
+        public const string ConsolePortName = ConsoleUart.PortName;
 
-        /// <summary>Console TX pin.</summary>
-        public const int ConsoleTransmitPin = 16;
+        /// <summary>Console speed, baud (<see cref="ConsoleUart"/>).</summary>
+        public const int ConsoleBaudRate = ConsoleUart.BaudRate;
 
-        /// <summary>Console RX pin.</summary>
-        public const int ConsoleReceivePin = 17;
-
-        /// <summary>Console speed, baud.</summary>
-        public const int ConsoleBaudRate = 115200;
-
-        /// <summary>Routes the console UART to its pins.</summary>
+        /// <summary>Routes the console UART to its pins (<see cref="ConsoleUart"/>).</summary>
         public static void RouteSignals()
         {
-            Configuration.SetPinFunction(ConsoleTransmitPin, DeviceFunction.COM2_TX);
-            Configuration.SetPinFunction(ConsoleReceivePin, DeviceFunction.COM2_RX);
+            Configuration.SetPinFunction(ConsoleUart.TransmitPin, DeviceFunction.COM2_TX);
+            Configuration.SetPinFunction(ConsoleUart.ReceivePin, DeviceFunction.COM2_RX);
         }
     }
 }

@@ -1,3 +1,4 @@
+using DcMonitor.Shared.Terminal;
 using nanoFramework.Hardware.Esp32;
 
 namespace DcMonitor.UniversalNode.Hardware
@@ -26,20 +27,17 @@ namespace DcMonitor.UniversalNode.Hardware
         /// <summary>nanoFramework I2C bus number of the sensor bus (I2C1).</summary>
         public const int SensorBusId = 1;
 
-        /// <summary>
-        /// Serial console UART: COM2 (ESP32 UART1). COM1/UART0 is not used because nanoFramework falls back to it
-        /// for the debugger when the USB Serial/JTAG port is not connected.
-        /// </summary>
-        public const string ConsolePortName = "COM2";
+        /// <summary>Serial console UART: COM2 (ESP32 UART1), as on every image (<see cref="ConsoleUart"/>).</summary>
+        public const string ConsolePortName = ConsoleUart.PortName;
 
-        /// <summary>Console TX on GPIO16, the ESP32-C6-DevKitC's USB-UART bridge input (UART0's default TX pin).</summary>
-        public const int ConsoleTransmitPin = 16;
+        /// <summary>Console TX on GPIO16, the ESP32-C6-DevKitC's USB-UART bridge input (<see cref="ConsoleUart"/>).</summary>
+        public const int ConsoleTransmitPin = ConsoleUart.TransmitPin;
 
-        /// <summary>Console RX on GPIO17, the ESP32-C6-DevKitC's USB-UART bridge output (UART0's default RX pin).</summary>
-        public const int ConsoleReceivePin = 17;
+        /// <summary>Console RX on GPIO17, the ESP32-C6-DevKitC's USB-UART bridge output (<see cref="ConsoleUart"/>).</summary>
+        public const int ConsoleReceivePin = ConsoleUart.ReceivePin;
 
-        /// <summary>Console speed, 115200 baud 8N1.</summary>
-        public const int ConsoleBaudRate = 115200;
+        /// <summary>Console speed, 115200 baud 8N1 (<see cref="ConsoleUart"/>).</summary>
+        public const int ConsoleBaudRate = ConsoleUart.BaudRate;
 
         /// <summary>Routes the load PWM, the sensor bus and the console UART. Call once, before opening any of them.</summary>
         public static void RouteSignals()
