@@ -77,22 +77,8 @@ namespace DcMonitor.Tests.Compliance
         {
             var anchors = new HashSet<string>(StringComparer.Ordinal);
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            string fence = null;
-            foreach (string line in markdown.Replace("\r\n", "\n").Split('\n'))
+            foreach ((int _, string line) in DocumentationLinksTests.MarkdownLinks.LinesOutsideFences(markdown))
             {
-                string trimmed = line.TrimStart();
-                if (fence != null)
-                {
-                    if (trimmed.StartsWith(fence, StringComparison.Ordinal))
-                        fence = null;
-                    continue;
-                }
-                if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
-                {
-                    fence = trimmed.Substring(0, 3);
-                    continue;
-                }
-
                 Match heading = Heading.Match(line);
                 if (!heading.Success)
                     continue;

@@ -222,6 +222,19 @@ namespace DcMonitor.Tests.Compliance
             /// <summary>Every link target outside code, as written.</summary>
             private static IEnumerable<(int Line, string Target)> Targets(string text)
             {
+                foreach ((int Number, string Text) line in LinesOutsideFences(text))
+                {
+                    string prose = CodeSpan.Replace(line.Text, string.Empty);
+                    var targets = Inline.Matches(prose).Select(match => match.Groups["target"].Value)
+                        .Concat(Definition.Matches(prose).Select(match => match.Groups["target"].Value));
+                    foreach (string target in targets)
+                        yield return (line.Number, target);
+                }
+            }
+
+            /// <summary>The lines of Markdown text (numbered from 1) that are not inside a fenced code block nor a fence.</summary>
+            public static IEnumerable<(int Number, string Text)> LinesOutsideFences(string text)
+            {
                 string[] lines = text.Replace("\r\n", "\n").Split('\n');
                 string fence = null;
                 for (int i = 0; i < lines.Length; i++)
@@ -239,11 +252,7 @@ namespace DcMonitor.Tests.Compliance
                         continue;
                     }
 
-                    string line = CodeSpan.Replace(lines[i], string.Empty);
-                    var targets = Inline.Matches(line).Select(match => match.Groups["target"].Value)
-                        .Concat(Definition.Matches(line).Select(match => match.Groups["target"].Value));
-                    foreach (string target in targets)
-                        yield return (i + 1, target);
+                    yield return (i + 1, lines[i]);
                 }
             }
         }
