@@ -13,7 +13,7 @@ using DcMonitor.Emulator.Mesh;
 namespace DcMonitor.Emulator.Air
 {
     /// <summary>
-    /// The emulator's air as a service (docs/air-client-protocol.md): a TCP endpoint on loopback that
+    /// The emulator's air as a service (docs/emulator.md): a TCP endpoint on loopback that
     /// runs the <see cref="VirtualAir"/> (topology, loss, counters), starts each node as its own OS process
     /// (<see cref="NodeProcess"/>) and connects its radio, and serves outside clients in the central role (scan,
     /// connect, GATT) and the control role (nodes, power, link, stats, console). A power cut kills the node's

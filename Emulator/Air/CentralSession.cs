@@ -8,7 +8,7 @@ namespace DcMonitor.Emulator.Air
     /// <summary>
     /// A client in the central role (the Pi, the gateway console, a test harness): scan, connect to one node at a
     /// time, list services, subscribe to DC02, read, write DC03, disconnect; notifications and link loss arrive as
-    /// events (air-client-protocol.md, "Central role").
+    /// events (docs/emulator.md, "Central role").
     /// </summary>
     public sealed class CentralSession
     {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace DcMonitor.Emulator.Air
 {
-    /// <summary>A client in the control role: nodes, power, link, stats, console, attach (air-client-protocol.md, "Control role").</summary>
+    /// <summary>A client in the control role: nodes, power, link, stats, console, attach (docs/emulator.md, "Control role").</summary>
     public sealed class ControlSession
     {
         private readonly AirHub _hub;

@@ -9,7 +9,7 @@ namespace DcMonitor.Emulator.Air
 {
     /// <summary>
     /// One TCP connection speaking UTF-8 JSON Lines (one object per line, both directions), as the air protocol
-    /// defines (docs/air-client-protocol.md). A reader thread raises <see cref="Received"/> for each
+    /// defines (docs/emulator.md). A reader thread raises <see cref="Received"/> for each
     /// object (malformed lines raise <see cref="Malformed"/>); <see cref="Send"/> is thread-safe. <see cref="Closed"/>
     /// fires once when either side ends the connection.
     /// </summary>

@@ -62,7 +62,7 @@ namespace DcMonitor.Emulator.TestFramework
     /// <summary>
     /// Runs nanoFramework.TestFramework tests on the host with the semantics of the real
     /// <c>nanoFramework.UnitTestLauncher</c> (TestFramework source/UnitTestLauncher/Program.cs;
-    /// docs/nanoframework-api.md §6): per <see cref="TestClassAttribute"/> class, every
+    /// docs/reference/nanoframework-api.md §6): per <see cref="TestClassAttribute"/> class, every
     /// <see cref="SetupAttribute"/> method once, then every <see cref="TestMethodAttribute"/> method, then
     /// every <see cref="DataRowAttribute"/> method once per row, then every <see cref="CleanupAttribute"/>
     /// method once. No instance of the class is ever created: methods are called with a null <c>this</c>, as

@@ -2,7 +2,7 @@ namespace DcMonitor.Shared.Sensing
 {
     /// <summary>
     /// AVG field, Configuration bits 11:9: how many samples the INA260 averages per result (TI SBOS656C,
-    /// configuration register; docs/anchors.md §1.3).
+    /// configuration register; docs/reference/anchors.md §1.3).
     /// </summary>
     public enum Ina260AveragingCount
     {

@@ -4,7 +4,7 @@ namespace DcMonitor.Shared.Sensing
 {
     /// <summary>
     /// The INA260 Configuration register (pointer 0x00) as fields, with encoding, decoding and timing
-    /// (TI SBOS656C; docs/anchors.md §1.3). Bits 14:12 always read 110; bit 15 (RST) is
+    /// (TI SBOS656C; docs/reference/anchors.md §1.3). Bits 14:12 always read 110; bit 15 (RST) is
     /// self-clearing and never part of a stored configuration.
     /// </summary>
     public sealed class Ina260Configuration

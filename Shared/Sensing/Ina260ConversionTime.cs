@@ -2,7 +2,7 @@ namespace DcMonitor.Shared.Sensing
 {
     /// <summary>
     /// VBUSCT (Configuration bits 8:6) and ISHCT (bits 5:3): conversion time of one bus-voltage or one
-    /// shunt-current sample (TI SBOS656C, configuration register; docs/anchors.md §1.3).
+    /// shunt-current sample (TI SBOS656C, configuration register; docs/reference/anchors.md §1.3).
     /// </summary>
     public enum Ina260ConversionTime
     {

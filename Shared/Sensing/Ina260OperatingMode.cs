@@ -1,7 +1,7 @@
 namespace DcMonitor.Shared.Sensing
 {
     /// <summary>
-    /// MODE field, Configuration bits 2:0 (TI SBOS656C; INA226-family encoding, docs/anchors.md
+    /// MODE field, Configuration bits 2:0 (TI SBOS656C; INA226-family encoding, docs/reference/anchors.md
     /// §1.3). Bit 0 = convert current, bit 1 = convert bus voltage, bit 2 = continuous; 000 and 100 power down.
     /// </summary>
     public enum Ina260OperatingMode

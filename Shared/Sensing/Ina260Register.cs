@@ -1,7 +1,7 @@
 namespace DcMonitor.Shared.Sensing
 {
     /// <summary>
-    /// INA260 register pointers (TI SBOS656C, register map; docs/anchors.md §1.2). Every
+    /// INA260 register pointers (TI SBOS656C, register map; docs/reference/anchors.md §1.2). Every
     /// register is 16 bits, transferred most significant byte first.
     /// </summary>
     public enum Ina260Register : byte

@@ -2,7 +2,7 @@ namespace DcMonitor.Shared.Sensing
 {
     /// <summary>
     /// Conversions from INA260 register values to physical units, in integers so nothing is lost to
-    /// floating point (TI SBOS656C register descriptions; docs/anchors.md §1.2, §1.5):
+    /// floating point (TI SBOS656C register descriptions; docs/reference/anchors.md §1.2, §1.5):
     /// current 1.25 mA/LSB signed, bus voltage 1.25 mV/LSB unsigned, power 10 mW/LSB unsigned.
     /// </summary>
     public static class Ina260Units

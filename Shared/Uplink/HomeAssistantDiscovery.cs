@@ -4,7 +4,7 @@ using DcMonitor.Shared.Commands;
 namespace DcMonitor.Shared.Uplink
 {
     /// <summary>
-    /// Home Assistant MQTT discovery for one UniversalNode (docs/anchors.md §3), device-based: one retained message on
+    /// Home Assistant MQTT discovery for one UniversalNode (docs/reference/anchors.md §3), device-based: one retained message on
     /// <c>&lt;discovery prefix&gt;/device/&lt;object id&gt;/config</c> describes the whole node (voltage, current, power, energy sensors and
     /// a duty-cycle number) instead of five per-entity messages, so a node appears, changes and disappears in one publish,
     /// which matters on a bridge that sends discovery again whenever <c>homeassistant/status</c> says <c>online</c>.

@@ -19,7 +19,7 @@ namespace DcMonitor.Benchmarks
     /// Mosquitto through <see cref="CountingProxy"/>. Three ways to deliver the same readings (the same topics and state JSON):
     /// the firmware itself (3 emulated nodes, 2 s period: one standing connection, a QoS 1 batch per period, keep-alive included),
     /// one connection per batch (the seed's mesh-to-MQTT sender), one connection per reading. Prints bytes per reading and
-    /// connections per hour; nothing is asserted (figures for the README).
+    /// connections per hour; nothing is asserted (figures for docs/mqtt-uplink.md).
     /// </summary>
     public static class UplinkTraffic
     {

@@ -11,7 +11,7 @@ namespace DcMonitor.FirmwareCompliance
     /// Metadata check of a built firmware assembly. It catches what a compile against the real
     /// nanoFramework references does not: generic type or method definitions (they pass the C# compiler
     /// and the MetadataProcessor, then crash nanoCLR while it loads the assembly —
-    /// docs/nanoframework-toolchain.md §6), any generic instantiation, base-class-library types
+    /// docs/reference/nanoframework-toolchain.md §6), any generic instantiation, base-class-library types
     /// that nanoFramework 1.x lacks (allow-list <c>NanoFrameworkTypes.txt</c>), and use of the emulator's
     /// internals instead of the nanoFramework API it emulates.
     /// </summary>

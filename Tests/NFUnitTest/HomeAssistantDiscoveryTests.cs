@@ -4,7 +4,7 @@ using nanoFramework.TestFramework;
 namespace DcMonitor.NFUnitTest
 {
     /// <summary>
-    /// Home Assistant's device-based discovery (docs/anchors.md §3) checked with plain string operations, so it runs on
+    /// Home Assistant's device-based discovery (docs/reference/anchors.md §3) checked with plain string operations, so it runs on
     /// nanoCLR too (the host's Tests/Host/Mqtt/HomeAssistantDiscoveryTests parses the same payloads as JSON): the topic shape and
     /// characters, device and origin at the root, five components with unique ids, units and state classes per device class, the
     /// duty number's range and command topic, availability, identities that depend on the UUID only, and the state text.

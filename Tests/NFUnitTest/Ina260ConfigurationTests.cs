@@ -4,7 +4,7 @@ using nanoFramework.TestFramework;
 
 namespace DcMonitor.NFUnitTest
 {
-    /// <summary>Configuration register fields (TI SBOS656C; docs/anchors.md §1.3).</summary>
+    /// <summary>Configuration register fields (TI SBOS656C; docs/reference/anchors.md §1.3).</summary>
     [TestClass]
     public class Ina260ConfigurationTests
     {

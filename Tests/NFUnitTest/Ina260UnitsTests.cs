@@ -5,7 +5,7 @@ namespace DcMonitor.NFUnitTest
 {
     /// <summary>
     /// INA260 register conversions against the datasheet LSBs (TI SBOS656C: current 1.25 mA, bus voltage
-    /// 1.25 mV, power 10 mW) and the worked vectors of docs/anchors.md §1.5.
+    /// 1.25 mV, power 10 mW) and the worked vectors of docs/reference/anchors.md §1.5.
     /// </summary>
     [TestClass]
     public class Ina260UnitsTests

@@ -12,7 +12,7 @@ namespace DcMonitor.UniversalNode.Mesh
     /// a node that answered in text, or whose binary request timed out, gets text from then on; a node that
     /// answers in binary goes back to binary. A group send goes out in binary, and also in text while any
     /// text-only node is known, so a mixed fleet keeps working (the first unicast request to a seed node times
-    /// out once, see the README). Worker thread only.
+    /// out once, see docs/protocol.md). Worker thread only.
     /// </summary>
     public sealed class MeshGatewayAdapter : IGatewayMesh
     {

@@ -16,7 +16,7 @@ namespace DcMonitor.MeshInterop
         /// <summary>Not started, not provisioned, or the model has no AppKey bound. ESP_ERR_INVALID_STATE.</summary>
         InvalidState = 2,
 
-        /// <summary>An acknowledged send to the same destination is still outstanding (ESP-IDF allows one, docs/esp-ble-mesh.md §1). -EBUSY.</summary>
+        /// <summary>An acknowledged send to the same destination is still outstanding (ESP-IDF allows one, docs/reference/esp-ble-mesh.md §1). -EBUSY.</summary>
         Busy = 3,
 
         /// <summary>No buffer for the message. ESP_ERR_NO_MEM.</summary>

@@ -1,5 +1,5 @@
 // The fake ESP-IDF / NimBLE: see fake_idf.h. Behaviour follows what the real functions do where the glue depends on
-// it (docs/esp-ble-mesh.md and the ESP-IDF v5.5.4 sources cited in native/esp): esp_* calls only record and
+// it (docs/reference/esp-ble-mesh.md and the ESP-IDF v5.5.4 sources cited in native/esp): esp_* calls only record and
 // return the chosen result (their outcomes arrive later through callbacks the test raises), NimBLE assigns value
 // handles at ble_gatts_add_svcs, ble_hs_mbuf_to_flat refuses a value longer than the buffer (BLE_HS_EMSGSIZE),
 // ble_gatts_notify_custom consumes its buffer.

@@ -8,7 +8,7 @@ namespace DcMonitor.Emulator.Mesh
     /// <summary>
     /// Provisioning in the emulated native component: a node's unprovisioned device beacons, the provisioner role
     /// (keys, UUID match, discovery, admission over a PB-ADV link) and the provisioner's node table, with ESP-IDF's
-    /// behaviour where the firmware can see it (docs/esp-ble-mesh.md; native-mesh-interop/native/esp):
+    /// behaviour where the firmware can see it (docs/reference/esp-ble-mesh.md; native-mesh-interop/native/esp):
     /// matching devices are reported, never provisioned automatically; a UUID already in the node table keeps its
     /// previous address (prov_pvnr.c); an address used by another node makes provisioning fail when the data is
     /// sent; the node table and the keys persist (NVS); a link that gets no answer closes with a timeout.

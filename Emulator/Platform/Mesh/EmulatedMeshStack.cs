@@ -14,7 +14,7 @@ namespace DcMonitor.Emulator.Mesh
     /// message cache (no duplicate delivery, no relay storms), relaying, segmentation of access messages over
     /// 11 bytes (a segmented message is delivered only when all segments arrive), group delivery to subscribed
     /// models, AppKey binding (an unbound model hears nothing and cannot send), acknowledged client sends with a
-    /// timeout and at most one outstanding per destination (docs/esp-ble-mesh.md §1), local loopback of
+    /// timeout and at most one outstanding per destination (docs/reference/esp-ble-mesh.md §1), local loopback of
     /// messages to own subscribed groups, the GATT bridge, and events through a bounded record queue plus a
     /// posted custom event. Provisioning state persists next to the node's flash (<see cref="MeshSettings"/>).
     /// </summary>

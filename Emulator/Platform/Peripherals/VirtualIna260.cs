@@ -4,7 +4,7 @@ using DcMonitor.Emulator.Board;
 namespace DcMonitor.Emulator.Peripherals
 {
     /// <summary>
-    /// Register-level model of the TI INA260 (datasheet SBOS656C; facts in docs/anchors.md §1):
+    /// Register-level model of the TI INA260 (datasheet SBOS656C; facts in docs/reference/anchors.md §1):
     /// <list type="bullet">
     /// <item>pointer register then big-endian 16-bit registers; a write of pointer + MSB + LSB sets a writable register;</item>
     /// <item>Configuration 0x00 (POR 0x6127): RST[15] resets every register and self-clears, AVG[11:9], VBUSCT[8:6], ISHCT[5:3], MODE[2:0];</item>

@@ -13,7 +13,7 @@ namespace DcMonitor.Tests.Compliance
     /// The device-conformance check (Tests/DeviceConformance) catches what the host build cannot: each test builds a small
     /// repository tree shaped like ours — a .nfproj with its packages.config, an sdkconfig fragment, native C — with one
     /// defect, and asserts that exactly that defect is reported in its category, at its file and line. The real repository
-    /// itself is checked by test.sh (the tool's own run, whose last line the README quotes).
+    /// itself is checked by test.sh (the tool's own run, whose last line docs/testing.md quotes).
     /// </summary>
     public class DeviceConformanceTests : IDisposable
     {

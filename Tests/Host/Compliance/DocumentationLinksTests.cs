@@ -4,6 +4,8 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
 using DcMonitor.Tests.Support;
 using Xunit;
 
@@ -13,8 +15,9 @@ namespace DcMonitor.Tests.Compliance
     /// A clone is self-contained: every relative link in the repository's Markdown files points at a file or folder
     /// of the repository, and no document, source or script sends the reader to the team's shared folder beside the
     /// clone (the parent-relative "shared" path), which a clone does not have. The documents the project relies on are
-    /// copied into docs/. The repository's files are those git lists (tracked, plus new files not ignored), so build
-    /// output and local state never count.
+    /// copied into docs/. Every path into docs/ that a source or document names exists, and every SVG image of docs/ is
+    /// well-formed. The repository's files are those git lists (tracked, plus new files not ignored), so build output and
+    /// local state never count.
     /// </summary>
     public class DocumentationLinksTests
     {
@@ -30,6 +33,19 @@ namespace DcMonitor.Tests.Compliance
 
         /// <summary>The text files searched for the shared folder (those a reader or a build follows).</summary>
         private static readonly string[] SearchedExtensions = { ".md", ".cs", ".sh", ".json", ".txt", ".c", ".h", ".cpp", ".cmake", ".props", ".csproj", ".nfproj" };
+
+        /// <summary>Files that may name a document path that is not in the repository, each with its reason.</summary>
+        private static readonly Dictionary<string, string> NamedPathAllowList = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CHANGELOG.md"] = "history: names documents where they were at the time",
+            ["Tests/Host/Compliance/DocumentationLinksTests.cs"] = "feeds the link reader made-up paths",
+        };
+
+        /// <summary>A path into docs/ written from the repository's root (not after another path segment, not "../docs").</summary>
+        private static readonly Regex NamedDocument = new Regex(@"(?<![A-Za-z0-9_./-])docs/[A-Za-z0-9_./-]*[A-Za-z0-9_-]\.(?:md|svg)\b", RegexOptions.Compiled);
+
+        /// <summary>The root element of an SVG image.</summary>
+        private static readonly XName SvgRoot = XName.Get("svg", "http://www.w3.org/2000/svg");
 
         private static readonly Lazy<RepositoryFiles> Files = new Lazy<RepositoryFiles>(RepositoryFiles.Load);
 
@@ -69,9 +85,63 @@ namespace DcMonitor.Tests.Compliance
         }
 
         [Fact]
+        public void Every_svg_image_of_the_documents_is_well_formed_xml()
+        {
+            var svgs = Files.Value.Paths.Where(path => path.StartsWith("docs/", StringComparison.Ordinal) && path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.NotEmpty(svgs);
+            var bad = new List<string>();
+            foreach (string svg in svgs)
+            {
+                try
+                {
+                    XDocument document = XDocument.Load(RepositoryPaths.InRoot(svg.Split('/')));
+                    if (document.Root.Name != SvgRoot)
+                        bad.Add($"{svg}: the root element is {document.Root.Name}, not an SVG");
+                }
+                catch (XmlException exception)
+                {
+                    bad.Add($"{svg}: {exception.Message}");
+                }
+            }
+
+            Assert.True(bad.Count == 0, "SVG images that browsers cannot show:\n" + string.Join("\n", bad));
+        }
+
+        [Fact]
+        public void Every_document_path_named_in_a_source_or_document_exists()
+        {
+            var missing = new List<string>();
+            foreach (string file in Files.Value.Paths.Where(path => SearchedExtensions.Any(extension => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))))
+            {
+                if (NamedPathAllowList.ContainsKey(file) || file.StartsWith("docs/reference/", StringComparison.Ordinal))
+                    continue;
+                string[] lines = File.ReadAllLines(RepositoryPaths.InRoot(file.Split('/')));
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    foreach (Match match in NamedDocument.Matches(lines[i]))
+                    {
+                        if (!Files.Value.Resolves(string.Empty, match.Value))
+                            missing.Add($"{file}:{i + 1}: {match.Value}");
+                    }
+                }
+            }
+
+            Assert.True(missing.Count == 0, "documents named but not in docs/ (moved? update the reference):\n" + string.Join("\n", missing));
+        }
+
+        [Fact]
+        public void The_document_path_finder_reads_repository_paths_only()
+        {
+            var found = NamedDocument.Matches("see docs/protocol.md §2, (docs/images/wiring.svg) and ../docs/flashing.md or mydocs/x.md")
+                .Select(match => match.Value);
+
+            Assert.Equal(new[] { "docs/protocol.md", "docs/images/wiring.svg" }, found);
+        }
+
+        [Fact]
         public void The_allow_listed_files_exist()
         {
-            foreach (string file in SharedFolderAllowList.Keys)
+            foreach (string file in SharedFolderAllowList.Keys.Concat(NamedPathAllowList.Keys))
                 Assert.Contains(file, Files.Value.Paths);
         }
 
@@ -125,6 +195,46 @@ namespace DcMonitor.Tests.Compliance
 
             public static IEnumerable<(int Line, string Target)> Relative(string text)
             {
+                foreach ((int line, string target) in Targets(text))
+                {
+                    if (target.Length == 0 || target.StartsWith("#", StringComparison.Ordinal) || Scheme.IsMatch(target))
+                        continue;
+                    int fragment = target.IndexOf('#');
+                    yield return (line, fragment < 0 ? target : target.Substring(0, fragment));
+                }
+            }
+
+            /// <summary>
+            /// Relative links that carry a fragment: the path (empty for a link within the same document, <c>#section</c>)
+            /// and the fragment without its <c>#</c>.
+            /// </summary>
+            public static IEnumerable<(int Line, string Path, string Fragment)> Fragments(string text)
+            {
+                foreach ((int line, string target) in Targets(text))
+                {
+                    int fragment = target.IndexOf('#');
+                    if (fragment < 0 || Scheme.IsMatch(target))
+                        continue;
+                    yield return (line, target.Substring(0, fragment), target.Substring(fragment + 1));
+                }
+            }
+
+            /// <summary>Every link target outside code, as written.</summary>
+            private static IEnumerable<(int Line, string Target)> Targets(string text)
+            {
+                foreach ((int Number, string Text) line in LinesOutsideFences(text))
+                {
+                    string prose = CodeSpan.Replace(line.Text, string.Empty);
+                    var targets = Inline.Matches(prose).Select(match => match.Groups["target"].Value)
+                        .Concat(Definition.Matches(prose).Select(match => match.Groups["target"].Value));
+                    foreach (string target in targets)
+                        yield return (line.Number, target);
+                }
+            }
+
+            /// <summary>The lines of Markdown text (numbered from 1) that are not inside a fenced code block nor a fence.</summary>
+            public static IEnumerable<(int Number, string Text)> LinesOutsideFences(string text)
+            {
                 string[] lines = text.Replace("\r\n", "\n").Split('\n');
                 string fence = null;
                 for (int i = 0; i < lines.Length; i++)
@@ -142,16 +252,7 @@ namespace DcMonitor.Tests.Compliance
                         continue;
                     }
 
-                    string line = CodeSpan.Replace(lines[i], string.Empty);
-                    var targets = Inline.Matches(line).Select(match => match.Groups["target"].Value)
-                        .Concat(Definition.Matches(line).Select(match => match.Groups["target"].Value));
-                    foreach (string target in targets)
-                    {
-                        if (target.Length == 0 || target.StartsWith("#", StringComparison.Ordinal) || Scheme.IsMatch(target))
-                            continue;
-                        int fragment = target.IndexOf('#');
-                        yield return (i + 1, fragment < 0 ? target : target.Substring(0, fragment));
-                    }
+                    yield return (i + 1, lines[i]);
                 }
             }
         }
@@ -177,6 +278,16 @@ namespace DcMonitor.Tests.Compliance
             /// <summary>Whether <paramref name="target"/>, written in <paramref name="from"/>, names a file or folder of the repository.</summary>
             public bool Resolves(string from, string target)
             {
+                string path = PathOf(from, target);
+                return path != null && (_files.Contains(path) || _folders.Contains(path));
+            }
+
+            /// <summary>
+            /// The repository-relative path <paramref name="target"/> names when written in <paramref name="from"/>, or null when
+            /// it leaves the repository.
+            /// </summary>
+            public static string PathOf(string from, string target)
+            {
                 var parts = new List<string>(from.Split('/'));
                 parts.RemoveAt(parts.Count - 1);
                 foreach (string part in Uri.UnescapeDataString(target).Split('/'))
@@ -186,7 +297,7 @@ namespace DcMonitor.Tests.Compliance
                     if (part == "..")
                     {
                         if (parts.Count == 0)
-                            return false;
+                            return null;
                         parts.RemoveAt(parts.Count - 1);
                     }
                     else
@@ -194,8 +305,7 @@ namespace DcMonitor.Tests.Compliance
                         parts.Add(part);
                     }
                 }
-                string path = string.Join("/", parts);
-                return _files.Contains(path) || _folders.Contains(path);
+                return string.Join("/", parts);
             }
 
             /// <summary>

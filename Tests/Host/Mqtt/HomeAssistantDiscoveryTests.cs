@@ -9,7 +9,7 @@ using Xunit;
 namespace DcMonitor.Tests.Mqtt
 {
     /// <summary>
-    /// The device-based discovery payload held to Home Assistant's documented rules (docs/anchors.md §3): topic shape and
+    /// The device-based discovery payload held to Home Assistant's documented rules (docs/reference/anchors.md §3): topic shape and
     /// characters, device and origin at the root, a platform and unique id per component, units accepted per device class,
     /// state classes, the duty number's range and command topic, availability, and identities that survive re-provisioning.
     /// Host-only because it parses JSON (System.Text.Json) and matches Home Assistant's topic regex; the same behaviour is checked

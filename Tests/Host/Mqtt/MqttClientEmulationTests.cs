@@ -12,7 +12,7 @@ namespace DcMonitor.Tests.Mqtt
 {
     /// <summary>
     /// The emulated nanoFramework.M2Mqtt client against a real Mosquitto broker: the semantics the MQTT uplink relies on
-    /// (docs/nanoframework-api.md §5): CONNACK codes, message ids, MqttMsgPublished only for QoS 1/2 and only on PUBACK,
+    /// (docs/reference/nanoframework-api.md §5): CONNACK codes, message ids, MqttMsgPublished only for QoS 1/2 and only on PUBACK,
     /// in-flight messages reported unpublished when the connection is lost, retained messages, wills, exceptions.
     /// </summary>
     public sealed class MqttClientEmulationTests : IDisposable

@@ -10,7 +10,7 @@ using Xunit;
 namespace DcMonitor.Tests.Network
 {
     /// <summary>
-    /// Nodes as OS processes behind the air endpoint (air-client-protocol.md), driven only through that endpoint:
+    /// Nodes as OS processes behind the air endpoint (docs/emulator.md), driven only through that endpoint:
     /// central and control roles, a power cut of the gateway node and the console's failover.
     /// </summary>
     public sealed class AirEndpointTests : IDisposable

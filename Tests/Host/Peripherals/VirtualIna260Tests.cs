@@ -8,7 +8,7 @@ using Xunit;
 namespace DcMonitor.Tests.Peripherals
 {
     /// <summary>
-    /// The register-level INA260 model against the datasheet (TI SBOS656C; docs/anchors.md §1),
+    /// The register-level INA260 model against the datasheet (TI SBOS656C; docs/reference/anchors.md §1),
     /// on a manual clock so conversion timing is exact.
     /// </summary>
     public class VirtualIna260Tests

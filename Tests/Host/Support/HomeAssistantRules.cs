@@ -6,7 +6,7 @@ using Xunit;
 namespace DcMonitor.Tests.Support
 {
     /// <summary>
-    /// Home Assistant's documented rules for device-based MQTT discovery (docs/anchors.md §3), as assertions: topic shape
+    /// Home Assistant's documented rules for device-based MQTT discovery (docs/reference/anchors.md §3), as assertions: topic shape
     /// and characters, device and origin at the root, a platform and unique id per component, units accepted per device class,
     /// state classes, the duty number's range and command topic, availability.
     /// </summary>

@@ -26,7 +26,7 @@ namespace DcMonitor.Tests.Uplink
             mesh.PowerOn(0);
             int resumedAt = mesh.Nodes[0].Firmware.Uplink.Reporter.NextSequence; // restored before the console said ready
             Assert.True(resumedAt > lastSequence, "after the power cut the node resumes at " + resumedAt + ", not above " + lastSequence);
-            Assert.StartsWith("D:100%", mesh.Consoles[0].Ask("duty:100")); // the load is off after every boot (README): switch it on again
+            Assert.StartsWith("D:100%", mesh.Consoles[0].Ask("duty:100")); // the load is off after every boot (docs/provisioning.md): switch it on again
             int firstAfter = mesh.Recorder.Count;
             mesh.Recorder.WaitUntil(m => mesh.Recorder.All().Skip(firstAfter).Count(x => x.Topic == "dcmonitor/" + id + "/state") >= 5, 40000, "readings after the reboot");
 

@@ -1,6 +1,6 @@
 /*
  * Where a server model's reply goes: ESP-BLE-MESH answers a received message by sending with the received
- * message context (source becomes the destination, the same NetKey and AppKey; docs/esp-ble-mesh.md §1
+ * message context (source becomes the destination, the same NetKey and AppKey; docs/reference/esp-ble-mesh.md §1
  * "Server reply"). The managed code replies later, on its own thread, so the glue keeps what it needs of the
  * context here under a handle that travels in the event record, and rebuilds the context on reply.
  *

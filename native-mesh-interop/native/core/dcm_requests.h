@@ -5,7 +5,7 @@
  *
  * ESP-BLE-MESH owns the timers: a client request times out after its msg_timeout, or
  * CONFIG_BLE_MESH_CLIENT_MSG_TIMEOUT (4000 ms), and the stack reports it with the request's opcode and
- * destination (docs/esp-ble-mesh.md §1, §3). The stack also refuses a second request from a client model to a
+ * destination (docs/reference/esp-ble-mesh.md §1, §3). The stack also refuses a second request from a client model to a
  * destination that model still has one outstanding with (-EBUSY: the pending list is per client model, ESP-IDF
  * models/client/client_common.c bt_mesh_client_send_msg); this table applies the same rule before calling the
  * stack, with the client model told by the opcode (3-byte vendor opcodes: vendor client; 0x82xx: Generic OnOff

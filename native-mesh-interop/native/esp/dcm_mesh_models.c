@@ -410,7 +410,7 @@ esp_err_t dcm_models_register_callbacks(void)
 esp_err_t dcm_models_after_init(void)
 {
     /* The vendor client's operations are routed to the client handler by client_model_init (after esp_ble_mesh_init,
-     * as the vendor_client example does); the server keeps its own operations (docs/esp-ble-mesh.md §1). */
+     * as the vendor_client example does); the server keeps its own operations (docs/reference/esp-ble-mesh.md §1). */
     esp_ble_mesh_model_t *vendor_client = dcm_glue_model(DCM_MODEL_VENDOR_CLIENT);
     return vendor_client != NULL ? esp_ble_mesh_client_model_init(vendor_client) : ESP_OK;
 }

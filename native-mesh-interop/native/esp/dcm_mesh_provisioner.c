@@ -1,5 +1,5 @@
 /*
- * Provisioner primitives over ESP-BLE-MESH's provisioner role (seed §6; docs/esp-ble-mesh.md §3):
+ * Provisioner primitives over ESP-BLE-MESH's provisioner role (seed §6; docs/reference/esp-ble-mesh.md §3):
  *
  *  - enable: UUID match prefix (reported, never auto-provisioned: prov_after_match false), optional static OOB,
  *    PB-ADV on, then the C# image's NetKey as NetKey 0 (the stack creates a random primary NetKey at the first

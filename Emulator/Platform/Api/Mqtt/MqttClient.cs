@@ -34,7 +34,7 @@ namespace nanoFramework.M2Mqtt
     }
 
     /// <summary>
-    /// Emulation of nanoFramework.M2Mqtt's <c>MqttClient</c> (v5.1, MQTT 3.1.1; docs/nanoframework-api.md §5) over Debian's
+    /// Emulation of nanoFramework.M2Mqtt's <c>MqttClient</c> (v5.1, MQTT 3.1.1; docs/reference/nanoframework-api.md §5) over Debian's
     /// libmosquitto, talking to a real broker. Semantics kept: Connect returns the CONNACK code (socket failures throw
     /// <see cref="MqttConnectionException"/>); Publish returns the message id; <see cref="MqttMsgPublished"/> is raised only for
     /// QoS 1 and 2 (on PUBACK / PUBCOMP), and with IsPublished false for every message still in flight when the connection

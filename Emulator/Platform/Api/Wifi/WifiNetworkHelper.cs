@@ -6,7 +6,7 @@ using DcMonitor.Emulator.Board;
 namespace nanoFramework.Networking
 {
     /// <summary>
-    /// Emulation of nanoFramework's <c>WifiNetworkHelper</c> (System.Device.Wifi 1.5; docs/nanoframework-api.md §7.4) on the
+    /// Emulation of nanoFramework's <c>WifiNetworkHelper</c> (System.Device.Wifi 1.5; docs/reference/nanoframework-api.md §7.4) on the
     /// board's <see cref="VirtualWifiStation"/>: <see cref="ConnectDhcp"/> blocks until the named <see cref="VirtualAccessPoint"/> is up
     /// (and serving: <see cref="VirtualAccessPoint.LinkAvailable"/>) and the password matches (true, <see cref="Status"/> NetworkIsReady) or the token is cancelled (false, TokenExpiredWaitingIPAddress),
     /// as the real helper waits for an IP address. With automatic reconnection the station keeps its access point across outages.
