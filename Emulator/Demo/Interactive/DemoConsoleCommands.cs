@@ -65,6 +65,12 @@ namespace DcMonitor.Emulator.Demo.Interactive
             }
 
             ParseResult parsed = _root.Parse(trimmed);
+            if (parsed.CommandResult.Command == _root)
+            {
+                _status.WriteLine("console: no command '" + first + "' (help lists them; the Pi's commands have a ':', raw sends any other text)");
+                return true;
+            }
+
             if (parsed.Errors.Count > 0)
             {
                 foreach (ParseError error in parsed.Errors)
@@ -72,7 +78,7 @@ namespace DcMonitor.Emulator.Demo.Interactive
                     _status.WriteLine("console: " + error.Message);
                 }
 
-                _status.WriteLine("console: '" + trimmed + "' not run (help lists the commands; " + first + " --help explains one)");
+                _status.WriteLine("console: '" + trimmed + "' not run (" + first + " --help explains it)");
                 return true;
             }
 

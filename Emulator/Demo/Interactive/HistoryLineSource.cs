@@ -11,8 +11,8 @@ namespace DcMonitor.Emulator.Demo.Interactive
     /// </summary>
     public sealed class HistoryLineSource : ILineSource
     {
-        /// <summary>The prompt shown before each line.</summary>
-        public const string Prompt = "demo> ";
+        /// <summary>The prompt shown before each line (the line editor adds a blank after it).</summary>
+        public const string Prompt = "demo>";
 
         private readonly LineEditor _editor;
 

@@ -94,7 +94,6 @@ namespace DcMonitor.Tests.Demo
         }
 
         [Theory]
-        [InlineData("stat", "stat")]
         [InlineData("power node-1", "power node-1")]
         [InlineData("power node-1 of", "of")]
         [InlineData("link node-0 node-2 out 1.5", "loss is a probability, 0 to 1, not 1.5")]
@@ -106,7 +105,18 @@ namespace DcMonitor.Tests.Demo
             Assert.Empty(_mesh.Calls);
             string status = _status.ToString();
             Assert.Contains(named, status);
-            Assert.Contains("not run (help lists the commands", status);
+            Assert.Contains("' not run (" + line.Split(' ')[0] + " --help explains it)", status);
+        }
+
+        [Theory]
+        [InlineData("stat")]
+        [InlineData("READ now")]
+        [InlineData("--help")]
+        public void AnUnknownCommandIsNamedAndNotSent(string line)
+        {
+            Assert.True(_commands.Execute(line));
+            Assert.Empty(_mesh.Calls);
+            Assert.Equal("console: no command '" + line.Split(' ')[0] + "' (help lists them; the Pi's commands have a ':', raw sends any other text)" + System.Environment.NewLine, _status.ToString());
         }
 
         [Fact]
