@@ -14,8 +14,9 @@ namespace DcMonitor.Emulator.Demo
     /// its own OS process on the air hub's endpoint, with a Pi-compatible gateway console that uses only that
     /// endpoint. Messages from the gateway node go to standard output exactly as the Pi
     /// receives them, one per line; status lines go to standard error. Interactive: type the Pi's commands
-    /// (<c>1:READ</c>, <c>ALL:DUTY:50</c> …) or <c>power node-1 off</c>, <c>link node-0 node-2 out</c>, <c>stats</c>,
-    /// <c>nodes</c>, <c>console node-1 read</c>, <c>help</c>. With <c>--commands "0:READ;ALL:READ"</c> it runs them in
+    /// (<c>1:READ</c>, <c>ALL:DUTY:50</c> …) or the console's own commands (<see cref="DemoConsoleCommands"/>: <c>power node-1 off</c>,
+    /// <c>link node-0 node-2 out</c>, <c>stats</c>, <c>nodes</c>, <c>console node-1 read</c>, <c>help</c> …), with line editing and
+    /// history on a terminal; Ctrl-C stops a running MONITOR, or else the demo (<see cref="ConsoleInterrupt"/>). With <c>--commands "0:READ;ALL:READ"</c> it runs them in
     /// order, waits for the replies each command expects (<see cref="ExpectedReplies"/>: the addressed node, or every
     /// universal node for ALL, or an error) up to <see cref="AnswerMilliseconds"/> + <see cref="AnswerMillisecondsPerNode"/>
     /// per node, names the nodes that did not answer and exits 1 when any expected reply is missing.

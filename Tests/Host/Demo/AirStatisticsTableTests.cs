@@ -1,6 +1,7 @@
 using System.IO;
 using DcMonitor.Emulator.Demo.Tables;
 using DcMonitor.Emulator.Mesh;
+using DcMonitor.Tests.Support;
 using Xunit;
 
 namespace DcMonitor.Tests.Demo
@@ -25,9 +26,9 @@ namespace DcMonitor.Tests.Demo
         public void EachLinkDirectionIsARowWithItsCounters()
         {
             var air = new VirtualAir();
-            var a = new Radio("node-0");
-            var b = new Radio("node-1");
-            var c = new Radio("relay-0");
+            var a = new CountingRadio("node-0");
+            var b = new CountingRadio("node-1");
+            var c = new CountingRadio("relay-0");
             air.Join(a);
             air.Join(b);
             air.Join(c);
@@ -43,20 +44,6 @@ namespace DcMonitor.Tests.Demo
             Assert.Matches(@"relay-0\s+.\s*node-0\s+.\s*1\s+.\s*0\s+.\s*0\s", text);
             Assert.Matches(@"relay-0\s+.\s*node-1\s+.\s*1\s+.\s*0\s+.\s*0\s", text);
             Assert.DoesNotMatch(@"node-1\s+.\s*node-0", text); // node-1 sent nothing
-        }
-
-        private sealed class Radio : IRadio
-        {
-            public Radio(string name)
-            {
-                RadioName = name;
-            }
-
-            public string RadioName { get; }
-
-            public void Receive(NetworkPdu pdu)
-            {
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using DcMonitor.Emulator.Mesh;
+using DcMonitor.Tests.Support;
 using Xunit;
 
 namespace DcMonitor.Tests.Network
@@ -11,9 +12,9 @@ namespace DcMonitor.Tests.Network
         public void EveryReceptionIsCountedOnceOnItsDirection()
         {
             var air = new VirtualAir(lossSeed: 7);
-            var sender = new Radio("a");
-            var lossy = new Radio("b");
-            var far = new Radio("c");
+            var sender = new CountingRadio("a");
+            var lossy = new CountingRadio("b");
+            var far = new CountingRadio("c");
             air.Join(sender);
             air.Join(lossy);
             air.Join(far);
@@ -35,20 +36,6 @@ namespace DcMonitor.Tests.Network
             Assert.Equal(200, links[1].OutOfRange);
             Assert.Equal(0, links[1].Delivered + links[1].Lost);
             Assert.Equal(0, far.Received);
-        }
-
-        private sealed class Radio : IRadio
-        {
-            public Radio(string name)
-            {
-                RadioName = name;
-            }
-
-            public string RadioName { get; }
-
-            public int Received { get; private set; }
-
-            public void Receive(NetworkPdu pdu) => Received++;
         }
     }
 }
