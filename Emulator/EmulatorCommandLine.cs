@@ -9,13 +9,31 @@ namespace DcMonitor.Emulator
 {
     /// <summary>
     /// The emulator's command line (System.CommandLine): <c>demo</c> (the mesh, or one node with <c>--single-node</c>) and
-    /// <c>airtime</c>; <c>--help</c> on each. The <c>node</c> verb that the demo uses to start node processes is internal
+    /// <c>airtime</c>; <c>--help</c> on each; <c>--version</c> prints <see cref="DcMonitor.Shared.FirmwareVersion.Number"/>. The <c>node</c> verb that the demo uses to start node processes is internal
     /// and handled before this (<see cref="DcMonitor.Emulator.Air.NodeProcess"/>).
     /// </summary>
     public static class EmulatorCommandLine
     {
         /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code (2 for bad arguments, as System.CommandLine does 1).</summary>
         public static int Run(string[] args, TextReader input, TextWriter output, TextWriter status)
+        {
+            ParseResult parsed = Build(input, output, status).Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
+                {
+                    status.WriteLine(error.Message);
+                }
+
+                status.WriteLine("see: dotnet run --project Emulator -- demo --help");
+                return 2;
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = status });
+        }
+
+        /// <summary>The command tree: every verb with its options and action, reading <paramref name="input"/> and writing to <paramref name="output"/> and <paramref name="status"/>.</summary>
+        public static RootCommand Build(TextReader input, TextWriter output, TextWriter status)
         {
             var nodes = new Option<int>("--nodes") { Description = "universal nodes, 1-63 (node ids 0-62; the relay takes the next address)", DefaultValueFactory = _ => 4 };
             nodes.Validators.Add(result =>
@@ -89,19 +107,15 @@ namespace DcMonitor.Emulator
             airtime.SetAction(result => AirtimeReport.Run(output));
 
             var root = new RootCommand("DC-Monitor emulator: the firmware images on a virtual ESP32-C6 and a virtual air") { demo, airtime };
-            ParseResult parsed = root.Parse(args);
-            if (parsed.Errors.Count > 0)
+            foreach (Option option in root.Options)
             {
-                foreach (System.CommandLine.Parsing.ParseError error in parsed.Errors)
+                if (option is VersionOption version)
                 {
-                    status.WriteLine(error.Message);
+                    version.Action = new FirmwareVersionAction(); // the firmware's version, not the emulator assembly's
                 }
-
-                status.WriteLine("see: dotnet run --project Emulator -- demo --help");
-                return 2;
             }
 
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = status });
+            return root;
         }
     }
 }

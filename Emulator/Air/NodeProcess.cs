@@ -47,6 +47,9 @@ namespace DcMonitor.Emulator.Air
                 return 2;
             }
 
+            // Ctrl-C on the demo's terminal reaches every process of its group, this one too: only the demo decides (it
+            // stops a MONITOR with it, or ends and then kills the nodes); should the demo die, the hub connection closes and so does this.
+            Console.CancelKeyPress += (sender, e) => e.Cancel = true;
             DcMonitor.Emulator.Board.VirtualAccessPoint.Create(DcMonitor.Emulator.Demo.DemoWifi.Ssid, DcMonitor.Emulator.Demo.DemoWifi.Password); // the demo's router
             string[] endpoint = hub.Split(':');
             var connection = JsonLineConnection.Connect(endpoint[0], int.Parse(endpoint[1], CultureInfo.InvariantCulture));

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using DcMonitor.Emulator.Air;
+using DcMonitor.Emulator.Demo.Interactive;
 
 namespace DcMonitor.Emulator.Demo
 {
@@ -13,8 +14,9 @@ namespace DcMonitor.Emulator.Demo
     /// its own OS process on the air hub's endpoint, with a Pi-compatible gateway console that uses only that
     /// endpoint. Messages from the gateway node go to standard output exactly as the Pi
     /// receives them, one per line; status lines go to standard error. Interactive: type the Pi's commands
-    /// (<c>1:READ</c>, <c>ALL:DUTY:50</c> …) or <c>power node-1 off</c>, <c>link node-0 node-2 out</c>, <c>stats</c>,
-    /// <c>nodes</c>, <c>console node-1 read</c>, <c>help</c>. With <c>--commands "0:READ;ALL:READ"</c> it runs them in
+    /// (<c>1:READ</c>, <c>ALL:DUTY:50</c> …) or the console's own commands (<see cref="DemoConsoleCommands"/>: <c>power node-1 off</c>,
+    /// <c>link node-0 node-2 out</c>, <c>stats</c>, <c>nodes</c>, <c>console node-1 read</c>, <c>help</c> …), with line editing and
+    /// history on a terminal; Ctrl-C stops a running MONITOR, or else the demo (<see cref="ConsoleInterrupt"/>). With <c>--commands "0:READ;ALL:READ"</c> it runs them in
     /// order, waits for the replies each command expects (<see cref="ExpectedReplies"/>: the addressed node, or every
     /// universal node for ALL, or an error) up to <see cref="AnswerMilliseconds"/> + <see cref="AnswerMillisecondsPerNode"/>
     /// per node, names the nodes that did not answer and exits 1 when any expected reply is missing.
@@ -232,72 +234,38 @@ namespace DcMonitor.Emulator.Demo
                     status.WriteLine("console " + node + ": " + text);
                 }
             };
-            status.WriteLine("gateway: type the Pi's commands (1:READ, ALL:DUTY:50, 2:MONITOR …) or help; quit (or Ctrl-D) to stop");
+            status.WriteLine("gateway: type the Pi's commands (1:READ, ALL:DUTY:50, 2:MONITOR …) or help; quit (or Ctrl-D) to stop; Ctrl-C stops a MONITOR");
 
-            string line;
-            while ((line = input.ReadLine()) != null)
+            var mesh = new HubDemoMesh(hub, gateway, node => s_consoleNode = node);
+            var monitor = new MonitorTracker();
+            var commands = new DemoConsoleCommands(mesh, monitor, status);
+            var interrupt = new ConsoleInterrupt(monitor, mesh, status);
+            ConsoleCancelEventHandler onControlC = (sender, e) => e.Cancel = interrupt.Interrupt();
+            Console.CancelKeyPress += onControlC;
+            try
             {
-                string[] words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (words.Length == 0)
-                {
-                    continue;
-                }
-
-                if (words[0] == "quit" || words[0] == "exit")
-                {
-                    break;
-                }
-
-                switch (words[0])
-                {
-                    case "help":
-                        status.WriteLine("  <id>:<WORD>[:<value>], ALL:<WORD>   the Pi's commands (READ STATUS DUTY:<n> RAMP STOP MONITOR ON OFF)");
-                        status.WriteLine("  power <node> on|off                 cut or restore a node's power");
-                        status.WriteLine("  link <a> <b> in|out [loss 0-1]      change who hears whom");
-                        status.WriteLine("  nodes | stats                       list nodes | radio counters");
-                        status.WriteLine("  console <node> <line>               type on a node's serial console");
-                        status.WriteLine("  quit                                stop the demo (as does the end of input, Ctrl-D)");
-                        status.WriteLine("  MONITOR polls its node every second until the next command: any command stops it (1:READ, 1:STOP …)");
-                        break;
-                    case "power" when words.Length == 3 && (words[2] == "on" || words[2] == "off"):
-                        status.WriteLine(hub.SetPower(words[1], words[2] == "on") ? "power: " + words[1] + " " + words[2] : "power: no node " + words[1]);
-                        break;
-                    case "link" when words.Length >= 4 && (words[3] == "in" || words[3] == "out"):
-                        double loss = words.Length > 4 ? double.Parse(words[4], CultureInfo.InvariantCulture) : 0.0;
-                        hub.SetLink(words[1], words[2], words[3] == "in", loss);
-                        status.WriteLine("link: " + words[1] + " - " + words[2] + " " + words[3] + (loss > 0 ? ", loss " + loss.ToString(CultureInfo.InvariantCulture) : string.Empty));
-                        break;
-                    case "nodes":
-                        foreach (HubNode node in hub.Nodes())
-                        {
-                            status.WriteLine("  " + node.Name + " " + node.Address + " 0x" + node.Unicast.ToString("X4") + (node.Radio != null ? " powered" : " off") + (gateway.ConnectedTo == node.Address ? ", gateway" : string.Empty));
-                        }
-
-                        break;
-                    case "stats":
-                        AirStatisticsTable.Write(hub.Air, status);
-                        break;
-                    case "console" when words.Length >= 3:
-                        HubNode target = hub.Find(words[1]);
-                        s_consoleNode = words[1];
-                        if (target == null || !hub.TypeOnConsole(target, string.Join(" ", words.Skip(2))))
-                        {
-                            status.WriteLine("console: no such powered node");
-                        }
-
-                        break;
-                    default:
-                        if (!gateway.Write(line.Trim()))
-                        {
-                            status.WriteLine("gateway: '" + line.Trim() + "' could not be written (" + gateway.LastWriteError + ")");
-                        }
-
-                        break;
-                }
+                using ILineSource lines = LinesFor(input);
+                DemoConsoleLoop.Run(lines, commands, interrupt.Stopping);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onControlC;
             }
 
             Thread.Sleep(QuietMilliseconds); // let the last replies arrive before powering off
             return 0;
+        }
+
+        /// <summary>Line editing with history on a terminal; the input's own lines, exactly, when it is redirected or not the console's.</summary>
+        private static ILineSource LinesFor(TextReader input)
+        {
+            if (ReferenceEquals(input, Console.In) && !Console.IsInputRedirected && !Console.IsOutputRedirected
+                && HistoryLineSource.IsSupported(Spectre.Console.AnsiConsole.Console))
+            {
+                return new HistoryLineSource(Spectre.Console.AnsiConsole.Console);
+            }
+
+            return new PlainLineSource(input);
         }
 
         /// <summary>

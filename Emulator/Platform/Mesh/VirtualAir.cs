@@ -16,6 +16,7 @@ namespace DcMonitor.Emulator.Mesh
         private readonly Dictionary<string, Link> _links = new Dictionary<string, Link>(StringComparer.Ordinal);
         private readonly Random _loss;
         private readonly Dictionary<string, AirStatistics> _perRadio = new Dictionary<string, AirStatistics>(StringComparer.Ordinal);
+        private readonly Dictionary<(string Sender, string Receiver), LinkStatistics> _perLink = new Dictionary<(string Sender, string Receiver), LinkStatistics>();
 
         /// <summary>Creates an air whose packet loss draws from a seeded generator (repeatable runs).</summary>
         public VirtualAir(int lossSeed = 1)
@@ -81,18 +82,22 @@ namespace DcMonitor.Emulator.Mesh
             {
                 foreach (IRadio radio in _radios)
                 {
-                    if (radio == sender || !_links.TryGetValue(Key(sender.RadioName, radio.RadioName), out Link link))
+                    if (radio == sender)
                     {
-                        if (radio != sender)
-                        {
-                            receivers.Add(radio);
-                        }
+                        continue;
+                    }
 
+                    LinkStatistics counters = LinkCountersOf(sender.RadioName, radio.RadioName);
+                    if (!_links.TryGetValue(Key(sender.RadioName, radio.RadioName), out Link link))
+                    {
+                        counters.CountDelivered();
+                        receivers.Add(radio);
                         continue;
                     }
 
                     if (!link.InRange)
                     {
+                        counters.CountOutOfRange();
                         continue;
                     }
 
@@ -100,9 +105,11 @@ namespace DcMonitor.Emulator.Mesh
                     {
                         Statistics.Dropped();
                         CountersOf(radio.RadioName).Dropped();
+                        counters.CountLost();
                         continue;
                     }
 
+                    counters.CountDelivered();
                     receivers.Add(radio);
                 }
             }
@@ -137,6 +144,36 @@ namespace DcMonitor.Emulator.Mesh
             {
                 return new Dictionary<string, AirStatistics>(_perRadio, StringComparer.Ordinal);
             }
+        }
+
+        /// <summary>
+        /// The counters of each direction of each link that carried a transmission while both ends were on the air (delivered,
+        /// lost to the loss probability, out of range), ordered by sender then receiver name.
+        /// </summary>
+        public List<LinkStatistics> PerLink()
+        {
+            lock (_gate)
+            {
+                var links = new List<LinkStatistics>(_perLink.Values);
+                links.Sort((x, y) =>
+                {
+                    int bySender = string.CompareOrdinal(x.Sender, y.Sender);
+                    return bySender != 0 ? bySender : string.CompareOrdinal(x.Receiver, y.Receiver);
+                });
+                return links;
+            }
+        }
+
+        /// <summary>The counters of the link from <paramref name="sender"/> to <paramref name="receiver"/>; call holding <c>_gate</c>.</summary>
+        private LinkStatistics LinkCountersOf(string sender, string receiver)
+        {
+            if (!_perLink.TryGetValue((sender, receiver), out LinkStatistics counters))
+            {
+                counters = new LinkStatistics(sender, receiver);
+                _perLink[(sender, receiver)] = counters;
+            }
+
+            return counters;
         }
 
         private AirStatistics CountersOf(string radioName)
