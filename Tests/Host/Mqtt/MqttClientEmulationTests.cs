@@ -11,13 +11,13 @@ using Xunit;
 namespace DcMonitor.Tests.Mqtt
 {
     /// <summary>
-    /// The emulated nanoFramework.M2Mqtt client against a real Mosquitto broker: the semantics the MQTT uplink relies on
+    /// The emulated nanoFramework.M2Mqtt client against the embedded broker: the semantics the MQTT uplink relies on
     /// (docs/nanoframework-api.md §5): CONNACK codes, message ids, MqttMsgPublished only for QoS 1/2 and only on PUBACK,
     /// in-flight messages reported unpublished when the connection is lost, retained messages, wills, exceptions.
     /// </summary>
     public sealed class MqttClientEmulationTests : IDisposable
     {
-        private readonly MosquittoBroker _broker = new MosquittoBroker();
+        private readonly EmbeddedBroker _broker = new EmbeddedBroker();
 
         public void Dispose() => _broker.Dispose();
 
