@@ -71,6 +71,7 @@ namespace DcMonitor.Emulator.Broker
                 .Build();
             MqttServer server = factory.CreateMqttServer(options);
             server.ValidatingConnectionAsync += Validate;
+            SubscribeAcknowledgementOrder.Attach(server);
             server.StartAsync().GetAwaiter().GetResult();
             try
             {

@@ -108,6 +108,30 @@ namespace DcMonitor.Tests.Mqtt
         }
 
         [Fact]
+        public void EventsComeOnABackgroundThreadAndOneSubscribeCoversEveryTopic()
+        {
+            int testThread = Environment.CurrentManagedThreadId;
+            using var client = new MqttClient("127.0.0.1", _broker.Port, false, null, null, MqttSslProtocols.None);
+            var subscribed = new BlockingCollection<(MqttMsgSubscribedEventArgs Grant, int Thread)>();
+            var closed = new BlockingCollection<int>();
+            client.MqttMsgSubscribed += (sender, e) => subscribed.Add((e, Environment.CurrentManagedThreadId));
+            client.ConnectionClosed += (sender, e) => closed.Add(Environment.CurrentManagedThreadId);
+            client.Connect("threads");
+
+            ushort id = client.Subscribe(new[] { "dcm/one", "dcm/two/#" }, new[] { MqttQoSLevel.AtMostOnce, MqttQoSLevel.AtLeastOnce });
+            Assert.True(subscribed.TryTake(out var subscription, 10000));
+            Assert.Equal(id, subscription.Grant.MessageId);
+            Assert.Equal(new[] { MqttQoSLevel.AtMostOnce, MqttQoSLevel.AtLeastOnce }, subscription.Grant.GrantedQoSLevels);
+            Assert.NotEqual(testThread, subscription.Thread);
+            Assert.NotEqual(id, client.Publish("dcm/one", new byte[] { 1 }));
+
+            client.Close();
+            Assert.True(closed.TryTake(out int closedThread, 10000), "Close reports the closed connection");
+            Assert.NotEqual(testThread, closedThread);
+            Assert.Throws<ArgumentException>(() => client.Subscribe(new[] { "dcm/one" }, new MqttQoSLevel[0]));
+        }
+
+        [Fact]
         public void AnUnreachableBrokerThrowsAndMqtt5PropertiesAreRefused()
         {
             _broker.Kill();
