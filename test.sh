@@ -6,7 +6,7 @@
 #   - the device-conformance check (Tests/DeviceConformance): each .nfproj compiled as written against the real
 #     nanoFramework 1.x API surface, the sdkconfig fragment and native calls against ESP-IDF v5.5.4's data;
 #   - native tests (CTest) join here when native-mesh-interop/test exists;
-#   - MQTT tests start their own Mosquitto broker (installed here when missing).
+#   - MQTT tests use the broker embedded in the emulator; one also runs against Mosquitto when installed (skipped otherwise).
 # Installs what it needs when missing (the .NET SDK must be on the machine; NuGet packages are restored).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -23,13 +23,6 @@ fi
 
 passed=0
 failed=0
-
-# The MQTT tests run a real Mosquitto broker (each test class starts its own on a free loopback port) and the emulated
-# nanoFramework.M2Mqtt client uses Debian's libmosquitto.
-if [ ! -x /usr/sbin/mosquitto ] || ! ldconfig -p 2>/dev/null | grep -q "libmosquitto.so.1"; then
-  echo "test.sh: installing mosquitto and libmosquitto1 for the MQTT tests"
-  apt-get update -qq >/dev/null && apt-get install -y -qq mosquitto libmosquitto1 >/dev/null
-fi
 
 echo "== building (host builds of all firmware projects, with their nanoFramework 1.x checks)"
 if ! dotnet build Tests/Host/DcMonitor.Tests.csproj -c "$configuration" -nologo -v quiet > "$log_dir/build.log" 2>&1; then

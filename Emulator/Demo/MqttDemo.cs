@@ -13,7 +13,8 @@ using nanoFramework.M2Mqtt.Messages;
 namespace DcMonitor.Emulator.Demo
 {
     /// <summary>
-    /// <c>demo --mqtt HOST:PORT</c> (or <c>--mqtt local</c>, a private Mosquitto on a free loopback port): gives every universal node
+    /// <c>demo --mqtt HOST:PORT</c> (an outside broker) or <c>--mqtt local</c> (the <see cref="EmbeddedBroker"/>, inside this process on a
+    /// free loopback port: nothing to install): gives every universal node
     /// of the demo the uplink settings over its serial console (the demo router <see cref="DemoWifi"/>, the broker, a 5 s period),
     /// so the nodes elect a bridge and the mesh appears in MQTT as Home Assistant devices; a watcher subscribed to
     /// <c>homeassistant/#</c> and <c>dcmonitor/#</c> prints what arrives as <c>mqtt: &lt;topic&gt; &lt;payload&gt;</c> status lines.
@@ -24,12 +25,12 @@ namespace DcMonitor.Emulator.Demo
         public const int PeriodSeconds = 5;
 
         private readonly TextWriter _status;
-        private readonly MosquittoBroker _broker;
+        private readonly EmbeddedBroker _broker;
         private readonly MqttClient _watcher;
         private readonly ConcurrentDictionary<string, bool> _devices = new ConcurrentDictionary<string, bool>();
         private readonly ConcurrentDictionary<string, bool> _states = new ConcurrentDictionary<string, bool>();
 
-        private MqttDemo(string host, int port, MosquittoBroker broker, TextWriter status)
+        private MqttDemo(string host, int port, EmbeddedBroker broker, TextWriter status)
         {
             Host = host;
             Port = port;
@@ -58,16 +59,17 @@ namespace DcMonitor.Emulator.Demo
             {
                 if (spec == "local")
                 {
-                    string missing = MosquittoBroker.EnsureInstalled();
-                    if (missing != null)
+                    var broker = new EmbeddedBroker();
+                    status.WriteLine("mqtt: embedded broker (in this process) on 127.0.0.1:" + broker.Port);
+                    try
                     {
-                        status.WriteLine("mqtt: " + missing);
-                        return null;
+                        return new MqttDemo("127.0.0.1", broker.Port, broker, status);
                     }
-
-                    var broker = new MosquittoBroker();
-                    status.WriteLine("mqtt: private Mosquitto broker on 127.0.0.1:" + broker.Port);
-                    return new MqttDemo("127.0.0.1", broker.Port, broker, status);
+                    catch
+                    {
+                        broker.Dispose();
+                        throw;
+                    }
                 }
 
                 int colon = spec == null ? -1 : spec.LastIndexOf(':');

@@ -15,8 +15,8 @@ using nanoFramework.M2Mqtt.Messages;
 namespace DcMonitor.Benchmarks
 {
     /// <summary>
-    /// <c>dotnet run -c Release --project Tests/Benchmarks -- uplink</c>: what the MQTT uplink costs the broker, measured on a real
-    /// Mosquitto through <see cref="CountingProxy"/>. Three ways to deliver the same readings (the same topics and state JSON):
+    /// <c>dotnet run -c Release --project Tests/Benchmarks -- uplink</c>: what the MQTT uplink costs the broker, measured on the
+    /// embedded broker (<see cref="EmbeddedBroker"/>) through <see cref="CountingProxy"/>. Three ways to deliver the same readings (the same topics and state JSON):
     /// the firmware itself (3 emulated nodes, 2 s period: one standing connection, a QoS 1 batch per period, keep-alive included),
     /// one connection per batch (the seed's mesh-to-MQTT sender), one connection per reading. Prints bytes per reading and
     /// connections per hour; nothing is asserted (figures for docs/mqtt-uplink.md).
@@ -29,14 +29,7 @@ namespace DcMonitor.Benchmarks
 
         public static int Run(TextWriter output)
         {
-            string missing = MosquittoBroker.EnsureInstalled();
-            if (missing != null)
-            {
-                output.WriteLine(missing);
-                return 1;
-            }
-
-            using var broker = new MosquittoBroker();
+            using var broker = new EmbeddedBroker();
             using var proxy = new CountingProxy(broker.Port);
             var rows = new List<string>();
 

@@ -21,7 +21,7 @@ namespace DcMonitor.Tests.EmulatorApi
     public sealed class WifiTests : IDisposable
     {
         private readonly TemporaryFlash _flash = new TemporaryFlash();
-        private readonly MosquittoBroker _broker = new MosquittoBroker();
+        private readonly EmbeddedBroker _broker = new EmbeddedBroker();
         private readonly VirtualAccessPoint _router = VirtualAccessPoint.Create("wifi-test-" + Guid.NewGuid().ToString("N").Substring(0, 6), "correct-horse");
 
         public void Dispose()

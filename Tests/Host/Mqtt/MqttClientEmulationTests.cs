@@ -11,13 +11,13 @@ using Xunit;
 namespace DcMonitor.Tests.Mqtt
 {
     /// <summary>
-    /// The emulated nanoFramework.M2Mqtt client against a real Mosquitto broker: the semantics the MQTT uplink relies on
+    /// The emulated nanoFramework.M2Mqtt client against the embedded broker: the semantics the MQTT uplink relies on
     /// (docs/reference/nanoframework-api.md §5): CONNACK codes, message ids, MqttMsgPublished only for QoS 1/2 and only on PUBACK,
     /// in-flight messages reported unpublished when the connection is lost, retained messages, wills, exceptions.
     /// </summary>
     public sealed class MqttClientEmulationTests : IDisposable
     {
-        private readonly MosquittoBroker _broker = new MosquittoBroker();
+        private readonly EmbeddedBroker _broker = new EmbeddedBroker();
 
         public void Dispose() => _broker.Dispose();
 
@@ -105,6 +105,30 @@ namespace DcMonitor.Tests.Mqtt
             Assert.False(e.IsPublished);
             Assert.False(client.IsConnected);
             Assert.Throws<MqttCommunicationException>(() => client.Publish("dcm/test", new byte[] { 2 }, null, null, MqttQoSLevel.AtLeastOnce, false));
+        }
+
+        [Fact]
+        public void EventsComeOnABackgroundThreadAndOneSubscribeCoversEveryTopic()
+        {
+            int testThread = Environment.CurrentManagedThreadId;
+            using var client = new MqttClient("127.0.0.1", _broker.Port, false, null, null, MqttSslProtocols.None);
+            var subscribed = new BlockingCollection<(MqttMsgSubscribedEventArgs Grant, int Thread)>();
+            var closed = new BlockingCollection<int>();
+            client.MqttMsgSubscribed += (sender, e) => subscribed.Add((e, Environment.CurrentManagedThreadId));
+            client.ConnectionClosed += (sender, e) => closed.Add(Environment.CurrentManagedThreadId);
+            client.Connect("threads");
+
+            ushort id = client.Subscribe(new[] { "dcm/one", "dcm/two/#" }, new[] { MqttQoSLevel.AtMostOnce, MqttQoSLevel.AtLeastOnce });
+            Assert.True(subscribed.TryTake(out var subscription, 10000));
+            Assert.Equal(id, subscription.Grant.MessageId);
+            Assert.Equal(new[] { MqttQoSLevel.AtMostOnce, MqttQoSLevel.AtLeastOnce }, subscription.Grant.GrantedQoSLevels);
+            Assert.NotEqual(testThread, subscription.Thread);
+            Assert.NotEqual(id, client.Publish("dcm/one", new byte[] { 1 }));
+
+            client.Close();
+            Assert.True(closed.TryTake(out int closedThread, 10000), "Close reports the closed connection");
+            Assert.NotEqual(testThread, closedThread);
+            Assert.Throws<ArgumentException>(() => client.Subscribe(new[] { "dcm/one" }, new MqttQoSLevel[0]));
         }
 
         [Fact]

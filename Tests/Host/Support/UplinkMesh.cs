@@ -12,7 +12,7 @@ namespace DcMonitor.Tests.Support
 {
     /// <summary>
     /// A demo-like mesh for the MQTT uplink tests: provisioned universal nodes node-i at 0x0005 + i on one air (as the provisioner
-    /// leaves them, uplink group included), a Wi-Fi access point of their own (switchable), a real Mosquitto broker on a free port,
+    /// leaves them, uplink group included), a Wi-Fi access point of their own (switchable), the embedded broker on a free port,
     /// and a recorder subscribed to everything on it. Nodes get their uplink settings over the serial console, as a user types them.
     /// Nodes can lose power and come back over the same flash.
     /// </summary>
@@ -31,7 +31,7 @@ namespace DcMonitor.Tests.Support
             _loadOhms = loadOhms;
             Ssid = "dcm-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             Router = VirtualAccessPoint.Create(Ssid, Password);
-            Broker = new MosquittoBroker();
+            Broker = new EmbeddedBroker();
             Recorder = new MqttRecorder(Broker.Port);
             PeriodSeconds = periodSeconds;
             QueueCapacity = queueCapacity;
@@ -58,7 +58,7 @@ namespace DcMonitor.Tests.Support
 
         public VirtualAccessPoint Router { get; }
 
-        public MosquittoBroker Broker { get; }
+        public EmbeddedBroker Broker { get; }
 
         public MqttRecorder Recorder { get; }
 

@@ -22,7 +22,7 @@ namespace DcMonitor.Tests.Uplink
     }
 
     /// <summary>
-    /// The demo mesh in MQTT, against a real Mosquitto (issue "MQTT uplink", Tests): every UniversalNode appears as a Home Assistant
+    /// The demo mesh in MQTT, against the embedded broker (issue "MQTT uplink", Tests): every UniversalNode appears as a Home Assistant
     /// device whose discovery follows HA's rules, with the bridge's and its own availability, one reading per node per period,
     /// duty set from MQTT reaching the node (and its new reading published), malformed commands answered with an error that
     /// changes nothing, retained commands run once, discovery sent again when Home Assistant comes online.

@@ -1,13 +1,19 @@
 using System;
+using System.Buffers;
 using System.Collections;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
-using System.Threading;
+using System.Threading.Tasks;
 using DcMonitor.Emulator.Board;
 using DcMonitor.Emulator.Mqtt;
 using nanoFramework.M2Mqtt.Exceptions;
 using nanoFramework.M2Mqtt.Messages;
+using LibraryClient = MQTTnet.IMqttClient;
+using LibraryCommunicationException = MQTTnet.Exceptions.MqttCommunicationException;
+using LibraryNotConnectedException = MQTTnet.Exceptions.MqttClientNotConnectedException;
+using LibraryFactory = MQTTnet.MqttClientFactory;
+using LibraryMessage = MQTTnet.MqttApplicationMessage;
+using LibraryMessageReceived = MQTTnet.MqttApplicationMessageReceivedEventArgs;
 
 namespace nanoFramework.M2Mqtt
 {
@@ -34,11 +40,15 @@ namespace nanoFramework.M2Mqtt
     }
 
     /// <summary>
-    /// Emulation of nanoFramework.M2Mqtt's <c>MqttClient</c> (v5.1, MQTT 3.1.1; docs/reference/nanoframework-api.md §5) over Debian's
-    /// libmosquitto, talking to a real broker. Semantics kept: Connect returns the CONNACK code (socket failures throw
-    /// <see cref="MqttConnectionException"/>); Publish returns the message id; <see cref="MqttMsgPublished"/> is raised only for
-    /// QoS 1 and 2 (on PUBACK / PUBCOMP), and with IsPublished false for every message still in flight when the connection
-    /// closes; events run on the client's network thread; <see cref="ConnectionClosed"/> follows any loss of the connection.
+    /// Emulation of nanoFramework.M2Mqtt's <c>MqttClient</c> (v5.1, MQTT 3.1.1; docs/reference/nanoframework-api.md §5) over MQTTnet 5.2's
+    /// client, talking to a real broker (the embedded one, Mosquitto or any other). Semantics kept: Connect blocks until the
+    /// CONNACK and returns its code (socket failures and a missing CONNACK throw <see cref="MqttConnectionException"/>); Publish
+    /// returns at once with the message id (one counter, 1 to 65535, for PUBLISH, SUBSCRIBE and UNSUBSCRIBE) and sends in call order;
+    /// <see cref="MqttMsgPublished"/> is raised only for QoS 1 and 2 (on PUBACK / PUBCOMP), and with IsPublished false for every
+    /// message still in flight when the connection closes; every event is raised on the client's own background thread, one at a
+    /// time, in order (<see cref="EventDispatcher"/>); <see cref="ConnectionClosed"/> follows any end of the connection (Disconnect,
+    /// Close or loss); no reconnection by itself. <see cref="Close"/> drops the TCP connection without DISCONNECT, so the broker
+    /// publishes the will.
     /// Networking: a client created inside an emulated board goes through the board's Wi-Fi station: Connect throws
     /// <see cref="MqttConnectionException"/> while the station has no link, and an open connection drops at once (no DISCONNECT, so
     /// the broker publishes the will) when the access point goes down or the board loses power. A client created outside any
@@ -47,24 +57,23 @@ namespace nanoFramework.M2Mqtt
     /// </summary>
     public class MqttClient : IMqttClient, IDisposable
     {
+        /// <summary>Longest wait for the broker's CONNACK (and for its SUBACK / UNSUBACK), ms.</summary>
         private const int ConnectTimeoutMilliseconds = 30000;
-        private static readonly object s_libraryGate = new object();
-        private static bool s_libraryReady;
+
+        /// <summary>Longest wait for the DISCONNECT packet to leave, ms.</summary>
+        private const int DisconnectTimeoutMilliseconds = 5000;
+
+        private static readonly LibraryFactory s_factory = new LibraryFactory();
 
         private readonly string _host;
         private readonly int _port;
         private readonly object _gate = new object();
-        private readonly HashSet<int> _inflight = new HashSet<int>();
-        private readonly ManualResetEventSlim _connack = new ManualResetEventSlim();
-        private readonly Libmosquitto.ConnectCallback _onConnect;
-        private readonly Libmosquitto.DisconnectCallback _onDisconnect;
-        private readonly Libmosquitto.PublishCallback _onPublish;
-        private readonly Libmosquitto.MessageCallback _onMessage;
-        private readonly Libmosquitto.SubscribeCallback _onSubscribe;
+        private readonly HashSet<ushort> _inflight = new HashSet<ushort>();
+        private readonly EventDispatcher _events = new EventDispatcher();
         private readonly VirtualBoard _board = VirtualBoard.CurrentOrNull;
         private readonly Action _onLinkLost;
-        private IntPtr _handle;
-        private int _connackCode;
+        private LibraryClient _connection;
+        private ushort _lastMessageId;
 
         /// <summary>A client for <paramref name="brokerHostName"/> on port 1883.</summary>
         public MqttClient(string brokerHostName)
@@ -83,11 +92,6 @@ namespace nanoFramework.M2Mqtt
 
             _host = brokerHostName;
             _port = brokerPort;
-            _onConnect = OnConnect;
-            _onDisconnect = OnDisconnect;
-            _onPublish = OnPublish;
-            _onMessage = OnMessage;
-            _onSubscribe = OnSubscribe;
             _onLinkLost = Close;
         }
 
@@ -132,65 +136,74 @@ namespace nanoFramework.M2Mqtt
         public MqttReasonCode Connect(string clientId, string username, string password, bool cleanSession, ushort keepAlivePeriod) =>
             Connect(clientId, username, password, false, MqttQoSLevel.AtMostOnce, false, null, null, cleanSession, keepAlivePeriod);
 
-        /// <summary>Connects (full form): returns the CONNACK code. <paramref name="keepAlivePeriod"/> is in seconds (libmosquitto
-        /// refuses less than 5).</summary>
-        /// <exception cref="MqttConnectionException">The broker cannot be reached or does not answer.</exception>
+        /// <summary>Connects (full form), dropping any earlier connection of this client first: returns the CONNACK code.
+        /// <paramref name="keepAlivePeriod"/> is in seconds (0: no keep-alive); without an answer to its PINGREQ within half of it
+        /// the connection counts as lost.</summary>
+        /// <exception cref="MqttConnectionException">The broker cannot be reached or does not answer within 30 s.</exception>
+        /// <exception cref="ArgumentException">A will topic that is empty or has wildcards.</exception>
         public MqttReasonCode Connect(string clientId, string username, string password, bool willRetain, MqttQoSLevel willQosLevel, bool willFlag,
             string willTopic, string willMessage, bool cleanSession, ushort keepAlivePeriod)
         {
-            EnsureLibrary();
-            Release(TakeHandle(), force: true);
+            Close();
             if (_board != null && !_board.Wifi.HasLink)
             {
                 throw new MqttConnectionException("cannot reach " + _host + ":" + _port + ": no network (Wi-Fi link down)", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NetworkUnreachable));
             }
 
+            var options = s_factory.CreateClientOptionsBuilder()
+                .WithTcpServer(_host, _port)
+                .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311)
+                .WithClientId(clientId)
+                .WithCleanSession(cleanSession)
+                .WithKeepAlivePeriod(TimeSpan.FromSeconds(keepAlivePeriod))
+                .WithTimeout(TimeSpan.FromMilliseconds(ConnectTimeoutMilliseconds));
+            if (username != null)
+            {
+                options.WithCredentials(username, password);
+            }
+
+            if (willFlag)
+            {
+                ThrowIfInvalidTopic(willTopic, "will topic");
+                options.WithWillTopic(willTopic)
+                    .WithWillPayload(System.Text.Encoding.UTF8.GetBytes(willMessage ?? string.Empty))
+                    .WithWillQualityOfServiceLevel(MqttnetCodes.ToMqttnet(willQosLevel))
+                    .WithWillRetain(willRetain);
+            }
+
+            LibraryClient connection = s_factory.CreateMqttClient();
+            connection.ApplicationMessageReceivedAsync += OnMessage;
+            MqttReasonCode code;
+            try
+            {
+                code = MqttnetCodes.ConnectCode(connection.ConnectAsync(options.Build()).GetAwaiter().GetResult().ResultCode);
+            }
+            catch (Exception exception) when (exception is LibraryCommunicationException || exception is OperationCanceledException)
+            {
+                connection.Dispose();
+                throw new MqttConnectionException("cannot reach " + _host + ":" + _port + ": " + exception.Message, exception);
+            }
+
+            if (code != MqttReasonCode.Success)
+            {
+                connection.Dispose();
+                return code;
+            }
+
             lock (_gate)
             {
-                _handle = Libmosquitto.New(clientId, cleanSession, IntPtr.Zero);
-                if (_handle == IntPtr.Zero)
-                {
-                    throw new MqttConnectionException("libmosquitto: no client", null);
-                }
-
-                Libmosquitto.IntOption(_handle, Libmosquitto.OptionProtocolVersion, Libmosquitto.ProtocolV311);
-                Libmosquitto.ConnectCallbackSet(_handle, _onConnect);
-                Libmosquitto.DisconnectCallbackSet(_handle, _onDisconnect);
-                Libmosquitto.PublishCallbackSet(_handle, _onPublish);
-                Libmosquitto.MessageCallbackSet(_handle, _onMessage);
-                Libmosquitto.SubscribeCallbackSet(_handle, _onSubscribe);
-                if (username != null)
-                {
-                    Libmosquitto.UsernamePasswordSet(_handle, username, password);
-                }
-
-                if (willFlag)
-                {
-                    byte[] will = System.Text.Encoding.UTF8.GetBytes(willMessage ?? string.Empty);
-                    Libmosquitto.WillSet(_handle, willTopic, will.Length, will, (int)willQosLevel, willRetain);
-                }
-
                 ClientId = clientId;
-                _connack.Reset();
-                int result = Libmosquitto.Connect(_handle, _host, _port, keepAlivePeriod);
-                if (result != Libmosquitto.Success)
-                {
-                    Libmosquitto.Destroy(_handle);
-                    _handle = IntPtr.Zero;
-                    throw new MqttConnectionException("cannot reach " + _host + ":" + _port + " (libmosquitto error " + result + ")", null);
-                }
-
-                Libmosquitto.LoopStart(_handle);
+                _connection = connection;
+                IsConnected = true;
             }
 
-            if (!_connack.Wait(ConnectTimeoutMilliseconds))
+            connection.DisconnectedAsync += _ => Lost(connection);
+            if (!connection.IsConnected)
             {
-                Close();
-                throw new MqttConnectionException("no CONNACK from " + _host + ":" + _port, null);
+                Lost(connection); // lost between the CONNACK and the line above
             }
 
-            IsConnected = _connackCode == 0;
-            if (IsConnected && _board != null)
+            if (_board != null)
             {
                 _board.Wifi.LinkLost -= _onLinkLost; // a client connected again: one subscription
                 _board.Wifi.LinkLost += _onLinkLost;
@@ -200,7 +213,7 @@ namespace nanoFramework.M2Mqtt
                 }
             }
 
-            return (MqttReasonCode)_connackCode;
+            return code;
         }
 
         /// <summary>Publishes at QoS 0, not retained.</summary>
@@ -209,8 +222,9 @@ namespace nanoFramework.M2Mqtt
         /// <summary>Publishes with a content type (MQTT 5 only: throws on 3.1.1 unless null).</summary>
         public ushort Publish(string topic, byte[] message, string contentType) => Publish(topic, message, contentType, null, MqttQoSLevel.AtMostOnce, false);
 
-        /// <summary>Publishes; returns the message id.</summary>
+        /// <summary>Publishes; returns the message id at once (the message leaves in call order).</summary>
         /// <exception cref="NotSupportedException">A content type or user properties on MQTT 3.1.1.</exception>
+        /// <exception cref="ArgumentException">A topic that is empty or has wildcards, or a QoS that is not 0, 1 or 2.</exception>
         /// <exception cref="MqttCommunicationException">Not connected.</exception>
         public ushort Publish(string topic, byte[] message, string contentType, ArrayList userProperties, MqttQoSLevel qosLevel, bool retain)
         {
@@ -219,73 +233,115 @@ namespace nanoFramework.M2Mqtt
                 throw new NotSupportedException("content type and user properties need MQTT 5");
             }
 
+            ThrowIfInvalidTopic(topic, "topic");
+            LibraryMessage outgoing = s_factory.CreateApplicationMessageBuilder()
+                .WithTopic(topic)
+                .WithPayload(message ?? Array.Empty<byte>())
+                .WithQualityOfServiceLevel(MqttnetCodes.ToMqttnet(qosLevel))
+                .WithRetainFlag(retain)
+                .Build();
             lock (_gate)
             {
-                int id = 0;
-                int result = _handle == IntPtr.Zero ? Libmosquitto.NoConnection
-                    : Libmosquitto.Publish(_handle, out id, topic, message.Length, message, (int)qosLevel, retain);
-                if (result != Libmosquitto.Success)
+                LibraryClient connection = ConnectedOrThrow("publish");
+                ushort id = NextMessageId();
+                Task<MQTTnet.MqttClientPublishResult> sending = Start(() => connection.PublishAsync(outgoing), "publish");
+                if (qosLevel == MqttQoSLevel.AtMostOnce)
                 {
-                    throw new MqttCommunicationException(new InvalidOperationException("publish refused (libmosquitto error " + result + ")"));
+                    sending.ContinueWith(Observe, TaskScheduler.Default);
                 }
-
-                if (qosLevel != MqttQoSLevel.AtMostOnce)
+                else
                 {
                     _inflight.Add(id);
+                    sending.ContinueWith(done => Acknowledged(id, done), TaskScheduler.Default);
                 }
 
-                return (ushort)id;
+                return id;
             }
         }
 
-        /// <summary>Subscribes; returns the message id of the first topic's SUBSCRIBE.</summary>
+        /// <summary>Subscribes (one SUBSCRIBE for every topic); returns its message id, which <see cref="MqttMsgSubscribed"/> carries with the granted levels.</summary>
+        /// <exception cref="ArgumentException">No topic, or not one QoS per topic.</exception>
+        /// <exception cref="MqttCommunicationException">Not connected.</exception>
         public ushort Subscribe(string[] topics, MqttQoSLevel[] qosLevels)
         {
-            ushort first = 0;
-            lock (_gate)
+            if (topics == null || qosLevels == null || topics.Length == 0 || topics.Length != qosLevels.Length)
             {
-                for (int i = 0; i < topics.Length; i++)
-                {
-                    int id = 0;
-                    int result = _handle == IntPtr.Zero ? Libmosquitto.NoConnection : Libmosquitto.Subscribe(_handle, out id, topics[i], (int)qosLevels[i]);
-                    if (result != Libmosquitto.Success)
-                    {
-                        throw new MqttCommunicationException(new InvalidOperationException("subscribe refused (libmosquitto error " + result + ")"));
-                    }
-
-                    first = i == 0 ? (ushort)id : first;
-                }
+                throw new ArgumentException("Subscribe takes one QoS level per topic, and at least one topic");
             }
 
-            return first;
+            var subscription = s_factory.CreateSubscribeOptionsBuilder();
+            for (int i = 0; i < topics.Length; i++)
+            {
+                subscription.WithTopicFilter(topics[i], MqttnetCodes.ToMqttnet(qosLevels[i]));
+            }
+
+            lock (_gate)
+            {
+                LibraryClient connection = ConnectedOrThrow("subscribe");
+                ushort id = NextMessageId();
+                Start(() => connection.SubscribeAsync(subscription.Build()), "subscribe").ContinueWith(done =>
+                {
+                    if (done.IsCompletedSuccessfully)
+                    {
+                        var granted = new List<MqttQoSLevel>();
+                        foreach (MQTTnet.MqttClientSubscribeResultItem item in done.Result.Items)
+                        {
+                            granted.Add(MqttnetCodes.Granted(item.ResultCode));
+                        }
+
+                        _events.Post(() => MqttMsgSubscribed?.Invoke(this, new MqttMsgSubscribedEventArgs(id, granted.ToArray())));
+                    }
+                    else
+                    {
+                        Observe(done); // the connection ended first: ConnectionClosed tells
+                    }
+                }, TaskScheduler.Default);
+                return id;
+            }
         }
 
-        /// <summary>Unsubscribes; returns the message id of the first topic's UNSUBSCRIBE.</summary>
+        /// <summary>Unsubscribes (one UNSUBSCRIBE for every topic); returns its message id.</summary>
+        /// <exception cref="ArgumentException">No topic.</exception>
+        /// <exception cref="MqttCommunicationException">Not connected.</exception>
         public ushort Unsubscribe(string[] topics)
         {
-            ushort first = 0;
-            lock (_gate)
+            if (topics == null || topics.Length == 0)
             {
-                for (int i = 0; i < topics.Length; i++)
-                {
-                    if (_handle != IntPtr.Zero && Libmosquitto.Unsubscribe(_handle, out int id, topics[i]) == Libmosquitto.Success && i == 0)
-                    {
-                        first = (ushort)id;
-                    }
-                }
+                throw new ArgumentException("Unsubscribe takes at least one topic");
             }
 
-            return first;
+            var unsubscription = s_factory.CreateUnsubscribeOptionsBuilder();
+            foreach (string topic in topics)
+            {
+                unsubscription.WithTopicFilter(topic);
+            }
+
+            lock (_gate)
+            {
+                LibraryClient connection = ConnectedOrThrow("unsubscribe");
+                ushort id = NextMessageId();
+                Start(() => connection.UnsubscribeAsync(unsubscription.Build()), "unsubscribe").ContinueWith(Observe, TaskScheduler.Default);
+                return id;
+            }
         }
 
         /// <summary>Sends DISCONNECT and closes (no will message).</summary>
         public void Disconnect()
         {
-            IntPtr handle = TakeHandle();
-            if (handle != IntPtr.Zero)
+            LibraryClient connection = TakeConnection(null);
+            if (connection != null)
             {
-                Libmosquitto.Disconnect(handle);
-                Release(handle, force: false); // the network thread sends DISCONNECT, then ends
+                try
+                {
+                    var disconnect = s_factory.CreateClientDisconnectOptionsBuilder().Build();
+                    connection.DisconnectAsync(disconnect).WaitAsync(TimeSpan.FromMilliseconds(DisconnectTimeoutMilliseconds)).GetAwaiter().GetResult();
+                }
+                catch (Exception exception) when (exception is LibraryCommunicationException || exception is OperationCanceledException || exception is TimeoutException)
+                {
+                    // the connection was already going: it ends the same way
+                }
+
+                connection.Dispose();
             }
 
             ConnectionEnded();
@@ -294,43 +350,80 @@ namespace nanoFramework.M2Mqtt
         /// <summary>Closes the connection without DISCONNECT (the broker then publishes the will).</summary>
         public void Close()
         {
-            Release(TakeHandle(), force: true);
+            TakeConnection(null)?.Dispose();
             ConnectionEnded();
         }
 
         /// <inheritdoc/>
         public void Dispose() => Close();
 
-        private static void EnsureLibrary()
+        private static void ThrowIfInvalidTopic(string topic, string what)
         {
-            lock (s_libraryGate)
+            if (string.IsNullOrEmpty(topic) || topic.IndexOf('#') >= 0 || topic.IndexOf('+') >= 0)
             {
-                if (!s_libraryReady)
-                {
-                    Libmosquitto.LibraryInit();
-                    s_libraryReady = true;
-                }
+                throw new ArgumentException("the " + what + " must be a non-empty name without the wildcards # and +, not '" + topic + "'");
             }
         }
 
-        private IntPtr TakeHandle()
+        /// <summary>Starts one of MQTTnet's operations; a connection that ended under it reads as not connected.</summary>
+        private static Task<T> Start<T>(Func<Task<T>> operation, string what)
+        {
+            try
+            {
+                return operation();
+            }
+            catch (LibraryNotConnectedException exception)
+            {
+                throw new MqttCommunicationException(new InvalidOperationException(what + " refused: the connection has ended", exception));
+            }
+        }
+
+        /// <summary>Reads a finished task's exception: an operation cut short by the connection's end is reported through its events.</summary>
+        private static void Observe(Task done) => _ = done.Exception;
+
+        private LibraryClient ConnectedOrThrow(string what)
+        {
+            if (_connection == null)
+            {
+                throw new MqttCommunicationException(new InvalidOperationException(what + " refused: not connected"));
+            }
+
+            return _connection;
+        }
+
+        /// <summary>The next message id, 1 to 65535 (0 is not a valid id).</summary>
+        private ushort NextMessageId()
+        {
+            _lastMessageId = (ushort)(_lastMessageId == ushort.MaxValue ? 1 : _lastMessageId + 1);
+            return _lastMessageId;
+        }
+
+        /// <summary>Detaches the current connection (only if it is <paramref name="expected"/>, when given); null when there is none.</summary>
+        private LibraryClient TakeConnection(LibraryClient expected)
         {
             lock (_gate)
             {
-                IntPtr handle = _handle;
-                _handle = IntPtr.Zero;
-                return handle;
+                LibraryClient connection = _connection;
+                if (connection == null || (expected != null && connection != expected))
+                {
+                    return null;
+                }
+
+                _connection = null;
+                return connection;
             }
         }
 
-        /// <summary>Stops a client's network thread (outside the lock: its callbacks take it) and frees it.</summary>
-        private static void Release(IntPtr handle, bool force)
+        private Task Lost(LibraryClient connection)
         {
-            if (handle != IntPtr.Zero)
+            LibraryClient lost = TakeConnection(connection);
+            if (lost != null)
             {
-                Libmosquitto.LoopStop(handle, force);
-                Libmosquitto.Destroy(handle);
+                lost.Dispose();
+                ConnectionEnded();
             }
+
+            return Task.CompletedTask;
         }
 
         private void ConnectionEnded()
@@ -341,84 +434,49 @@ namespace nanoFramework.M2Mqtt
             }
 
             bool wasConnected;
-            int[] lost;
+            ushort[] lost;
             lock (_gate)
             {
                 wasConnected = IsConnected;
                 IsConnected = false;
-                lost = new int[_inflight.Count];
+                lost = new ushort[_inflight.Count];
                 _inflight.CopyTo(lost);
                 _inflight.Clear();
             }
 
-            foreach (int id in lost)
+            foreach (ushort id in lost)
             {
-                MqttMsgPublished?.Invoke(this, new MqttMsgPublishedEventArgs((ushort)id, false));
+                _events.Post(() => MqttMsgPublished?.Invoke(this, new MqttMsgPublishedEventArgs(id, false)));
             }
 
             if (wasConnected)
             {
-                ConnectionClosed?.Invoke(this, EventArgs.Empty);
+                _events.Post(() => ConnectionClosed?.Invoke(this, EventArgs.Empty));
             }
         }
 
-        private void OnConnect(IntPtr mosquitto, IntPtr userData, int returnCode)
+        private void Acknowledged(ushort id, Task<MQTTnet.MqttClientPublishResult> done)
         {
-            _connackCode = returnCode;
-            _connack.Set();
-        }
-
-        private void OnDisconnect(IntPtr mosquitto, IntPtr userData, int reason)
-        {
-            if (reason != 0)
-            {
-                // Lost: stop the network thread from reconnecting by itself (M2Mqtt does not reconnect either).
-                ThreadPool.QueueUserWorkItem(_ => Close());
-            }
-        }
-
-        private void OnPublish(IntPtr mosquitto, IntPtr userData, int messageId)
-        {
-            bool acknowledged;
+            bool published = done.IsCompletedSuccessfully && done.Result.IsSuccess;
+            Observe(done);
+            bool waiting;
             lock (_gate)
             {
-                acknowledged = _inflight.Remove(messageId);
+                waiting = _inflight.Remove(id);
             }
 
-            if (acknowledged)
+            if (waiting)
             {
-                MqttMsgPublished?.Invoke(this, new MqttMsgPublishedEventArgs((ushort)messageId, true));
+                _events.Post(() => MqttMsgPublished?.Invoke(this, new MqttMsgPublishedEventArgs(id, published)));
             }
         }
 
-        private void OnMessage(IntPtr mosquitto, IntPtr userData, IntPtr messagePointer)
+        private Task OnMessage(LibraryMessageReceived received)
         {
-            var message = Marshal.PtrToStructure<Libmosquitto.Message>(messagePointer);
-            byte[] payload = new byte[message.PayloadLength];
-            if (message.PayloadLength > 0)
-            {
-                Marshal.Copy(message.Payload, payload, 0, message.PayloadLength);
-            }
-
-            string topic = Marshal.PtrToStringUTF8(message.Topic);
-            MqttMsgPublishReceived?.Invoke(this, new MqttMsgPublishEventArgs(topic, payload, false, (MqttQoSLevel)message.Qos, message.Retain));
-        }
-
-        private void OnSubscribe(IntPtr mosquitto, IntPtr userData, int messageId, int qosCount, IntPtr grantedQos)
-        {
-            int[] granted = new int[qosCount];
-            if (qosCount > 0)
-            {
-                Marshal.Copy(grantedQos, granted, 0, qosCount);
-            }
-
-            var levels = new MqttQoSLevel[qosCount];
-            for (int i = 0; i < qosCount; i++)
-            {
-                levels[i] = (MqttQoSLevel)granted[i];
-            }
-
-            MqttMsgSubscribed?.Invoke(this, new MqttMsgSubscribedEventArgs((ushort)messageId, levels));
+            LibraryMessage message = received.ApplicationMessage;
+            var arguments = new MqttMsgPublishEventArgs(message.Topic, message.Payload.ToArray(), message.Dup, MqttnetCodes.FromMqttnet(message.QualityOfServiceLevel), message.Retain);
+            _events.Post(() => MqttMsgPublishReceived?.Invoke(this, arguments));
+            return Task.CompletedTask;
         }
     }
 }
