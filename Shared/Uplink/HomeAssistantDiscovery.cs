@@ -148,9 +148,7 @@ namespace DcMonitor.Shared.Uplink
         /// (absent while the bridge has not heard the node's energy counter), duty %, sequence, node address.</summary>
         public static string StatePayload(UplinkReading reading)
         {
-            long milliwatts = (long)reading.BusMillivolts * reading.CurrentMicroamps / 1000000;
-            return "{\"voltage\":" + DecimalText.Format(reading.BusMillivolts, 3) + ",\"current\":" + DecimalText.Format(reading.CurrentMicroamps / 10, 2) + ",\"power\":" + DecimalText.Format(milliwatts, 3)
-                + (reading.EnergyKnown ? ",\"energy\":" + DecimalText.Format(reading.EnergyMilliwattHours, 3) : string.Empty) + ",\"duty\":" + reading.DutyPercent.ToString() + ",\"sequence\":" + reading.Sequence.ToString() + ",\"address\":" + reading.Address.ToString() + "}";
+            return new StatePayloadWriter().Text(reading); // the bridge reuses one writer (StatePayloadWriter.Encode)
         }
 
         /// <summary>

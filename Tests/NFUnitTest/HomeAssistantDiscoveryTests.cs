@@ -168,6 +168,24 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void OneReusedWriterGivesEachReadingItsOwnExactBytes()
+        {
+            StatePayloadWriter writer = new StatePayloadWriter();
+            UplinkReading longest = new UplinkReading(0x7FFF, 65535, 65535, -40960000, 100, 4294967295);
+            UplinkReading shortest = new UplinkReading(0x0001, 0, 0, 0, 0, 0, false);
+            byte[] first = writer.Encode(longest);
+            byte[] second = writer.Encode(shortest);
+            Assert.AreEqual(HomeAssistantDiscovery.StatePayload(longest).Length, first.Length);
+            Assert.IsTrue(first.Length <= StatePayloadWriter.MaximumLength);
+            string text = "{\"voltage\":0.000,\"current\":0.00,\"power\":0.000,\"duty\":0,\"sequence\":0,\"address\":1}";
+            Assert.AreEqual(text.Length, second.Length, "nothing of the longer reading before it is left");
+            for (int i = 0; i < text.Length; i++)
+            {
+                Assert.AreEqual((byte)text[i], second[i], "byte " + i.ToString());
+            }
+        }
+
+        [TestMethod]
         public void AStateWithoutAnEnergyCounterHasNoEnergy()
         {
             UplinkReading reading = new UplinkReading(0x0005, 0, 0, 0, 0, 777, false);

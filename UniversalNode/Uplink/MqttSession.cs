@@ -70,6 +70,7 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly Hashtable _names = new Hashtable();
         private readonly Hashtable _acknowledgedIds = new Hashtable();
         private readonly WifiLink _wifi = new WifiLink();
+        private readonly StatePayloadWriter _state = new StatePayloadWriter();
         private UplinkSettings _settings;
         private MqttClient _client;
         private Thread _thread;
@@ -461,7 +462,7 @@ namespace DcMonitor.UniversalNode.Uplink
                 for (; sent < batch.Length; sent++)
                 {
                     UplinkReading reading = batch[sent];
-                    ids[sent] = _client.Publish(StateTopic(settings.TopicPrefix, reading.Address), Encoding.UTF8.GetBytes(HomeAssistantDiscovery.StatePayload(reading)),
+                    ids[sent] = _client.Publish(StateTopic(settings.TopicPrefix, reading.Address), _state.Encode(reading),
                         null, null, MqttQoSLevel.AtLeastOnce, false);
                 }
             }
