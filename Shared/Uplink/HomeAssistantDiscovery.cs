@@ -9,9 +9,11 @@ namespace DcMonitor.Shared.Uplink
     /// a duty-cycle number) instead of five per-entity messages, so a node appears, changes and disappears in one publish,
     /// which matters on a bridge that sends discovery again whenever <c>homeassistant/status</c> says <c>online</c>.
     /// <para>Identity: the object id and every <c>unique_id</c> derive from the node's 16-byte device UUID, never from its address
-    /// or node id, so they survive re-provisioning. Units: V, mA, W, Wh (energy <c>total_increasing</c>; the others
-    /// <c>measurement</c>), duty % 0-100. Availability: the bridge's LWT topic and the node's own topic, both required
-    /// (<c>availability_mode: all</c>).</para>
+    /// or node id, so they survive re-provisioning. Units: V, mA (two decimals: the INA260's 1.25 mA steps), W, Wh (energy
+    /// <c>total_increasing</c>; the others <c>measurement</c>), duty % 0-100. Availability: the bridge's LWT topic and the node's own
+    /// topic, both required (<c>availability_mode: all</c>). The device names the bridge that carries it (<c>via_device</c>, the
+    /// bridge's own device: <see cref="BridgeDiscovery"/>); each bridge sends every node's discovery again when it connects, so
+    /// after a failover it points at the new bridge.</para>
     /// </summary>
     public static class HomeAssistantDiscovery
     {
@@ -101,18 +103,33 @@ namespace DcMonitor.Shared.Uplink
             return topicPrefix + "/bridge/availability";
         }
 
-        /// <summary>The discovery payload of node <paramref name="nodeId"/> with <paramref name="uuid"/>.</summary>
+        /// <summary>The discovery payload of node <paramref name="nodeId"/> with <paramref name="uuid"/>, without a bridge device.</summary>
         public static string DevicePayload(string topicPrefix, byte[] uuid, int nodeId, string softwareVersion)
+        {
+            return DevicePayload(topicPrefix, uuid, nodeId, softwareVersion, null);
+        }
+
+        /// <summary>
+        /// The discovery payload of node <paramref name="nodeId"/> with <paramref name="uuid"/>, reached through the bridge device
+        /// <paramref name="bridgeObjectId"/> (<see cref="BridgeDiscovery.ObjectId"/>; null: no <c>via_device</c>).
+        /// </summary>
+        public static string DevicePayload(string topicPrefix, byte[] uuid, int nodeId, string softwareVersion, string bridgeObjectId)
         {
             string id = ObjectId(uuid);
             var json = new StringBuilder();
             json.Append("{\"dev\":{\"ids\":[\"").Append(id).Append("\"],\"name\":\"DC-Monitor node ").Append(nodeId.ToString())
-                .Append("\",\"mf\":\"DC-Monitor\",\"mdl\":\"UniversalNode\",\"sw\":\"").Append(Escape(softwareVersion)).Append("\"},");
-            json.Append("\"o\":{\"name\":\"dc-monitor-mesh-firmware\",\"sw\":\"").Append(Escape(softwareVersion)).Append("\"},");
+                .Append("\",\"mf\":\"DC-Monitor\",\"mdl\":\"UniversalNode\",\"sw\":\"").Append(Escape(softwareVersion)).Append('"');
+            if (bridgeObjectId != null)
+            {
+                json.Append(",\"via_device\":\"").Append(Escape(bridgeObjectId)).Append('"');
+            }
+
+            json.Append("},");
+            Origin(json, softwareVersion);
             json.Append("\"cmps\":{");
             Sensor(json, id, "voltage", "voltage", "V", "measurement", "{{ value_json.voltage }}", 3);
             json.Append(',');
-            Sensor(json, id, "current", "current", "mA", "measurement", "{{ value_json.current }}", 0);
+            Sensor(json, id, "current", "current", "mA", "measurement", "{{ value_json.current }}", 2);
             json.Append(',');
             Sensor(json, id, "power", "power", "W", "measurement", "{{ value_json.power }}", 3);
             json.Append(',');
@@ -127,13 +144,11 @@ namespace DcMonitor.Shared.Uplink
             return json.ToString();
         }
 
-        /// <summary>A reading as the state JSON the discovery templates read: volts, milliamps, watts, watt-hours (absent while the
-        /// bridge has not heard the node's energy counter), duty %, sequence, node address.</summary>
+        /// <summary>A reading as the state JSON the discovery templates read: volts, milliamps with two decimals, watts, watt-hours
+        /// (absent while the bridge has not heard the node's energy counter), duty %, sequence, node address.</summary>
         public static string StatePayload(UplinkReading reading)
         {
-            long milliwatts = (long)reading.BusMillivolts * reading.CurrentMilliamps / 1000;
-            return "{\"voltage\":" + DecimalText.Format(reading.BusMillivolts, 3) + ",\"current\":" + reading.CurrentMilliamps.ToString() + ",\"power\":" + DecimalText.Format(milliwatts, 3)
-                + (reading.EnergyKnown ? ",\"energy\":" + DecimalText.Format(reading.EnergyMilliwattHours, 3) : string.Empty) + ",\"duty\":" + reading.DutyPercent.ToString() + ",\"sequence\":" + reading.Sequence.ToString() + ",\"address\":" + reading.Address.ToString() + "}";
+            return new StatePayloadWriter().Text(reading); // the bridge reuses one writer (StatePayloadWriter.Encode)
         }
 
         /// <summary>
@@ -141,7 +156,7 @@ namespace DcMonitor.Shared.Uplink
         /// device-level one in device-based discovery only from a later release on, so most installed ones subscribe at QoS 0
         /// otherwise. <c>suggested_display_precision</c> is the reading's own resolution (mV, mA, mW, mWh).
         /// </summary>
-        private static void Sensor(StringBuilder json, string id, string key, string deviceClass, string unit, string stateClass, string template, int displayPrecision)
+        internal static void Sensor(StringBuilder json, string id, string key, string deviceClass, string unit, string stateClass, string template, int displayPrecision)
         {
             json.Append('"').Append(key).Append("\":{\"p\":\"sensor\",\"name\":\"").Append(deviceClass).Append("\",\"unique_id\":\"").Append(id).Append('_').Append(key)
                 .Append("\",\"device_class\":\"").Append(deviceClass).Append("\",\"unit_of_measurement\":\"").Append(unit).Append("\",\"state_class\":\"").Append(stateClass)
@@ -149,7 +164,14 @@ namespace DcMonitor.Shared.Uplink
                 .Append(",\"qos\":1}");
         }
 
-        private static string Escape(string text)
+        /// <summary>The origin block (<c>o</c>): this firmware and its version.</summary>
+        internal static void Origin(StringBuilder json, string softwareVersion)
+        {
+            json.Append("\"o\":{\"name\":\"dc-monitor-mesh-firmware\",\"sw\":\"").Append(Escape(softwareVersion)).Append("\"},");
+        }
+
+        /// <summary>The text with quotes and backslashes escaped for a JSON string.</summary>
+        internal static string Escape(string text)
         {
             var escaped = new StringBuilder();
             for (int i = 0; i < text.Length; i++)

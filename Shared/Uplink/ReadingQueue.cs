@@ -15,7 +15,8 @@ namespace DcMonitor.Shared.Uplink
     public sealed class ReadingQueue
     {
         private const int HeaderLength = 12;
-        private const uint Magic = 0x31514D44; // "DMQ1"
+        private const uint Magic = 0x32514D44; // "DMQ2": readings of format 2 (current in µA)
+        private const uint FormatOneMagic = 0x31514D44; // "DMQ1": firmware up to 0.7.0 (current in whole mA), still read
 
         private readonly ArrayList _readings = new ArrayList();
         private int _inFlight;
@@ -49,6 +50,7 @@ namespace DcMonitor.Shared.Uplink
             {
                 _readings.RemoveAt(_inFlight);
                 Dropped++;
+                DroppedSinceStart++;
             }
 
             Version++;
@@ -69,6 +71,10 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>Readings dropped because the queue was full and not yet reported (<see cref="ForgetDropped"/>).</summary>
         public int Dropped { get; private set; }
 
+        /// <summary>Readings dropped because the queue was full since this queue was made (at boot), reported or not: the bridge's
+        /// "readings dropped" diagnostic.</summary>
+        public int DroppedSinceStart { get; private set; }
+
         /// <summary>Changes whenever the queue's content or drop count changes (the bridge saves the queue when it differs from the saved one's).</summary>
         public int Version { get; private set; }
 
@@ -82,6 +88,7 @@ namespace DcMonitor.Shared.Uplink
             if (_readings.Count >= Capacity)
             {
                 Dropped++;
+                DroppedSinceStart++;
                 if (_inFlight >= _readings.Count)
                 {
                     return;
@@ -158,11 +165,13 @@ namespace DcMonitor.Shared.Uplink
             return bytes;
         }
 
-        /// <summary>A queue from <see cref="Serialize"/>'s bytes (nothing in flight), with <paramref name="capacity"/> (keeping the newest when smaller).</summary>
+        /// <summary>A queue from <see cref="Serialize"/>'s bytes (nothing in flight), with <paramref name="capacity"/> (keeping the newest when smaller);
+        /// a format-1 file ("DMQ1", written by firmware up to 0.7.0) is read too, so an update loses no waiting reading.</summary>
         /// <exception cref="ArgumentException">Not a queue, or torn in the middle of a reading.</exception>
         public static ReadingQueue Parse(byte[] bytes, int capacity)
         {
-            if (bytes == null || bytes.Length < HeaderLength || LittleEndian.Read32(bytes, 0) != Magic || ((bytes.Length - HeaderLength) % UplinkReading.EncodedLength) != 0)
+            uint magic = bytes == null || bytes.Length < HeaderLength ? 0 : LittleEndian.Read32(bytes, 0);
+            if ((magic != Magic && magic != FormatOneMagic) || ((bytes.Length - HeaderLength) % UplinkReading.EncodedLength) != 0)
             {
                 throw new ArgumentException("reading queue: not a queue file, or torn");
             }
@@ -172,7 +181,8 @@ namespace DcMonitor.Shared.Uplink
             int count = (bytes.Length - HeaderLength) / UplinkReading.EncodedLength;
             for (int i = 0; i < count; i++)
             {
-                queue.Enqueue(UplinkReading.Decode(bytes, HeaderLength + (i * UplinkReading.EncodedLength)));
+                int offset = HeaderLength + (i * UplinkReading.EncodedLength);
+                queue.Enqueue(magic == Magic ? UplinkReading.Decode(bytes, offset) : UplinkReading.DecodeFormatOne(bytes, offset));
             }
 
             return queue;

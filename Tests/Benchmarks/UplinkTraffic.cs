@@ -36,7 +36,7 @@ namespace DcMonitor.Benchmarks
             (long bytes, long connections, int readings) firmware = MeasureFirmware(broker.Port, proxy, output);
             rows.Add(Row("firmware: standing connection, QoS 1 batch per period", firmware, WindowSeconds));
 
-            UplinkReading[] readings = Enumerable.Range(0, firmware.readings).Select(i => new UplinkReading(0x0005 + (i % Nodes), i / Nodes, 12000, 125, 50, 1234567)).ToArray();
+            UplinkReading[] readings = Enumerable.Range(0, firmware.readings).Select(i => new UplinkReading(0x0005 + (i % Nodes), i / Nodes, 12000, 125000, 50, 1234567)).ToArray();
             rows.Add(Row("one connection per batch (seed sender)", MeasureClient(proxy, readings, Nodes), WindowSeconds));
             rows.Add(Row("one connection per reading", MeasureClient(proxy, readings, 1), WindowSeconds));
 

@@ -91,6 +91,9 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(6, Occurrences(json, "\"qos\":1"), "qos in every component (older Home Assistant ignores the device-level one) and at the device");
             Assert.AreEqual(4, Occurrences(json, "\"suggested_display_precision\":"), "a display precision per sensor");
             Assert.Contains("\"suggested_display_precision\":3", json);
+            Assert.Contains("\"unit_of_measurement\":\"mA\",\"state_class\":\"measurement\",\"value_template\":\"{{ value_json.current }}\",\"suggested_display_precision\":2", json);
+            Assert.DoesNotContains("via_device", json, "no bridge named");
+            Assert.Contains("\"sw\":\"1.0.0\",\"via_device\":\"dcmonitor_bridge_x\"}", HomeAssistantDiscovery.DevicePayload("dcmonitor", Uuid(), 3, "1.0.0", "dcmonitor_bridge_x"));
 
             string[] templates = Values(json, "value_template");
             Assert.AreEqual(5, templates.Length);
@@ -158,10 +161,28 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void TheStateCarriesWhatTheTemplatesRead()
         {
-            UplinkReading reading = new UplinkReading(0x0008, 42, 12001, -1250, 50, 1234567);
+            UplinkReading reading = new UplinkReading(0x0008, 42, 12001, -1250000, 50, 1234567);
             // 12.001 V × -1.25 A = -15.00125 W, truncated to mW
-            Assert.AreEqual("{\"voltage\":12.001,\"current\":-1250,\"power\":-15.001,\"energy\":1234.567,\"duty\":50,\"sequence\":42,\"address\":8}",
+            Assert.AreEqual("{\"voltage\":12.001,\"current\":-1250.00,\"power\":-15.001,\"energy\":1234.567,\"duty\":50,\"sequence\":42,\"address\":8}",
                 HomeAssistantDiscovery.StatePayload(reading));
+        }
+
+        [TestMethod]
+        public void OneReusedWriterGivesEachReadingItsOwnExactBytes()
+        {
+            StatePayloadWriter writer = new StatePayloadWriter();
+            UplinkReading longest = new UplinkReading(0x7FFF, 65535, 65535, -40960000, 100, 4294967295);
+            UplinkReading shortest = new UplinkReading(0x0001, 0, 0, 0, 0, 0, false);
+            byte[] first = writer.Encode(longest);
+            byte[] second = writer.Encode(shortest);
+            Assert.AreEqual(HomeAssistantDiscovery.StatePayload(longest).Length, first.Length);
+            Assert.IsTrue(first.Length <= StatePayloadWriter.MaximumLength);
+            string text = "{\"voltage\":0.000,\"current\":0.00,\"power\":0.000,\"duty\":0,\"sequence\":0,\"address\":1}";
+            Assert.AreEqual(text.Length, second.Length, "nothing of the longer reading before it is left");
+            for (int i = 0; i < text.Length; i++)
+            {
+                Assert.AreEqual((byte)text[i], second[i], "byte " + i.ToString());
+            }
         }
 
         [TestMethod]
@@ -169,18 +190,27 @@ namespace DcMonitor.NFUnitTest
         {
             UplinkReading reading = new UplinkReading(0x0005, 0, 0, 0, 0, 777, false);
             string state = HomeAssistantDiscovery.StatePayload(reading);
-            Assert.AreEqual("{\"voltage\":0.000,\"current\":0,\"power\":0.000,\"duty\":0,\"sequence\":0,\"address\":5}", state);
+            Assert.AreEqual("{\"voltage\":0.000,\"current\":0.00,\"power\":0.000,\"duty\":0,\"sequence\":0,\"address\":5}", state);
             Assert.DoesNotContains("energy", state);
         }
 
         [TestMethod]
         public void TheLargestReadingsKeepEveryDigit()
         {
-            UplinkReading most = new UplinkReading(0x7FFF, 65535, 65535, 32767, 100, 4294967295);
-            Assert.AreEqual("{\"voltage\":65.535,\"current\":32767,\"power\":2147.385,\"energy\":4294967.295,\"duty\":100,\"sequence\":65535,\"address\":32767}",
+            UplinkReading most = new UplinkReading(0x7FFF, 65535, 65535, 40958750, 100, 4294967295);
+            Assert.AreEqual("{\"voltage\":65.535,\"current\":40958.75,\"power\":2684.231,\"energy\":4294967.295,\"duty\":100,\"sequence\":65535,\"address\":32767}",
                 HomeAssistantDiscovery.StatePayload(most));
-            UplinkReading backwards = new UplinkReading(0x0001, 1, 65535, -32768, 0, 0);
-            Assert.Contains("\"current\":-32768,\"power\":-2147.450,", HomeAssistantDiscovery.StatePayload(backwards));
+            UplinkReading backwards = new UplinkReading(0x0001, 1, 65535, -40960000, 0, 0);
+            Assert.Contains("\"current\":-40960.00,\"power\":-2684.313,", HomeAssistantDiscovery.StatePayload(backwards));
+        }
+
+        [TestMethod]
+        public void TheCurrentKeepsTheSensorsQuarterMilliampsWithTwoDecimals()
+        {
+            Assert.Contains("\"current\":1.25,", HomeAssistantDiscovery.StatePayload(new UplinkReading(0x0001, 1, 12000, 1250, 0, 0)), "one INA260 LSB");
+            Assert.Contains("\"current\":-1.25,", HomeAssistantDiscovery.StatePayload(new UplinkReading(0x0001, 1, 12000, -1250, 0, 0)), "the offset at 0 %");
+            Assert.Contains("\"current\":-0.01,", HomeAssistantDiscovery.StatePayload(new UplinkReading(0x0001, 1, 12000, -10, 0, 0)));
+            Assert.Contains("\"current\":3.00,", HomeAssistantDiscovery.StatePayload(new UplinkReading(0x0001, 1, 12000, 3000, 0, 0)), "a format-1 node's whole mA");
         }
 
         private static string Sensor(string deviceClass, string unit, string stateClass)

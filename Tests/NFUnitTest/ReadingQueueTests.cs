@@ -103,7 +103,7 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual((byte)'D', empty[0]);
             Assert.AreEqual((byte)'M', empty[1]);
             Assert.AreEqual((byte)'Q', empty[2]);
-            Assert.AreEqual((byte)'1', empty[3]);
+            Assert.AreEqual((byte)'2', empty[3], "format 2: readings carry the current in µA");
             Assert.AreEqual(300u, LittleEndian.Read32(empty, 4));
             Assert.AreEqual(0u, LittleEndian.Read32(empty, 8));
 
@@ -118,6 +118,23 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void AFormatOneQueueFileOfOlderFirmwareIsStillRead()
+        {
+            // "DMQ1", capacity 4, 1 dropped, then one reading of format 1: 0x0005, sequence 9, 12000 mV, -3 mA, 40 %, 777 mWh.
+            byte[] bytes = new byte[] { 0x44, 0x4D, 0x51, 0x31, 4, 0, 0, 0, 1, 0, 0, 0, 0x05, 0x00, 0x09, 0x00, 0xE0, 0x2E, 0xFD, 0xFF, 40, 0, 0x09, 0x03, 0, 0, 0, 0 };
+            ReadingQueue queue = ReadingQueue.Parse(bytes, 4);
+            Assert.AreEqual(1, queue.Dropped);
+            UplinkReading reading = queue.TakeBatch(1)[0];
+            Assert.AreEqual(0x0005, reading.Address);
+            Assert.AreEqual(9, reading.Sequence);
+            Assert.AreEqual(12000, reading.BusMillivolts);
+            Assert.AreEqual(-3000, reading.CurrentMicroamps, "whole mA of format 1, in µA");
+            Assert.AreEqual(40, reading.DutyPercent);
+            Assert.AreEqual(777u, reading.EnergyMilliwattHours);
+            Assert.AreEqual((byte)'2', queue.Serialize()[3], "saved again as format 2");
+        }
+
+        [TestMethod]
         public void BytesThatAreNotAQueueAreRefused()
         {
             byte[] bytes = Queue(4, 2).Serialize();
@@ -125,10 +142,10 @@ namespace DcMonitor.NFUnitTest
             Assert.ThrowsException(typeof(ArgumentException), delegate { ReadingQueue.Parse(new byte[11], 4); });
             Assert.ThrowsException(typeof(ArgumentException), delegate { ReadingQueue.Parse(new byte[12], 4); }, "no magic");
             byte[] wrongMagic = (byte[])bytes.Clone();
-            wrongMagic[3] = (byte)'2';
+            wrongMagic[3] = (byte)'3';
             Assert.ThrowsException(typeof(ArgumentException), delegate { ReadingQueue.Parse(wrongMagic, 4); });
             byte[] badReading = (byte[])bytes.Clone();
-            badReading[12 + 8] = 101; // the first reading's duty
+            badReading[12 + 6] = 101; // the first reading's duty
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { ReadingQueue.Parse(badReading, 4); }, "a damaged reading names its field");
             Assert.AreEqual(2, ReadingQueue.Parse(bytes, 4).Count);
         }

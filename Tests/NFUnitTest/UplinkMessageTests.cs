@@ -1,5 +1,6 @@
 using System;
 using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Sensing;
 using DcMonitor.Shared.Uplink;
 using nanoFramework.TestFramework;
 
@@ -18,33 +19,40 @@ namespace DcMonitor.NFUnitTest
         {
             Assert.IsTrue(3 + ReadingReport.EncodedLength <= 11, "3-byte vendor opcode + report fit an unsegmented access message (11 bytes)");
             ReadingReport report = new ReadingReport();
-            report.Set(65535, 70000, -40000, 100, 255);
-            Assert.AreEqual(65535, report.BusMillivolts, "voltage clamped to what 16 bits carry");
-            Assert.AreEqual(-32768, report.CurrentMilliamps, "current clamped to a signed 16-bit value");
+            SensorReading reading = new SensorReading();
+            reading.Set(0x8000, 0x7FFF, 0); // the INA260's most negative current, its full-scale bus voltage
+            report.Set(65535, reading, 100, 255, false);
+            Assert.AreEqual(40958750, report.BusMicrovolts, "40.96 V less one LSB");
+            Assert.AreEqual(-40960000, report.CurrentMicroamps, "-32 768 × 1.25 mA");
             byte[] bytes = new byte[ReadingReport.EncodedLength];
             report.Encode(bytes);
             ReadingReport copy = new ReadingReport();
             Assert.IsTrue(copy.TryDecode(bytes, bytes.Length));
             Assert.AreEqual(65535, copy.Sequence);
-            Assert.AreEqual(-32768, copy.CurrentMilliamps);
+            Assert.AreEqual(2, copy.Format);
+            Assert.AreEqual(40958750, copy.BusMicrovolts);
+            Assert.AreEqual(-40960000, copy.CurrentMicroamps);
             Assert.AreEqual(100, copy.DutyPercent);
             Assert.AreEqual(255, copy.CommandToken);
             Assert.IsFalse(copy.Changed);
             Assert.IsTrue(copy.Urgent, "a command's answer is sent at once");
-            report.Set(1, 12000, 250, 100, 0, true);
+            reading.Set(200, 9600, 0); // 250 mA, 12 V
+            report.Set(1, reading, 100, 0, true);
             report.Encode(bytes);
             Assert.IsTrue(copy.TryDecode(bytes, bytes.Length));
             Assert.IsTrue(copy.Changed, "the on-change flag rides in the duty byte's top bit");
             Assert.AreEqual(100, copy.DutyPercent);
+            Assert.AreEqual(250000, copy.CurrentMicroamps);
+            Assert.AreEqual(12000, copy.BusMillivolts);
             Assert.IsTrue(copy.Urgent);
-            report.Set(2, 12000, 250, 100, 0, false);
+            report.Set(2, reading, 100, 0, false);
             report.Encode(bytes);
             Assert.IsTrue(copy.TryDecode(bytes, bytes.Length));
             Assert.IsFalse(copy.Urgent, "a periodic report waits for the batch");
             Assert.IsFalse(copy.TryDecode(bytes, 7), "short");
             bytes[6] = 101;
             Assert.IsFalse(copy.TryDecode(bytes, bytes.Length), "duty above 100");
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { report.Set(0, 0, 0, 101, 0); });
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { report.Set(0, reading, 101, 0, false); });
         }
 
         [TestMethod]

@@ -21,7 +21,7 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(0x0007, copy.Address);
             Assert.AreEqual(65535, copy.Sequence);
             Assert.AreEqual(12001, copy.BusMillivolts);
-            Assert.AreEqual(-1250, copy.CurrentMilliamps);
+            Assert.AreEqual(-1250, copy.CurrentMicroamps);
             Assert.AreEqual(50, copy.DutyPercent);
             Assert.AreEqual(4000000000u, copy.EnergyMilliwattHours);
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { new UplinkReading(0x0007, 0, 12000, 0, 101, 0); });

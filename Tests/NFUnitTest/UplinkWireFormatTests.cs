@@ -1,12 +1,13 @@
 using System;
+using DcMonitor.Shared.Sensing;
 using DcMonitor.Shared.Uplink;
 using nanoFramework.TestFramework;
 
 namespace DcMonitor.NFUnitTest
 {
     /// <summary>
-    /// The uplink's byte formats at their edges (issue "MQTT uplink"): the 8-byte reading report's exact layout, clamps and
-    /// refusals; the energy, identity, heartbeat, command and identity-request messages byte for byte; the 16-byte queued reading
+    /// The uplink's byte formats at their edges (issue "MQTT uplink"): the 8-byte reading report's exact layout (format 2: INA260
+    /// registers, 1.25 mA steps), format 1 of older firmware, refusals; the energy, identity, heartbeat, command and identity-request messages byte for byte; the 16-byte queued reading
     /// with its energy-unknown flag and range checks on decode.
     /// </summary>
     [TestClass]
@@ -16,43 +17,56 @@ namespace DcMonitor.NFUnitTest
         public void AReadingReportsBytesAreLittleEndianWithTheChangeFlagInTheDutyByte()
         {
             ReadingReport report = new ReadingReport();
-            report.Set(0x1234, 12001, -2, 55, 0x9A, true);
+            report.Set(0x1234, Reading(9601, 0xFFFE), 55, 0x9A, true); // 12.00125 V, -2.5 mA
             byte[] bytes = new byte[ReadingReport.EncodedLength];
             report.Encode(bytes);
-            AssertBytes(new byte[] { 0x34, 0x12, 0xE1, 0x2E, 0xFE, 0xFF, 0x80 | 55, 0x9A }, bytes);
+            AssertBytes(new byte[] { 0x34, 0x12, 0x81, 0x25 | 0x80, 0xFE, 0xFF, 0x80 | 55, 0x9A }, bytes);
         }
 
-        [DataRow(-100, 0)]
         [DataRow(0, 0)]
-        [DataRow(65535, 65535)]
-        [DataRow(65536, 65535)]
-        [DataRow(2147483647, 65535)]
-        public void AReportsVoltageIsClampedToSixteenUnsignedBits(int millivolts, int expected)
+        [DataRow(9600, 12000000)]
+        [DataRow(32767, 40958750)]
+        [DataRow(65535, 40958750)]
+        public void AReportCarriesTheBusVoltageRegisterBesideTheFormatMark(int register, int expectedMicrovolts)
         {
             ReadingReport report = new ReadingReport();
-            report.Set(0, millivolts, 0, 0, 0);
-            Assert.AreEqual(expected, report.BusMillivolts);
+            report.Set(0, Reading((ushort)register, 0), 0, 0, false);
+            Assert.AreEqual(expectedMicrovolts, report.BusMicrovolts, "the chip's bit 15 is never data");
             byte[] bytes = new byte[ReadingReport.EncodedLength];
             report.Encode(bytes);
+            Assert.AreEqual(0x80, bytes[3] & 0x80, "format 2 mark");
             ReadingReport copy = new ReadingReport();
             Assert.IsTrue(copy.TryDecode(bytes, bytes.Length));
-            Assert.AreEqual(expected, copy.BusMillivolts);
+            Assert.AreEqual(2, copy.Format);
+            Assert.AreEqual(expectedMicrovolts, copy.BusMicrovolts);
         }
 
-        [DataRow(32767, 32767)]
-        [DataRow(32768, 32767)]
-        [DataRow(-32768, -32768)]
-        [DataRow(-32769, -32768)]
-        [DataRow(-1, -1)]
-        public void AReportsCurrentIsClampedToSixteenSignedBits(int milliamps, int expected)
+        [DataRow(32767, 40958750)]
+        [DataRow(-32768, -40960000)]
+        [DataRow(-1, -1250)]
+        [DataRow(1, 1250)]
+        [DataRow(10, 12500)]
+        public void AReportsCurrentKeepsTheSensorsOneAndAQuarterMilliampSteps(int register, int expectedMicroamps)
         {
             ReadingReport report = new ReadingReport();
-            report.Set(0, 0, milliamps, 0, 0);
+            report.Set(0, Reading(0, (ushort)register), 0, 0, false);
             byte[] bytes = new byte[ReadingReport.EncodedLength];
             report.Encode(bytes);
             ReadingReport copy = new ReadingReport();
             Assert.IsTrue(copy.TryDecode(bytes, bytes.Length));
-            Assert.AreEqual(expected, copy.CurrentMilliamps);
+            Assert.AreEqual(expectedMicroamps, copy.CurrentMicroamps);
+        }
+
+        [TestMethod]
+        public void AFormatOneReportOfOlderFirmwareIsStillDecodedInWholeUnits()
+        {
+            ReadingReport copy = new ReadingReport();
+            Assert.IsTrue(copy.TryDecode(new byte[] { 0x34, 0x12, 0xE1, 0x2E, 0xFE, 0xFF, 55, 0 }, 8)); // 12001 mV, -2 mA
+            Assert.AreEqual(1, copy.Format);
+            Assert.AreEqual(12001000, copy.BusMicrovolts);
+            Assert.AreEqual(12001, copy.BusMillivolts);
+            Assert.AreEqual(-2000, copy.CurrentMicroamps);
+            Assert.AreEqual(0x1234, copy.Sequence);
         }
 
         [DataRow(-1, 0, 0)]
@@ -64,10 +78,12 @@ namespace DcMonitor.NFUnitTest
         public void AReportRefusesWhatItsBytesCannotCarry(int sequence, int duty, int token)
         {
             ReadingReport report = new ReadingReport();
-            report.Set(7, 12000, 10, 20, 30);
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { report.Set(sequence, 12000, 0, duty, token); });
+            report.Set(7, Reading(9600, 8), 20, 30, false);
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { report.Set(sequence, Reading(9600, 0), duty, token, false); });
             Assert.AreEqual(7, report.Sequence, "a refused report changes nothing");
             Assert.AreEqual(20, report.DutyPercent);
+            Assert.AreEqual(10000, report.CurrentMicroamps);
+            Assert.ThrowsException(typeof(ArgumentNullException), delegate { report.Set(1, null, 0, 0, false); });
         }
 
         [TestMethod]
@@ -86,6 +102,8 @@ namespace DcMonitor.NFUnitTest
             Assert.IsFalse(report.TryDecode(bytes, 8), "101 % with the change flag");
             Assert.AreEqual(100, report.DutyPercent, "a refused report leaves the last one");
             byte[] longer = new byte[] { 2, 0, 0, 0, 0, 0, 5, 0, 0xEE, 0xEE };
+            Assert.IsNotNull(ReadingReport.Rejection(bytes, 8), "the log says why");
+            Assert.IsNull(ReadingReport.Rejection(longer, longer.Length));
             Assert.IsTrue(report.TryDecode(longer, longer.Length), "bytes after the report are ignored");
             Assert.AreEqual(2, report.Sequence);
             Assert.IsFalse(report.Urgent, "no change and no command token");
@@ -157,11 +175,11 @@ namespace DcMonitor.NFUnitTest
             }
 
             reading.Encode(bytes, 0);
-            AssertBytes(new byte[] { 0x02, 0x01, 0x04, 0x03, 0x06, 0x05, 0xFE, 0xFF, 100, 0, 0x0D, 0x0C, 0x0B, 0x0A, 0, 0 }, bytes);
+            AssertBytes(new byte[] { 0x02, 0x01, 0x04, 0x03, 0x06, 0x05, 100, 0, 0x0D, 0x0C, 0x0B, 0x0A, 0xFE, 0xFF, 0xFF, 0xFF }, bytes);
             UplinkReading unknown = new UplinkReading(0x0102, 1, 0, 0, 0, 0x0A0B0C0D, false);
             Assert.AreEqual(0u, unknown.EnergyMilliwattHours, "an unknown energy is not carried");
             unknown.Encode(bytes, 0);
-            Assert.AreEqual((byte)1, bytes[9], "the energy-unknown flag");
+            Assert.AreEqual((byte)1, bytes[7], "the energy-unknown flag");
             UplinkReading copy = UplinkReading.Decode(bytes, 0);
             Assert.IsFalse(copy.EnergyKnown);
             Assert.AreEqual(0x0102, copy.Address);
@@ -185,14 +203,24 @@ namespace DcMonitor.NFUnitTest
         {
             byte[] bytes = new byte[UplinkReading.EncodedLength];
             new UplinkReading(0x0005, 1, 12000, 0, 50, 0).Encode(bytes, 0);
-            bytes[8] = 101;
+            bytes[6] = 101;
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { UplinkReading.Decode(bytes, 0); }, "duty 101 on flash");
-            bytes[8] = 50;
+            bytes[6] = 50;
+            LittleEndian.Write32(bytes, 12, 40960001);
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { UplinkReading.Decode(bytes, 0); }, "a current beyond the INA260's range on flash");
+            LittleEndian.Write32(bytes, 12, 0);
             bytes[0] = 0;
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { UplinkReading.Decode(bytes, 0); }, "address 0 on flash");
             Assert.ThrowsException(typeof(ArgumentException), delegate { UplinkReading.Decode(null, 0); });
             Assert.ThrowsException(typeof(ArgumentException), delegate { UplinkReading.Decode(bytes, -1); });
             Assert.ThrowsException(typeof(ArgumentException), delegate { UplinkReading.Decode(bytes, 1); });
+        }
+
+        private static SensorReading Reading(ushort busVoltageRegister, ushort currentRegister)
+        {
+            SensorReading reading = new SensorReading();
+            reading.Set(currentRegister, busVoltageRegister, 0);
+            return reading;
         }
 
         private static void AssertBytes(byte[] expected, byte[] actual)

@@ -24,7 +24,9 @@ namespace DcMonitor.UniversalNode.Uplink
     /// previous client first (the seed's single-connection discipline).
     /// <para>As bridge it also publishes: its availability (<c>online</c>, retained; the will sets <c>offline</c>, and a stale
     /// <c>offline</c> left by a dead predecessor is answered with <c>online</c>), each node's Home Assistant discovery (retained, again
-    /// whenever <c>homeassistant/status</c> says <c>online</c>) and availability, command replies, and the number of readings
+    /// whenever <c>homeassistant/status</c> says <c>online</c>; each names this bridge's own device in <c>via_device</c>), the bridge's
+    /// own device (<see cref="BridgeDiscovery"/>, retained) and its name on <c>&lt;prefix&gt;/bridge/current</c> (retained), each node's
+    /// availability, command replies, and the number of readings
     /// dropped from a full queue (<c>&lt;prefix&gt;/bridge/dropped</c>) once the link is back. Those control messages are kept until
     /// acknowledged and re-sent after a reconnection. A node that stops bridging on purpose publishes its availability <c>offline</c>
     /// first.</para>
@@ -68,6 +70,7 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly Hashtable _names = new Hashtable();
         private readonly Hashtable _acknowledgedIds = new Hashtable();
         private readonly WifiLink _wifi = new WifiLink();
+        private readonly StatePayloadWriter _state = new StatePayloadWriter();
         private UplinkSettings _settings;
         private MqttClient _client;
         private Thread _thread;
@@ -97,6 +100,10 @@ namespace DcMonitor.UniversalNode.Uplink
 
         /// <summary>MQTT client id (set before the first connection; one per board, so a reconnection replaces its own old session).</summary>
         public string ClientId { get; set; } = "dcmonitor";
+
+        /// <summary>This node's own device UUID (from its Bluetooth address; set before the first connection): names the bridge device.
+        /// Null until known: the bridge device is then not announced and node devices carry no <c>via_device</c>.</summary>
+        public byte[] BridgeUuid { get; set; }
 
         /// <summary>A message arrived on a command topic (raised on the MQTT client's thread).</summary>
         public event UplinkMessageHandler CommandReceived;
@@ -321,6 +328,7 @@ namespace DcMonitor.UniversalNode.Uplink
                     _discoveryWanted = false;
                     if (discovery)
                     {
+                        QueueBridgeDevice(settings);
                         foreach (object key in _names.Keys)
                         {
                             QueueDiscovery((int)key, (byte[])_names[key]);
@@ -406,6 +414,7 @@ namespace DcMonitor.UniversalNode.Uplink
                     if (bridging)
                     {
                         QueueControl(HomeAssistantDiscovery.BridgeAvailabilityTopic(prefix), "online", true);
+                        QueueBridgeDevice(settings);
                         _discoveryWanted = true;
                     }
                 }
@@ -453,7 +462,7 @@ namespace DcMonitor.UniversalNode.Uplink
                 for (; sent < batch.Length; sent++)
                 {
                     UplinkReading reading = batch[sent];
-                    ids[sent] = _client.Publish(StateTopic(settings.TopicPrefix, reading.Address), Encoding.UTF8.GetBytes(HomeAssistantDiscovery.StatePayload(reading)),
+                    ids[sent] = _client.Publish(StateTopic(settings.TopicPrefix, reading.Address), _state.Encode(reading),
                         null, null, MqttQoSLevel.AtLeastOnce, false);
                 }
             }
@@ -647,13 +656,25 @@ namespace DcMonitor.UniversalNode.Uplink
             return uuid != null ? HomeAssistantDiscovery.StateTopic(prefix, uuid) : HomeAssistantDiscovery.UnidentifiedStateTopic(prefix, address);
         }
 
-        /// <summary>Queues a node's discovery (caller holds the gate).</summary>
+        /// <summary>Queues a node's discovery, naming this bridge's device when known (caller holds the gate).</summary>
         private void QueueDiscovery(int address, byte[] uuid)
         {
             string prefix = _settings == null ? UplinkSettings.DefaultTopicPrefix : _settings.TopicPrefix;
             string discoveryPrefix = _settings == null ? HomeAssistantDiscovery.DefaultDiscoveryPrefix : _settings.DiscoveryPrefix;
+            byte[] bridge = BridgeUuid;
             QueueControl(HomeAssistantDiscovery.DeviceTopic(discoveryPrefix, uuid),
-                HomeAssistantDiscovery.DevicePayload(prefix, uuid, NodeAddressing.NodeIdOf(address), _softwareVersion), true);
+                HomeAssistantDiscovery.DevicePayload(prefix, uuid, NodeAddressing.NodeIdOf(address), _softwareVersion, bridge == null ? null : BridgeDiscovery.ObjectId(bridge)), true);
+        }
+
+        /// <summary>Queues this bridge's own device and its name as the current bridge (caller holds the gate; nothing while the UUID is unknown).</summary>
+        private void QueueBridgeDevice(UplinkSettings settings)
+        {
+            byte[] bridge = BridgeUuid;
+            if (bridge != null)
+            {
+                QueueControl(BridgeDiscovery.DeviceTopic(settings.DiscoveryPrefix, bridge), BridgeDiscovery.DevicePayload(settings.TopicPrefix, bridge, _softwareVersion), true);
+                QueueControl(BridgeDiscovery.CurrentBridgeTopic(settings.TopicPrefix), BridgeDiscovery.ObjectId(bridge), true);
+            }
         }
 
         /// <summary>Queues a control message (caller holds the gate).</summary>
@@ -810,25 +831,6 @@ namespace DcMonitor.UniversalNode.Uplink
             }
 
             return true;
-        }
-
-        private sealed class ControlMessage
-        {
-            public ControlMessage(string topic, string payload, bool retain)
-            {
-                Topic = topic;
-                Payload = payload;
-                Retain = retain;
-                MessageId = -1;
-            }
-
-            public string Topic { get; private set; }
-
-            public string Payload { get; private set; }
-
-            public bool Retain { get; private set; }
-
-            public int MessageId { get; set; }
         }
     }
 }

@@ -148,7 +148,7 @@ namespace DcMonitor.UniversalNode.Uplink
                 || Distance(millivolts, _lastMillivolts) >= VoltageChangeMillivolts;
             if (periodic || changed)
             {
-                Report(millivolts, milliamps, 0, periodic, !periodic, nowMilliseconds);
+                Report(0, periodic, !periodic, nowMilliseconds);
             }
         }
 
@@ -211,11 +211,12 @@ namespace DcMonitor.UniversalNode.Uplink
         {
             if (_sensor.TryRead(_reading) == SensorReadResult.Ok)
             {
-                Report(_reading.BusVoltageMicrovolts / 1000, _reading.CurrentMicroamps / 1000, token, false, false, System.Environment.TickCount64);
+                Report(token, false, false, System.Environment.TickCount64);
             }
         }
 
-        private void Report(int millivolts, int milliamps, int token, bool periodic, bool changed, long nowMilliseconds)
+        /// <summary>Reports the reading last read into <c>_reading</c> (its registers travel as they are: 1.25 mA, 1.25 mV steps).</summary>
+        private void Report(int token, bool periodic, bool changed, long nowMilliseconds)
         {
             if (_sequence == _sequenceBlockEnd)
             {
@@ -231,8 +232,8 @@ namespace DcMonitor.UniversalNode.Uplink
             _sequence = (_sequence + 1) & 0xFFFF;
             int duty = _load.DutyPercent;
             _lastReportAt = nowMilliseconds;
-            _lastMillivolts = millivolts;
-            _lastMilliamps = milliamps;
+            _lastMillivolts = _reading.BusVoltageMicrovolts / 1000;
+            _lastMilliamps = _reading.CurrentMicroamps / 1000;
             _lastDuty = duty;
             if (periodic)
             {
@@ -246,7 +247,7 @@ namespace DcMonitor.UniversalNode.Uplink
 
             byte[] energy = UplinkMessages.EnergyReport(sequence, _energy.SavedMilliwattHours);
             Publish(MeshProtocol.EnergyReportOpcode, energy, energy.Length);
-            _report.Set(sequence, millivolts, milliamps, duty, token, changed);
+            _report.Set(sequence, _reading, duty, token, changed);
             _report.Encode(_reportBytes);
             if (Publish(MeshProtocol.ReadingReportOpcode, _reportBytes, _reportBytes.Length))
             {

@@ -104,6 +104,9 @@ namespace DcMonitor.UniversalNode.Uplink
             return _election.CurrentBridge(nowMilliseconds);
         }
 
+        /// <summary>Nodes whose readings this node heard since it started (itself included): the bridge's "mesh nodes seen".</summary>
+        public int NodesSeen => _lastHeard.Count;
+
         /// <summary>Nodes whose identity is known.</summary>
         public int KnownNodes => _identities.Count;
 
@@ -279,7 +282,7 @@ namespace DcMonitor.UniversalNode.Uplink
         {
             if (!_report.TryDecode(payload, payload.Length) || source < 1 || source > 0x7FFF)
             {
-                _log.Write(Component, "malformed reading report from 0x" + source.ToString("X4") + " ignored");
+                _log.Write(Component, "malformed reading report from 0x" + source.ToString("X4") + " ignored: " + (ReadingReport.Rejection(payload, payload.Length) ?? "not a unicast source"));
                 return;
             }
 
@@ -304,7 +307,7 @@ namespace DcMonitor.UniversalNode.Uplink
             }
 
             object energy = _energy[source];
-            var reading = new UplinkReading(source, _report.Sequence, _report.BusMillivolts, _report.CurrentMilliamps, _report.DutyPercent,
+            var reading = new UplinkReading(source, _report.Sequence, _report.BusMillivolts, _report.CurrentMicroamps, _report.DutyPercent,
                 energy == null ? 0u : (uint)energy, energy != null);
             if (!_bridging)
             {

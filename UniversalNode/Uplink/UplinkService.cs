@@ -33,7 +33,9 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly MqttSession _session;
         private readonly UplinkBridge _bridge;
         private readonly NodeLog _log;
+        private readonly DiagnosticsSchedule _diagnostics = new DiagnosticsSchedule();
         private UplinkSettings _settings;
+        private bool _wasBridging;
         private int _ownAddress;
         private string _state = "starting";
 
@@ -130,6 +132,7 @@ namespace DcMonitor.UniversalNode.Uplink
             if (read)
             {
                 _session.ClientId = "dcmonitor-" + NodeRegistry.Hex(state.BluetoothAddress); // one stable id per board
+                _session.BridgeUuid = UplinkMessages.UuidOf(state.BluetoothAddress, state.BluetoothAddress.Length); // the device UUID, as its nodes name it
             }
 
             Configure(System.Environment.TickCount64);
@@ -209,6 +212,37 @@ namespace DcMonitor.UniversalNode.Uplink
             }
         }
 
+        /// <summary>While bridging: the bridge device's diagnostic state when due (<see cref="DiagnosticsSchedule"/>), retained.</summary>
+        private void PublishDiagnostics(long nowMilliseconds)
+        {
+            bool bridging = _bridge.IsBridging;
+            if (bridging && !_wasBridging)
+            {
+                _diagnostics.Restart();
+            }
+
+            _wasBridging = bridging;
+            byte[] uuid = _session.BridgeUuid;
+            if (!bridging || uuid == null)
+            {
+                return;
+            }
+
+            int waiting;
+            int dropped;
+            lock (_readings)
+            {
+                waiting = _readings.Count;
+                dropped = _readings.DroppedSinceStart;
+            }
+
+            string state = _diagnostics.Next(nowMilliseconds, waiting, dropped, _bridge.NodesSeen);
+            if (state != null)
+            {
+                _session.Publish(BridgeDiscovery.DiagnosticsTopic(Settings.TopicPrefix, uuid), state, true);
+            }
+        }
+
         private void ScheduleSample()
         {
             _queue.PostDelayed(ReadingReporter.SamplePeriodMilliseconds, delegate
@@ -225,6 +259,7 @@ namespace DcMonitor.UniversalNode.Uplink
                 long now = System.Environment.TickCount64;
                 _bridge.Tick(now);
                 Reporter.BridgeHeard = _bridge.CurrentBridge(now) != 0;
+                PublishDiagnostics(now);
                 _state = DescribeNow();
                 ScheduleTick();
             });

@@ -50,11 +50,12 @@ namespace DcMonitor.Tests.Mqtt
         [Fact]
         public void TheStateCarriesWhatTheTemplatesRead()
         {
-            var reading = new UplinkReading(0x0008, 42, 12001, -1250, 50, 1234567);
+            var reading = new UplinkReading(0x0008, 42, 12001, -1250000, 50, 1234567);
             using JsonDocument state = JsonDocument.Parse(HomeAssistantDiscovery.StatePayload(reading));
             JsonElement root = state.RootElement;
             Assert.Equal(12.001m, root.GetProperty("voltage").GetDecimal());
-            Assert.Equal(-1250, root.GetProperty("current").GetInt32());
+            Assert.Equal(-1250.00m, root.GetProperty("current").GetDecimal());
+            Assert.Equal("-1250.00", root.GetProperty("current").GetRawText()); // two decimals: the INA260's 1.25 mA steps
             Assert.Equal(-15.001m, root.GetProperty("power").GetDecimal()); // 12.001 V × -1.25 A, truncated to mW
             Assert.Equal(1234.567m, root.GetProperty("energy").GetDecimal());
             Assert.Equal(50, root.GetProperty("duty").GetInt32());

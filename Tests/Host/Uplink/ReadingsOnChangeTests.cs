@@ -25,7 +25,7 @@ namespace DcMonitor.Tests.Uplink
             MqttRecorder.Message state = mesh.Recorder.WaitFor(m => m.Topic == "dcmonitor/" + id + "/state"
                 && JsonDocument.Parse(m.Payload).RootElement.GetProperty("duty").GetInt32() == 30, 25000, from);
             Assert.True(clock.ElapsedMilliseconds < 10000, "published after " + clock.ElapsedMilliseconds + " ms, the period is 30 s");
-            Assert.InRange(JsonDocument.Parse(state.Payload).RootElement.GetProperty("current").GetInt32(), 75 - 15, 75 + 15); // 250 mA × 30 %, settled
+            Assert.InRange(JsonDocument.Parse(state.Payload).RootElement.GetProperty("current").GetDecimal(), 75 - 15, 75 + 15); // 250 mA × 30 %, settled
         }
     }
 }

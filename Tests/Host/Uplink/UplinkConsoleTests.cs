@@ -74,6 +74,36 @@ namespace DcMonitor.Tests.Uplink
         }
 
         [Fact]
+        public void TheDiscoveryPrefixIsKeptOnFlashAcrossAPowerCut()
+        {
+            using var flash = new TemporaryFlash();
+            var air = new VirtualAir();
+            EmulatedUniversalNode node = Boot(flash, air, out NodeConsole console);
+            try
+            {
+                Assert.Equal("uplink: discovery-prefix=ha/site-2 (uplink needs wifi-ssid and broker-host)", console.Ask("uplink discovery-prefix ha/site-2"));
+                Assert.StartsWith("ERROR:UPLINK:discovery-prefix", console.Ask("uplink discovery-prefix /ha"));
+            }
+            finally
+            {
+                node.Dispose(); // power cut
+            }
+
+            node = Boot(flash, air, out console);
+            try
+            {
+                Assert.Equal("ha/site-2", node.Firmware.Uplink.Settings.DiscoveryPrefix);
+                console.Type("uplink show");
+                string[] shown = Enumerable.Range(0, 13).Select(_ => console.NextReply()).ToArray();
+                Assert.Contains("discovery-prefix=ha/site-2", shown);
+            }
+            finally
+            {
+                node.Dispose();
+            }
+        }
+
+        [Fact]
         public void ANodeThatHearsNoBridgeSendsNoReportsUntilThereIsOne()
         {
             using var flash = new TemporaryFlash();

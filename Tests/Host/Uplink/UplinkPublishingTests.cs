@@ -95,8 +95,11 @@ namespace DcMonitor.Tests.Uplink
                 Assert.Equal("OK:duty:" + duty, reply.Text);
                 MqttRecorder.Message state = _mesh.Recorder.WaitFor(m => m.Topic == "dcmonitor/" + id + "/state"
                     && JsonDocument.Parse(m.Payload).RootElement.GetProperty("duty").GetInt32() == duty, 15000, from);
-                int milliamps = JsonDocument.Parse(state.Payload).RootElement.GetProperty("current").GetInt32();
+                JsonElement current = JsonDocument.Parse(state.Payload).RootElement.GetProperty("current");
+                decimal milliamps = current.GetDecimal();
                 Assert.InRange(milliamps, 250 * duty / 100 - 20, 250 * duty / 100 + 20); // 12 V over 48 Ω at that duty
+                Assert.Matches(@"^-?\d+\.\d\d$", current.GetRawText()); // mA with two decimals, end to end from the node's INA260
+                Assert.Equal(0m, milliamps % 1.25m); // the sensor's own steps (1.25 mA LSB) reach MQTT unrounded
                 Assert.StartsWith("D:" + duty + "%", _mesh.Consoles[node].Ask("read"));
             }
         }
