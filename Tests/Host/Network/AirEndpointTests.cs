@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DcMonitor.Emulator.Air;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Network
@@ -13,6 +14,7 @@ namespace DcMonitor.Tests.Network
     /// Nodes as OS processes behind the air endpoint (air-client-protocol.md), driven only through that endpoint:
     /// central and control roles, a power cut of the gateway node and the console's failover.
     /// </summary>
+    [LongRunning(45)]
     public sealed class AirEndpointTests : IDisposable
     {
         private readonly TemporaryFlash _root = new TemporaryFlash();

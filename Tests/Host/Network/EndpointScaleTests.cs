@@ -4,11 +4,13 @@ using System.IO;
 using System.Linq;
 using DcMonitor.Emulator.Air;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Network
 {
     /// <summary>Through the air endpoint with node processes: 32 nodes answering ALL:READ, and 10 % loss on every link.</summary>
+    [LongRunning(80)]
     public class EndpointScaleTests
     {
         [Fact]

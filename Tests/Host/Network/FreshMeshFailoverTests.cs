@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.IO;
 using DcMonitor.Emulator.Air;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Network
@@ -11,6 +12,7 @@ namespace DcMonitor.Tests.Network
     /// A power cut in a mesh the Provisioner image provisioned itself (demo --fresh): every node booted unprovisioned
     /// (unicast 0), yet each board keeps its own Bluetooth address, so the console fails over to another node.
     /// </summary>
+    [LongRunning(50)]
     public sealed class FreshMeshFailoverTests : IDisposable
     {
         private readonly TemporaryFlash _root = new TemporaryFlash();
