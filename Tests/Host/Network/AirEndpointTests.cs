@@ -140,12 +140,7 @@ namespace DcMonitor.Tests.Network
             Assert.Equal("DC:4D:00:00:00:05", gateway.ConnectedTo);
             Assert.True(_hub.SetPower("node-0", false));
 
-            DateTime deadline = DateTime.UtcNow.AddSeconds(30);
-            while (gateway.ConnectedTo == null || gateway.ConnectedTo == "DC:4D:00:00:00:05")
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the console did not fail over");
-                System.Threading.Thread.Sleep(100);
-            }
+            Assert.True(gateway.WaitForConnectionOtherThan("DC:4D:00:00:00:05", 30000) != null, "the console did not fail over");
 
             Assert.True(gateway.Write("ALL:READ"));
             string first = Take(gateway);
