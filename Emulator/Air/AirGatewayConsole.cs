@@ -60,6 +60,31 @@ namespace DcMonitor.Emulator.Air
             }
         }
 
+        /// <summary>
+        /// Waits until the console is connected to a node other than <paramref name="address"/> (after a failover), woken by the
+        /// connection itself rather than by polling.
+        /// </summary>
+        /// <param name="address">The address to move away from (null: any connection will do).</param>
+        /// <param name="timeoutMilliseconds">Longest wait, ms (0 or more).</param>
+        /// <returns>The new address, or null when the timeout passed first.</returns>
+        public string WaitForConnectionOtherThan(string address, int timeoutMilliseconds)
+        {
+            DateTime deadline = DateTime.UtcNow.AddMilliseconds(timeoutMilliseconds);
+            lock (_gate)
+            {
+                while (_linkLost || _address == null || _address == address)
+                {
+                    int left = (int)(deadline - DateTime.UtcNow).TotalMilliseconds;
+                    if (left <= 0 || !Monitor.Wait(_gate, left))
+                    {
+                        return null;
+                    }
+                }
+
+                return _address;
+            }
+        }
+
         /// <summary>Why the last <see cref="Write"/> failed (the endpoint's error code and message, e.g. <c>att_error</c> when the node's
         /// event queue was full); null after a successful write.</summary>
         public string LastWriteError { get; private set; }
@@ -95,6 +120,7 @@ namespace DcMonitor.Emulator.Air
                     lock (_gate)
                     {
                         _linkLost = true;
+                        Monitor.PulseAll(_gate);
                     }
                 }
             }
@@ -177,6 +203,7 @@ namespace DcMonitor.Emulator.Air
                 {
                     _address = address;
                     _linkLost = false;
+                    Monitor.PulseAll(_gate);
                 }
 
                 _log.WriteLine("gateway: connected to " + address + " (MTU " + (int)connected["mtu"] + ")");
@@ -187,6 +214,7 @@ namespace DcMonitor.Emulator.Air
             lock (_gate)
             {
                 _linkLost = true;
+                Monitor.PulseAll(_gate);
             }
         }
     }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using DcMonitor.InteropStubs;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -16,6 +17,7 @@ namespace DcMonitor.Tests.Interop
     /// MetadataProcessor's CRC unit values and the committed stubs of nanoframework/Samples samples/Interop), and
     /// the committed stubs of our interop against its managed declarations.
     /// </summary>
+    [LongRunning(15)]
     public class InteropStubTests
     {
         /// <summary>Where the committed stubs live (InteropAssemblies/DcMonitor.MeshInterop for nf-interpreter).</summary>

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DcMonitor.Emulator.Air;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Network
@@ -13,6 +14,7 @@ namespace DcMonitor.Tests.Network
     /// Nodes as OS processes behind the air endpoint (docs/emulator.md), driven only through that endpoint:
     /// central and control roles, a power cut of the gateway node and the console's failover.
     /// </summary>
+    [LongRunning(45)]
     public sealed class AirEndpointTests : IDisposable
     {
         private readonly TemporaryFlash _root = new TemporaryFlash();
@@ -138,12 +140,7 @@ namespace DcMonitor.Tests.Network
             Assert.Equal("DC:4D:00:00:00:05", gateway.ConnectedTo);
             Assert.True(_hub.SetPower("node-0", false));
 
-            DateTime deadline = DateTime.UtcNow.AddSeconds(30);
-            while (gateway.ConnectedTo == null || gateway.ConnectedTo == "DC:4D:00:00:00:05")
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the console did not fail over");
-                System.Threading.Thread.Sleep(100);
-            }
+            Assert.True(gateway.WaitForConnectionOtherThan("DC:4D:00:00:00:05", 30000) != null, "the console did not fail over");
 
             Assert.True(gateway.Write("ALL:READ"));
             string first = Take(gateway);

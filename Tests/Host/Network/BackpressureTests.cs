@@ -297,8 +297,8 @@ namespace DcMonitor.Tests.Network
     }
 
     /// <summary>
-    /// Tests that load every core on purpose run alone, after the parallel ones: their spinning threads would otherwise
-    /// starve the real-time tests (ramp timings, timeouts) running next to them.
+    /// Tests that load every core (on purpose, or by starting dozens of node processes) run alone, after the parallel ones:
+    /// they would otherwise starve the real-time tests (ramp timings, timeouts, readings per outage) running next to them.
     /// </summary>
     [CollectionDefinition(Name, DisableParallelization = true)]
     public sealed class CpuLoadCollection

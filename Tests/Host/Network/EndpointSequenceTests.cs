@@ -4,11 +4,13 @@ using System.IO;
 using System.Linq;
 using DcMonitor.Emulator.Air;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Network
 {
     /// <summary>The node processes of one 4-node + relay network, shared by the sequence tests below.</summary>
+    [LongRunning(11)]
     public sealed class EndpointNetworkFixture : IDisposable
     {
         public HubNetwork Network { get; } = new HubNetwork(4);

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Threading;
 using DcMonitor.Emulator.Air;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Network
@@ -11,6 +13,7 @@ namespace DcMonitor.Tests.Network
     /// A power cut in a mesh the Provisioner image provisioned itself (demo --fresh): every node booted unprovisioned
     /// (unicast 0), yet each board keeps its own Bluetooth address, so the console fails over to another node.
     /// </summary>
+    [LongRunning(50)]
     public sealed class FreshMeshFailoverTests : IDisposable
     {
         private readonly TemporaryFlash _root = new TemporaryFlash();
@@ -26,12 +29,17 @@ namespace DcMonitor.Tests.Network
         public void TheConsoleFailsOverInAFreshlyProvisionedMesh()
         {
             var configured = new ConcurrentDictionary<string, bool>();
+            var allConfigured = new ManualResetEventSlim(); // not disposed: the handler may still run after the test's end
             _hub.ConsoleOutput += (node, line) =>
             {
                 int at = line.IndexOf(" fully configured", StringComparison.Ordinal);
                 if (node == "provisioner" && at > 0)
                 {
                     configured[line.Substring(0, at)] = true;
+                    if (configured.Count >= 3)
+                    {
+                        allConfigured.Set();
+                    }
                 }
             };
             for (int i = 0; i < 2; i++)
@@ -47,12 +55,7 @@ namespace DcMonitor.Tests.Network
             }
 
             Assert.True(_hub.WaitUntilReady(60000), "node processes did not start");
-            DateTime deadline = DateTime.UtcNow.AddSeconds(120);
-            while (configured.Count < 3)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the provisioner configured " + configured.Count + " of 3 devices");
-                System.Threading.Thread.Sleep(100);
-            }
+            Assert.True(allConfigured.Wait(120000), "the provisioner configured " + configured.Count + " of 3 devices");
 
             using var gateway = new AirGatewayConsole(_hub.Port, TextWriter.Null, firstScanMilliseconds: 100);
             string first = gateway.ConnectedTo;
@@ -60,12 +63,7 @@ namespace DcMonitor.Tests.Network
             HubNode connected = _hub.Nodes().Find(node => node.Address == first);
             Assert.True(_hub.SetPower(connected.Name, false));
 
-            deadline = DateTime.UtcNow.AddSeconds(30);
-            while (gateway.ConnectedTo == null || gateway.ConnectedTo == first)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the console did not fail over from " + first);
-                System.Threading.Thread.Sleep(100);
-            }
+            Assert.True(gateway.WaitForConnectionOtherThan(first, 30000) != null, "the console did not fail over from " + first);
 
             Assert.NotEqual(first, gateway.ConnectedTo);
             Assert.True(gateway.Write("ALL:READ"));

@@ -6,6 +6,7 @@ using System.Threading;
 using DcMonitor.Emulator.Board;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Network
@@ -14,6 +15,7 @@ namespace DcMonitor.Tests.Network
     /// From power-on to a configured mesh with the real Provisioner, UniversalNode and RelayNode images, and state that
     /// survives power cuts (issue "Provisioner and RelayNode images" §4).
     /// </summary>
+    [LongRunning(50)]
     public sealed class ProvisioningNetworkTests
     {
         private static readonly string[] Universal = { "node-0", "node-1", "node-2", "node-3", "node-4", "node-5" };

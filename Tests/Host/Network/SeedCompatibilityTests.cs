@@ -5,6 +5,7 @@ using DcMonitor.Emulator.Board;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Emulator.Nodes;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Network
@@ -13,6 +14,7 @@ namespace DcMonitor.Tests.Network
     /// A mixed fleet: a seed node (text SEND / text STATUS only, seed protocol §1.2) on the same mesh as our
     /// nodes. It is emulated with a bare mesh stack driven by the test, answering every text SEND with a text STATUS.
     /// </summary>
+    [LongRunning(25)]
     public sealed class SeedCompatibilityTests : IDisposable
     {
         private const int SeedAddress = 0x0007; // node id 2

@@ -6,6 +6,8 @@ using System.Threading;
 using DcMonitor.Emulator.Board;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Emulator.Nodes;
+using DcMonitor.Provisioner;
+using DcMonitor.Shared;
 using Xunit;
 
 namespace DcMonitor.Tests.Support
@@ -17,6 +19,9 @@ namespace DcMonitor.Tests.Support
     /// </summary>
     public sealed class ProvisionedMesh : IDisposable
     {
+        /// <summary>Longest wait between two node lists when no node is logged as fully configured, ms.</summary>
+        private const int UnloggedChangeMilliseconds = 1000;
+
         private readonly Dictionary<string, TemporaryFlash> _flash = new Dictionary<string, TemporaryFlash>();
         private readonly ConcurrentDictionary<string, EmulatedNode> _nodes = new ConcurrentDictionary<string, EmulatedNode>();
         private readonly List<string> _kinds = new List<string>();
@@ -131,7 +136,8 @@ namespace DcMonitor.Tests.Support
 
         /// <summary>
         /// Asks the provisioner for its node list until <paramref name="count"/> nodes are fully configured (or the deadline passes: the
-        /// test fails with the last list); returns that list, one line per node.
+        /// test fails with the last list); returns that list, one line per node. Between two lists it waits for the provisioner to log
+        /// that a node became fully configured (at most <see cref="UnloggedChangeMilliseconds"/>, for a list that changes without it).
         /// </summary>
         public List<string> WaitUntilConfigured(int count, int timeoutMilliseconds = 60000)
         {
@@ -145,34 +151,40 @@ namespace DcMonitor.Tests.Support
                     return nodes;
                 }
 
-                Thread.Sleep(250); // the provisioner is polled: configuration runs on its own schedule
+                DateTime next = DateTime.UtcNow.AddMilliseconds(UnloggedChangeMilliseconds);
+                int left;
+                while ((left = (int)(next - DateTime.UtcNow).TotalMilliseconds) > 0
+                    && _provisionerLines.TryTake(out string line, left)
+                    && !line.EndsWith(" fully configured", StringComparison.Ordinal))
+                {
+                    // configuration runs on the provisioner's own schedule: its log says when a node is done
+                }
             }
 
             Assert.Fail("not " + count + " nodes fully configured in time:\n" + string.Join("\n", nodes) + "\ntranscript:\n" + string.Join("\n", ProvisionerTranscript));
             return nodes;
         }
 
-        /// <summary>The provisioner's <c>nodes</c> output.</summary>
+        /// <summary>
+        /// The provisioner's <c>nodes</c> output. The console answers commands in order, so the banner of a <c>version</c> typed
+        /// right after it marks the end of the list.
+        /// </summary>
         public List<string> NodeList()
         {
             Type("nodes");
+            Type("version");
+            string banner = FirmwareVersion.Banner(ProvisionerApp.ImageName);
             var lines = new List<string>();
-            string first = WaitForProvisioner(l => l.StartsWith("node ", StringComparison.Ordinal) || l == "no nodes", 10000);
-            if (first == "no nodes")
+            while (true)
             {
-                return lines;
-            }
-
-            lines.Add(first);
-            while (_provisionerLines.TryTake(out string line, 200))
-            {
-                if (line.StartsWith("node ", StringComparison.Ordinal))
+                string line = WaitForProvisioner(l => l == banner || l.StartsWith("node ", StringComparison.Ordinal), 10000);
+                if (line == banner)
                 {
-                    lines.Add(line);
+                    return lines;
                 }
-            }
 
-            return lines;
+                lines.Add(line);
+            }
         }
 
         /// <summary>Node id of the device whose UUID the provisioner registered for <paramref name="name"/> (from the device's own stack).</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.UniversalNode
@@ -11,6 +12,7 @@ namespace DcMonitor.Tests.UniversalNode
     /// reading — without blocking anyone, and cancelled by a later duty command. Times are read from the
     /// gate pin's recorded history; bounds allow for a loaded machine but catch a wrong schedule.
     /// </summary>
+    [LongRunning(15)]
     public sealed class RampTests : IDisposable
     {
         private readonly NodeUnderTest _node = new NodeUnderTest();

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using DcMonitor.Shared.Uplink;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -16,6 +17,7 @@ namespace DcMonitor.Tests.Uplink
     /// than a heartbeat period, the bridge stays available and the node available again. The returning node's readings continue
     /// above its last sequence number (kept on flash).
     /// </summary>
+    [LongRunning(45)]
     public sealed class BridgeFailoverTests
     {
         private readonly ITestOutputHelper _output;

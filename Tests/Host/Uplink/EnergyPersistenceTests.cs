@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.Json;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Uplink
@@ -10,6 +11,7 @@ namespace DcMonitor.Tests.Uplink
     /// counts about 83 mWh a second; across a power cut the published counter never goes down (Home Assistant's
     /// <c>total_increasing</c>) and keeps counting, and the reading sequence continues above the last one sent.
     /// </summary>
+    [LongRunning(30)]
     public sealed class EnergyPersistenceTests
     {
         [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -9,6 +10,7 @@ namespace DcMonitor.Tests.Uplink
     /// A bridge names every node by its UUID: a node whose identity it missed (out of range when the node booted) is asked for it
     /// at its first reading, and appears as a Home Assistant device at once instead of after six periods.
     /// </summary>
+    [LongRunning(18)]
     public sealed class NodeIdentityTests
     {
         private readonly ITestOutputHelper _output;

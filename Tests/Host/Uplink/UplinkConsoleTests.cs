@@ -2,6 +2,7 @@ using System.Linq;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Emulator.Nodes;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Uplink
@@ -11,6 +12,7 @@ namespace DcMonitor.Tests.Uplink
     /// power cut, secrets never printed back, refused values answered with an error that changes nothing, the CA certificate pasted
     /// as PEM lines.
     /// </summary>
+    [LongRunning(10)]
     public sealed class UplinkConsoleTests
     {
         [Fact]

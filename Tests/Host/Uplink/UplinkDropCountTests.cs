@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Uplink
@@ -11,6 +12,7 @@ namespace DcMonitor.Tests.Uplink
     /// and the number dropped is published once the link returns: every reading missing at the consumer is counted (the count may
     /// also include readings of a batch the broker took without acknowledging it before the link died).
     /// </summary>
+    [LongRunning(25)]
     public sealed class UplinkDropCountTests
     {
         [Fact]

@@ -4,11 +4,13 @@ using System.Text;
 using System.Text.Json;
 using DcMonitor.Shared.Uplink;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Uplink
 {
     /// <summary>Three universal nodes configured over their consoles, all uplink candidates, publishing every 2 s through the elected bridge.</summary>
+    [LongRunning(25)]
     public sealed class ThreeNodeUplink : IDisposable
     {
         public ThreeNodeUplink()
