@@ -29,6 +29,7 @@ namespace DcMonitor.Emulator.Mesh
 
         private readonly TimedAirScheduler _scheduler;
         private readonly RealTimeAirClock _realTime = new RealTimeAirClock();
+        private readonly int _maximumAdvertisingDelay = AdvertisingTiming.MaximumAdvertisingDelayMicroseconds;
 
         /// <summary>
         /// Creates an air whose packet loss (and, timed, whose advDelays and scanner phases) draw from generators seeded with
@@ -43,6 +44,25 @@ namespace DcMonitor.Emulator.Mesh
 
         /// <summary>Traffic counters.</summary>
         public AirStatistics Statistics { get; } = new AirStatistics();
+
+        /// <summary>
+        /// Largest advDelay of the timed air, µs: the Core spec's 10 ms (<see cref="AdvertisingTiming.MaximumAdvertisingDelayMicroseconds"/>)
+        /// unless narrowed, e.g. to 0 so that a test can make two senders start together.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Outside 0–10,000 µs.</exception>
+        public int MaximumAdvertisingDelayMicroseconds
+        {
+            get => _maximumAdvertisingDelay;
+            init
+            {
+                if (value < 0 || value > AdvertisingTiming.MaximumAdvertisingDelayMicroseconds)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value), value, "advDelay is 0 to 10 ms (Core spec Vol 6 Part B 4.4.2.2.1).");
+                }
+
+                _maximumAdvertisingDelay = value;
+            }
+        }
 
         /// <summary>How this air carries transmissions.</summary>
         public AirModel Model { get; }

@@ -43,6 +43,7 @@ namespace DcMonitor.Emulator.Mesh.Air
         private long _order;
         private long _lastSubmissionTicks;
         private int _firmwareHandoffs;
+        private bool _stepping;
         private Thread _thread;
 
         public TimedAirScheduler(VirtualAir air, int seed)
@@ -63,14 +64,14 @@ namespace DcMonitor.Emulator.Mesh.Air
             }
         }
 
-        /// <summary>True while events or timers wait to be processed.</summary>
+        /// <summary>True while events or timers wait to be processed, or the last step's consequences are still being worked out.</summary>
         public bool Busy
         {
             get
             {
                 lock (_gate)
                 {
-                    return _pending.Count > 0 || _timers.Count > 0;
+                    return _stepping || _pending.Count > 0 || _timers.Count > 0;
                 }
             }
         }
@@ -82,7 +83,7 @@ namespace DcMonitor.Emulator.Mesh.Air
             {
                 RadioClock clock = ClockOf(sender.RadioName);
                 long earliest = Math.Max(_now + AdvertisingTiming.ReactionMicroseconds, clock.NextStart);
-                long start = earliest + clock.AdvertisingDelay.Next(0, AdvertisingTiming.MaximumAdvertisingDelayMicroseconds + 1);
+                long start = earliest + clock.AdvertisingDelay.Next(0, _air.MaximumAdvertisingDelayMicroseconds + 1);
                 clock.NextStart = start + AdvertisingTiming.AdvertisingIntervalMicroseconds;
                 var transmission = new ScheduledTransmission(sender, pdu, start, AdvertisingTiming.Airtime(AdvertisingTiming.NetworkPduLength(pdu)), _order++);
                 _pending.Add(transmission);
@@ -179,6 +180,7 @@ namespace DcMonitor.Emulator.Mesh.Air
                 List<ScheduledTransmission> batch = null;
                 lock (_gate)
                 {
+                    _stepping = false; // the last step's deliveries are processed and its reactions submitted
                     if (_pending.Count == 0 && _timers.Count == 0)
                     {
                         if (!Monitor.Wait(_gate, IdleThreadMilliseconds) && _pending.Count == 0 && _timers.Count == 0)
@@ -204,6 +206,7 @@ namespace DcMonitor.Emulator.Mesh.Air
                         break;
                     }
 
+                    _stepping = true;
                     if (due != null && nextTimer <= nextEnd)
                     {
                         _timers.Remove(due.Key);
@@ -252,6 +255,7 @@ namespace DcMonitor.Emulator.Mesh.Air
             IRadio[] radios = _air.Radios();
             lock (_gate)
             {
+                _history.AddRange(batch); // decided from now on: known to the collision test of the batch itself and of later events
                 foreach (ScheduledTransmission transmission in batch)
                 {
                     List<ScheduledTransmission> overlapping = Overlapping(transmission);
@@ -284,7 +288,6 @@ namespace DcMonitor.Emulator.Mesh.Air
 
                 foreach (ScheduledTransmission transmission in batch)
                 {
-                    _history.Add(transmission);
                     _now = Math.Max(_now, transmission.End);
                 }
 

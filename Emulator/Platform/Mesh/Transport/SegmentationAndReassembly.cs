@@ -15,7 +15,7 @@ namespace DcMonitor.Emulator.Mesh.Transport
     /// when the acknowledgment timer (<see cref="AcknowledgementBaseMilliseconds"/> + 50 ms × TTL) expires; a segment of a
     /// message already complete is answered with the full acknowledgment again. Thread-safe.
     /// </summary>
-    internal sealed class SegmentationAndReassembly
+    public sealed class SegmentationAndReassembly
     {
         /// <summary>Segment transmission timer base, ms: at least 200 + 50 × TTL (Mesh Profile 3.5.3.3).</summary>
         public const int RetransmissionBaseMilliseconds = 200;
@@ -42,7 +42,7 @@ namespace DcMonitor.Emulator.Mesh.Transport
         private readonly HashSet<long> _completed = new HashSet<long>();
         private readonly Queue<long> _completedOrder = new Queue<long>();
 
-        public SegmentationAndReassembly(ITransportHost host)
+        internal SegmentationAndReassembly(ITransportHost host)
         {
             _host = host;
         }
@@ -52,16 +52,24 @@ namespace DcMonitor.Emulator.Mesh.Transport
         {
             NetworkPdu first = segments[0];
             var outgoing = new Outgoing(first.Destination, first.SequenceZero, first.Ttl, segments);
+            long key = Key(first.Destination, first.SequenceZero);
             lock (_gate)
             {
-                _outgoing[Key(first.Destination, first.SequenceZero)] = outgoing;
+                _outgoing[key] = outgoing;
                 outgoing.Attempts = 1;
-                Arm(outgoing);
             }
 
             foreach (NetworkPdu segment in segments)
             {
                 _host.SendNetwork(segment);
+            }
+
+            lock (_gate)
+            {
+                if (_outgoing.TryGetValue(key, out Outgoing current) && current == outgoing && outgoing.Timer == null)
+                {
+                    Arm(outgoing); // the timer runs from the last segment handed to the network (a timer set earlier could fire first on an idle air)
+                }
             }
         }
 
