@@ -103,8 +103,36 @@ namespace DcMonitor.Emulator
                 return MeshDemo.Run(options, input, output, status);
             });
 
-            var airtime = new Command("airtime", "transmissions of one ALL:READ in a mesh, by payload kind");
-            airtime.SetAction(result => AirtimeReport.Run(output));
+            var airtimeNodes = new Option<string>("--nodes") { Description = "node counts, comma-separated (e.g. 16,63): one ALL:READ per count, layout, loss and payload kind" };
+            var airtimeLayouts = new Option<string>("--layout") { Description = "room (all in range) and/or building (a grid of about 4 hops), comma-separated", DefaultValueFactory = _ => MeshLayout.Room };
+            var airtimeLosses = new Option<string>("--loss") { Description = "per-link loss probabilities 0-1, comma-separated", DefaultValueFactory = _ => "0" };
+            var airtimeModel = new Option<string>("--air") { Description = "timed (airtime, collisions; the default) or instantaneous (the air without either, for comparison)", DefaultValueFactory = _ => "timed" };
+            airtimeModel.AcceptOnlyFromAmong("timed", "instantaneous");
+            var airtime = new Command("airtime", "transmissions, collisions and completion time of a READ and an ALL:READ on the timed air, by payload kind")
+            {
+                airtimeNodes, airtimeLayouts, airtimeLosses, airtimeModel,
+            };
+            airtime.SetAction(result =>
+            {
+                string counts = result.GetValue(airtimeNodes);
+                var model = result.GetValue(airtimeModel) == "instantaneous" ? Mesh.AirModel.Instantaneous : Mesh.AirModel.Timed;
+                if (counts == null)
+                {
+                    return AirtimeReport.Run(output, model);
+                }
+
+                try
+                {
+                    return AirtimeReport.Run(output, Array.ConvertAll(counts.Split(','), c => int.Parse(c, CultureInfo.InvariantCulture)),
+                        result.GetValue(airtimeLayouts).Split(','),
+                        Array.ConvertAll(result.GetValue(airtimeLosses).Split(','), l => double.Parse(l, CultureInfo.InvariantCulture)), model);
+                }
+                catch (Exception e) when (e is FormatException || e is ArgumentException || e is OverflowException)
+                {
+                    status.WriteLine("airtime: " + e.Message);
+                    return 2;
+                }
+            });
 
             var root = new RootCommand("DC-Monitor emulator: the firmware images on a virtual ESP32-C6 and a virtual air") { demo, airtime };
             foreach (Option option in root.Options)
