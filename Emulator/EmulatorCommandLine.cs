@@ -51,6 +51,8 @@ namespace DcMonitor.Emulator
             var headless = new Option<bool>("--headless") { Description = "serve outside clients without the gateway console until stopped" };
             var supervision = new Option<int>("--supervision-ms") { Description = "link supervision timeout, ms", DefaultValueFactory = _ => 2000 };
             var fresh = new Option<bool>("--fresh") { Description = "start unprovisioned: the Provisioner image admits and configures every device" };
+            var demoAir = new Option<string>("--air") { Description = "the air: instantaneous (the default) or timed (airtime, advDelay, scanning, collisions; docs/air-model.md)", DefaultValueFactory = _ => "instantaneous" };
+            demoAir.AcceptOnlyFromAmong("timed", "instantaneous");
             var mqtt = new Option<string>("--mqtt") { Description = "MQTT uplink to the broker at HOST:PORT, or 'local' for a broker embedded in the emulator (on a free loopback port; nothing to install)" };
             var singleNode = new Option<bool>("--single-node") { Description = "one universal node's serial console on this terminal instead of the mesh" };
             var flash = new Option<string>("--flash") { Description = "--single-node: keep the node's flash in DIR (default ./.emulator/single-node, erased at start)" };
@@ -61,7 +63,7 @@ namespace DcMonitor.Emulator
 
             var demo = new Command("demo", "a virtual mesh of node processes with a Pi-compatible gateway console (type help inside)")
             {
-                nodes, commands, flashRoot, keepFlash, airPort, headless, supervision, fresh, mqtt, singleNode, flash, noSensor, sensorAddress, supplyVolts, loadOhms,
+                nodes, commands, flashRoot, keepFlash, airPort, headless, supervision, fresh, mqtt, demoAir, singleNode, flash, noSensor, sensorAddress, supplyVolts, loadOhms,
             };
             demo.SetAction(result =>
             {
@@ -99,6 +101,7 @@ namespace DcMonitor.Emulator
                     SupervisionMilliseconds = result.GetValue(supervision),
                     Fresh = result.GetValue(fresh),
                     Mqtt = result.GetValue(mqtt),
+                    Air = result.GetValue(demoAir) == "timed" ? Mesh.AirModel.Timed : Mesh.AirModel.Instantaneous,
                 };
                 return MeshDemo.Run(options, input, output, status);
             });
