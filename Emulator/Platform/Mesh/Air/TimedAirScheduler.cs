@@ -124,16 +124,17 @@ namespace DcMonitor.Emulator.Mesh.Air
         /// <summary>A radio handed an event to its firmware: the next step waits for the firmware's answer (see class summary).</summary>
         public void HandedToFirmware() => Interlocked.Increment(ref _firmwareHandoffs);
 
-        /// <summary>The scanning channel (0 = 37, 1 = 38, 2 = 39) of <paramref name="radioName"/> at <paramref name="time"/>.</summary>
-        public int ScanChannel(string radioName, long time)
+        /// <summary>The channel index the scanner is on at <paramref name="time"/>, or −1 between scan windows (duty cycle below 100 %).</summary>
+        private static int ScanChannelOf(RadioClock clock, long time)
         {
-            lock (_gate)
+            long shifted = time + clock.ScanPhase;
+            if (shifted % AdvertisingTiming.ScanIntervalMicroseconds >= AdvertisingTiming.ScanWindowMicroseconds)
             {
-                return ScanChannelOf(ClockOf(radioName), time);
+                return -1; // the scanner rests until the next interval
             }
-        }
 
-        private static int ScanChannelOf(RadioClock clock, long time) => (int)((time + clock.ScanPhase) / AdvertisingTiming.ScanIntervalMicroseconds % 3);
+            return (int)(shifted / AdvertisingTiming.ScanIntervalMicroseconds % 3);
+        }
 
         private void Cancel(VirtualTimer timer)
         {
