@@ -51,6 +51,8 @@ namespace DcMonitor.Emulator
             var headless = new Option<bool>("--headless") { Description = "serve outside clients without the gateway console until stopped" };
             var supervision = new Option<int>("--supervision-ms") { Description = "link supervision timeout, ms", DefaultValueFactory = _ => 2000 };
             var fresh = new Option<bool>("--fresh") { Description = "start unprovisioned: the Provisioner image admits and configures every device" };
+            var demoAir = new Option<string>("--air") { Description = "the air: instantaneous (the default) or timed (airtime, advDelay, scanning, collisions; docs/air-model.md)", DefaultValueFactory = _ => "instantaneous" };
+            demoAir.AcceptOnlyFromAmong("timed", "instantaneous");
             var mqtt = new Option<string>("--mqtt") { Description = "MQTT uplink to the broker at HOST:PORT, or 'local' for a broker embedded in the emulator (on a free loopback port; nothing to install)" };
             var singleNode = new Option<bool>("--single-node") { Description = "one universal node's serial console on this terminal instead of the mesh" };
             var flash = new Option<string>("--flash") { Description = "--single-node: keep the node's flash in DIR (default ./.emulator/single-node, erased at start)" };
@@ -61,7 +63,7 @@ namespace DcMonitor.Emulator
 
             var demo = new Command("demo", "a virtual mesh of node processes with a Pi-compatible gateway console (type help inside)")
             {
-                nodes, commands, flashRoot, keepFlash, airPort, headless, supervision, fresh, mqtt, singleNode, flash, noSensor, sensorAddress, supplyVolts, loadOhms,
+                nodes, commands, flashRoot, keepFlash, airPort, headless, supervision, fresh, mqtt, demoAir, singleNode, flash, noSensor, sensorAddress, supplyVolts, loadOhms,
             };
             demo.SetAction(result =>
             {
@@ -99,12 +101,41 @@ namespace DcMonitor.Emulator
                     SupervisionMilliseconds = result.GetValue(supervision),
                     Fresh = result.GetValue(fresh),
                     Mqtt = result.GetValue(mqtt),
+                    Air = result.GetValue(demoAir) == "timed" ? Mesh.AirModel.Timed : Mesh.AirModel.Instantaneous,
                 };
                 return MeshDemo.Run(options, input, output, status);
             });
 
-            var airtime = new Command("airtime", "transmissions of one ALL:READ in a mesh, by payload kind");
-            airtime.SetAction(result => AirtimeReport.Run(output));
+            var airtimeNodes = new Option<string>("--nodes") { Description = "node counts, comma-separated (e.g. 16,63): one ALL:READ per count, layout, loss and payload kind" };
+            var airtimeLayouts = new Option<string>("--layout") { Description = "room (all in range) and/or building (a grid of about 4 hops), comma-separated", DefaultValueFactory = _ => MeshLayout.Room };
+            var airtimeLosses = new Option<string>("--loss") { Description = "per-link loss probabilities 0-1, comma-separated", DefaultValueFactory = _ => "0" };
+            var airtimeModel = new Option<string>("--air") { Description = "timed (airtime, collisions; the default) or instantaneous (the air without either, for comparison)", DefaultValueFactory = _ => "timed" };
+            airtimeModel.AcceptOnlyFromAmong("timed", "instantaneous");
+            var airtime = new Command("airtime", "transmissions, collisions and completion time of a READ and an ALL:READ on the timed air, by payload kind")
+            {
+                airtimeNodes, airtimeLayouts, airtimeLosses, airtimeModel,
+            };
+            airtime.SetAction(result =>
+            {
+                string counts = result.GetValue(airtimeNodes);
+                var model = result.GetValue(airtimeModel) == "instantaneous" ? Mesh.AirModel.Instantaneous : Mesh.AirModel.Timed;
+                if (counts == null)
+                {
+                    return AirtimeReport.Run(output, model);
+                }
+
+                try
+                {
+                    return AirtimeReport.Run(output, Array.ConvertAll(counts.Split(','), c => int.Parse(c, CultureInfo.InvariantCulture)),
+                        result.GetValue(airtimeLayouts).Split(','),
+                        Array.ConvertAll(result.GetValue(airtimeLosses).Split(','), l => double.Parse(l, CultureInfo.InvariantCulture)), model);
+                }
+                catch (Exception e) when (e is FormatException || e is ArgumentException || e is OverflowException)
+                {
+                    status.WriteLine("airtime: " + e.Message);
+                    return 2;
+                }
+            });
 
             var root = new RootCommand("DC-Monitor emulator: the firmware images on a virtual ESP32-C6 and a virtual air") { demo, airtime };
             foreach (Option option in root.Options)

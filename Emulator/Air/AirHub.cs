@@ -34,9 +34,10 @@ namespace DcMonitor.Emulator.Air
         private int _nextRequest;
         private bool _disposed;
 
-        /// <summary>Starts listening on 127.0.0.1:<paramref name="port"/> (0 = any free port).</summary>
-        public AirHub(int port, int supervisionMilliseconds, TextWriter log)
+        /// <summary>Starts listening on 127.0.0.1:<paramref name="port"/> (0 = any free port), with an air of <paramref name="model"/>.</summary>
+        public AirHub(int port, int supervisionMilliseconds, TextWriter log, AirModel model = AirModel.Instantaneous)
         {
+            Air = new VirtualAir(1, model);
             _log = log;
             SupervisionMilliseconds = supervisionMilliseconds;
             _listener = new TcpListener(IPAddress.Loopback, port);
@@ -52,7 +53,7 @@ namespace DcMonitor.Emulator.Air
         public int SupervisionMilliseconds { get; }
 
         /// <summary>The air.</summary>
-        public VirtualAir Air { get; } = new VirtualAir();
+        public VirtualAir Air { get; }
 
         /// <summary>Every console line of every node, as "name: line".</summary>
         public event Action<string, string> ConsoleOutput;

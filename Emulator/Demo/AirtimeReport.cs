@@ -1,126 +1,94 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
-using System.Text;
-using System.Threading;
-using DcMonitor.Emulator.Board;
 using DcMonitor.Emulator.Mesh;
-using nanoFramework.Runtime.Events;
 
 namespace DcMonitor.Emulator.Demo
 {
     /// <summary>
-    /// <c>airtime</c>: counts mesh network PDUs for a READ round trip and for an ALL:READ of 32 nodes, with this
-    /// firmware's binary payloads (2-byte SEND, 8-byte STATUS) and with the seed's text (<c>read</c>, ≈ 40-byte
-    /// STATUS), on the emulated mesh stacks alone (every node in range of every other; nodes relay). The figures
-    /// are transmissions on the air, retransmissions and relays included.
+    /// <c>airtime</c>: what a READ round trip and an ALL:READ cost on the timed air (<see cref="Mesh.AirModel.Timed"/>: airtime,
+    /// advDelay, scanning, collisions, SAR acknowledgments), every node relaying, with this firmware's binary payloads (2-byte
+    /// SEND, 8-byte STATUS) and with the seed's text (<c>read</c>, ≈ 40-byte STATUS). Counted once the air is quiet
+    /// (<see cref="AirtimeExchange"/>). With no option it prints the table of 2 and 32 nodes in one room; with
+    /// <c>--nodes</c>, <c>--layout</c>, <c>--loss</c> it prints one <c>airtime:</c> line per case after the table's rows of the cases;
+    /// <c>--air instantaneous</c> measures on the air without airtime or collisions instead, for comparison (completion then in real ms).
     /// </summary>
     public static class AirtimeReport
     {
-        private const string TextReply = "D:50%,V:12.003V,I:250.00mA,P:3000.8mW";
+        private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-        /// <summary>Prints the table; returns 0.</summary>
-        public static int Run(TextWriter output)
+        /// <summary>The default table: READ round trip (2 nodes) and ALL:READ of 32 nodes, binary and text, one room, no loss. Returns 0.</summary>
+        public static int Run(TextWriter output, AirModel model = AirModel.Timed)
         {
-            output.WriteLine("| exchange | payloads | network PDUs | of which relayed | segmented messages |");
-            output.WriteLine("|---|---|---:|---:|---:|");
+            WriteHeader(output);
             foreach (bool binary in new[] { true, false })
             {
-                Measure(output, "READ round trip (2 nodes)", 2, 0x0006, binary);
+                WriteRow(output, "READ round trip (2 nodes)", binary, AirtimeExchange.Measure(2, MeshLayout.Room, false, binary, 0.0, model));
             }
 
             foreach (bool binary in new[] { true, false })
             {
-                Measure(output, "ALL:READ, 32 nodes", 32, 0xC000, binary);
+                WriteRow(output, "ALL:READ, 32 nodes", binary, AirtimeExchange.Measure(32, MeshLayout.Room, true, binary, 0.0, model));
             }
 
             return 0;
         }
 
-        private static void Measure(TextWriter output, string exchange, int nodes, int destination, bool binary)
+        /// <summary>
+        /// One ALL:READ per combination of <paramref name="nodes"/>, <paramref name="layouts"/>, <paramref name="losses"/> and payload
+        /// kind: the table's rows, then one line per case of the form
+        /// <c>airtime: layout=building nodes=16 protocol=binary relays=all loss=0.1 transmissions=… answered=…/… completion_ms=…</c>. Returns 0.
+        /// </summary>
+        /// <exception cref="ArgumentException">Fewer than 2 nodes, a loss outside 0–1, an unknown layout.</exception>
+        public static int Run(TextWriter output, IReadOnlyList<int> nodes, IReadOnlyList<string> layouts, IReadOnlyList<double> losses, AirModel model = AirModel.Timed)
         {
-            string root = Path.Combine(Path.GetTempPath(), "dcmonitor-airtime-" + Guid.NewGuid().ToString("N"));
-            var air = new VirtualAir();
-            var stacks = new EmulatedMeshStack[nodes];
-            var boards = new VirtualBoard[nodes];
-            int expectedReplies = destination == 0xC000 ? nodes - 1 : 1;
-            using var replies = new CountdownEvent(expectedReplies);
-            try
+            var lines = new List<string>();
+            WriteHeader(output);
+            foreach (string layout in layouts)
             {
-                for (int i = 0; i < nodes; i++)
+                foreach (int count in nodes)
                 {
-                    boards[i] = new VirtualBoard(Path.Combine(root, "node-" + i));
-                    EmulatedMeshStack.Preprovision(boards[i].FlashDirectory, 0x0005 + i, NativeContract.ConfigServer | NativeContract.VendorServer | NativeContract.VendorClient, true);
-                    stacks[i] = EmulatedMeshStack.For(boards[i]);
-                    stacks[i].RadioName = "node-" + i;
-                    stacks[i].AttachTo(air);
-                    EmulatedMeshStack stack = stacks[i];
-                    using (boards[i].Activate())
+                    if (count < 2)
                     {
-                        CustomEvent.CustomEventPosted += (sender, e) => Answer(stack, replies);
-                        stack.Start(NativeContract.ConfigServer | NativeContract.VendorServer | NativeContract.VendorClient, true, 7, new byte[16]);
+                        throw new ArgumentException("An ALL:READ needs at least 2 nodes, not " + count + ".", nameof(nodes));
+                    }
+
+                    foreach (double loss in losses)
+                    {
+                        foreach (bool binary in new[] { false, true })
+                        {
+                            AirtimeExchange exchange = AirtimeExchange.Measure(count, layout, true, binary, loss, model);
+                            WriteRow(output, "ALL:READ, " + count + " nodes, " + layout + ", loss " + loss.ToString(Invariant), binary, exchange);
+                            lines.Add(string.Format(Invariant,
+                                "airtime: layout={0} nodes={1} protocol={2} relays=all loss={3} transmissions={4} answered={5}/{6} completion_ms={7:0}{8}",
+                                layout, count, binary ? "binary" : "text", loss, exchange.Transmissions, exchange.Answered, exchange.Expected, exchange.CompletionMilliseconds,
+                                model == AirModel.Timed ? string.Empty : " air=instantaneous"));
+                        }
                     }
                 }
-
-                long before = air.Statistics.NetworkPdusTransmitted;
-                long relayedBefore = air.Statistics.NetworkPdusRelayed;
-                long segmentedBefore = air.Statistics.SegmentedMessages;
-                byte[] request = binary ? new byte[] { 1, 0 } : Encoding.ASCII.GetBytes("read");
-                using (boards[0].Activate())
-                {
-                    stacks[0].SendVendor(destination, binary ? 0xC202E5 : 0xC002E5, request, request.Length, 7, destination != 0xC000, 5000);
-                }
-
-                bool complete = replies.Wait(10000);
-                output.WriteLine("| " + exchange + " | " + (binary ? "binary (2 B SEND, 8 B STATUS)" : "seed text (4 B SEND, " + TextReply.Length + " B STATUS)") + " | "
-                    + (air.Statistics.NetworkPdusTransmitted - before) + (complete ? string.Empty : " (incomplete)") + " | "
-                    + (air.Statistics.NetworkPdusRelayed - relayedBefore) + " | " + (air.Statistics.SegmentedMessages - segmentedBefore) + " |");
             }
-            finally
+
+            foreach (string line in lines)
             {
-                foreach (EmulatedMeshStack stack in stacks)
-                {
-                    stack?.PowerOff();
-                }
-
-                try
-                {
-                    Directory.Delete(root, true);
-                }
-                catch (IOException)
-                {
-                }
+                output.WriteLine(line);
             }
+
+            return 0;
         }
 
-        private static void Answer(EmulatedMeshStack stack, CountdownEvent replies)
+        private static void WriteHeader(TextWriter output)
         {
-            byte[] record = new byte[512];
-            while (stack.TakeEvent(record) > 0)
-            {
-                if (record[0] != NativeContract.VendorMessageReceived)
-                {
-                    continue;
-                }
+            output.WriteLine("| exchange | payloads | network PDUs | originated | relayed | segments | acks | collisions | air time ms | answered | completion ms |");
+            output.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        }
 
-                int opcode = record[5] | (record[6] << 8) | (record[7] << 16);
-                int handle = record[9] | (record[10] << 8);
-                if (opcode == 0xC202E5)
-                {
-                    stack.ReplyVendor(handle, 0xC302E5, new byte[] { 0x10, 50, 0, 200, 0x25, 0x82, 1, 0x2C }, 8);
-                }
-                else if (opcode == 0xC002E5)
-                {
-                    byte[] text = Encoding.ASCII.GetBytes(TextReply);
-                    stack.ReplyVendor(handle, 0xC102E5, text, text.Length);
-                }
-                else if (opcode == 0xC102E5 || opcode == 0xC302E5)
-                {
-                    if (!replies.IsSet)
-                    {
-                        replies.Signal();
-                    }
-                }
-            }
+        private static void WriteRow(TextWriter output, string exchange, bool binary, AirtimeExchange measured)
+        {
+            output.WriteLine(string.Format(Invariant, "| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} | {8:0.0} | {9}/{10} | {11:0} |",
+                exchange, binary ? "binary (2 B SEND, 8 B STATUS)" : "seed text (4 B SEND, " + AirtimeExchange.TextReply.Length + " B STATUS)",
+                measured.Transmissions, measured.Originated, measured.Relayed, measured.Segments, measured.Acknowledgements, measured.Collisions,
+                measured.AirtimeMilliseconds, measured.Answered, measured.Expected, measured.CompletionMilliseconds));
         }
     }
 }

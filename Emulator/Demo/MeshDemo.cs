@@ -83,7 +83,7 @@ namespace DcMonitor.Emulator.Demo
                 status.WriteLine("mesh: nodes boot provisioned as a provisioner leaves them (demo --fresh provisions them); " + flashNote);
             }
 
-            using var hub = new AirHub(airPort, supervision, status);
+            using var hub = new AirHub(airPort, supervision, status, options.Air);
             output.Flush();
             status.WriteLine("air: listening on 127.0.0.1:" + hub.Port);
             for (int i = 0; i < nodes; i++)

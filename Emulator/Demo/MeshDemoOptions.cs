@@ -29,5 +29,11 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary><c>HOST:PORT</c> or <c>local</c> for the MQTT uplink, or null.</summary>
         public string Mqtt { get; set; }
+
+        /// <summary>
+        /// The air's model: <see cref="Mesh.AirModel.Timed"/> (airtime, collisions; docs/air-model.md) or instantaneous (the default:
+        /// the hub cannot see when node processes have processed a reception, so the timed air's clock runs ahead of their answers).
+        /// </summary>
+        public Mesh.AirModel Air { get; set; } = Mesh.AirModel.Instantaneous;
     }
 }

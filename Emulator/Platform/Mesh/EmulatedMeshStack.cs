@@ -54,7 +54,6 @@ namespace DcMonitor.Emulator.Mesh
         private readonly BlockingCollection<NetworkPdu> _inbox = new BlockingCollection<NetworkPdu>();
         private readonly Queue<long> _cacheOrder = new Queue<long>();
         private readonly HashSet<long> _cache = new HashSet<long>();
-        private readonly Dictionary<long, HashSet<int>> _reassembly = new Dictionary<long, HashSet<int>>();
         private readonly Dictionary<int, Timer> _pendingVendor = new Dictionary<int, Timer>();
         private readonly Dictionary<int, Timer> _pendingOnOff = new Dictionary<int, Timer>();
         private readonly Dictionary<int, int> _requestSources = new Dictionary<int, int>();
@@ -131,6 +130,7 @@ namespace DcMonitor.Emulator.Mesh
             Air?.Leave(this);
             Gatt.PowerOff();
             _inbox.CompleteAdding();
+            _transport?.Stop();
             lock (_gate)
             {
                 CancelPendingRequests();
@@ -444,11 +444,12 @@ namespace DcMonitor.Emulator.Mesh
             {
                 try
                 {
+                    ReceptionQueued();
                     _inbox.Add(pdu);
                 }
                 catch (InvalidOperationException)
                 {
-                    // powered off meanwhile
+                    ReceptionDone(); // powered off meanwhile
                 }
             }
         }
@@ -501,7 +502,14 @@ namespace DcMonitor.Emulator.Mesh
             {
                 foreach (NetworkPdu pdu in _inbox.GetConsumingEnumerable())
                 {
-                    Process(pdu);
+                    try
+                    {
+                        Process(pdu);
+                    }
+                    finally
+                    {
+                        ReceptionDone();
+                    }
                 }
             }
         }
@@ -540,10 +548,6 @@ namespace DcMonitor.Emulator.Mesh
 
                 deliver = pdu.Destination == own || SubscribedTo(pdu.Destination) || pdu.Destination == 0xFFFF;
                 relay = _relay && pdu.Destination != own && pdu.Ttl >= 2;
-                if (deliver)
-                {
-                    deliver = SegmentComplete(pdu);
-                }
             }
 
             if (relay)
@@ -555,39 +559,20 @@ namespace DcMonitor.Emulator.Mesh
                 }
             }
 
-            if (deliver)
+            if (deliver && pdu.Control)
+            {
+                if (pdu.Destination == own)
+                {
+                    Transport.Acknowledged(pdu); // lower transport: a Segment Acknowledgment for this node's SAR transmitter
+                }
+
+                return;
+            }
+
+            if (deliver && (pdu.SegmentCount == 1 || Transport.Received(pdu)))
             {
                 DeliverAccess(pdu);
             }
-        }
-
-        private bool SegmentComplete(NetworkPdu pdu)
-        {
-            if (pdu.SegmentCount == 1)
-            {
-                return true;
-            }
-
-            long message = ((long)pdu.Source << 32) | (uint)pdu.SequenceZero;
-            if (!_reassembly.TryGetValue(message, out HashSet<int> segments))
-            {
-                if (_reassembly.Count > 64)
-                {
-                    _reassembly.Clear(); // incomplete messages expire
-                }
-
-                segments = new HashSet<int>();
-                _reassembly[message] = segments;
-            }
-
-            segments.Add(pdu.SegmentIndex);
-            if (segments.Count < pdu.SegmentCount)
-            {
-                return false;
-            }
-
-            _reassembly.Remove(message);
-            return true;
         }
 
         private void DeliverAccess(NetworkPdu pdu)
@@ -689,16 +674,10 @@ namespace DcMonitor.Emulator.Mesh
                 {
                     pdus[i] = new NetworkPdu
                     {
-                        Source = source, Destination = destination, Ttl = effectiveTtl, Sequence = _sequence++, SequenceZero = sequenceZero,
+                        Source = source, Destination = destination, Ttl = effectiveTtl, Sequence = NextSequence(), SequenceZero = sequenceZero,
                         SegmentIndex = i, SegmentCount = segments, Opcode = opcode, Parameters = parameters,
                         NetworkKeyId = networkKey, AccessKeyId = accessKey, DeviceKey = deviceKey != null,
                     };
-                }
-
-                if (_sequence >= _settings.SequenceBase)
-                {
-                    _settings.SequenceBase = _sequence + SequenceStoreRate;
-                    _settings.Save(_board.FlashDirectory);
                 }
 
                 loopback = destination == source || SubscribedTo(destination);
@@ -714,13 +693,13 @@ namespace DcMonitor.Emulator.Mesh
                 return;
             }
 
-            foreach (NetworkPdu pdu in pdus)
+            if (segments > 1)
             {
-                for (int i = 0; i < NetworkTransmitCount; i++)
-                {
-                    Air?.Transmit(this, pdu, relayed: false);
-                }
+                Transport.Send(pdus); // lower transport SAR: acknowledged to a unicast, repeated to a group
+                return;
             }
+
+            SendWithNetworkTransmit(pdus[0]);
         }
 
         private void VendorTimedOut(int destination, int opcode)
@@ -801,6 +780,7 @@ namespace DcMonitor.Emulator.Mesh
                 }
             }
 
+            (Air as VirtualAir)?.HandedToFirmware(); // a timed air waits for the firmware's answer before time goes on
             CustomEvent.Post(_board, NativeContract.EventSignal, 0);
         }
 

@@ -49,6 +49,13 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>True when the access message is encrypted with a device key (configuration messages).</summary>
         public bool DeviceKey { get; init; }
 
+        /// <summary>
+        /// True for a transport control message (CTL = 1): here only the Segment Acknowledgment (<see cref="Opcode"/> 0x00,
+        /// Mesh Profile 3.5.2.3.1), whose <see cref="SequenceZero"/> names the acknowledged message and whose
+        /// <see cref="Parameters"/> hold the 32-bit BlockAck, little-endian.
+        /// </summary>
+        public bool Control { get; init; }
+
         /// <summary>Device UUID of a beacon or provisioning PDU.</summary>
         public byte[] Uuid { get; init; }
 
@@ -62,11 +69,16 @@ namespace DcMonitor.Emulator.Mesh
         public const int ProvisioningKind = 2;
 
         /// <summary>The same PDU with TTL − 1, as a relay sends it.</summary>
-        public NetworkPdu Relayed() => new NetworkPdu
+        public NetworkPdu Relayed() => Copy(Ttl - 1, Sequence);
+
+        /// <summary>The same PDU under a new sequence number, as a SAR transmitter sends a segment again (Mesh Profile 3.5.3.2).</summary>
+        public NetworkPdu Resequenced(int sequence) => Copy(Ttl, sequence);
+
+        private NetworkPdu Copy(int ttl, int sequence) => new NetworkPdu
         {
-            Source = Source, Destination = Destination, Ttl = Ttl - 1, Sequence = Sequence, SequenceZero = SequenceZero,
+            Source = Source, Destination = Destination, Ttl = ttl, Sequence = sequence, SequenceZero = SequenceZero,
             SegmentIndex = SegmentIndex, SegmentCount = SegmentCount, Opcode = Opcode, Parameters = Parameters,
-            Kind = Kind, NetworkKeyId = NetworkKeyId, AccessKeyId = AccessKeyId, DeviceKey = DeviceKey, Uuid = Uuid,
+            Kind = Kind, NetworkKeyId = NetworkKeyId, AccessKeyId = AccessKeyId, DeviceKey = DeviceKey, Uuid = Uuid, Control = Control,
         };
     }
 }

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using DcMonitor.Emulator.Mesh.Air;
 
 namespace DcMonitor.Emulator.Mesh
 {
@@ -8,8 +11,14 @@ namespace DcMonitor.Emulator.Mesh
     /// other radio in range of the sender, each reception lost with the link's loss probability. Links are
     /// symmetric and in range with no loss unless <see cref="SetLink"/> says otherwise; both can change at run
     /// time. Delivery is asynchronous (each stack has its own receive thread). Thread-safe.
+    /// <para>
+    /// Two models (<see cref="AirModel"/>): <see cref="AirModel.Instantaneous"/> hands each transmission to the receivers at
+    /// once (no airtime, no collisions: the multi-process hub and unit tests of counters); <see cref="AirModel.Timed"/> runs
+    /// the advertising bearer on a virtual clock with airtime, advDelay, scanning, half-duplex and collisions at each
+    /// receiver (<see cref="TimedAirScheduler"/>, docs/air-model.md).
+    /// </para>
     /// </summary>
-    public sealed class VirtualAir : IAirMedium
+    public sealed class VirtualAir : IAirMedium, IAirClock
     {
         private readonly object _gate = new object();
         private readonly List<IRadio> _radios = new List<IRadio>();
@@ -18,14 +27,81 @@ namespace DcMonitor.Emulator.Mesh
         private readonly Dictionary<string, AirStatistics> _perRadio = new Dictionary<string, AirStatistics>(StringComparer.Ordinal);
         private readonly Dictionary<(string Sender, string Receiver), LinkStatistics> _perLink = new Dictionary<(string Sender, string Receiver), LinkStatistics>();
 
-        /// <summary>Creates an air whose packet loss draws from a seeded generator (repeatable runs).</summary>
-        public VirtualAir(int lossSeed = 1)
+        private readonly TimedAirScheduler _scheduler;
+        private readonly RealTimeAirClock _realTime = new RealTimeAirClock();
+        private readonly int _maximumAdvertisingDelay = AdvertisingTiming.MaximumAdvertisingDelayMicroseconds;
+
+        /// <summary>
+        /// Creates an air whose packet loss (and, timed, whose advDelays and scanner phases) draw from generators seeded with
+        /// <paramref name="lossSeed"/> (repeatable runs).
+        /// </summary>
+        public VirtualAir(int lossSeed = 1, AirModel model = AirModel.Instantaneous)
         {
             _loss = new Random(lossSeed);
+            Model = model;
+            _scheduler = model == AirModel.Timed ? new TimedAirScheduler(this, lossSeed) : null;
         }
 
         /// <summary>Traffic counters.</summary>
         public AirStatistics Statistics { get; } = new AirStatistics();
+
+        /// <summary>
+        /// Largest advDelay of the timed air, µs: the Core spec's 10 ms (<see cref="AdvertisingTiming.MaximumAdvertisingDelayMicroseconds"/>)
+        /// unless narrowed, e.g. to 0 so that a test can make two senders start together.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Outside 0–10,000 µs.</exception>
+        public int MaximumAdvertisingDelayMicroseconds
+        {
+            get => _maximumAdvertisingDelay;
+            init
+            {
+                if (value < 0 || value > AdvertisingTiming.MaximumAdvertisingDelayMicroseconds)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value), value, "advDelay is 0 to 10 ms (Core spec Vol 6 Part B 4.4.2.2.1).");
+                }
+
+                _maximumAdvertisingDelay = value;
+            }
+        }
+
+        /// <summary>How this air carries transmissions.</summary>
+        public AirModel Model { get; }
+
+        /// <summary>Timed: virtual µs (the end of the last event delivered); instantaneous: real µs since the air was created.</summary>
+        public long NowMicroseconds => _scheduler?.NowMicroseconds ?? _realTime.NowMicroseconds;
+
+        /// <summary>True while the timed air still has events or timers to process (always false when instantaneous).</summary>
+        public bool Busy => _scheduler?.Busy ?? false;
+
+        /// <inheritdoc/>
+        public IDisposable After(long delayMicroseconds, Action action) =>
+            _scheduler != null ? _scheduler.After(delayMicroseconds, action) : _realTime.After(delayMicroseconds, action);
+
+        /// <summary>
+        /// Waits (real time) until the timed air has no event or timer left, at most <paramref name="timeoutMilliseconds"/>; true when
+        /// quiet. The instantaneous air is always quiet.
+        /// </summary>
+        public bool WaitUntilQuiet(int timeoutMilliseconds)
+        {
+            var clock = Stopwatch.StartNew();
+            while (Busy)
+            {
+                if (clock.ElapsedMilliseconds >= timeoutMilliseconds)
+                {
+                    return false;
+                }
+
+                Thread.Sleep(1);
+            }
+
+            return true;
+        }
+
+        /// <summary>A radio processed one reception (timed air: lets virtual time go on; see <see cref="IAirActivity"/>).</summary>
+        public void ReceptionProcessed() => _scheduler?.ReceptionProcessed();
+
+        /// <summary>A radio handed an event to its firmware (timed air: the next step waits for the firmware's answer).</summary>
+        public void HandedToFirmware() => _scheduler?.HandedToFirmware();
 
         /// <summary>Sets reachability and loss probability (0–1) between two radios, both directions.</summary>
         /// <exception cref="ArgumentOutOfRangeException">loss outside 0–1.</exception>
@@ -77,39 +153,18 @@ namespace DcMonitor.Emulator.Mesh
         {
             Statistics.Transmitted(relayed);
             CountersOf(sender.RadioName).Transmitted(relayed);
-            List<IRadio> receivers = new List<IRadio>();
-            lock (_gate)
+            if (_scheduler != null)
             {
-                foreach (IRadio radio in _radios)
+                ScheduledTransmission scheduled = _scheduler.Submit(sender, pdu);
+                Statistics.OnAir(3 * scheduled.Airtime);
+                return;
+            }
+
+            List<IRadio> receivers = new List<IRadio>();
+            foreach (IRadio radio in Radios())
+            {
+                if (radio != sender && Arrives(sender.RadioName, radio.RadioName))
                 {
-                    if (radio == sender)
-                    {
-                        continue;
-                    }
-
-                    LinkStatistics counters = LinkCountersOf(sender.RadioName, radio.RadioName);
-                    if (!_links.TryGetValue(Key(sender.RadioName, radio.RadioName), out Link link))
-                    {
-                        counters.CountDelivered();
-                        receivers.Add(radio);
-                        continue;
-                    }
-
-                    if (!link.InRange)
-                    {
-                        counters.CountOutOfRange();
-                        continue;
-                    }
-
-                    if (link.Loss > 0 && _loss.NextDouble() < link.Loss)
-                    {
-                        Statistics.Dropped();
-                        CountersOf(radio.RadioName).Dropped();
-                        counters.CountLost();
-                        continue;
-                    }
-
-                    counters.CountDelivered();
                     receivers.Add(radio);
                 }
             }
@@ -117,6 +172,59 @@ namespace DcMonitor.Emulator.Mesh
             foreach (IRadio receiver in receivers)
             {
                 receiver.Receive(pdu);
+            }
+        }
+
+        /// <summary>
+        /// Decides, and counts, whether a transmission of <paramref name="sender"/> that <paramref name="receiver"/> could hear
+        /// arrives: out of range, lost to the link's loss probability (drawn from the seeded generator) or delivered.
+        /// </summary>
+        internal bool Arrives(string sender, string receiver)
+        {
+            lock (_gate)
+            {
+                LinkStatistics counters = LinkCountersOf(sender, receiver);
+                if (!_links.TryGetValue(Key(sender, receiver), out Link link))
+                {
+                    counters.CountDelivered();
+                    return true;
+                }
+
+                if (!link.InRange)
+                {
+                    counters.CountOutOfRange();
+                    return false;
+                }
+
+                if (link.Loss > 0 && _loss.NextDouble() < link.Loss)
+                {
+                    Statistics.Dropped();
+                    CountersOf(receiver).Dropped();
+                    counters.CountLost();
+                    return false;
+                }
+
+                counters.CountDelivered();
+                return true;
+            }
+        }
+
+        /// <summary>Counts a reception the timed air did not make: lost to a collision, or missed (scanning another channel, transmitting).</summary>
+        internal void CountMissed(string receiver, bool collided)
+        {
+            if (collided)
+            {
+                Statistics.Collided();
+                CountersOf(receiver).Collided();
+            }
+        }
+
+        /// <summary>The radios on the air now.</summary>
+        internal IRadio[] Radios()
+        {
+            lock (_gate)
+            {
+                return _radios.ToArray();
             }
         }
 

@@ -55,6 +55,22 @@ namespace DcMonitor.Tests.Support
             return message;
         }
 
+        /// <summary>
+        /// The nodes (<c>NODE&lt;id&gt;</c>) of the next DATA messages until <paramref name="count"/> different nodes have answered, failing
+        /// the test when a message takes longer than <paramref name="timeoutMilliseconds"/>.
+        /// </summary>
+        public HashSet<string> NodesAnswering(int count, int timeoutMilliseconds = 10000)
+        {
+            var answered = new HashSet<string>();
+            while (answered.Count < count)
+            {
+                string message = Next(timeoutMilliseconds);
+                answered.Add(message.Substring(0, message.IndexOf(":DATA:", StringComparison.Ordinal)));
+            }
+
+            return answered;
+        }
+
         /// <summary>True when no further message arrives within <paramref name="milliseconds"/> (used only after every expected message).</summary>
         public bool NothingMoreWithin(int milliseconds) => !_messages.TryTake(out _, milliseconds);
 

@@ -13,8 +13,13 @@ namespace DcMonitor.Tests.Support
     {
         private readonly List<TemporaryFlash> _flashes = new List<TemporaryFlash>();
 
-        public TestNetwork(int nodes, Action<VirtualAir> topology = null, int gatewayModels = -1)
+        /// <summary>
+        /// Boots <paramref name="nodes"/> nodes on an air of <paramref name="model"/> (instantaneous unless said: the timed air with
+        /// every node relaying collides too much for the large meshes of the older tests until relay selection lands).
+        /// </summary>
+        public TestNetwork(int nodes, Action<VirtualAir> topology = null, int gatewayModels = -1, AirModel model = AirModel.Instantaneous)
         {
+            Air = new VirtualAir(1, model);
             topology?.Invoke(Air);
             for (int i = 0; i < nodes; i++)
             {
@@ -43,7 +48,7 @@ namespace DcMonitor.Tests.Support
             }
         }
 
-        public VirtualAir Air { get; } = new VirtualAir();
+        public VirtualAir Air { get; }
 
         public List<EmulatedUniversalNode> Nodes { get; } = new List<EmulatedUniversalNode>();
 

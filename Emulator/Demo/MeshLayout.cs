@@ -1,0 +1,50 @@
+using System;
+
+namespace DcMonitor.Emulator.Demo
+{
+    /// <summary>
+    /// Where the nodes of an airtime measurement stand, as links of a <see cref="Mesh.VirtualAir"/>: <see cref="Room"/> puts every
+    /// node in range of every other; <see cref="Building"/> puts them on a square grid (node i at column i mod side, row i / side)
+    /// where two nodes hear each other within a radius chosen so that the grid's diagonal is about four hops.
+    /// </summary>
+    public static class MeshLayout
+    {
+        /// <summary>Everyone in range of everyone.</summary>
+        public const string Room = "room";
+
+        /// <summary>A grid of 3 to 5 hops corner to corner.</summary>
+        public const string Building = "building";
+
+        /// <summary>Hops the building's diagonal should take.</summary>
+        private const double DiagonalHops = 4.0;
+
+        /// <summary>Sets the links of <paramref name="nodes"/> radios called <c>node-0</c>… on <paramref name="air"/>, each in-range link lossy with <paramref name="loss"/>.</summary>
+        /// <exception cref="ArgumentException">Unknown layout.</exception>
+        public static void Apply(Mesh.VirtualAir air, string layout, int nodes, double loss)
+        {
+            if (layout != Room && layout != Building)
+            {
+                throw new ArgumentException("Layout is «room» or «building», not «" + layout + "».", nameof(layout));
+            }
+
+            int side = (int)Math.Ceiling(Math.Sqrt(nodes));
+            double radius = Math.Max(1.5, (side - 1) * Math.Sqrt(2) / DiagonalHops + 0.01);
+            for (int a = 0; a < nodes; a++)
+            {
+                for (int b = a + 1; b < nodes; b++)
+                {
+                    bool inRange = layout == Room || Distance(a, b, side) <= radius;
+                    air.SetLink("node-" + a, "node-" + b, inRange, inRange ? loss : 0.0);
+                }
+            }
+        }
+
+        /// <summary>Grid distance between nodes <paramref name="a"/> and <paramref name="b"/>, in grid steps.</summary>
+        public static double Distance(int a, int b, int side)
+        {
+            int dx = a % side - b % side;
+            int dy = a / side - b / side;
+            return Math.Sqrt(dx * dx + dy * dy);
+        }
+    }
+}
