@@ -50,6 +50,8 @@ namespace DcMonitor.Provisioner.Provisioning
         private string _plannedMembers = "";
         private bool _running;
         private bool _applying;
+        private bool _watching;
+        private bool[] _goneBefore = new bool[0];
         private int _pendingHandle;
         private int _attempt;
 
@@ -64,6 +66,12 @@ namespace DcMonitor.Provisioner.Provisioning
 
         /// <summary>Relays of the last selection, by unicast address (empty before the first).</summary>
         public int[] SelectedRelays { get; private set; } = new int[0];
+
+        /// <summary>
+        /// Period of the watch after a plan, ms: every node is asked for its Heartbeat Subscription state; a node that stops answering
+        /// (gone) or answers again (back) makes the planner survey and select again.
+        /// </summary>
+        public int WatchPeriodMilliseconds { get; set; } = 60000;
 
         /// <summary>True while a survey or its Relay Sets run.</summary>
         public bool IsRunning => _running;
@@ -104,6 +112,33 @@ namespace DcMonitor.Provisioner.Provisioning
             {
                 _queue.PostDelayed(SettleMilliseconds, Check);
             }
+        }
+
+        /// <summary>Asks every node of the plan for its Heartbeat Subscription state; see <see cref="WatchPeriodMilliseconds"/>.</summary>
+        private void Watch()
+        {
+            if (_running)
+            {
+                return;
+            }
+
+            if (Members() != _plannedMembers || !_workflow.IsIdle)
+            {
+                Check(); // members changed (or configuration runs): the regular check takes over
+                return;
+            }
+
+            _goneBefore = _gone;
+            _gone = new bool[_addresses.Length];
+            _plan.Clear();
+            for (int i = 0; i < _addresses.Length; i++)
+            {
+                Add(i, MeshConfigMessages.HeartbeatSubscriptionGet, new byte[0], -1);
+            }
+
+            _watching = true;
+            _running = true;
+            Next();
         }
 
         /// <summary>The configured nodes' addresses as text ("" while any registered node is still being configured).</summary>
@@ -224,7 +259,25 @@ namespace DcMonitor.Provisioner.Provisioning
                 _running = false;
                 Selections++;
                 _log.Write("relays", "relay plan applied");
-                _queue.PostDelayed(SettleMilliseconds, Check);
+                _queue.PostDelayed(WatchPeriodMilliseconds, Watch);
+                return;
+            }
+
+            if (_watching)
+            {
+                _watching = false;
+                _running = false;
+                for (int i = 0; i < _gone.Length; i++)
+                {
+                    if (_gone[i] != _goneBefore[i])
+                    {
+                        _log.Write("relays", "node 0x" + _addresses[i].ToString("X4") + (_gone[i] ? " is gone" : " is back") + ": planning again");
+                        PlanAgain();
+                        return;
+                    }
+                }
+
+                _queue.PostDelayed(WatchPeriodMilliseconds, Watch);
                 return;
             }
 
