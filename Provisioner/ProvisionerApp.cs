@@ -65,9 +65,9 @@ namespace DcMonitor.Provisioner
             }
 
             Workflow = new ProvisioningWorkflow(mesh, _queue, new RegistryStore(RegistryStore.DefaultPath, _log), keys, _log);
-            new Terminal.ProvisionerConsole(_console, _queue, Workflow, keys);
-            _queue.Post(Workflow.Start);
             Relays = new RelayPlanner(mesh, _queue, Workflow, _log);
+            new Terminal.ProvisionerConsole(_console, _queue, Workflow, keys, Relays);
+            _queue.Post(Workflow.Start);
             _queue.Post(Relays.Start);
             _queue.Post(delegate { _console.WriteLine(ReadyLine); });
         }

@@ -25,11 +25,11 @@ namespace DcMonitor.Provisioner.Provisioning
         /// <summary>Heartbeat period during the survey, PeriodLog encoding: 1 = every second.</summary>
         public const int SurveyPublicationPeriodLog = 1;
 
-        /// <summary>Counting period of one survey round, PeriodLog encoding: 3 = 4 s.</summary>
-        public const int SurveySubscriptionPeriodLog = 3;
+        /// <summary>Counting period of one survey round, PeriodLog encoding: 4 = 8 s.</summary>
+        public const int SurveySubscriptionPeriodLog = 4;
 
-        /// <summary>Wait between a round's Subscription Sets and its Gets, ms: about three heartbeats of each source.</summary>
-        public const int RoundListenMilliseconds = 3000;
+        /// <summary>Wait between a round's Subscription Sets and its Gets, ms: about five heartbeats of each source, so a lost one or two do not hide a link.</summary>
+        public const int RoundListenMilliseconds = 5000;
 
         /// <summary>Delay between the mesh becoming fully configured and a survey, and between checks, ms.</summary>
         public const int SettleMilliseconds = 5000;

@@ -37,11 +37,15 @@ namespace DcMonitor.Tests.Network
             mesh.PowerOn();
             mesh.WaitUntilConfigured(6, 90000);
             string selected = mesh.WaitForProvisioner(l => l.Contains("nodes relay:", StringComparison.Ordinal), 120000);
-            Assert.Contains("selected 4 of 6 nodes relay", selected);
+            Assert.True(selected.Contains("selected 4 of 6 nodes relay", StringComparison.Ordinal), string.Join("\n", mesh.ProvisionerTranscript));
             mesh.WaitForProvisioner(l => l.Contains("relay plan applied", StringComparison.Ordinal), 60000);
             Assert.False(mesh.Device("node-0").Radio.RelayFeatureOn, "an end of the line relays");
             Assert.False(mesh.Device("node-5").Radio.RelayFeatureOn, "an end of the line relays");
             Assert.All(line.Skip(1).Take(4), name => Assert.True(mesh.Device(name).Radio.RelayFeatureOn, name + " does not relay"));
+            mesh.Type("relays");
+            string listed = mesh.WaitForProvisioner(l => l.StartsWith("relays (", StringComparison.Ordinal), 10000);
+            Assert.StartsWith("relays (4 of 6 nodes):", listed);
+            Assert.All(line.Skip(1).Take(4), name => Assert.Contains("0x" + mesh.Device(name).Radio.UnicastAddress.ToString("X4"), listed));
 
             var pi = new PiCentral(mesh.Universal("node-0").Radio);
             pi.Write("ALL:READ");
