@@ -30,6 +30,9 @@ namespace DcMonitor.Provisioner
         private WorkQueue _queue;
         private SerialConsole _console;
 
+        /// <summary>The relay planner (after <see cref="Start"/>; null when the firmware has no mesh component).</summary>
+        public RelayPlanner Relays { get; private set; }
+
         /// <summary>The workflow (after <see cref="Start"/>; null when the firmware has no mesh component).</summary>
         public ProvisioningWorkflow Workflow { get; private set; }
 
@@ -62,8 +65,10 @@ namespace DcMonitor.Provisioner
             }
 
             Workflow = new ProvisioningWorkflow(mesh, _queue, new RegistryStore(RegistryStore.DefaultPath, _log), keys, _log);
-            new Terminal.ProvisionerConsole(_console, _queue, Workflow, keys);
+            Relays = new RelayPlanner(mesh, _queue, Workflow, _log);
+            new Terminal.ProvisionerConsole(_console, _queue, Workflow, keys, Relays);
             _queue.Post(Workflow.Start);
+            _queue.Post(Relays.Start);
             _queue.Post(delegate { _console.WriteLine(ReadyLine); });
         }
 

@@ -72,6 +72,35 @@ namespace DcMonitor.Provisioner.Provisioning
             get { return _registry; }
         }
 
+        /// <summary>True when ready, no admission or configuration request is outstanding and every provisioned node is fully configured (work queue).</summary>
+        public bool IsIdle
+        {
+            get
+            {
+                if (!_ready || _admitting != null || _pendingHandle != 0)
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < _registry.Count; i++)
+                {
+                    ProvisionedNode node = _registry.NodeAt(i);
+                    if (node.Provisioned && !node.FullyConfigured)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>A config request handle no other request of this provisioner uses (1–65535; work queue): the relay planner shares the stack.</summary>
+        public int AllocateHandle()
+        {
+            return NextHandle();
+        }
+
         /// <summary>True once the stack's keys are in place and scanning runs.</summary>
         public bool IsReady
         {

@@ -11,7 +11,8 @@ namespace DcMonitor.Provisioner.Terminal
 {
     /// <summary>
     /// The provisioner's serial console (issue "Provisioner and RelayNode images" §1): <c>nodes</c>, <c>node &lt;id&gt;</c>,
-    /// <c>forget &lt;id|uuid&gt;</c>, <c>reprovision &lt;id&gt;</c>, <c>keys</c> (fingerprints only, never the keys), <c>version</c> (image name and firmware version), <c>help</c>.
+    /// <c>forget &lt;id|uuid&gt;</c>, <c>reprovision &lt;id&gt;</c>, <c>keys</c> (fingerprints only, never the keys), <c>version</c> (image name and firmware version),
+    /// <c>relays</c> (the nodes the relay plan turned Relay on for), <c>relays plan</c> (survey and select again, docs/relay-selection.md), <c>help</c>.
     /// Lines are handled on the work queue, so they see the registry between workflow steps. Bad input gets an
     /// <c>error: …</c> line naming what was wrong.
     /// </summary>
@@ -21,14 +22,16 @@ namespace DcMonitor.Provisioner.Terminal
         private readonly WorkQueue _queue;
         private readonly ProvisioningWorkflow _workflow;
         private readonly NetworkKeys _keys;
+        private readonly RelayPlanner _relays;
 
         /// <summary>Attaches to <paramref name="console"/>.</summary>
-        public ProvisionerConsole(SerialConsole console, WorkQueue queue, ProvisioningWorkflow workflow, NetworkKeys keys)
+        public ProvisionerConsole(SerialConsole console, WorkQueue queue, ProvisioningWorkflow workflow, NetworkKeys keys, RelayPlanner relays)
         {
             _console = console;
             _queue = queue;
             _workflow = workflow;
             _keys = keys;
+            _relays = relays;
             console.LineReceived += OnLine;
         }
 
@@ -50,7 +53,7 @@ namespace DcMonitor.Provisioner.Terminal
 
             if (command == "help")
             {
-                _console.WriteLine("commands: nodes | node <id> | forget <id|uuid> | reprovision <id> | keys | version | help");
+                _console.WriteLine("commands: nodes | node <id> | forget <id|uuid> | reprovision <id> | keys | relays [plan] | version | help");
             }
             else if (command == "version")
             {
@@ -89,6 +92,10 @@ namespace DcMonitor.Provisioner.Terminal
                         : "error: node reset not sent (result " + ((int)result).ToString() + ")");
                 }
             }
+            else if (command == "relays")
+            {
+                Relays(argument);
+            }
             else if (command == "keys")
             {
                 _console.WriteLine("NetKey fingerprint " + NetworkKeys.Fingerprint(_keys.NetKey) + ", AppKey fingerprint " + NetworkKeys.Fingerprint(_keys.AppKey)
@@ -98,6 +105,38 @@ namespace DcMonitor.Provisioner.Terminal
             {
                 _console.WriteLine("error: unknown command '" + command + "' (type 'help')");
             }
+        }
+
+        private void Relays(string argument)
+        {
+            if (argument == "plan")
+            {
+                _relays.PlanAgain();
+                _console.WriteLine(_relays.IsRunning ? "relay survey started" : "relay survey waits until every node is configured");
+                return;
+            }
+
+            if (argument.Length > 0)
+            {
+                _console.WriteLine("error: 'relays' takes nothing or 'plan', not '" + argument + "'");
+                return;
+            }
+
+            if (_relays.Selections == 0)
+            {
+                _console.WriteLine("no relay plan yet: every node relays" + (_relays.IsRunning ? " (survey running)" : ""));
+                return;
+            }
+
+            string list = "";
+            int[] relays = _relays.SelectedRelays;
+            for (int i = 0; i < relays.Length; i++)
+            {
+                list += " 0x" + relays[i].ToString("X4");
+            }
+
+            _console.WriteLine("relays (" + relays.Length.ToString() + " of " + _workflow.Registry.Count.ToString() + " nodes):" + (list.Length > 0 ? list : " none")
+                + (_relays.IsRunning ? " (survey running)" : ""));
         }
 
         private void ListNodes()

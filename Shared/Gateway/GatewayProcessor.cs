@@ -37,10 +37,38 @@ namespace DcMonitor.Shared.Gateway
         public const int MaximumQueuedCommands = 16;
 
         /// <summary>
-        /// How long after an ALL command's group send its replies are taken (ms): each node's first reply is forwarded,
-        /// a second one from the same node (it heard the command twice, binary and text) is not.
+        /// Fixed part of the ALL reply window, ms: the window of the firmware before it was sized (so no mesh gets a shorter one), which
+        /// covers the SAR incomplete timer of a segmented text reply (10 s, Mesh Profile 1.0.1 §3.5.3.4), the longest response delay
+        /// (0.5 s, §3.7.3.1) and multi-hop retransmission on a loaded mesh.
         /// </summary>
-        public const int AllRepliesWindowMilliseconds = 30000;
+        public const int AllRepliesWindowBaseMilliseconds = 30000;
+
+        /// <summary>
+        /// Part of the ALL reply window per known node, ms: the air time near the gateway that one node's answer takes (3 network
+        /// transmissions 20–30 ms apart per segment, several segments and their acknowledgement for a text reply).
+        /// </summary>
+        public const int AllRepliesWindowPerNodeMilliseconds = 150;
+
+        /// <summary>Longest ALL reply window, ms (reached at 200 known nodes).</summary>
+        public const int AllRepliesWindowMaximumMilliseconds = 60000;
+
+        /// <summary>
+        /// How long after an ALL command's group send its replies are taken (ms): each node's first reply is forwarded, a second one
+        /// from the same node (it heard the command twice, binary and text) is not. Sized to the mesh:
+        /// min(<see cref="AllRepliesWindowBaseMilliseconds"/> + <see cref="AllRepliesWindowPerNodeMilliseconds"/> × known nodes,
+        /// <see cref="AllRepliesWindowMaximumMilliseconds"/>): 30 s alone, 32.4 s at 16 nodes, 45 s at 100, 60 s from 200 on.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">knownNodes negative.</exception>
+        public static int AllRepliesWindowMilliseconds(int knownNodes)
+        {
+            if (knownNodes < 0)
+            {
+                throw new ArgumentOutOfRangeException("knownNodes");
+            }
+
+            long window = AllRepliesWindowBaseMilliseconds + (long)AllRepliesWindowPerNodeMilliseconds * knownNodes;
+            return window > AllRepliesWindowMaximumMilliseconds ? AllRepliesWindowMaximumMilliseconds : (int)window;
+        }
 
         /// <summary>A node not heard for this long is forgotten (the Pi's own stale limit, seed §8.3).</summary>
         public const int KnownNodeLifetimeMilliseconds = 45000;
@@ -358,7 +386,7 @@ namespace DcMonitor.Shared.Gateway
             if (sent)
             {
                 Array.Clear(_answeredAll, 0, _answeredAll.Length);
-                _allRepliesUntil = _now + AllRepliesWindowMilliseconds;
+                _allRepliesUntil = _now + AllRepliesWindowMilliseconds(_known.Count);
             }
 
             _notifier.Notify(sent ? GatewayReplies.Sent(command.Word) : GatewayReplies.MeshSendFail);

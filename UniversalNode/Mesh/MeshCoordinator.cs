@@ -52,13 +52,16 @@ namespace DcMonitor.UniversalNode.Mesh
             _log = log;
             _adapter = new MeshGatewayAdapter(mesh);
             Gateway = new GatewayProcessor(_adapter, new GattNotifier(mesh), new LocalCommandRunner(executor));
-            _vendorServer = new VendorServer(mesh, _adapter, executor);
+            _vendorServer = new VendorServer(mesh, queue, _adapter, executor);
             _onOffServer = new OnOffServer(mesh, executor, load);
             mesh.EventReceived += OnEvent;
         }
 
         /// <summary>The gateway role.</summary>
         public GatewayProcessor Gateway { get; }
+
+        /// <summary>The vendor server (its response delay diagnostics).</summary>
+        public VendorServer VendorServer => _vendorServer;
 
         /// <summary>DC03 commands the native event ring had no room for (<see cref="MeshEventKind.GattCommandRefused"/>), each answered with one ERROR:BUSY (diagnostics).</summary>
         public int RingRefusedCommands => _ringRefusedCommands;

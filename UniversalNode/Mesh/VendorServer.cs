@@ -1,6 +1,9 @@
+using System;
+using System.Threading;
 using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Mesh;
+using DcMonitor.Shared.Runtime;
 using DcMonitor.UniversalNode.Commands;
 
 namespace DcMonitor.UniversalNode.Mesh
@@ -13,7 +16,10 @@ namespace DcMonitor.UniversalNode.Mesh
     /// group SEND that repeats, in the other encoding and within <see cref="DuplicateWindowMilliseconds"/>, a group
     /// SEND from the same gateway (it sends binary and text to reach seed nodes; they may arrive in either order, and
     /// several gateways' pairs may interleave) is ignored too, so a node runs and answers one ALL command once. Text longer than 63
-    /// characters is answered with <c>ERR:TOO_LONG</c> (the seed silently cut it). Worker thread only.
+    /// characters is answered with <c>ERR:TOO_LONG</c> (the seed silently cut it). The answer to a group SEND waits a random
+    /// 20–500 ms (<see cref="ResponseDelay"/>, Mesh Profile 1.0.1 §3.7.3.1) in <see cref="HeldReplies"/>, so an ALL command's
+    /// answers do not all start at once; an answer to a unicast SEND goes at once. Worker thread only (the delay's timer
+    /// only posts to the worker).
     /// </summary>
     public sealed class VendorServer
     {
@@ -27,6 +33,7 @@ namespace DcMonitor.UniversalNode.Mesh
         public const string TooLongReply = "ERR:TOO_LONG";
 
         private readonly MeshNode _mesh;
+        private readonly WorkQueue _queue;
         private readonly MeshGatewayAdapter _adapter;
         private readonly CommandExecutor _executor;
         private readonly byte[] _status = new byte[BinaryStatusCodec.Length];
@@ -39,13 +46,29 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly long[] _recentAt = new long[RecentGroupSends];
         private int _nextRecent;
 
-        /// <summary>Creates the server.</summary>
-        public VendorServer(MeshNode mesh, MeshGatewayAdapter adapter, CommandExecutor executor)
+        private readonly HeldReplies _held;
+        private readonly WorkItem _sendDue;
+        private readonly Timer _delayTimer;
+        private ResponseDelay _delay;
+        private int _delaySeed;
+
+        /// <summary>Creates the server; <paramref name="queue"/> is the worker that held replies are sent on.</summary>
+        public VendorServer(MeshNode mesh, WorkQueue queue, MeshGatewayAdapter adapter, CommandExecutor executor)
         {
             _mesh = mesh;
+            _queue = queue;
             _adapter = adapter;
             _executor = executor;
+            _held = new HeldReplies(_text.Length);
+            _sendDue = SendDueReplies;
+            _delayTimer = new Timer(OnDelayTimer, null, Timeout.Infinite, Timeout.Infinite);
         }
+
+        /// <summary>Answers to group SENDs waiting for their random delay (diagnostics).</summary>
+        public int HeldReplyCount => _held.Count;
+
+        /// <summary>Delay drawn for the last answer to a group SEND, ms (20–500; 0 before the first; diagnostics).</summary>
+        public int LastResponseDelayMilliseconds { get; private set; }
 
         /// <summary>Handles a SEND (text or binary) received by the vendor server.</summary>
         public void OnSend(ReceivedMeshEvent request, long nowMilliseconds)
@@ -58,20 +81,21 @@ namespace DcMonitor.UniversalNode.Mesh
             bool binary = request.Opcode == MeshProtocol.BinarySendOpcode;
             string command = binary ? BinaryCommandCodec.TryDecodeToText(request.Payload, 0, request.Payload.Length) : request.PayloadText();
             int handle = request.RequestHandle;
+            bool group = request.Destination >= 0xC000;
             if (command == null)
             {
-                ReplyText(handle, NodeReplies.Unknown("<binary>"));
+                ReplyText(handle, NodeReplies.Unknown("<binary>"), group);
                 return;
             }
 
-            if (request.Destination >= 0xC000 && IsOtherEncodingOfARecentGroupSend(request.Source, command, binary, nowMilliseconds))
+            if (group && IsOtherEncodingOfARecentGroupSend(request.Source, command, binary, nowMilliseconds))
             {
                 return;
             }
 
             if (!binary && command.Length > MaximumTextLength)
             {
-                ReplyText(handle, TooLongReply);
+                ReplyText(handle, TooLongReply, group);
                 return;
             }
 
@@ -79,16 +103,16 @@ namespace DcMonitor.UniversalNode.Mesh
             {
                 if (binary && reply.EncodeBinary(_status))
                 {
-                    _mesh.ReplyVendor(handle, MeshProtocol.BinaryStatusOpcode, _status, BinaryStatusCodec.Length);
+                    Reply(handle, MeshProtocol.BinaryStatusOpcode, _status, BinaryStatusCodec.Length, group);
                 }
                 else
                 {
-                    ReplyText(handle, reply.Text);
+                    ReplyText(handle, reply.Text, group);
                 }
             });
             if (!accepted)
             {
-                ReplyText(handle, "ERR:BUSY");
+                ReplyText(handle, "ERR:BUSY", group);
             }
         }
 
@@ -116,7 +140,7 @@ namespace DcMonitor.UniversalNode.Mesh
             return false;
         }
 
-        private void ReplyText(int handle, string text)
+        private void ReplyText(int handle, string text, bool group)
         {
             int length = text.Length < _text.Length ? text.Length : _text.Length;
             for (int i = 0; i < length; i++)
@@ -124,7 +148,61 @@ namespace DcMonitor.UniversalNode.Mesh
                 _text[i] = (byte)text[i];
             }
 
-            _mesh.ReplyVendor(handle, MeshProtocol.VendorStatusOpcode, _text, length);
+            Reply(handle, MeshProtocol.VendorStatusOpcode, _text, length, group);
+        }
+
+        /// <summary>Replies at once to a unicast request; holds the reply to a group request for its random delay (at once when the table is full).</summary>
+        private void Reply(int handle, int opcode, byte[] payload, int length, bool group)
+        {
+            if (group)
+            {
+                int own = _adapter.OwnAddress;
+                if (_delay == null || _delaySeed != own)
+                {
+                    _delay = new ResponseDelay(own); // per node: seeded by its unicast address (once per address)
+                    _delaySeed = own;
+                }
+
+                int delay = _delay.NextMilliseconds();
+                long now = Environment.TickCount64;
+                if (_held.Hold(handle, opcode, payload, length, now + delay))
+                {
+                    LastResponseDelayMilliseconds = delay;
+                    ArmDelayTimer(now);
+                    return;
+                }
+            }
+
+            _mesh.ReplyVendor(handle, opcode, payload, length);
+        }
+
+        private void ArmDelayTimer(long now)
+        {
+            long next = _held.NextDueAt;
+            if (next != long.MaxValue)
+            {
+                _delayTimer.Change(next <= now ? 0 : (int)(next - now), Timeout.Infinite);
+            }
+        }
+
+        private void OnDelayTimer(object state)
+        {
+            if (!_queue.Post(_sendDue))
+            {
+                _delayTimer.Change(10, Timeout.Infinite); // worker full: try again shortly, never drop a held reply
+            }
+        }
+
+        private void SendDueReplies()
+        {
+            long now = Environment.TickCount64;
+            for (int slot = _held.TakeDue(now); slot >= 0; slot = _held.TakeDue(now))
+            {
+                _mesh.ReplyVendor(_held.HandleAt(slot), _held.OpcodeAt(slot), _held.PayloadAt(slot), _held.LengthAt(slot));
+                _held.Release(slot);
+            }
+
+            ArmDelayTimer(now);
         }
     }
 }

@@ -63,6 +63,24 @@ namespace DcMonitor.MeshInterop
         /// <summary>Config Node Reset Status (§4.3.2.54), no parameters.</summary>
         public const int NodeResetStatus = 0x804A;
 
+        /// <summary>Config Heartbeat Publication Set (§4.3.2.62); answered by <see cref="HeartbeatPublicationStatus"/>.</summary>
+        public const int HeartbeatPublicationSet = 0x8039;
+
+        /// <summary>Config Heartbeat Publication Status (§4.3.2.63): status, destination, CountLog, PeriodLog, TTL, features, NetKey index.</summary>
+        public const int HeartbeatPublicationStatus = 0x06;
+
+        /// <summary>Config Heartbeat Subscription Get (§4.3.2.64), no parameters; answered by <see cref="HeartbeatSubscriptionStatus"/>.</summary>
+        public const int HeartbeatSubscriptionGet = 0x803A;
+
+        /// <summary>Config Heartbeat Subscription Set (§4.3.2.65); answered by <see cref="HeartbeatSubscriptionStatus"/>.</summary>
+        public const int HeartbeatSubscriptionSet = 0x803B;
+
+        /// <summary>Config Heartbeat Subscription Status (§4.3.2.66): status, source, destination, PeriodLog, CountLog, min hops, max hops.</summary>
+        public const int HeartbeatSubscriptionStatus = 0x803C;
+
+        /// <summary>Largest CountLog and PeriodLog value (2^(n−1) messages or seconds, §4.2.17.2–3); CountLog 0xFF means indefinitely.</summary>
+        public const int HeartbeatLogMaximum = 0x11;
+
         /// <summary>The status opcode that answers <paramref name="requestOpcode"/>; -1 for an opcode these primitives do not send.</summary>
         public static int StatusFor(int requestOpcode)
         {
@@ -76,6 +94,9 @@ namespace DcMonitor.MeshInterop
                 case RelaySet: return RelayStatus;
                 case DefaultTtlSet: return DefaultTtlStatus;
                 case NodeReset: return NodeResetStatus;
+                case HeartbeatPublicationSet: return HeartbeatPublicationStatus;
+                case HeartbeatSubscriptionSet: return HeartbeatSubscriptionStatus;
+                case HeartbeatSubscriptionGet: return HeartbeatSubscriptionStatus;
                 default: return -1;
             }
         }
@@ -179,6 +200,53 @@ namespace DcMonitor.MeshInterop
             }
 
             return new byte[] { (byte)ttl };
+        }
+
+        /// <summary>
+        /// Heartbeat Publication Set parameters (§4.3.2.62): destination (unassigned, unicast or group), CountLog (0–0x11, or 0xFF for
+        /// indefinitely), PeriodLog (0–0x11: a heartbeat every 2^(n−1) s, 0 = none), TTL (0–127: 1 reaches direct neighbours only),
+        /// features that also trigger a heartbeat when they change (bits 0–3: relay, proxy, friend, low power), NetKey index.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Any field outside its range, or a virtual destination.</exception>
+        public static byte[] HeartbeatPublicationSetParameters(int destination, int countLog, int periodLog, int ttl, int features, int netKeyIndex)
+        {
+            CheckHeartbeatDestination(destination, "destination");
+            if (countLog != 0xFF)
+            {
+                CheckRange(countLog, 0, HeartbeatLogMaximum, "countLog");
+            }
+
+            CheckRange(periodLog, 0, HeartbeatLogMaximum, "periodLog");
+            CheckRange(ttl, 0, 127, "ttl");
+            CheckRange(features, 0, 0x000F, "features");
+            CheckRange(netKeyIndex, 0, 0xFFF, "netKeyIndex");
+            return new byte[]
+            {
+                (byte)destination, (byte)(destination >> 8), (byte)countLog, (byte)periodLog, (byte)ttl, (byte)features, (byte)(features >> 8),
+                (byte)netKeyIndex, (byte)(netKeyIndex >> 8),
+            };
+        }
+
+        /// <summary>
+        /// Heartbeat Subscription Set parameters (§4.3.2.65): the one source whose heartbeats are counted (unicast, or 0 to stop), the
+        /// destination they are sent to (unassigned, unicast or group), PeriodLog (0–0x11: count for 2^(n−1) s, 0 = stop).
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Any field outside its range.</exception>
+        public static byte[] HeartbeatSubscriptionSetParameters(int source, int destination, int periodLog)
+        {
+            CheckRange(source, 0, 0x7FFF, "source");
+            CheckHeartbeatDestination(destination, "destination");
+            CheckRange(periodLog, 0, HeartbeatLogMaximum, "periodLog");
+            return new byte[] { (byte)source, (byte)(source >> 8), (byte)destination, (byte)(destination >> 8), (byte)periodLog };
+        }
+
+        private static void CheckHeartbeatDestination(int address, string name)
+        {
+            CheckRange(address, 0, 0xFFFF, name);
+            if (address >= 0x8000 && address < 0xC000)
+            {
+                throw new ArgumentOutOfRangeException(name, "virtual address " + address.ToString() + " is prohibited for heartbeats");
+            }
         }
 
         private static byte[] WithModel(int elementAddress, int middle, int companyId, int modelId)

@@ -83,6 +83,57 @@ TEST(ConfigCodec, PublicationRelayTtlPageAndResetParametersAreChecked)
     EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_config_decode_request(DCM_CONFIG_DEFAULT_TTL_SET, nullptr, 1, &publication));
 }
 
+TEST(ConfigCodec, HeartbeatRequestsAreSplitAndTheirRangesChecked)
+{
+    dcm_config_message_t publication = Decode(DCM_CONFIG_HEARTBEAT_PUB_SET, {0x02, 0xC0, 0xFF, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00});
+    EXPECT_EQ(0xC002u, publication.address);
+    EXPECT_EQ(0xFFu, publication.count_log) << "indefinitely";
+    EXPECT_EQ(1u, publication.period);
+    EXPECT_EQ(1u, publication.ttl) << "one hop: only direct neighbours hear it";
+    Decode(DCM_CONFIG_HEARTBEAT_PUB_SET, {0x02, 0xC0, 0x12, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00}, DCM_RESULT_INVALID_ARGUMENT); // CountLog 0x12
+    Decode(DCM_CONFIG_HEARTBEAT_PUB_SET, {0x02, 0xC0, 0x01, 0x12, 0x01, 0x00, 0x00, 0x00, 0x00}, DCM_RESULT_INVALID_ARGUMENT); // PeriodLog 0x12
+    Decode(DCM_CONFIG_HEARTBEAT_PUB_SET, {0x02, 0xC0, 0x01, 0x01, 0x80, 0x00, 0x00, 0x00, 0x00}, DCM_RESULT_INVALID_ARGUMENT); // TTL 128
+    Decode(DCM_CONFIG_HEARTBEAT_PUB_SET, {0x02, 0xC0, 0x01, 0x01, 0x01, 0x10, 0x00, 0x00, 0x00}, DCM_RESULT_INVALID_ARGUMENT); // RFU feature
+    Decode(DCM_CONFIG_HEARTBEAT_PUB_SET, {0x00, 0x80, 0x01, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00}, DCM_RESULT_INVALID_ARGUMENT); // virtual
+    Decode(DCM_CONFIG_HEARTBEAT_PUB_SET, {0x02, 0xC0, 0x01, 0x01, 0x01, 0x00, 0x00, 0x00}, DCM_RESULT_INVALID_ARGUMENT);       // short
+
+    dcm_config_message_t subscription = Decode(DCM_CONFIG_HEARTBEAT_SUB_SET, {0x07, 0x00, 0x02, 0xC0, 0x03});
+    EXPECT_EQ(0x0007u, subscription.source);
+    EXPECT_EQ(0xC002u, subscription.address);
+    EXPECT_EQ(3u, subscription.period);
+    Decode(DCM_CONFIG_HEARTBEAT_SUB_SET, {0x00, 0x00, 0x00, 0x00, 0x00}); // unassigned source: stop counting
+    Decode(DCM_CONFIG_HEARTBEAT_SUB_SET, {0x00, 0xC0, 0x02, 0xC0, 0x03}, DCM_RESULT_INVALID_ARGUMENT); // a group source
+    Decode(DCM_CONFIG_HEARTBEAT_SUB_SET, {0x07, 0x00, 0x02, 0xC0, 0x12}, DCM_RESULT_INVALID_ARGUMENT); // PeriodLog 0x12
+    Decode(DCM_CONFIG_HEARTBEAT_SUB_GET, {});
+    Decode(DCM_CONFIG_HEARTBEAT_SUB_GET, {0}, DCM_RESULT_INVALID_ARGUMENT);
+    EXPECT_EQ(DCM_CONFIG_HEARTBEAT_PUB_STATUS, dcm_config_status_opcode(DCM_CONFIG_HEARTBEAT_PUB_SET));
+    EXPECT_EQ(DCM_CONFIG_HEARTBEAT_SUB_STATUS, dcm_config_status_opcode(DCM_CONFIG_HEARTBEAT_SUB_SET));
+    EXPECT_EQ(DCM_CONFIG_HEARTBEAT_SUB_STATUS, dcm_config_status_opcode(DCM_CONFIG_HEARTBEAT_SUB_GET));
+}
+
+TEST(ConfigCodec, HeartbeatStatusesAreWrittenInTheirOnAirFormat)
+{
+    dcm_config_message_t publication = {};
+    publication.opcode = DCM_CONFIG_HEARTBEAT_PUB_STATUS;
+    publication.address = 0xC002;
+    publication.count_log = 0xFF;
+    publication.period = 1;
+    publication.ttl = 1;
+    publication.features = 0x0001;
+    publication.net_index = 0x0123;
+    EXPECT_EQ((std::vector<uint8_t>{0x00, 0x02, 0xC0, 0xFF, 0x01, 0x01, 0x01, 0x00, 0x23, 0x01}), Encode(publication));
+
+    dcm_config_message_t subscription = {};
+    subscription.opcode = DCM_CONFIG_HEARTBEAT_SUB_STATUS;
+    subscription.source = 0x0007;
+    subscription.address = 0xC002;
+    subscription.period = 2;
+    subscription.count_log = 3;
+    subscription.min_hops = 1;
+    subscription.max_hops = 2;
+    EXPECT_EQ((std::vector<uint8_t>{0x00, 0x07, 0x00, 0x02, 0xC0, 0x02, 0x03, 0x01, 0x02}), Encode(subscription));
+}
+
 TEST(ConfigCodec, EveryRequestHasItsStatusOpcode)
 {
     EXPECT_EQ(DCM_CONFIG_COMPOSITION_DATA_STATUS, dcm_config_status_opcode(DCM_CONFIG_COMPOSITION_DATA_GET));

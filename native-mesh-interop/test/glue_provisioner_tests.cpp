@@ -246,6 +246,45 @@ TEST_F(Provisioner, ConfigRequestsAreDecodedIntoTheStacksFields)
     EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_send_config_request(46, 0xC000, 0x8008, &page, 1, 4000));
 }
 
+TEST_F(Provisioner, HeartbeatRequestsAndStatusesGoThroughTheStacksFields)
+{
+    Ready();
+    const std::vector<uint8_t> publication = {0x02, 0xC0, 0xFF, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00};
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_config_request(51, 0x0005, 0x8039, publication.data(), publication.size(), 4000));
+    EXPECT_EQ("config-set", g_idf.sends.back().api);
+    EXPECT_EQ(0xC002, g_idf.sends.back().config_set.heartbeat_pub_set.dst);
+    EXPECT_EQ(0xFF, g_idf.sends.back().config_set.heartbeat_pub_set.count);
+    EXPECT_EQ(1, g_idf.sends.back().config_set.heartbeat_pub_set.period);
+    EXPECT_EQ(1, g_idf.sends.back().config_set.heartbeat_pub_set.ttl);
+
+    const std::vector<uint8_t> subscription = {0x07, 0x00, 0x02, 0xC0, 0x03};
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_config_request(52, 0x0006, 0x803B, subscription.data(), subscription.size(), 4000));
+    EXPECT_EQ(0x0007, g_idf.sends.back().config_set.heartbeat_sub_set.src);
+    EXPECT_EQ(0xC002, g_idf.sends.back().config_set.heartbeat_sub_set.dst);
+    EXPECT_EQ(3, g_idf.sends.back().config_set.heartbeat_sub_set.period);
+
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_config_request(53, 0x0007, 0x803A, nullptr, 0, 4000));
+    EXPECT_EQ("config-get", g_idf.sends.back().api) << "Heartbeat Subscription Get is a get";
+
+    esp_ble_mesh_cfg_client_common_cb_param_t status{};
+    status.heartbeat_sub_status = {0x00, 0x0008, 0xC002, 0x00, 0x03, 0x01, 0x02};
+    Status(ESP_BLE_MESH_CFG_CLIENT_GET_STATE_EVT, 0x803A, 0x0007, status);
+    std::vector<Event> events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ(53, events[0].handle);
+    EXPECT_EQ(0x803Cu, events[0].opcode);
+    EXPECT_EQ((std::vector<uint8_t>{0x00, 0x08, 0x00, 0x02, 0xC0, 0x00, 0x03, 0x01, 0x02}), events[0].payload);
+
+    esp_ble_mesh_cfg_client_common_cb_param_t published{};
+    published.heartbeat_pub_status = {0x00, 0xC002, 0xFF, 0x01, 0x01, 0x0000, 0x0000};
+    Status(ESP_BLE_MESH_CFG_CLIENT_SET_STATE_EVT, 0x8039, 0x0005, published);
+    events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ(51, events[0].handle);
+    EXPECT_EQ(0x06u, events[0].opcode);
+    EXPECT_EQ((std::vector<uint8_t>{0x00, 0x02, 0xC0, 0xFF, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00}), events[0].payload);
+}
+
 TEST_F(Provisioner, StatusesAndTimeoutsComeBackWithTheRequestHandle)
 {
     Ready();

@@ -26,7 +26,8 @@ namespace DcMonitor.Emulator.Mesh
         {
             [CompositionDataGet] = CompositionDataStatus, [AppKeyAdd] = AppKeyStatus, [ModelAppBind] = ModelAppStatus,
             [ModelSubscriptionAdd] = ModelSubscriptionStatus, [ModelPublicationSet] = ModelPublicationStatus, [RelaySet] = RelayStatus,
-            [DefaultTtlSet] = DefaultTtlStatus, [NodeResetRequest] = NodeResetStatus,
+            [DefaultTtlSet] = DefaultTtlStatus, [NodeResetRequest] = NodeResetStatus, [HeartbeatPublicationSet] = HeartbeatPublicationStatus,
+            [HeartbeatSubscriptionSet] = HeartbeatSubscriptionStatus, [HeartbeatSubscriptionGet] = HeartbeatSubscriptionStatus,
         };
 
         private readonly Dictionary<int, PendingConfiguration> _pendingConfiguration = new Dictionary<int, PendingConfiguration>();
@@ -138,7 +139,8 @@ namespace DcMonitor.Emulator.Mesh
                 pending.Timer.Dispose();
             }
 
-            bool hasStatusField = pdu.Opcode == AppKeyStatus || pdu.Opcode == ModelAppStatus || pdu.Opcode == ModelSubscriptionStatus || pdu.Opcode == ModelPublicationStatus;
+            bool hasStatusField = pdu.Opcode == AppKeyStatus || pdu.Opcode == ModelAppStatus || pdu.Opcode == ModelSubscriptionStatus || pdu.Opcode == ModelPublicationStatus
+                || pdu.Opcode == HeartbeatPublicationStatus || pdu.Opcode == HeartbeatSubscriptionStatus;
             int status = hasStatusField && pdu.Parameters.Length > 0 ? pdu.Parameters[0] : 0;
             QueueEvent(NativeContract.ConfigStatusReceived, pdu.Source, 0, pdu.Opcode, pending.Handle, status, pdu.Parameters, pdu.Parameters.Length);
         }
@@ -256,7 +258,13 @@ namespace DcMonitor.Emulator.Mesh
                         reset = true;
                         break;
                     default:
-                        return; // malformed: the Config Server drops it
+                        reply = ServeHeartbeatRequest(pdu.Opcode, p); // EmulatedMeshStack.Heartbeat.cs
+                        if (reply == null)
+                        {
+                            return; // malformed: the Config Server drops it
+                        }
+
+                        break;
                 }
 
                 if (changed)

@@ -519,6 +519,7 @@ namespace DcMonitor.Emulator.Mesh
             int own;
             bool relay;
             bool deliver;
+            bool heartbeat;
             if (pdu.Kind != NetworkPdu.NetworkKind)
             {
                 ProcessProvisioningPdu(pdu); // beacons and PB-ADV: one hop, never relayed
@@ -546,7 +547,8 @@ namespace DcMonitor.Emulator.Mesh
                     _cache.Remove(_cacheOrder.Dequeue());
                 }
 
-                deliver = pdu.Destination == own || SubscribedTo(pdu.Destination) || pdu.Destination == 0xFFFF;
+                heartbeat = pdu.Opcode == HeartbeatOpcode;
+                deliver = !heartbeat && (pdu.Destination == own || SubscribedTo(pdu.Destination) || pdu.Destination == 0xFFFF);
                 relay = _relay && pdu.Destination != own && pdu.Ttl >= 2;
             }
 
@@ -557,6 +559,12 @@ namespace DcMonitor.Emulator.Mesh
                 {
                     Air?.Transmit(this, forwarded, relayed: true);
                 }
+            }
+
+            if (heartbeat)
+            {
+                ReceiveHeartbeat(pdu); // EmulatedMeshStack.Heartbeat.cs
+                return;
             }
 
             if (deliver && pdu.Control)
@@ -733,6 +741,7 @@ namespace DcMonitor.Emulator.Mesh
 
             _pendingVendor.Clear();
             _pendingOnOff.Clear();
+            StopHeartbeatPublication();
         }
 
         private bool CancelPending(Dictionary<int, Timer> pending, int destination)

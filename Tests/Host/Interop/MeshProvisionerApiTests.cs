@@ -49,6 +49,35 @@ namespace DcMonitor.Tests.Interop
             Assert.Equal(new byte[] { 0 }, MeshConfigMessages.CompositionDataGetParameters(0));
         }
 
+        [Fact]
+        public void HeartbeatParametersFollowTheProfileAndTheirRangesAreChecked()
+        {
+            Assert.Equal(new byte[] { 0x02, 0xC0, 0xFF, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00 },
+                MeshConfigMessages.HeartbeatPublicationSetParameters(0xC002, 0xFF, 1, 1, 0, 0)); // §4.3.2.62
+            Assert.Equal(new byte[] { 0x07, 0x00, 0x02, 0xC0, 0x03 }, MeshConfigMessages.HeartbeatSubscriptionSetParameters(0x0007, 0xC002, 3)); // §4.3.2.65
+            Assert.Throws<ArgumentOutOfRangeException>(() => MeshConfigMessages.HeartbeatPublicationSetParameters(0xC002, 0x12, 1, 1, 0, 0));
+            Assert.Throws<ArgumentOutOfRangeException>(() => MeshConfigMessages.HeartbeatPublicationSetParameters(0x8000, 1, 1, 1, 0, 0)); // virtual
+            Assert.Throws<ArgumentOutOfRangeException>(() => MeshConfigMessages.HeartbeatPublicationSetParameters(0xC002, 1, 1, 128, 0, 0));
+            Assert.Throws<ArgumentOutOfRangeException>(() => MeshConfigMessages.HeartbeatPublicationSetParameters(0xC002, 1, 1, 1, 0x10, 0));
+            Assert.Throws<ArgumentOutOfRangeException>(() => MeshConfigMessages.HeartbeatSubscriptionSetParameters(0xC000, 0xC002, 3)); // group source
+            Assert.Throws<ArgumentOutOfRangeException>(() => MeshConfigMessages.HeartbeatSubscriptionSetParameters(0x0007, 0xC002, 0x12));
+        }
+
+        [Fact]
+        public void AHeartbeatSubscriptionStatusTellsWhetherTheSourceWasHeardDirectly()
+        {
+            HeartbeatSubscription direct = HeartbeatSubscription.Parse(new byte[] { 0xAA, 0x00, 0x07, 0x00, 0x02, 0xC0, 0x02, 0x03, 0x01, 0x02 }, 1);
+            Assert.Equal(0x0007, direct.Source);
+            Assert.Equal(0xC002, direct.Destination);
+            Assert.Equal(3, direct.CountLog);
+            Assert.Equal(1, direct.MinimumHops);
+            Assert.Equal(2, direct.MaximumHops);
+            Assert.True(direct.HeardDirectly);
+            Assert.False(HeartbeatSubscription.Parse(new byte[] { 0x00, 0x07, 0x00, 0x02, 0xC0, 0x02, 0x03, 0x02, 0x02 }, 0).HeardDirectly, "only through a relay");
+            Assert.False(HeartbeatSubscription.Parse(new byte[] { 0x00, 0x07, 0x00, 0x02, 0xC0, 0x02, 0x00, 0x7F, 0x00 }, 0).HeardDirectly, "nothing heard");
+            Assert.Throws<ArgumentException>(() => HeartbeatSubscription.Parse(new byte[8], 0));
+        }
+
         [Theory]
         [InlineData(MeshConfigMessages.CompositionDataGet, MeshConfigMessages.CompositionDataStatus)]
         [InlineData(MeshConfigMessages.AppKeyAdd, MeshConfigMessages.AppKeyStatus)]
@@ -58,6 +87,9 @@ namespace DcMonitor.Tests.Interop
         [InlineData(MeshConfigMessages.RelaySet, MeshConfigMessages.RelayStatus)]
         [InlineData(MeshConfigMessages.DefaultTtlSet, MeshConfigMessages.DefaultTtlStatus)]
         [InlineData(MeshConfigMessages.NodeReset, MeshConfigMessages.NodeResetStatus)]
+        [InlineData(MeshConfigMessages.HeartbeatPublicationSet, MeshConfigMessages.HeartbeatPublicationStatus)]
+        [InlineData(MeshConfigMessages.HeartbeatSubscriptionSet, MeshConfigMessages.HeartbeatSubscriptionStatus)]
+        [InlineData(MeshConfigMessages.HeartbeatSubscriptionGet, MeshConfigMessages.HeartbeatSubscriptionStatus)]
         [InlineData(0x8201, -1)]
         public void EveryRequestKnowsItsStatusOpcode(int request, int status)
         {

@@ -69,6 +69,9 @@ uint32_t dcm_config_status_opcode(uint32_t request_opcode)
     case DCM_CONFIG_RELAY_SET: return DCM_CONFIG_RELAY_STATUS;
     case DCM_CONFIG_DEFAULT_TTL_SET: return DCM_CONFIG_DEFAULT_TTL_STATUS;
     case DCM_CONFIG_NODE_RESET: return DCM_CONFIG_NODE_RESET_STATUS;
+    case DCM_CONFIG_HEARTBEAT_PUB_SET: return DCM_CONFIG_HEARTBEAT_PUB_STATUS;
+    case DCM_CONFIG_HEARTBEAT_SUB_SET: return DCM_CONFIG_HEARTBEAT_SUB_STATUS;
+    case DCM_CONFIG_HEARTBEAT_SUB_GET: return DCM_CONFIG_HEARTBEAT_SUB_STATUS;
     default: return 0xFFFFFFFFu;
     }
 }
@@ -164,7 +167,46 @@ dcm_result_t dcm_config_decode_request(uint32_t opcode, const uint8_t *parameter
         return DCM_RESULT_OK;
 
     case DCM_CONFIG_NODE_RESET:
+    case DCM_CONFIG_HEARTBEAT_SUB_GET:
         return length == 0u ? DCM_RESULT_OK : DCM_RESULT_INVALID_ARGUMENT;
+
+    case DCM_CONFIG_HEARTBEAT_PUB_SET: /* §4.3.2.62: Destination, CountLog, PeriodLog, TTL, Features, NetKeyIndex */
+        if (length != 9u)
+        {
+            return DCM_RESULT_INVALID_ARGUMENT;
+        }
+        out->address = read16(parameters);
+        out->count_log = parameters[2];
+        out->period = parameters[3];
+        out->ttl = parameters[4];
+        out->features = read16(parameters + 5);
+        out->net_index = read16(parameters + 7);
+        if (out->address >= 0x8000u && out->address < 0xC000u)
+        {
+            return DCM_RESULT_INVALID_ARGUMENT; /* virtual addresses are prohibited */
+        }
+        return (out->count_log <= DCM_HEARTBEAT_LOG_MAX || out->count_log == 0xFFu) && out->period <= DCM_HEARTBEAT_LOG_MAX && out->ttl <= 0x7Fu
+                       && (out->features & 0xFFF0u) == 0u && out->net_index <= 0x0FFFu
+                   ? DCM_RESULT_OK
+                   : DCM_RESULT_INVALID_ARGUMENT;
+
+    case DCM_CONFIG_HEARTBEAT_SUB_SET: /* §4.3.2.65: Source, Destination, PeriodLog */
+        if (length != 5u)
+        {
+            return DCM_RESULT_INVALID_ARGUMENT;
+        }
+        out->source = read16(parameters);
+        out->address = read16(parameters + 2);
+        out->period = parameters[4];
+        if (out->source != 0u && !dcm_address_is_unicast(out->source))
+        {
+            return DCM_RESULT_INVALID_ARGUMENT;
+        }
+        if (out->address >= 0x8000u && out->address < 0xC000u)
+        {
+            return DCM_RESULT_INVALID_ARGUMENT;
+        }
+        return out->period <= DCM_HEARTBEAT_LOG_MAX ? DCM_RESULT_OK : DCM_RESULT_INVALID_ARGUMENT;
 
     default:
         return DCM_RESULT_INVALID_ARGUMENT;
@@ -229,6 +271,28 @@ int dcm_config_encode_status(const dcm_config_message_t *message, const uint8_t 
 
     case DCM_CONFIG_NODE_RESET_STATUS:
         return 0;
+
+    case DCM_CONFIG_HEARTBEAT_PUB_STATUS: /* §4.3.2.63 */
+        buffer[0] = message->status;
+        write16(buffer + 1, message->address);
+        buffer[3] = message->count_log;
+        buffer[4] = message->period;
+        buffer[5] = message->ttl;
+        write16(buffer + 6, message->features);
+        write16(buffer + 8, message->net_index);
+        length = 10u;
+        break;
+
+    case DCM_CONFIG_HEARTBEAT_SUB_STATUS: /* §4.3.2.66 */
+        buffer[0] = message->status;
+        write16(buffer + 1, message->source);
+        write16(buffer + 3, message->address);
+        buffer[5] = message->period;
+        buffer[6] = message->count_log;
+        buffer[7] = message->min_hops;
+        buffer[8] = message->max_hops;
+        length = 9u;
+        break;
 
     default:
         return -1;

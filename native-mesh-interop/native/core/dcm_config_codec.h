@@ -41,6 +41,14 @@ extern "C" {
 #define DCM_CONFIG_DEFAULT_TTL_STATUS 0x800Eu
 #define DCM_CONFIG_NODE_RESET 0x8049u
 #define DCM_CONFIG_NODE_RESET_STATUS 0x804Au
+#define DCM_CONFIG_HEARTBEAT_PUB_SET 0x8039u
+#define DCM_CONFIG_HEARTBEAT_PUB_STATUS 0x06u
+#define DCM_CONFIG_HEARTBEAT_SUB_GET 0x803Au
+#define DCM_CONFIG_HEARTBEAT_SUB_SET 0x803Bu
+#define DCM_CONFIG_HEARTBEAT_SUB_STATUS 0x803Cu
+
+/* Largest CountLog / PeriodLog of the heartbeat states (Mesh Profile 1.0.1 §4.2.17, §4.2.18); CountLog 0xFF = indefinitely. */
+#define DCM_HEARTBEAT_LOG_MAX 0x11u
 
 #define DCM_KEY_LENGTH 16u
 
@@ -54,14 +62,19 @@ typedef struct
     uint16_t app_index;        /* AppKey Add / Status, Model App Bind / Status, Model Publication Set / Status */
     uint8_t app_key[DCM_KEY_LENGTH]; /* AppKey Add */
     uint16_t element_address;  /* model messages */
-    uint16_t address;          /* Model Subscription (group) or Publication (publish address) */
+    uint16_t address;          /* Model Subscription (group) or Publication (publish address), Heartbeat destination */
     uint16_t company_id;       /* DCM_COMPANY_ID_NONE (0xFFFF) for a SIG model */
     uint16_t model_id;
     uint8_t credential_flag;   /* Model Publication */
-    uint8_t ttl;               /* Default TTL Set / Status, Model Publication publish TTL */
-    uint8_t period;            /* Model Publication publish period */
+    uint8_t ttl;               /* Default TTL Set / Status, Model Publication publish TTL, Heartbeat Publication TTL */
+    uint8_t period;            /* Model Publication publish period, Heartbeat PeriodLog */
     uint8_t retransmit;        /* Relay retransmit, or publish retransmit (count in bits 0-2, interval steps in bits 3-7) */
     uint8_t relay;             /* Relay Set / Status: 0 off, 1 on, 2 not supported */
+    uint16_t source;           /* Heartbeat Subscription: the one source counted (§4.2.18.1) */
+    uint8_t count_log;         /* Heartbeat Publication CountLog, or Subscription CountLog of messages received */
+    uint16_t features;         /* Heartbeat Publication features bit field (bits 0-3) */
+    uint8_t min_hops;          /* Heartbeat Subscription Status */
+    uint8_t max_hops;          /* Heartbeat Subscription Status */
 } dcm_config_message_t;
 
 /* Status opcode answering `request_opcode`; 0xFFFFFFFF for an opcode the primitives do not send. */
@@ -69,7 +82,9 @@ uint32_t dcm_config_status_opcode(uint32_t request_opcode);
 
 /* Splits the on-air parameters of a request into `out`. DCM_RESULT_INVALID_ARGUMENT for an unknown opcode, a wrong
  * length, a Default TTL of 1 or above 127, an element address that is not unicast, a subscription to a non-group
- * address, or a key index above 4095. */
+ * address, a key index above 4095, or a heartbeat field outside its range (CountLog 0x12-0xFE, PeriodLog above 0x11,
+ * TTL above 127, features beyond bits 0-3, a subscription source that is neither unassigned nor unicast, a
+ * destination that is virtual). */
 dcm_result_t dcm_config_decode_request(uint32_t opcode, const uint8_t *parameters, size_t length, dcm_config_message_t *out);
 
 /* Writes the on-air parameters of status `message` (message->opcode a status opcode) into `out`; for Composition

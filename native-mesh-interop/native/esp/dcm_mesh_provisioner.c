@@ -309,6 +309,12 @@ dcm_result_t dcm_mesh_send_config_request(int32_t request_handle, int32_t destin
         get.comp_data_get.page = request.page;
         error = esp_ble_mesh_config_client_get_state(&common, &get);
     }
+    else if (opcode == (int32_t)DCM_CONFIG_HEARTBEAT_SUB_GET)
+    {
+        esp_ble_mesh_cfg_client_get_state_t get; /* no parameters, but ESP-IDF wants a non-NULL get_state */
+        memset(&get, 0, sizeof get);
+        error = esp_ble_mesh_config_client_get_state(&common, &get);
+    }
     else if (opcode == (int32_t)DCM_CONFIG_NODE_RESET)
     {
         error = esp_ble_mesh_config_client_set_state(&common, NULL);
@@ -350,6 +356,19 @@ dcm_result_t dcm_mesh_send_config_request(int32_t request_handle, int32_t destin
         case DCM_CONFIG_RELAY_SET:
             set.relay_set.relay = request.relay;
             set.relay_set.relay_retransmit = request.retransmit;
+            break;
+        case DCM_CONFIG_HEARTBEAT_PUB_SET:
+            set.heartbeat_pub_set.dst = request.address;
+            set.heartbeat_pub_set.count = request.count_log;
+            set.heartbeat_pub_set.period = request.period;
+            set.heartbeat_pub_set.ttl = request.ttl;
+            set.heartbeat_pub_set.feature = request.features;
+            set.heartbeat_pub_set.net_idx = request.net_index;
+            break;
+        case DCM_CONFIG_HEARTBEAT_SUB_SET:
+            set.heartbeat_sub_set.src = request.source;
+            set.heartbeat_sub_set.dst = request.address;
+            set.heartbeat_sub_set.period = request.period;
             break;
         default: /* DCM_CONFIG_DEFAULT_TTL_SET: the decoder admits nothing else */
             set.default_ttl_set.ttl = request.ttl;
@@ -420,6 +439,25 @@ static void status_of(uint32_t request_opcode, const esp_ble_mesh_cfg_client_com
         break;
     case DCM_CONFIG_DEFAULT_TTL_SET:
         out->ttl = status->default_ttl_status.default_ttl;
+        break;
+    case DCM_CONFIG_HEARTBEAT_PUB_SET:
+        out->status = status->heartbeat_pub_status.status;
+        out->address = status->heartbeat_pub_status.dst;
+        out->count_log = status->heartbeat_pub_status.count;
+        out->period = status->heartbeat_pub_status.period;
+        out->ttl = status->heartbeat_pub_status.ttl;
+        out->features = status->heartbeat_pub_status.features;
+        out->net_index = status->heartbeat_pub_status.net_idx;
+        break;
+    case DCM_CONFIG_HEARTBEAT_SUB_SET:
+    case DCM_CONFIG_HEARTBEAT_SUB_GET:
+        out->status = status->heartbeat_sub_status.status;
+        out->source = status->heartbeat_sub_status.src;
+        out->address = status->heartbeat_sub_status.dst;
+        out->period = status->heartbeat_sub_status.period;
+        out->count_log = status->heartbeat_sub_status.count;
+        out->min_hops = status->heartbeat_sub_status.min_hops;
+        out->max_hops = status->heartbeat_sub_status.max_hops;
         break;
     default: /* Node Reset Status has no parameters */
         break;

@@ -57,6 +57,16 @@ typedef struct
     uint16_t company_id;
 } esp_ble_mesh_cfg_model_pub_set_t;
 typedef struct { uint16_t element_addr; uint16_t sub_addr; uint16_t model_id; uint16_t company_id; } esp_ble_mesh_cfg_model_sub_add_t;
+typedef struct
+{
+    uint16_t dst;
+    uint8_t count;
+    uint8_t period;
+    uint8_t ttl;
+    uint16_t feature;
+    uint16_t net_idx;
+} esp_ble_mesh_cfg_heartbeat_pub_set_t;
+typedef struct { uint16_t src; uint16_t dst; uint8_t period; } esp_ble_mesh_cfg_heartbeat_sub_set_t;
 
 typedef union
 {
@@ -72,6 +82,8 @@ typedef union
     esp_ble_mesh_cfg_model_app_bind_t model_app_bind;
     esp_ble_mesh_cfg_model_pub_set_t model_pub_set;
     esp_ble_mesh_cfg_model_sub_add_t model_sub_add;
+    esp_ble_mesh_cfg_heartbeat_pub_set_t heartbeat_pub_set;
+    esp_ble_mesh_cfg_heartbeat_sub_set_t heartbeat_sub_set;
     /* other members omitted */
 } esp_ble_mesh_cfg_client_set_state_t;
 
@@ -94,6 +106,26 @@ typedef struct
 typedef struct { uint8_t status; uint16_t element_addr; uint16_t sub_addr; uint16_t company_id; uint16_t model_id; } esp_ble_mesh_cfg_model_sub_status_cb_t;
 typedef struct { uint8_t status; uint16_t net_idx; uint16_t app_idx; } esp_ble_mesh_cfg_app_key_status_cb_t;
 typedef struct { uint8_t status; uint16_t element_addr; uint16_t app_idx; uint16_t company_id; uint16_t model_id; } esp_ble_mesh_cfg_mod_app_status_cb_t;
+typedef struct
+{
+    uint8_t status;
+    uint16_t dst;
+    uint8_t count;
+    uint8_t period;
+    uint8_t ttl;
+    uint16_t features;
+    uint16_t net_idx;
+} esp_ble_mesh_cfg_hb_pub_status_cb_t;
+typedef struct
+{
+    uint8_t status;
+    uint16_t src;
+    uint16_t dst;
+    uint8_t period;
+    uint8_t count;
+    uint8_t min_hops;
+    uint8_t max_hops;
+} esp_ble_mesh_cfg_hb_sub_status_cb_t;
 
 typedef union
 {
@@ -104,6 +136,8 @@ typedef union
     esp_ble_mesh_cfg_model_sub_status_cb_t model_sub_status;
     esp_ble_mesh_cfg_app_key_status_cb_t appkey_status;
     esp_ble_mesh_cfg_mod_app_status_cb_t model_app_status;
+    esp_ble_mesh_cfg_hb_pub_status_cb_t heartbeat_pub_status;
+    esp_ble_mesh_cfg_hb_sub_status_cb_t heartbeat_sub_status;
     /* other members omitted */
 } esp_ble_mesh_cfg_client_common_cb_param_t;
 

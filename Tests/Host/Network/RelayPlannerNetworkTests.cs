@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DcMonitor.Tests.Support;
+using Xunit;
+
+namespace DcMonitor.Tests.Network
+{
+    /// <summary>
+    /// Relay selection by the provisioner over the emulated air (issue 15 part 3): nodes in a line, each hearing only its
+    /// neighbours (and the provisioner, which admitted them over PB-ADV), are surveyed with heartbeats; the provisioner turns Relay
+    /// on for the inner nodes only and off at both ends, and an ALL:READ from one end is still answered by every other node.
+    /// </summary>
+    public class RelayPlannerNetworkTests
+    {
+        [Fact]
+        public void ALineRelaysThroughItsInnerNodesOnlyAndAllReadStillReachesEveryNode()
+        {
+            using var mesh = new ProvisionedMesh(universal: 6, relays: 0);
+            string[] line = Enumerable.Range(0, 6).Select(i => "node-" + i).ToArray();
+            for (int i = 0; i < line.Length; i++)
+            {
+                var hears = new List<string> { "provisioner" };
+                if (i > 0)
+                {
+                    hears.Add(line[i - 1]);
+                }
+
+                if (i < line.Length - 1)
+                {
+                    hears.Add(line[i + 1]);
+                }
+
+                mesh.HearOnly(line[i], hears.ToArray());
+            }
+
+            mesh.PowerOn();
+            mesh.WaitUntilConfigured(6, 90000);
+            string selected = mesh.WaitForProvisioner(l => l.Contains("nodes relay:", StringComparison.Ordinal), 120000);
+            Assert.True(selected.Contains("selected 4 of 6 nodes relay", StringComparison.Ordinal), string.Join("\n", mesh.ProvisionerTranscript));
+            mesh.WaitForProvisioner(l => l.Contains("relay plan applied", StringComparison.Ordinal), 60000);
+            Assert.False(mesh.Device("node-0").Radio.RelayFeatureOn, "an end of the line relays");
+            Assert.False(mesh.Device("node-5").Radio.RelayFeatureOn, "an end of the line relays");
+            Assert.All(line.Skip(1).Take(4), name => Assert.True(mesh.Device(name).Radio.RelayFeatureOn, name + " does not relay"));
+            mesh.Type("relays");
+            string listed = mesh.WaitForProvisioner(l => l.StartsWith("relays (", StringComparison.Ordinal), 10000);
+            Assert.StartsWith("relays (4 of 6 nodes):", listed);
+            Assert.All(line.Skip(1).Take(4), name => Assert.Contains("0x" + mesh.Device(name).Radio.UnicastAddress.ToString("X4"), listed));
+
+            var pi = new PiCentral(mesh.Universal("node-0").Radio);
+            pi.Write("ALL:READ");
+            var answered = new HashSet<string>();
+            DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+            while (answered.Count < 5 && DateTime.UtcNow < deadline)
+            {
+                string message = pi.Next(30000);
+                if (message.Contains(":DATA:", StringComparison.Ordinal) && !message.StartsWith("NODE" + mesh.NodeIdOf("node-0") + ":", StringComparison.Ordinal))
+                {
+                    answered.Add(message.Substring(0, message.IndexOf(':')));
+                }
+            }
+
+            Assert.Equal(line.Skip(1).Select(n => "NODE" + mesh.NodeIdOf(n)).ToHashSet(), answered);
+        }
+
+        [Fact]
+        public void ANodeThatDisappearsIsSeenByTheWatchAndTheRestIsPlannedAgain()
+        {
+            using var mesh = new ProvisionedMesh(universal: 4, relays: 0);
+            string[] line = Enumerable.Range(0, 4).Select(i => "node-" + i).ToArray();
+            mesh.HearOnly("node-0", "provisioner", "node-1");
+            mesh.HearOnly("node-1", "provisioner", "node-0", "node-2", "node-3");
+            mesh.HearOnly("node-2", "provisioner", "node-1", "node-3");
+            mesh.HearOnly("node-3", "provisioner", "node-1", "node-2");
+            mesh.PowerOn();
+            mesh.WaitUntilConfigured(4, 90000);
+            ((DcMonitor.Emulator.Nodes.EmulatedProvisionerNode)mesh.Device("provisioner")).Firmware.Relays.WatchPeriodMilliseconds = 1000;
+            Assert.Contains("selected 1 of 4 nodes relay", mesh.WaitForProvisioner(l => l.Contains("nodes relay:", StringComparison.Ordinal), 120000));
+            mesh.WaitForProvisioner(l => l.Contains("relay plan applied", StringComparison.Ordinal), 60000);
+            Assert.True(mesh.Device("node-1").Radio.RelayFeatureOn, "node-1 joins node-0 to the others");
+
+            mesh.PowerOff("node-1"); // node-0 now hears nobody but the provisioner
+            Assert.Contains(" is gone: planning again", mesh.WaitForProvisioner(l => l.Contains(" is gone", StringComparison.Ordinal), 90000));
+            string again = mesh.WaitForProvisioner(l => l.Contains("nodes relay:", StringComparison.Ordinal), 120000);
+            Assert.Contains("no relay set serves every node", again);
+            mesh.WaitForProvisioner(l => l.Contains("relay plan applied", StringComparison.Ordinal), 60000);
+            Assert.True(mesh.Device("node-2").Radio.RelayFeatureOn, "fallback: every remaining node relays");
+        }
+    }
+}

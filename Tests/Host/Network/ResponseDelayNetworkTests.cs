@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+using DcMonitor.Shared.Mesh;
+using DcMonitor.Tests.Support;
+using Xunit;
+
+namespace DcMonitor.Tests.Network
+{
+    /// <summary>
+    /// Responses timed like a real mesh over the emulated network (issue 15 part 2): every node answering an ALL (group) request
+    /// draws its own 20–500 ms response delay (Mesh Profile §3.7.3.1) and every answer still reaches the Pi once; a unicast
+    /// request is answered without drawing a delay. Delays are read from the nodes, not timed with the wall clock.
+    /// </summary>
+    public class ResponseDelayNetworkTests
+    {
+        [Fact]
+        public void GroupRepliesDrawDelaysOver20To500MillisecondsAndUnicastRepliesNone()
+        {
+            using var network = new TestNetwork(6);
+            var pi = network.ConnectPi(0);
+            pi.Write("ALL:READ");
+            Assert.StartsWith("NODE0:DATA:", pi.Next());
+            Assert.Equal("SENT:READ", pi.Next());
+            var answered = new HashSet<string>();
+            for (int i = 0; i < 5; i++)
+            {
+                string message = pi.Next();
+                answered.Add(message.Substring(0, message.IndexOf(":DATA:", System.StringComparison.Ordinal)));
+            }
+
+            Assert.Equal(new HashSet<string> { "NODE1", "NODE2", "NODE3", "NODE4", "NODE5" }, answered);
+            int[] delays = network.Nodes.Skip(1).Select(node => node.Firmware.Mesh.VendorServer.LastResponseDelayMilliseconds).ToArray();
+            Assert.All(delays, delay => Assert.InRange(delay, ResponseDelay.MinimumMilliseconds, ResponseDelay.MaximumMilliseconds));
+            Assert.True(delays.Distinct().Count() >= 4, "delays " + string.Join(",", delays));
+            Assert.True(pi.NothingMoreWithin(600), "a node answered twice");
+            Assert.All(network.Nodes, node => Assert.Equal(0, node.Firmware.Mesh.VendorServer.HeldReplyCount));
+
+            int before = network.Nodes[2].Firmware.Mesh.VendorServer.LastResponseDelayMilliseconds;
+            var unicastNode = network.Nodes[2].Firmware.Mesh.VendorServer;
+            pi.Write("2:READ");
+            Assert.Equal("SENT:READ", pi.Next());
+            Assert.StartsWith("NODE2:DATA:", pi.Next());
+            Assert.Equal(0, unicastNode.HeldReplyCount);
+            Assert.Equal(before, unicastNode.LastResponseDelayMilliseconds);
+        }
+    }
+}
