@@ -3,6 +3,7 @@ using System.Text.Json;
 using DcMonitor.Shared;
 using DcMonitor.Shared.Uplink;
 using DcMonitor.Tests.Support;
+using DcMonitor.Tests.Support.Scheduling;
 using Xunit;
 
 namespace DcMonitor.Tests.Uplink
@@ -13,6 +14,7 @@ namespace DcMonitor.Tests.Uplink
     /// and every node device names it in <c>via_device</c>; every discovery payload on the broker passes the Home Assistant schema. After a
     /// power cut of the bridge, the successor announces its own device and the nodes' via_device follows it.
     /// </summary>
+    [LongRunning(21)]
     public sealed class BridgeDeviceTests
     {
         [Fact]
