@@ -10,8 +10,8 @@
 # Installs what it needs when missing (the .NET SDK must be on the machine; NuGet packages are restored).
 #
 # Each stage prints a line when it starts and one when it ends, both stamped with the time since the start of the run
-# ([mm:ss]). Stages that do not need each other run at the same time: the native tests and the rv32 compile while .NET
-# builds and the host tests run, the device-conformance check and the benchmarks' build beside the host tests. Their
+# ([mm:ss]). Stages that do not need each other run at the same time: the device-conformance check, the benchmarks'
+# build, the native tests and the rv32 compile beside the host tests (after the processor-bound .NET build). Their
 # output goes to logs; a stage that fails prints its log at the end. Background stages run at a lower priority so that
 # the build and the host tests (whose firmware runs in real time) keep the processor they need.
 set -uo pipefail
@@ -150,8 +150,6 @@ start() {
   renice -n 10 -p $! >/dev/null 2>&1
 }
 
-[ -d native-mesh-interop/test ] && start "native tests" native_tests
-[ -d native-mesh-interop/native/core ] && start "rv32 compile" rv32_compile
 
 say "== building (host builds of all firmware projects, with their nanoFramework 1.x checks)"
 if ! dotnet build Tests/Host/DcMonitor.Tests.csproj -c "$configuration" -nologo -v quiet > "$log_dir/build.log" 2>&1; then
@@ -162,8 +160,12 @@ if ! dotnet build Tests/Host/DcMonitor.Tests.csproj -c "$configuration" -nologo 
 fi
 say "built"
 
+# Beside the host tests, which mostly wait on the firmware's real-time scenarios: the processor-bound .NET build above
+# finishes sooner without them.
 start "device conformance" device_conformance
 start "benchmarks build" benchmarks_build
+[ -d native-mesh-interop/test ] && start "native tests" native_tests
+[ -d native-mesh-interop/native/core ] && start "rv32 compile" rv32_compile
 
 test_log="$log_dir/host tests.log"
 say "== host tests (progress every 20 s; the total when they end)"
