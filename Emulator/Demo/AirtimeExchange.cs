@@ -55,15 +55,18 @@ namespace DcMonitor.Emulator.Demo
         /// <summary>Virtual ms from the request to the last reply (to the air going quiet when a reply never came).</summary>
         public double CompletionMilliseconds { get; private set; }
 
-        /// <summary>Runs one exchange on a fresh timed air seeded with <paramref name="seed"/> and returns its figures.</summary>
-        public static AirtimeExchange Measure(int nodes, string layout, bool all, bool binary, double loss, AirModel model = AirModel.Timed, int seed = 1)
+        /// <summary>
+        /// Runs one exchange on a fresh air seeded with <paramref name="seed"/> and returns its figures; <paramref name="relays"/> says
+        /// which nodes have the Relay feature on (index = node; null: every node relays, as before relay selection).
+        /// </summary>
+        public static AirtimeExchange Measure(int nodes, string layout, bool all, bool binary, double loss, AirModel model = AirModel.Timed, int seed = 1, bool[] relays = null)
         {
             var exchange = new AirtimeExchange();
-            exchange.Run(nodes, layout, all, binary, loss, model, seed);
+            exchange.Run(nodes, layout, all, binary, loss, model, seed, relays);
             return exchange;
         }
 
-        private void Run(int nodes, string layout, bool all, bool binary, double loss, AirModel model, int seed)
+        private void Run(int nodes, string layout, bool all, bool binary, double loss, AirModel model, int seed, bool[] relays)
         {
             string root = Path.Combine(Path.GetTempPath(), "dcmonitor-airtime-" + Guid.NewGuid().ToString("N"));
             _air = new VirtualAir(seed, model);
@@ -83,7 +86,7 @@ namespace DcMonitor.Emulator.Demo
                     using (board.Activate())
                     {
                         CustomEvent.CustomEventPosted += (sender, e) => Answer(stack);
-                        stack.Start(Models, true, 7, new byte[16]);
+                        stack.Start(Models, relays == null || relays[i], 7, new byte[16]);
                     }
                 }
 

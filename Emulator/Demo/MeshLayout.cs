@@ -27,16 +27,31 @@ namespace DcMonitor.Emulator.Demo
                 throw new ArgumentException("Layout is «room» or «building», not «" + layout + "».", nameof(layout));
             }
 
-            int side = (int)Math.Ceiling(Math.Sqrt(nodes));
-            double radius = Math.Max(1.5, (side - 1) * Math.Sqrt(2) / DiagonalHops + 0.01);
             for (int a = 0; a < nodes; a++)
             {
                 for (int b = a + 1; b < nodes; b++)
                 {
-                    bool inRange = layout == Room || Distance(a, b, side) <= radius;
+                    bool inRange = InRange(layout, nodes, a, b);
                     air.SetLink("node-" + a, "node-" + b, inRange, inRange ? loss : 0.0);
                 }
             }
+        }
+
+        /// <summary>
+        /// True when nodes <paramref name="a"/> and <paramref name="b"/> of a <paramref name="nodes"/>-node <paramref name="layout"/> hear
+        /// each other: always in a room; in a building when their grid distance is within the radio's reach (the diagonal takes
+        /// <see cref="DiagonalHops"/> hops, and a node reaches at least its 8 surrounding nodes).
+        /// </summary>
+        public static bool InRange(string layout, int nodes, int a, int b)
+        {
+            if (layout == Room)
+            {
+                return true;
+            }
+
+            int side = (int)Math.Ceiling(Math.Sqrt(nodes));
+            double radius = Math.Max(1.5, (side - 1) * Math.Sqrt(2) / DiagonalHops + 0.01);
+            return Distance(a, b, side) <= radius;
         }
 
         /// <summary>Grid distance between nodes <paramref name="a"/> and <paramref name="b"/>, in grid steps.</summary>
