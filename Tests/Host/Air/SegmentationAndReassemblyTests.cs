@@ -5,7 +5,7 @@ using System.IO;
 using System.Threading;
 using DcMonitor.Emulator.Board;
 using DcMonitor.Emulator.Mesh;
-using DcMonitor.Emulator.Mesh.Transport;
+using DcMonitor.Emulator.Mesh.Stack.Transport;
 using DcMonitor.Tests.Support;
 using Xunit;
 
