@@ -9,7 +9,7 @@ namespace DcMonitor.Emulator.Mesh.Stack
     /// </summary>
     internal interface IAdvertisingBearer
     {
-        /// <summary>The clock timers of the stack run on (the timed air's virtual clock, or real time).</summary>
+        /// <summary>The clock of the air the node is on, which the stack's timers run on; null when that air keeps none (the timers then run on real time).</summary>
         IAirClock Clock { get; }
 
         /// <summary>Counters of the air the node is on (null = a radio on no air).</summary>
