@@ -35,13 +35,13 @@ namespace DcMonitor.Emulator
         /// <summary>The command tree: every verb with its options and action, reading <paramref name="input"/> and writing to <paramref name="output"/> and <paramref name="status"/>.</summary>
         public static RootCommand Build(TextReader input, TextWriter output, TextWriter status)
         {
-            var nodes = new Option<int>("--nodes") { Description = "universal nodes, 1-63 (node ids 0-62; the relay takes the next address)", DefaultValueFactory = _ => 4 };
+            var nodes = new Option<int>("--nodes") { Description = "universal nodes, 1-" + MeshDemoOptions.MaximumUniversalNodes + " (node ids 0-" + (MeshDemoOptions.MaximumUniversalNodes - 1) + "; the relay takes the next address)", DefaultValueFactory = _ => 4 };
             nodes.Validators.Add(result =>
             {
                 int value = result.GetValueOrDefault<int>();
-                if (value < 1 || value > 63)
+                if (value < 1 || value > MeshDemoOptions.MaximumUniversalNodes)
                 {
-                    result.AddError("--nodes takes 1 to 63, not " + value.ToString(CultureInfo.InvariantCulture));
+                    result.AddError("--nodes takes 1 to " + MeshDemoOptions.MaximumUniversalNodes + ", not " + value.ToString(CultureInfo.InvariantCulture));
                 }
             });
             var commands = new Option<string>("--commands") { Description = "run the Pi's commands separated by ';', wait for the replies each expects, exit (1 when any is missing)" };
