@@ -24,6 +24,9 @@ namespace DcMonitor.Emulator.Demo
         /// <summary>Port of the air endpoint, 0 for any free one.</summary>
         public int AirPort { get; set; }
 
+        /// <summary>Run every node in the demo's process instead of one OS process each (large meshes; <see cref="DcMonitor.Emulator.Air.AirHub.InProcess"/>).</summary>
+        public bool InProcess { get; set; }
+
         /// <summary>Serve outside clients only, without the gateway console.</summary>
         public bool Headless { get; set; }
 
