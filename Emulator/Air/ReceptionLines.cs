@@ -17,6 +17,7 @@ namespace DcMonitor.Emulator.Air
         private readonly ConditionalWeakTable<NetworkPdu, byte[]> _lines = new ConditionalWeakTable<NetworkPdu, byte[]>();
         private readonly ConditionalWeakTable<NetworkPdu, byte[]>.CreateValueCallback _serialise;
         private long _serialisations;
+        private long _receptions;
 
         /// <summary>Creates an empty cache.</summary>
         public ReceptionLines()
@@ -31,7 +32,14 @@ namespace DcMonitor.Emulator.Air
         /// <summary>PDUs serialised so far: one per transmission that reached at least one node process.</summary>
         public long Serialisations => Interlocked.Read(ref _serialisations);
 
-        /// <summary>The <c>rx</c> line of <paramref name="pdu"/>, made on first use.</summary>
-        public byte[] LineOf(NetworkPdu pdu) => _lines.GetValue(pdu, _serialise);
+        /// <summary>Lines handed out: one per reception by a node process.</summary>
+        public long Receptions => Interlocked.Read(ref _receptions);
+
+        /// <summary>The <c>rx</c> line of <paramref name="pdu"/> for one reception, made on first use.</summary>
+        public byte[] LineOf(NetworkPdu pdu)
+        {
+            Interlocked.Increment(ref _receptions);
+            return _lines.GetValue(pdu, _serialise);
+        }
     }
 }

@@ -190,9 +190,17 @@ namespace DcMonitor.Emulator.Demo
             }
 
             using var gateway = new AirGatewayConsole(hub.Port, status);
-            return commands != null
-                ? RunCommands(commands, UniversalNodeIds(fresh, nodes, configured.Keys), gateway, output, status)
-                : RunInteractive(hub, gateway, input, output, status);
+            if (commands == null)
+            {
+                return RunInteractive(hub, gateway, input, output, status);
+            }
+
+            var answering = System.Diagnostics.Stopwatch.StartNew();
+            int exit = RunCommands(commands, UniversalNodeIds(fresh, nodes, configured.Keys), gateway, output, status);
+            status.WriteLine("mesh: commands done in " + answering.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s; "
+                + hub.Air.Statistics.NetworkPdusTransmitted + " transmissions, " + hub.ReceptionLines.Serialisations + " rx lines serialised for "
+                + hub.ReceptionLines.Receptions + " receptions by node processes");
+            return exit;
         }
 
         private static int RunCommands(string commands, IReadOnlyCollection<int> universalNodeIds, AirGatewayConsole gateway, TextWriter output, TextWriter status)

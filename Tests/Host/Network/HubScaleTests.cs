@@ -52,6 +52,7 @@ namespace DcMonitor.Tests.Network
             Assert.Equal(2, (int)Take(radios[0].Received)["pdu"]["seq"]);
             Assert.Equal(2, (int)Take(radios[2].Received)["pdu"]["seq"]);
             Assert.Equal(2, hub.ReceptionLines.Serialisations);
+            Assert.Equal(5, hub.ReceptionLines.Receptions);
             Assert.False(radios[3].Received.TryTake(out JsonObject stray, 300), "node-3 is out of range of node-0: " + stray?.ToJsonString());
             Assert.Equal(1, hub.Air.PerLink().Single(link => link.Sender == "node-0" && link.Receiver == "node-3").OutOfRange);
             foreach (var radio in radios)
