@@ -402,7 +402,7 @@ namespace DcMonitor.Emulator.Air
                 return;
             }
 
-            RadioProxy proxy = InProcess ? null : new RadioProxy(name, connection, ReceptionLines); // in process, the node's own radio is on the air
+            RadioProxy proxy = InProcess ? null : new RadioProxy(name, connection, ReceptionLines, hearsBeacons: node.Image == "provisioner"); // in process, the node's own radio is on the air
             connection.Received += message =>
             {
                 string op = (string)message["op"];

@@ -62,6 +62,38 @@ namespace DcMonitor.Tests.Network
         }
 
         [Fact]
+        public void AnUnprovisionedBeaconIsWrittenOnlyToTheProvisionerProcess()
+        {
+            using var hub = new AirHub(0, 1000, TextWriter.Null);
+            var received = new Dictionary<string, BlockingCollection<JsonObject>>();
+            var connections = new List<JsonLineConnection>();
+            foreach (string image in new[] { "universal", "relay", "provisioner" })
+            {
+                hub.AddNode(image, image, 0, Path.GetTempPath(), 0);
+                var connection = JsonLineConnection.Connect("127.0.0.1", hub.Port);
+                received[image] = new BlockingCollection<JsonObject>();
+                connection.Received += received[image].Add;
+                connection.Start();
+                connection.Send(new JsonObject { ["op"] = "hello", ["role"] = "radio", ["name"] = image });
+                connections.Add(connection);
+            }
+
+            Assert.True(SpinUntil(() => hub.Nodes().All(node => node.Proxy != null)), "the radios did not join the air");
+            var beacon = new NetworkPdu { Kind = NetworkPdu.BeaconKind, Uuid = new byte[16], Parameters = new byte[0], SegmentCount = 1 };
+            connections[0].Send(new JsonObject { ["op"] = "tx", ["relayed"] = false, ["pdu"] = PduJson.ToJson(beacon) });
+            Assert.Equal(NetworkPdu.BeaconKind, (int)Take(received["provisioner"])["pdu"]["kind"]);
+            var data = new NetworkPdu { Source = 0x0005, Destination = 0xC000, Ttl = 7, Sequence = 1, Opcode = 0xC002E5, Parameters = new byte[] { 1 } };
+            connections[0].Send(new JsonObject { ["op"] = "tx", ["relayed"] = false, ["pdu"] = PduJson.ToJson(data) });
+            Assert.Equal(NetworkPdu.NetworkKind, (int)Take(received["relay"])["pdu"]["kind"]); // the network PDU, not the beacon before it
+            Assert.Equal(NetworkPdu.NetworkKind, (int)Take(received["provisioner"])["pdu"]["kind"]);
+            Assert.Equal(3, hub.ReceptionLines.Receptions);
+            foreach (JsonLineConnection connection in connections)
+            {
+                connection.Dispose();
+            }
+        }
+
+        [Fact]
         public void InProcessNodesAnswerEveryCommandThroughTheAirEndpoint()
         {
             using var flash = new TemporaryFlash();
