@@ -30,7 +30,7 @@ namespace DcMonitor.Emulator.Air
         /// .NET runtime settings of the node processes, for a node that waits at near 0 CPU. An idle universal node wakes about ten
         /// times a second (the gateway tick every 100 ms, the 1 s uplink tick and reading sample, each a timer callback on the thread
         /// pool); measured on 6 idle node processes (demo --headless --nodes 6, /proc/PID/stat over 30 s): 10.5 ms of CPU per second
-        /// each with the defaults, 6.1–6.4 without the thread pool's spinning before it sleeps, 5.0 also without tiered compilation
+        /// each with the defaults, 6.1–6.4 without the thread pool's spinning before it sleeps, 3.7–5.0 also without tiered compilation
         /// (whose background worker kept recompiling methods the timers reach, a thread started again and again), with the same
         /// boot CPU (0.45 s per node). The workstation, non-concurrent GC: no background GC thread per process.
         /// </summary>
