@@ -35,13 +35,13 @@ namespace DcMonitor.Emulator
         /// <summary>The command tree: every verb with its options and action, reading <paramref name="input"/> and writing to <paramref name="output"/> and <paramref name="status"/>.</summary>
         public static RootCommand Build(TextReader input, TextWriter output, TextWriter status)
         {
-            var nodes = new Option<int>("--nodes") { Description = "universal nodes, 1-63 (node ids 0-62; the relay takes the next address)", DefaultValueFactory = _ => 4 };
+            var nodes = new Option<int>("--nodes") { Description = "universal nodes, 1-" + MeshDemoOptions.MaximumUniversalNodes + " (node ids 0-" + (MeshDemoOptions.MaximumUniversalNodes - 1) + "; the relay takes the next address)", DefaultValueFactory = _ => 4 };
             nodes.Validators.Add(result =>
             {
                 int value = result.GetValueOrDefault<int>();
-                if (value < 1 || value > 63)
+                if (value < 1 || value > MeshDemoOptions.MaximumUniversalNodes)
                 {
-                    result.AddError("--nodes takes 1 to 63, not " + value.ToString(CultureInfo.InvariantCulture));
+                    result.AddError("--nodes takes 1 to " + MeshDemoOptions.MaximumUniversalNodes + ", not " + value.ToString(CultureInfo.InvariantCulture));
                 }
             });
             var commands = new Option<string>("--commands") { Description = "run the Pi's commands separated by ';', wait for the replies each expects, exit (1 when any is missing)" };
@@ -50,6 +50,7 @@ namespace DcMonitor.Emulator
             var airPort = new Option<int>("--air-port") { Description = "port of the air endpoint for outside clients (default: any free port)" };
             var headless = new Option<bool>("--headless") { Description = "serve outside clients without the gateway console until stopped" };
             var supervision = new Option<int>("--supervision-ms") { Description = "link supervision timeout, ms", DefaultValueFactory = _ => 2000 };
+            var inProcess = new Option<bool>("--in-process") { Description = "run every node in this process instead of one process each: the mode for large meshes (e.g. --nodes 200)" };
             var fresh = new Option<bool>("--fresh") { Description = "start unprovisioned: the Provisioner image admits and configures every device" };
             var demoAir = new Option<string>("--air") { Description = "the air: instantaneous (the default) or timed (airtime, advDelay, scanning, collisions; docs/air-model.md)", DefaultValueFactory = _ => "instantaneous" };
             demoAir.AcceptOnlyFromAmong("timed", "instantaneous");
@@ -63,7 +64,7 @@ namespace DcMonitor.Emulator
 
             var demo = new Command("demo", "a virtual mesh of node processes with a Pi-compatible gateway console (type help inside)")
             {
-                nodes, commands, flashRoot, keepFlash, airPort, headless, supervision, fresh, mqtt, demoAir, singleNode, flash, noSensor, sensorAddress, supplyVolts, loadOhms,
+                nodes, commands, flashRoot, keepFlash, airPort, headless, supervision, fresh, inProcess, mqtt, demoAir, singleNode, flash, noSensor, sensorAddress, supplyVolts, loadOhms,
             };
             demo.SetAction(result =>
             {
@@ -100,6 +101,7 @@ namespace DcMonitor.Emulator
                     Headless = result.GetValue(headless),
                     SupervisionMilliseconds = result.GetValue(supervision),
                     Fresh = result.GetValue(fresh),
+                    InProcess = result.GetValue(inProcess),
                     Mqtt = result.GetValue(mqtt),
                     Air = result.GetValue(demoAir) == "timed" ? Mesh.AirModel.Timed : Mesh.AirModel.Instantaneous,
                 };

@@ -34,10 +34,13 @@ namespace DcMonitor.Emulator.Air
         /// <summary>Running process, or null.</summary>
         public Process Process { get; set; }
 
+        /// <summary>The node running in the hub's process (<see cref="AirHub.InProcess"/>), or null.</summary>
+        public NodeSession Session { get; set; }
+
         /// <summary>The node process's radio connection, or null.</summary>
         public JsonLineConnection Radio { get; set; }
 
-        /// <summary>The hub's stand-in for the node on the air.</summary>
+        /// <summary>The hub's stand-in for the node on the air (null in process: the node's own radio is on the air).</summary>
         public IRadio Proxy { get; set; }
 
         /// <summary>True once the node reported its GATT service advertising.</summary>

@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 
@@ -10,14 +12,15 @@ namespace DcMonitor.Emulator.Air
     /// <summary>
     /// One TCP connection speaking UTF-8 JSON Lines (one object per line, both directions), as the air protocol
     /// defines (docs/emulator.md). A reader thread raises <see cref="Received"/> for each
-    /// object (malformed lines raise <see cref="Malformed"/>); <see cref="Send"/> is thread-safe. <see cref="Closed"/>
-    /// fires once when either side ends the connection.
+    /// object (malformed lines raise <see cref="Malformed"/>); <see cref="Send"/> and <see cref="SendLine"/> are thread-safe and
+    /// write each line with one write to the socket. <see cref="Closed"/> fires once when either side ends the connection.
     /// </summary>
     public sealed class JsonLineConnection : IDisposable
     {
         private readonly TcpClient _client;
         private readonly StreamReader _reader;
-        private readonly StreamWriter _writer;
+        private readonly NetworkStream _stream;
+        private static readonly byte[] NewLine = { (byte)'\n' };
         private readonly object _writeGate = new object();
         private int _closed;
 
@@ -26,9 +29,8 @@ namespace DcMonitor.Emulator.Air
         {
             _client = client;
             _client.NoDelay = true;
-            NetworkStream stream = client.GetStream();
-            _reader = new StreamReader(stream, new UTF8Encoding(false));
-            _writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+            _stream = client.GetStream();
+            _reader = new StreamReader(_stream, new UTF8Encoding(false));
         }
 
         /// <summary>Each received object, on the reader thread.</summary>
@@ -54,15 +56,33 @@ namespace DcMonitor.Emulator.Air
             new Thread(ReadLoop) { IsBackground = true, Name = "air connection" }.Start();
         }
 
-        /// <summary>Sends one object; false when the connection is gone.</summary>
-        public bool Send(JsonObject message)
+        /// <summary>One object as a line: its UTF-8 JSON and a line feed, ready for <see cref="SendLine"/>.</summary>
+        public static byte[] LineOf(JsonObject message)
         {
-            string line = message.ToJsonString();
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                message.WriteTo(writer);
+            }
+
+            buffer.Write(NewLine);
+            return buffer.WrittenSpan.ToArray();
+        }
+
+        /// <summary>Sends one object; false when the connection is gone.</summary>
+        public bool Send(JsonObject message) => SendLine(LineOf(message));
+
+        /// <summary>
+        /// Sends a line already serialised by <see cref="LineOf"/> (the same bytes can go to many connections); false when the
+        /// connection is gone.
+        /// </summary>
+        public bool SendLine(byte[] line)
+        {
             lock (_writeGate)
             {
                 try
                 {
-                    _writer.WriteLine(line);
+                    _stream.Write(line, 0, line.Length);
                     return true;
                 }
                 catch (Exception exception) when (exception is IOException || exception is ObjectDisposedException || exception is InvalidOperationException)

@@ -22,7 +22,10 @@ namespace DcMonitor.Emulator.Demo
     /// per node, names the nodes that did not answer and exits 1 when any expected reply is missing.
     /// With <c>--fresh</c> the flash is erased and the mesh starts as a real one does: a Provisioner (in range of every device) and
     /// unprovisioned universal nodes and relay, which the Provisioner image admits and configures by itself; the gateway
-    /// console starts once every device is fully configured (exit 1 when that takes longer than <see cref="FreshSetupMilliseconds"/>).
+    /// console starts once every device is fully configured (exit 1 when that takes longer than <see cref="FreshSetupMilliseconds"/> plus
+    /// <see cref="FreshSetupMillisecondsPerDevice"/> per device).
+    /// With <c>--in-process</c> every node runs in this process instead of its own (<see cref="AirHub.InProcess"/>): the mode for large
+    /// meshes (up to 249 universal nodes); the air endpoint, the console and outside clients work the same.
     /// With <c>--mqtt HOST:PORT</c> (or <c>--mqtt local</c>) the universal nodes get the MQTT uplink's settings on their consoles and
     /// the demo waits until every one is a Home Assistant device with readings on that broker (<see cref="MqttDemo"/>; with
     /// <c>--commands</c>, exit 1 when that takes longer than <see cref="MqttSetupMilliseconds"/>).
@@ -46,6 +49,15 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary>Longest wait for a fresh mesh to be fully configured, ms.</summary>
         public const int FreshSetupMilliseconds = 180000;
+
+        /// <summary>Extra wait for a fresh mesh per device: the provisioner admits and configures one device at a time, ms.</summary>
+        public const int FreshSetupMillisecondsPerDevice = 3000;
+
+        /// <summary>Longest wait for every node to start: this, plus <see cref="StartMillisecondsPerNode"/> per node, ms.</summary>
+        public const int StartMilliseconds = 60000;
+
+        /// <summary>Extra wait per node to start (a hundred node processes share two cores while they boot), ms.</summary>
+        public const int StartMillisecondsPerNode = 1000;
 
         private static volatile string s_consoleNode;
 
@@ -83,7 +95,8 @@ namespace DcMonitor.Emulator.Demo
                 status.WriteLine("mesh: nodes boot provisioned as a provisioner leaves them (demo --fresh provisions them); " + flashNote);
             }
 
-            using var hub = new AirHub(airPort, supervision, status, options.Air);
+            using var hub = new AirHub(airPort, supervision, status, options.Air) { InProcess = options.InProcess };
+            var started = System.Diagnostics.Stopwatch.StartNew();
             output.Flush();
             status.WriteLine("air: listening on 127.0.0.1:" + hub.Port);
             for (int i = 0; i < nodes; i++)
@@ -126,21 +139,28 @@ namespace DcMonitor.Emulator.Demo
                 hub.SetPower(node.Name, true);
             }
 
-            if (!hub.WaitUntilReady(60000))
+            int startBudget = StartMilliseconds + (StartMillisecondsPerNode * hub.Nodes().Count);
+            if (!hub.WaitUntilReady(startBudget))
             {
-                status.WriteLine("mesh: not every node started within 60 s");
+                status.WriteLine("mesh: not every node started within " + (startBudget / 1000) + " s");
+            }
+            else
+            {
+                status.WriteLine("mesh: " + hub.Nodes().Count + " nodes started " + (options.InProcess ? "in this process" : "as processes") + " in "
+                    + started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
             }
 
             if (fresh)
             {
                 int devices = nodes + 1;
-                DateTime deadline = DateTime.UtcNow.AddMilliseconds(FreshSetupMilliseconds);
+                DateTime deadline = DateTime.UtcNow.AddMilliseconds(FreshSetupMilliseconds + ((long)FreshSetupMillisecondsPerDevice * devices));
                 while (configured.Count < devices && DateTime.UtcNow < deadline)
                 {
                     Thread.Sleep(200);
                 }
 
-                status.WriteLine("mesh: " + configured.Count + " of " + devices + " devices fully configured by the provisioner");
+                status.WriteLine("mesh: " + configured.Count + " of " + devices + " devices fully configured by the provisioner, "
+                    + started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s after the start");
                 if (configured.Count < devices)
                 {
                     return 1;
@@ -170,9 +190,17 @@ namespace DcMonitor.Emulator.Demo
             }
 
             using var gateway = new AirGatewayConsole(hub.Port, status);
-            return commands != null
-                ? RunCommands(commands, UniversalNodeIds(fresh, nodes, configured.Keys), gateway, output, status)
-                : RunInteractive(hub, gateway, input, output, status);
+            if (commands == null)
+            {
+                return RunInteractive(hub, gateway, input, output, status);
+            }
+
+            var answering = System.Diagnostics.Stopwatch.StartNew();
+            int exit = RunCommands(commands, UniversalNodeIds(fresh, nodes, configured.Keys), gateway, output, status);
+            status.WriteLine("mesh: commands done in " + answering.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s; "
+                + hub.Air.Statistics.NetworkPdusTransmitted + " transmissions, " + hub.ReceptionLines.Serialisations + " rx lines serialised for "
+                + hub.ReceptionLines.Receptions + " receptions by node processes");
+            return exit;
         }
 
         private static int RunCommands(string commands, IReadOnlyCollection<int> universalNodeIds, AirGatewayConsole gateway, TextWriter output, TextWriter status)

@@ -3,7 +3,13 @@ namespace DcMonitor.Emulator.Demo
     /// <summary>The options of <c>demo</c> (the mesh), as the command line gives them (<see cref="EmulatorCommandLine"/>).</summary>
     public sealed class MeshDemoOptions
     {
-        /// <summary>Universal nodes, 1–63 (node ids 0–62; the relay takes the next address).</summary>
+        /// <summary>
+        /// Most universal nodes: every node id but the last (<see cref="DcMonitor.Shared.Mesh.NodeAddressing.MaximumNodes"/> − 1 = 249),
+        /// which the relay takes.
+        /// </summary>
+        public const int MaximumUniversalNodes = DcMonitor.Shared.Mesh.NodeAddressing.MaximumNodes - 1;
+
+        /// <summary>Universal nodes, 1–<see cref="MaximumUniversalNodes"/> (node ids 0–248; the relay takes the next address).</summary>
         public int Nodes { get; set; } = 4;
 
         /// <summary>The Pi's commands separated by ';' to run and exit, or null for the interactive console.</summary>
@@ -17,6 +23,9 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary>Port of the air endpoint, 0 for any free one.</summary>
         public int AirPort { get; set; }
+
+        /// <summary>Run every node in the demo's process instead of one OS process each (large meshes; <see cref="DcMonitor.Emulator.Air.AirHub.InProcess"/>).</summary>
+        public bool InProcess { get; set; }
 
         /// <summary>Serve outside clients only, without the gateway console.</summary>
         public bool Headless { get; set; }

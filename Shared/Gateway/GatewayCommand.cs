@@ -33,7 +33,7 @@ namespace DcMonitor.Shared.Gateway
         /// <summary>True for <c>ALL</c>.</summary>
         public bool IsAll { get; }
 
-        /// <summary>Target node id 0–63 (meaningless for ALL).</summary>
+        /// <summary>Target node id 0–249 (meaningless for ALL).</summary>
         public int NodeId { get; }
 
         /// <summary>

@@ -14,7 +14,7 @@ namespace DcMonitor.Shared.Gateway
     /// <item>fields are split on <c>:</c>, empty fields are skipped as in the seed (<c>1::READ</c> ≡ <c>1:READ</c>),
     /// fields after the third are ignored;</item>
     /// <item>no field → <c>ERROR:NO_NODE_ID</c> in full (B1);</item>
-    /// <item>target: <c>ALL</c> in any case, or decimal digits only with a value 0–63 — no sign, blank or trailing
+    /// <item>target: <c>ALL</c> in any case, or decimal digits only with a value 0–249 (<see cref="NodeAddressing.MaximumNodes"/>) — no sign, blank or trailing
     /// letters (B2: the seed's atoi made <c>abc</c> node 0 and <c>1x</c> node 1) → else <c>ERROR:INVALID_NODE</c>;</item>
     /// <item>no word → <c>ERROR:NO_COMMAND</c>; the word is compared case-insensitively; unknown →
     /// <c>ERROR:UNKNOWN_CMD:&lt;word as received&gt;</c>;</item>

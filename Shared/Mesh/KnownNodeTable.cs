@@ -37,7 +37,7 @@ namespace DcMonitor.Shared.Mesh
                 return false;
             }
 
-            // At most 64 node addresses exist, so the table cannot overflow.
+            // At most NodeAddressing.MaximumNodes node addresses exist (own included), so the table cannot overflow.
             _addresses[_count] = unicastAddress;
             _lastHeard[_count] = nowMilliseconds;
             _count++;

@@ -4,8 +4,8 @@ namespace DcMonitor.Shared.Mesh
 {
     /// <summary>
     /// Node ids and mesh addresses (seed protocol §1.3). Node id = unicast address − 0x0005, the same through
-    /// any gateway node. The seed allowed ids 0–9; this firmware allows 0–63 (issue: at least 64 nodes),
-    /// which the Pi's <c>NODE&lt;digits&gt;</c> format carries unchanged.
+    /// any gateway node. The seed allowed ids 0–9; this firmware allows 0–249 (issue 15: at least 250 nodes;
+    /// node addresses 0x0005–0x00FE), which the Pi's <c>NODE&lt;digits&gt;</c> format carries unchanged.
     /// </summary>
     public static class NodeAddressing
     {
@@ -13,7 +13,7 @@ namespace DcMonitor.Shared.Mesh
         public const int FirstNodeAddress = 0x0005;
 
         /// <summary>Number of node ids: 0 to <see cref="MaximumNodes"/> − 1.</summary>
-        public const int MaximumNodes = 64;
+        public const int MaximumNodes = 250;
 
         /// <summary>Group address every universal node's vendor server subscribes to: "ALL" (seed <c>MESH_GROUP_ADDR</c>).</summary>
         public const int AllNodesGroupAddress = 0xC000;
@@ -27,14 +27,14 @@ namespace DcMonitor.Shared.Mesh
         /// <summary>Unicast address of the provisioner (seed §1.3).</summary>
         public const int ProvisionerAddress = 0x0001;
 
-        /// <summary>True for a valid node id (0–63).</summary>
+        /// <summary>True for a valid node id (0–249).</summary>
         public static bool IsNodeId(int nodeId)
         {
             return nodeId >= 0 && nodeId < MaximumNodes;
         }
 
         /// <summary>Unicast address of a node id.</summary>
-        /// <exception cref="ArgumentOutOfRangeException">nodeId is not 0–63.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">nodeId is not 0–249.</exception>
         public static int UnicastOf(int nodeId)
         {
             if (!IsNodeId(nodeId))
@@ -47,7 +47,7 @@ namespace DcMonitor.Shared.Mesh
 
         /// <summary>
         /// Node id of a source address, or -1 when the address is not a node's (the provisioner at 0x0001, a
-        /// group, anything outside 0x0005–0x0044). The seed reported such sources as <c>NODE0</c> (seed §9 B12).
+        /// group, anything outside 0x0005–0x00FE). The seed reported such sources as <c>NODE0</c> (seed §9 B12).
         /// </summary>
         public static int NodeIdOf(int unicastAddress)
         {

@@ -78,12 +78,18 @@ namespace DcMonitor.Shared.Provisioning
         }
 
         /// <summary>Adds <paramref name="node"/>.</summary>
-        /// <exception cref="ArgumentException">Its UUID or address is already registered.</exception>
+        /// <exception cref="ArgumentException">Its UUID or address is already registered, or the registry already holds
+        /// <see cref="NodeAddressing.MaximumNodes"/> nodes (the message says which).</exception>
         public void Add(ProvisionedNode node)
         {
             if (FindByUuid(node.Uuid) != null || FindByAddress(node.Address) != null)
             {
                 throw new ArgumentException("registry: UUID " + Hex(node.Uuid) + " or address 0x" + node.Address.ToString("X4") + " already registered");
+            }
+
+            if (_nodes.Count >= NodeAddressing.MaximumNodes)
+            {
+                throw new ArgumentException("registry full: " + NodeAddressing.MaximumNodes.ToString() + " nodes; UUID " + Hex(node.Uuid) + " not added");
             }
 
             _nodes.Add(node);

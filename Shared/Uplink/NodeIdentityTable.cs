@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Provisioning;
 
 namespace DcMonitor.Shared.Uplink
@@ -13,8 +14,11 @@ namespace DcMonitor.Shared.Uplink
     /// </summary>
     public sealed class NodeIdentityTable
     {
-        /// <summary>Most nodes remembered (the mesh's unicast range of node ids, NodeAddressing.MaximumNodes, plus room for re-provisioned ones).</summary>
-        public const int Capacity = 128;
+        /// <summary>
+        /// Most nodes remembered: twice the mesh's node ids (<see cref="NodeAddressing.MaximumNodes"/>), room for nodes re-provisioned at
+        /// other addresses; 500 records are 4,000 bytes of flash.
+        /// </summary>
+        public const int Capacity = 2 * NodeAddressing.MaximumNodes;
 
         private const int RecordLength = 2 + UplinkMessages.IdentityLength;
 

@@ -233,7 +233,7 @@ namespace DcMonitor.NFUnitTest
         {
             Gateway gateway = new Gateway(true);
             gateway.Write("", 0);
-            gateway.Write("99:READ", 0);
+            gateway.Write("250:READ", 0);
             gateway.Write("abc:READ", 0);
             gateway.Write("1", 0);
             gateway.Write("1:FOO", 0);

@@ -72,7 +72,8 @@ namespace DcMonitor.NFUnitTest
 
         [DataRow(0, true)]
         [DataRow(63, true)]
-        [DataRow(64, false)]
+        [DataRow(249, true)]
+        [DataRow(250, false)]
         [DataRow(-1, false)]
         public void OnlyNodeIdsAreReportable(int nodeId, bool reportable)
         {

@@ -15,7 +15,7 @@ namespace DcMonitor.NFUnitTest
         [DataRow(0x0000)]
         [DataRow(0x0001)]
         [DataRow(0x0004)]
-        [DataRow(0x0045)]
+        [DataRow(0x00FF)]
         [DataRow(0x7FFF)]
         [DataRow(0xC000)]
         [DataRow(0xFFFF)]
@@ -35,7 +35,7 @@ namespace DcMonitor.NFUnitTest
             Assert.IsTrue(table.Heard(NodeAddressing.UnicastOf(0), 0x0001, 0));
             Assert.IsTrue(table.Heard(NodeAddressing.UnicastOf(NodeAddressing.MaximumNodes - 1), 0x0001, 0));
             Assert.AreEqual(0x0005, table.AddressAt(0));
-            Assert.AreEqual(0x0044, table.AddressAt(1));
+            Assert.AreEqual(0x00FE, table.AddressAt(1));
         }
 
         [TestMethod]
@@ -79,7 +79,7 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
-        public void ItselfIsNeverRecordedAmongAllSixtyFour()
+        public void ItselfIsNeverRecordedAmongAllTwoHundredFifty()
         {
             KnownNodeTable table = new KnownNodeTable();
             for (int id = 0; id < NodeAddressing.MaximumNodes; id++)

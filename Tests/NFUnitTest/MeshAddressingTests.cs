@@ -11,6 +11,7 @@ namespace DcMonitor.NFUnitTest
         [DataRow(0, 0x0005)]
         [DataRow(9, 0x000E)]
         [DataRow(63, 0x0044)]
+        [DataRow(249, 0x00FE)]
         public void NodeIdsMapToUnicastAddresses(int nodeId, int unicast)
         {
             Assert.AreEqual(unicast, NodeAddressing.UnicastOf(nodeId));
@@ -19,7 +20,8 @@ namespace DcMonitor.NFUnitTest
 
         [DataRow(0x0001)]
         [DataRow(0x0004)]
-        [DataRow(0x0045)]
+        [DataRow(0x00FF)]
+        [DataRow(0x0100)]
         [DataRow(0xC000)]
         [DataRow(0x0000)]
         public void AddressesThatAreNotNodesHaveNoId(int address)
@@ -30,7 +32,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void IdsOutsideTheRangeHaveNoAddress()
         {
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NodeAddressing.UnicastOf(64); });
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NodeAddressing.UnicastOf(250); });
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { NodeAddressing.UnicastOf(-1); });
         }
 
@@ -62,16 +64,19 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
-        public void AllSixtyFourNodesFit()
+        public void AllTwoHundredFiftyNodesFitAndNothingMore()
         {
             KnownNodeTable table = new KnownNodeTable();
             for (int id = 0; id < NodeAddressing.MaximumNodes; id++)
             {
-                table.Heard(NodeAddressing.UnicastOf(id), 0x0001, id);
+                Assert.IsTrue(table.Heard(NodeAddressing.UnicastOf(id), 0x0001, id));
             }
 
-            Assert.AreEqual(64, table.Count);
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { table.AddressAt(64); });
+            Assert.AreEqual(250, table.Count);
+            Assert.AreEqual(0x00FE, table.AddressAt(249));
+            Assert.IsFalse(table.Heard(0x00FF, 0x0001, 300), "0x00FF is no node address: the full table takes nothing more");
+            Assert.AreEqual(250, table.Count);
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { table.AddressAt(250); });
         }
     }
 }

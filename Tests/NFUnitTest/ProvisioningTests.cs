@@ -99,10 +99,10 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
-        public void SixtyFourNodesFitAndTheSixtyFifthGetsNoAddress()
+        public void TwoHundredFiftyNodesFitAndThe251stIsRefused()
         {
             NodeRegistry registry = new NodeRegistry();
-            for (int i = 0; i < 64; i++)
+            for (int i = 0; i < 250; i++)
             {
                 int address = registry.NextFreeAddress();
                 Assert.AreEqual(0x0005 + i, address);
@@ -111,8 +111,28 @@ namespace DcMonitor.NFUnitTest
                 registry.Add(new ProvisionedNode(uuid, address));
             }
 
+            Assert.AreEqual(0x00FE, registry.NodeAt(249).Address);
             Assert.AreEqual(-1, registry.NextFreeAddress());
-            Assert.AreEqual(64, NodeRegistry.Parse(registry.Serialize()).Count);
+            byte[] extra = Uuid(250);
+            extra[14] = 2;
+            Assert.ThrowsException(typeof(ArgumentException), delegate { registry.Add(new ProvisionedNode(extra, 0x00FF)); });
+            Assert.AreEqual(250, registry.Count);
+            Assert.AreEqual(250, NodeRegistry.Parse(registry.Serialize()).Count);
+        }
+
+        [TestMethod]
+        public void ARegistryWrittenBeforeTheRangeGrewIsReadUnchanged()
+        {
+            NodeRegistry registry = new NodeRegistry();
+            for (int i = 0; i < 64; i++)
+            {
+                registry.Add(new ProvisionedNode(Uuid((byte)i), registry.NextFreeAddress()));
+            }
+
+            NodeRegistry read = NodeRegistry.Parse(registry.Serialize());
+            Assert.AreEqual(64, read.Count);
+            Assert.AreEqual(0x0044, read.NodeAt(63).Address);
+            Assert.AreEqual(0x0045, read.NextFreeAddress(), "the next device gets the first address past the old range");
         }
 
         [TestMethod]

@@ -68,11 +68,14 @@ namespace DcMonitor.Tests.Demo
         }
 
         [Fact]
-        public void NodesOutsideOneToSixtyThreeExitTwoWithTheRange()
+        public void NodesOutsideOneTo249ExitTwoWithTheRange()
         {
-            (int exit, _, string status) = Run("demo", "--nodes", "64");
+            (int exit, _, string status) = Run("demo", "--nodes", "250");
             Assert.Equal(2, exit);
-            Assert.Contains("--nodes takes 1 to 63, not 64", status);
+            Assert.Contains("--nodes takes 1 to 249, not 250", status);
+            (exit, _, status) = Run("demo", "--nodes", "0");
+            Assert.Equal(2, exit);
+            Assert.Contains("--nodes takes 1 to 249, not 0", status);
         }
 
         private static (int Exit, string Output, string Status) Run(params string[] args)

@@ -51,7 +51,7 @@ namespace DcMonitor.Tests.Demo
         [Theory]
         [InlineData("5")]
         [InlineData("x:READ")]
-        [InlineData("99:READ")]
+        [InlineData("250:READ")]
         [InlineData("")]
         public void ACommandRejectedBeforeItsWordDoesNotStopIt(string command)
         {

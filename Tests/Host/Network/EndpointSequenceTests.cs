@@ -71,7 +71,7 @@ namespace DcMonitor.Tests.Network
         [InlineData("", "ERROR:NO_NODE_ID")]
         [InlineData(":", "ERROR:NO_NODE_ID")]
         [InlineData("abc:READ", "ERROR:INVALID_NODE")]
-        [InlineData("99:READ", "ERROR:INVALID_NODE")]
+        [InlineData("250:READ", "ERROR:INVALID_NODE")]
         [InlineData("1:DUTY:x", "ERROR:INVALID_VALUE:x")]
         public void BadInputGetsTheDocumentedError(string command, string error)
         {

@@ -201,7 +201,7 @@ namespace DcMonitor.Tests.Network
             Assert.DoesNotContain(netKey, keys, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(mesh.ProvisionerTranscript, l => l.Contains(netKey, StringComparison.OrdinalIgnoreCase));
 
-            mesh.Type("node 70");
+            mesh.Type("node 250");
             Assert.Contains("not a node id", mesh.WaitForProvisioner(l => l.StartsWith("error:", StringComparison.Ordinal)));
             mesh.Type("frobnicate");
             Assert.Contains("unknown command", mesh.WaitForProvisioner(l => l.StartsWith("error:", StringComparison.Ordinal)));
