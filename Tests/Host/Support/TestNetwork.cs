@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Emulator.Nodes;
+using DcMonitor.Shared.Provisioning;
 
 namespace DcMonitor.Tests.Support
 {
@@ -14,13 +15,15 @@ namespace DcMonitor.Tests.Support
         private readonly List<TemporaryFlash> _flashes = new List<TemporaryFlash>();
 
         /// <summary>
-        /// Boots <paramref name="nodes"/> nodes on an air of <paramref name="model"/> (instantaneous unless said: the timed air with
-        /// every node relaying collides too much for the large meshes of the older tests until relay selection lands).
+        /// Boots <paramref name="nodes"/> nodes on an air of <paramref name="model"/> (the timed air unless said: airtime, collisions)
+        /// with the Relay feature as the provisioner's relay selection leaves it for the <paramref name="topology"/>
+        /// (<see cref="RelaysFor"/>), or on for every node when <paramref name="everyNodeRelays"/> (the composition's default).
         /// </summary>
-        public TestNetwork(int nodes, Action<VirtualAir> topology = null, int gatewayModels = -1, AirModel model = AirModel.Instantaneous)
+        public TestNetwork(int nodes, Action<VirtualAir> topology = null, int gatewayModels = -1, AirModel model = AirModel.Timed, bool everyNodeRelays = false)
         {
             Air = new VirtualAir(1, model);
             topology?.Invoke(Air);
+            bool[] relays = everyNodeRelays ? null : RelaysFor(Air, nodes);
             for (int i = 0; i < nodes; i++)
             {
                 var flash = new TemporaryFlash();
@@ -33,6 +36,7 @@ namespace DcMonitor.Tests.Support
                     PreprovisionedAddress = 0x0005 + i,
                     NoiseSeed = 100 + i,
                     PreprovisionedModels = i == 0 ? gatewayModels : -1,
+                    PreprovisionedRelay = relays == null ? -1 : relays[i] ? 1 : 0,
                 });
                 Nodes.Add(node);
             }
@@ -49,6 +53,27 @@ namespace DcMonitor.Tests.Support
         }
 
         public VirtualAir Air { get; }
+
+        /// <summary>
+        /// The relays the provisioner would select (<see cref="RelaySelection"/>) for node-0… on <paramref name="air"/>'s one-hop
+        /// graph — the graph its heartbeat survey measures (RelayPlannerNetworkTests show the survey finds it).
+        /// </summary>
+        public static bool[] RelaysFor(VirtualAir air, int nodes)
+        {
+            var graph = new NeighbourGraph(nodes);
+            for (int a = 0; a < nodes; a++)
+            {
+                for (int b = a + 1; b < nodes; b++)
+                {
+                    if (air.InRange("node-" + a, "node-" + b))
+                    {
+                        graph.Link(a, b);
+                    }
+                }
+            }
+
+            return new RelaySelection(graph).Select();
+        }
 
         public List<EmulatedUniversalNode> Nodes { get; } = new List<EmulatedUniversalNode>();
 
