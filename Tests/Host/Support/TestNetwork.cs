@@ -21,7 +21,7 @@ namespace DcMonitor.Tests.Support
         /// </summary>
         public TestNetwork(int nodes, Action<VirtualAir> topology = null, int gatewayModels = -1, AirModel model = AirModel.Timed, bool everyNodeRelays = false)
         {
-            Air = new VirtualAir(1, model);
+            Air = new VirtualAir(1, model) { IdleFollowsRealTime = true };
             topology?.Invoke(Air);
             bool[] relays = everyNodeRelays ? null : RelaysFor(Air, nodes);
             for (int i = 0; i < nodes; i++)

@@ -38,6 +38,7 @@ namespace DcMonitor.Emulator.Mesh.Air
         private readonly List<ScheduledTransmission> _history = new List<ScheduledTransmission>();
         private readonly SortedDictionary<(long Due, long Order), VirtualTimer> _timers = new SortedDictionary<(long Due, long Order), VirtualTimer>();
         private readonly Dictionary<string, RadioClock> _radios = new Dictionary<string, RadioClock>(StringComparer.Ordinal);
+        private long _idleSinceTicks = -1;
         private readonly Stopwatch _real = Stopwatch.StartNew();
         private long _now;
         private long _order;
@@ -81,6 +82,7 @@ namespace DcMonitor.Emulator.Mesh.Air
         {
             lock (_gate)
             {
+                CatchUpIdleTime();
                 RadioClock clock = ClockOf(sender.RadioName);
                 long earliest = Math.Max(_now + AdvertisingTiming.ReactionMicroseconds, clock.NextStart);
                 long start = earliest + clock.AdvertisingDelay.Next(0, _air.MaximumAdvertisingDelayMicroseconds + 1);
@@ -104,6 +106,7 @@ namespace DcMonitor.Emulator.Mesh.Air
 
             lock (_gate)
             {
+                CatchUpIdleTime();
                 var timer = new VirtualTimer(this, (_now + delayMicroseconds, _order++), action);
                 _timers.Add(timer.Key, timer);
                 EnsureRunning();
@@ -142,6 +145,20 @@ namespace DcMonitor.Emulator.Mesh.Air
             {
                 _timers.Remove(timer.Key);
             }
+        }
+
+        /// <summary>
+        /// When the air has been idle and <see cref="VirtualAir.IdleFollowsRealTime"/>, moves virtual time on by the real time the air
+        /// was idle, so work submitted after a real-time wait lands that much later (caller holds the gate).
+        /// </summary>
+        private void CatchUpIdleTime()
+        {
+            if (_idleSinceTicks >= 0 && _pending.Count == 0 && _timers.Count == 0 && !_stepping && _air.IdleFollowsRealTime)
+            {
+                _now += (_real.ElapsedTicks - _idleSinceTicks) * 1_000_000L / Stopwatch.Frequency;
+            }
+
+            _idleSinceTicks = -1;
         }
 
         /// <summary>Starts the thread if it is not running (caller holds the gate).</summary>
@@ -184,6 +201,11 @@ namespace DcMonitor.Emulator.Mesh.Air
                     _stepping = false; // the last step's deliveries are processed and its reactions submitted
                     if (_pending.Count == 0 && _timers.Count == 0)
                     {
+                        if (_idleSinceTicks < 0)
+                        {
+                            _idleSinceTicks = _real.ElapsedTicks; // idle from here: see CatchUpIdleTime
+                        }
+
                         if (!Monitor.Wait(_gate, IdleThreadMilliseconds) && _pending.Count == 0 && _timers.Count == 0)
                         {
                             _thread = null;
