@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Emulator.Nodes;
-using DcMonitor.Shared.Provisioning;
+using DcMonitor.Emulator.Demo;
 
 namespace DcMonitor.Tests.Support
 {
@@ -17,13 +18,13 @@ namespace DcMonitor.Tests.Support
         /// <summary>
         /// Boots <paramref name="nodes"/> nodes on an air of <paramref name="model"/> (the timed air unless said: airtime, collisions)
         /// with the Relay feature as the provisioner's relay selection leaves it for the <paramref name="topology"/>
-        /// (<see cref="RelaysFor"/>), or on for every node when <paramref name="everyNodeRelays"/> (the composition's default).
+        /// (<see cref="RelayPlan"/>), or on for every node when <paramref name="everyNodeRelays"/> (the composition's default).
         /// </summary>
         public TestNetwork(int nodes, Action<VirtualAir> topology = null, int gatewayModels = -1, AirModel model = AirModel.Timed, bool everyNodeRelays = false)
         {
             Air = new VirtualAir(1, model) { IdleFollowsRealTime = true };
             topology?.Invoke(Air);
-            bool[] relays = everyNodeRelays ? null : RelaysFor(Air, nodes);
+            bool[] relays = everyNodeRelays ? null : RelayPlan.Select(Air, Enumerable.Range(0, nodes).Select(i => "node-" + i).ToList());
             for (int i = 0; i < nodes; i++)
             {
                 var flash = new TemporaryFlash();
@@ -53,27 +54,6 @@ namespace DcMonitor.Tests.Support
         }
 
         public VirtualAir Air { get; }
-
-        /// <summary>
-        /// The relays the provisioner would select (<see cref="RelaySelection"/>) for node-0… on <paramref name="air"/>'s one-hop
-        /// graph — the graph its heartbeat survey measures (RelayPlannerNetworkTests show the survey finds it).
-        /// </summary>
-        public static bool[] RelaysFor(VirtualAir air, int nodes)
-        {
-            var graph = new NeighbourGraph(nodes);
-            for (int a = 0; a < nodes; a++)
-            {
-                for (int b = a + 1; b < nodes; b++)
-                {
-                    if (air.InRange("node-" + a, "node-" + b))
-                    {
-                        graph.Link(a, b);
-                    }
-                }
-            }
-
-            return new RelaySelection(graph).Select();
-        }
 
         public List<EmulatedUniversalNode> Nodes { get; } = new List<EmulatedUniversalNode>();
 
