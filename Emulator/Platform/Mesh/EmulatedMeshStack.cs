@@ -4,27 +4,38 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using DcMonitor.Emulator.Board;
+using DcMonitor.Emulator.Mesh.Air;
+using DcMonitor.Emulator.Mesh.Stack;
+using DcMonitor.Emulator.Mesh.Stack.Access;
+using DcMonitor.Emulator.Mesh.Stack.Foundation;
+using DcMonitor.Emulator.Mesh.Stack.Heartbeat;
+using DcMonitor.Emulator.Mesh.Stack.Network;
+using DcMonitor.Emulator.Mesh.Stack.Provisioning;
+using DcMonitor.Emulator.Mesh.Stack.Transport;
 using nanoFramework.Runtime.Events;
 
 namespace DcMonitor.Emulator.Mesh
 {
     /// <summary>
     /// The native mesh component of one emulated node, standing in for ESP-BLE-MESH behind the interop's
-    /// InternalCalls (DcMonitor.MeshInterop.Native.NativeMesh): network PDUs with TTL, sequence numbers and a
-    /// message cache (no duplicate delivery, no relay storms), relaying, segmentation of access messages over
-    /// 11 bytes (a segmented message is delivered only when all segments arrive), group delivery to subscribed
-    /// models, AppKey binding (an unbound model hears nothing and cannot send), acknowledged client sends with a
-    /// timeout and at most one outstanding per destination (docs/reference/esp-ble-mesh.md §1), local loopback of
-    /// messages to own subscribed groups, the GATT bridge, and events through a bounded record queue plus a
-    /// posted custom event. Provisioning state persists next to the node's flash (<see cref="MeshSettings"/>).
+    /// InternalCalls (DcMonitor.MeshInterop.Native.NativeMesh). This class is the facade: it is the node's radio on the air
+    /// (<see cref="IRadio"/>, the advertising bearer), implements the native contract (start, state, reset, sends, the bounded
+    /// event ring plus a posted custom event, the GATT bridge) and owns the stack's layers, each in its own file under Stack/
+    /// in the shape of Zephyr's subsys/bluetooth/mesh (docs/architecture.md, "The emulated mesh stack"):
+    /// <see cref="NetworkLayer"/> (TTL, sequence numbers, message cache, relay), <see cref="TransportLayer"/> with
+    /// <see cref="SegmentationAndReassembly"/>, <see cref="AccessLayer"/> (AppKey binding, group delivery to subscribed models,
+    /// acknowledged client sends with a timeout and at most one outstanding per destination, docs/reference/esp-ble-mesh.md §1,
+    /// loopback to own subscribed groups), the foundation models <see cref="ConfigurationServer"/> and
+    /// <see cref="ConfigurationClient"/>, <see cref="HeartbeatLayer"/> and <see cref="ProvisioningBearer"/> (PB-ADV, beacons).
+    /// Provisioning state persists next to the node's flash (<see cref="MeshSettings"/>).
     /// </summary>
-    public sealed partial class EmulatedMeshStack : IRadio
+    public sealed class EmulatedMeshStack : IRadio, IAirActivity, IAdvertisingBearer, INativeEventSink
     {
-        /// <summary>Network transmissions per PDU a node sends (seed §1.6: 3 retransmissions).</summary>
-        public const int NetworkTransmitCount = 4;
+        /// <summary>Network transmissions per PDU a node sends (seed §1.6: 3 retransmissions; <see cref="NetworkLayer"/>).</summary>
+        public const int NetworkTransmitCount = NetworkLayer.NetworkTransmitCount;
 
-        /// <summary>Transmissions per PDU a relay forwards (seed §1.6: 4 retransmissions).</summary>
-        public const int RelayTransmitCount = 5;
+        /// <summary>Transmissions per PDU a relay forwards (seed §1.6: 4 retransmissions; <see cref="NetworkLayer"/>).</summary>
+        public const int RelayTransmitCount = NetworkLayer.RelayTransmitCount;
 
         /// <summary>
         /// Bytes of the native event ring, as on the device (DCM_EVENT_RING_BYTES): each record costs
@@ -33,45 +44,48 @@ namespace DcMonitor.Emulator.Mesh
         /// </summary>
         public const int EventRingBytes = NativeContract.EventRingBytes;
 
-        private const int VendorSendText = 0xC002E5;
-        private const int VendorStatusText = 0xC102E5;
-        private const int VendorSendBinary = 0xC202E5;
-        private const int VendorStatusBinary = 0xC302E5;
-        private const int OnOffGet = 0x8201;
-        private const int OnOffSet = 0x8202;
-        private const int OnOffSetUnacknowledged = 0x8203;
-        private const int OnOffStatus = 0x8204;
-        private const int AllNodesGroup = 0xC000;
-        private const int UplinkGroup = 0xC001;
-        private const int ReadingReport = 0xC402E5, EnergyReport = 0xC502E5, NodeIdentity = 0xC602E5, BridgeHeartbeat = 0xC702E5, UplinkCommand = 0xC802E5;
-        private const int SequenceStoreRate = 128;
+        /// <summary>Stands for the transport control opcode 0x0A (Heartbeat) on the emulated air (<see cref="HeartbeatLayer.Opcode"/>).</summary>
+        public const int HeartbeatOpcode = HeartbeatLayer.Opcode;
+
+        /// <summary>Unprovisioned device beacon period, ms (<see cref="ProvisioningBearer.BeaconIntervalMilliseconds"/>).</summary>
+        public const int BeaconIntervalMilliseconds = ProvisioningBearer.BeaconIntervalMilliseconds;
+
+        /// <summary>The provisioner's own unicast address (seed §1.3).</summary>
+        public const int ProvisionerAddress = NodeState.ProvisionerAddress;
 
         private static readonly ConditionalWeakTable<VirtualBoard, EmulatedMeshStack> s_stacks = new ConditionalWeakTable<VirtualBoard, EmulatedMeshStack>();
 
-        private readonly object _gate = new object();
         private readonly VirtualBoard _board;
+        private readonly NodeState _node;
+        private readonly NetworkLayer _network;
+        private readonly TransportLayer _transport;
+        private readonly AccessLayer _access;
+        private readonly ConfigurationServer _configurationServer;
+        private readonly ConfigurationClient _configurationClient;
+        private readonly HeartbeatLayer _heartbeat;
+        private readonly ProvisioningBearer _provisioning;
         private readonly Queue<byte[]> _events = new Queue<byte[]>();
         private readonly BlockingCollection<NetworkPdu> _inbox = new BlockingCollection<NetworkPdu>();
-        private readonly Queue<long> _cacheOrder = new Queue<long>();
-        private readonly HashSet<long> _cache = new HashSet<long>();
-        private readonly Dictionary<int, Timer> _pendingVendor = new Dictionary<int, Timer>();
-        private readonly Dictionary<int, Timer> _pendingOnOff = new Dictionary<int, Timer>();
-        private readonly Dictionary<int, int> _requestSources = new Dictionary<int, int>();
-        private MeshSettings _settings;
-        private int _models;
-        private bool _relay;
-        private int _defaultTtl;
-        private int _sequence;
-        private byte[] _deviceUuid = new byte[16];
-        private int _nextHandle = 1;
         private int _lostEvents;
         private int _eventBytes;
+        private int _pendingReceptions;
         private Thread _receiver;
 
         private EmulatedMeshStack(VirtualBoard board)
         {
             _board = board;
             Gatt = new EmulatedGattServer(this);
+            _node = new NodeState(board.FlashDirectory);
+            _network = new NetworkLayer(_node, this);
+            _transport = new TransportLayer(_node, _network, this);
+            _heartbeat = new HeartbeatLayer(_node, _transport);
+            _configurationServer = new ConfigurationServer(_node, _transport, _heartbeat, this, () => ResetNode());
+            _configurationClient = new ConfigurationClient(_node, _transport, this);
+            _access = new AccessLayer(_node, _transport, this, _configurationServer, _configurationClient);
+            _provisioning = new ProvisioningBearer(_node, this, this);
+            _network.Upper = _transport;
+            _transport.Access = _access;
+            _transport.Heartbeat = _heartbeat;
         }
 
         /// <summary>The board's name on the air (its flash folder's name unless set).</summary>
@@ -84,16 +98,16 @@ namespace DcMonitor.Emulator.Mesh
         public EmulatedGattServer Gatt { get; }
 
         /// <summary>True after the firmware started the stack.</summary>
-        public bool Started { get; private set; }
+        public bool Started => _node.Started;
 
         /// <summary>Own unicast address (0 while unprovisioned).</summary>
         public int UnicastAddress
         {
             get
             {
-                lock (_gate)
+                lock (_node.Gate)
                 {
-                    return _settings != null ? OwnAddress : 0;
+                    return _node.OwnAddress;
                 }
             }
         }
@@ -103,11 +117,59 @@ namespace DcMonitor.Emulator.Mesh
         {
             get
             {
-                lock (_gate)
+                lock (_node.Gate)
                 {
-                    return (byte[])_deviceUuid.Clone();
+                    return (byte[])_node.DeviceUuid.Clone();
                 }
             }
+        }
+
+        /// <summary>True while the Relay feature is on (the composition's, or the last Config Relay Set's; diagnostics and tests).</summary>
+        public bool RelayFeatureOn
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _node.Relay;
+                }
+            }
+        }
+
+        /// <summary>Heartbeats this node sent (diagnostics and tests).</summary>
+        public int HeartbeatsSent => _heartbeat.Sent;
+
+        /// <summary>Fault injection: while set, every send the firmware asks for is refused with NoMemory (ESP_ERR_NO_MEM).</summary>
+        public bool RefuseSends { get; set; }
+
+        /// <summary>Fault injection: the device takes the provisioning data but its Complete never reaches the provisioner (as when
+        /// the provisioner loses power at that instant): the device ends up provisioned and unknown to the provisioner.</summary>
+        public bool SuppressProvisioningComplete
+        {
+            get => _provisioning.SuppressProvisioningComplete;
+            set => _provisioning.SuppressProvisioningComplete = value;
+        }
+
+        /// <summary>Fault injection: page 0 a node's Config Server answers instead of its real composition (null = the real one).</summary>
+        public byte[] CompositionDataOverride
+        {
+            get => _configurationServer.CompositionDataOverride;
+            set => _configurationServer.CompositionDataOverride = value;
+        }
+
+        /// <inheritdoc/>
+        public int PendingReceptions => Started ? Volatile.Read(ref _pendingReceptions) : 0;
+
+        IAirClock IAdvertisingBearer.Clock => Air as IAirClock;
+
+        AirStatistics IAdvertisingBearer.Statistics => Air?.Statistics;
+
+        /// <summary>Raised (on the receiving thread) after the Config Server applied a change, with the request's opcode: lets a test act at a
+        /// precise point of a configuration (e.g. cut the provisioner's power after the first Model App Bind).</summary>
+        public event Action<int> ConfigurationApplied
+        {
+            add => _configurationServer.Applied += value;
+            remove => _configurationServer.Applied -= value;
         }
 
         /// <summary>The stack of a board (created on first use).</summary>
@@ -130,12 +192,13 @@ namespace DcMonitor.Emulator.Mesh
             Air?.Leave(this);
             Gatt.PowerOff();
             _inbox.CompleteAdding();
-            _transport?.Stop();
-            lock (_gate)
+            _transport.Stop();
+            lock (_node.Gate)
             {
                 CancelPendingRequests();
-                StopProvisioningTimers();
-                Started = false;
+                _provisioning.StopTimers();
+                _configurationClient.CancelAll();
+                _node.Started = false;
             }
         }
 
@@ -158,7 +221,7 @@ namespace DcMonitor.Emulator.Mesh
                 AppKeyIndex = 0,
                 BoundModels = boundModels,
                 VendorServerSubscribedToAll = subscribeVendorServerToAll,
-                VendorServerPublishAddress = uplink ? UplinkGroup : 0,
+                VendorServerPublishAddress = uplink ? NodeState.UplinkGroup : 0,
                 VendorClientSubscribedToUplink = uplink,
                 Relay = relay,
             }.Save(flashDirectory);
@@ -169,23 +232,24 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Native start: loads the mesh settings, records the composition, starts receiving. InvalidState on a second start.</summary>
         public int Start(int models, bool relayEnabled, int defaultTtl, byte[] deviceUuid)
         {
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (Started)
+                if (_node.Started)
                 {
                     return NativeContract.InvalidState;
                 }
 
-                _settings = MeshSettings.Load(_board.FlashDirectory);
-                _models = models;
-                _relay = _settings.Relay >= 0 ? _settings.Relay == 1 : relayEnabled;
-                _defaultTtl = _settings.DefaultTtl >= 0 ? _settings.DefaultTtl : defaultTtl;
-                _deviceUuid = WithBluetoothAddress(deviceUuid);
-                _sequence = _settings.SequenceBase;
-                _settings.SequenceBase = _sequence + SequenceStoreRate;
-                _settings.Save(_board.FlashDirectory);
-                Started = true;
-                StartBeaconing();
+                MeshSettings settings = MeshSettings.Load(_board.FlashDirectory);
+                _node.Settings = settings;
+                _node.Models = models;
+                _node.Relay = settings.Relay >= 0 ? settings.Relay == 1 : relayEnabled;
+                _node.DefaultTtl = settings.DefaultTtl >= 0 ? settings.DefaultTtl : defaultTtl;
+                _node.DeviceUuid = _provisioning.WithBluetoothAddress(deviceUuid);
+                _node.Sequence = settings.SequenceBase;
+                settings.SequenceBase = _node.Sequence + NodeState.SequenceStoreRate;
+                _node.Save();
+                _node.Started = true;
+                _provisioning.StartBeaconing();
                 _receiver = new Thread(ReceiveLoop) { IsBackground = true, Name = "mesh rx " + RadioName };
                 _receiver.Start();
                 return NativeContract.Ok;
@@ -195,28 +259,29 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Native state read: fills the state blob (layout in MeshState); 0 before start.</summary>
         public int ReadState(byte[] blob)
         {
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (!Started)
+                if (!_node.Started)
                 {
                     return 0;
                 }
 
-                int deviceKeyModels = OwnAddress != 0 ? NativeContract.ConfigServer | NativeContract.ConfigClient : 0; // device key, no AppKey
-                int bound = (_settings.BoundModels | deviceKeyModels) & _models;
-                int own = OwnAddress;
+                MeshSettings settings = _node.Settings;
+                int own = _node.OwnAddress;
+                int deviceKeyModels = own != 0 ? NativeContract.ConfigServer | NativeContract.ConfigClient : 0; // device key, no AppKey
+                int bound = (settings.BoundModels | deviceKeyModels) & _node.Models;
                 blob[0] = (byte)(own != 0 ? 1 : 0);
                 blob[1] = (byte)own;
                 blob[2] = (byte)(own >> 8);
-                blob[3] = (byte)_settings.NetKeyIndex;
-                blob[4] = (byte)(_settings.NetKeyIndex >> 8);
-                blob[5] = (byte)_settings.AppKeyIndex;
-                blob[6] = (byte)(_settings.AppKeyIndex >> 8);
+                blob[3] = (byte)settings.NetKeyIndex;
+                blob[4] = (byte)(settings.NetKeyIndex >> 8);
+                blob[5] = (byte)settings.AppKeyIndex;
+                blob[6] = (byte)(settings.AppKeyIndex >> 8);
                 blob[7] = (byte)bound;
-                blob[8] = (byte)(_settings.VendorServerSubscribedToAll ? 1 : 0);
-                blob[9] = (byte)_defaultTtl;
-                blob[10] = (byte)(_relay ? 1 : 0);
-                Array.Copy(_deviceUuid, 2, blob, 11, 6);
+                blob[8] = (byte)(settings.VendorServerSubscribedToAll ? 1 : 0);
+                blob[9] = (byte)_node.DefaultTtl;
+                blob[10] = (byte)(_node.Relay ? 1 : 0);
+                Array.Copy(_node.DeviceUuid, 2, blob, 11, 6);
                 return NativeContract.StateBlobLength;
             }
         }
@@ -227,106 +292,32 @@ namespace DcMonitor.Emulator.Mesh
         /// </summary>
         public int ResetNode()
         {
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (!Started || !_settings.Provisioned)
+                if (!_node.Started || !_node.Settings.Provisioned)
                 {
                     return NativeContract.InvalidState;
                 }
 
-                _settings = new MeshSettings { SequenceBase = _settings.SequenceBase };
-                _settings.Save(_board.FlashDirectory);
+                _node.Settings = new MeshSettings { SequenceBase = _node.Settings.SequenceBase };
+                _node.Save();
                 CancelPendingRequests();
             }
 
             QueueEvent(NativeContract.NodeReset, 0, 0, 0, 0, 0, null, 0);
-            StartBeaconing(); // esp_ble_mesh_node_prov_enable again after the reset event
+            _provisioning.StartBeaconing(); // esp_ble_mesh_node_prov_enable again after the reset event
             return NativeContract.Ok;
         }
 
         /// <summary>Native vendor client send; Busy while an acknowledged send to the destination is outstanding.</summary>
-        public int SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds)
-        {
-            int own;
-            if (RefuseSends)
-            {
-                return NativeContract.NoMemory;
-            }
-
-            lock (_gate)
-            {
-                if (!CanUse(NativeContract.VendorClient))
-                {
-                    return NativeContract.InvalidState;
-                }
-
-                if (destination == 0)
-                {
-                    return NativeContract.InvalidArgument;
-                }
-
-                own = _settings.UnicastAddress;
-                if (acknowledged && IsUnicast(destination))
-                {
-                    if (_pendingVendor.ContainsKey(destination))
-                    {
-                        return NativeContract.Busy;
-                    }
-
-                    int target = destination;
-                    _pendingVendor[destination] = new Timer(_ => VendorTimedOut(target, opcode), null, timeoutMilliseconds, Timeout.Infinite);
-                }
-            }
-
-            TransmitAccess(own, destination, ttl, opcode, Copy(payload, length));
-            QueueEvent(NativeContract.VendorSendCompleted, own, destination, opcode, 0, 0, null, 0);
-            return NativeContract.Ok;
-        }
+        public int SendVendor(int destination, int opcode, byte[] payload, int length, int ttl, bool acknowledged, int timeoutMilliseconds) =>
+            RefuseSends ? NativeContract.NoMemory : _access.SendVendor(destination, opcode, payload, length, ttl, acknowledged, timeoutMilliseconds);
 
         /// <summary>Native vendor server reply to a received request, from the own unicast address.</summary>
-        public int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length)
-        {
-            int own;
-            int requester;
-            lock (_gate)
-            {
-                if (!CanUse(NativeContract.VendorServer))
-                {
-                    return NativeContract.InvalidState;
-                }
-
-                if (!_requestSources.TryGetValue(requestHandle, out requester))
-                {
-                    return NativeContract.InvalidArgument;
-                }
-
-                _requestSources.Remove(requestHandle);
-                own = _settings.UnicastAddress;
-            }
-
-            TransmitAccess(own, requester, 0xFF, opcode, Copy(payload, length)); // from the unicast, never from the group (seed §4.3)
-            return NativeContract.Ok;
-        }
+        public int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length) => _access.ReplyVendor(requestHandle, opcode, payload, length);
 
         /// <summary>Native vendor server publication to the configured publish address; InvalidState while unset.</summary>
-        public int PublishVendor(int opcode, byte[] payload, int length)
-        {
-            int own;
-            int destination;
-            lock (_gate)
-            {
-                if (!CanUse(NativeContract.VendorServer) || _settings.VendorServerPublishAddress == 0)
-                {
-                    return NativeContract.InvalidState;
-                }
-
-                own = _settings.UnicastAddress;
-                destination = _settings.VendorServerPublishAddress;
-            }
-
-            TransmitAccess(own, destination, 0xFF, opcode, Copy(payload, length));
-            return NativeContract.Ok;
-        }
+        public int PublishVendor(int opcode, byte[] payload, int length) => _access.PublishVendor(opcode, payload, length);
 
         /// <summary>
         /// What a provisioner's Config Client does to a node (test and demo hook until the Provisioner image exists):
@@ -335,71 +326,47 @@ namespace DcMonitor.Emulator.Mesh
         /// </summary>
         public void ApplyConfiguration(int boundModels, int vendorServerPublishAddress)
         {
-            lock (_gate)
+            lock (_node.Gate)
             {
-                _settings.BoundModels = boundModels;
-                _settings.VendorServerPublishAddress = vendorServerPublishAddress;
-                _settings.Save(_board.FlashDirectory);
+                _node.Settings.BoundModels = boundModels;
+                _node.Settings.VendorServerPublishAddress = vendorServerPublishAddress;
+                _node.Save();
             }
 
             QueueEvent(NativeContract.ConfigurationChanged, 0, 0, 0x803D, 0, 0, null, 0);
         }
 
-        /// <summary>Fault injection: while set, every send the firmware asks for is refused with NoMemory (ESP_ERR_NO_MEM).</summary>
-        public bool RefuseSends { get; set; }
-
         /// <summary>Native Generic OnOff client Set.</summary>
-        public int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds)
-        {
-            int own;
-            lock (_gate)
-            {
-                if (!CanUse(NativeContract.GenericOnOffClient))
-                {
-                    return NativeContract.InvalidState;
-                }
-
-                own = _settings.UnicastAddress;
-                if (acknowledged && IsUnicast(destination))
-                {
-                    if (_pendingOnOff.ContainsKey(destination))
-                    {
-                        return NativeContract.Busy;
-                    }
-
-                    int target = destination;
-                    _pendingOnOff[destination] = new Timer(_ => OnOffTimedOut(target), null, timeoutMilliseconds, Timeout.Infinite);
-                }
-            }
-
-            TransmitAccess(own, destination, ttl, acknowledged ? OnOffSet : OnOffSetUnacknowledged, new[] { (byte)(on ? 1 : 0), (byte)0 });
-            return NativeContract.Ok;
-        }
+        public int SendOnOff(int destination, bool on, bool acknowledged, int ttl, int timeoutMilliseconds) => _access.SendOnOff(destination, on, acknowledged, ttl, timeoutMilliseconds);
 
         /// <summary>Native Generic OnOff server Status answering a Set or Get.</summary>
-        public int ReplyOnOff(int requestHandle, bool presentState)
-        {
-            int own;
-            int requester;
-            lock (_gate)
-            {
-                if (!CanUse(NativeContract.GenericOnOffServer) || !_requestSources.TryGetValue(requestHandle, out requester))
-                {
-                    return NativeContract.InvalidArgument;
-                }
+        public int ReplyOnOff(int requestHandle, bool presentState) => _access.ReplyOnOff(requestHandle, presentState);
 
-                _requestSources.Remove(requestHandle);
-                own = _settings.UnicastAddress;
-            }
+        /// <summary>Native SendConfigRequest: sends with the destination's device key; status or timeout reported with the handle.</summary>
+        public int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds) =>
+            _configurationClient.SendRequest(requestHandle, destination, opcode, parameters, length, timeoutMilliseconds);
 
-            TransmitAccess(own, requester, 0xFF, OnOffStatus, new[] { (byte)(presentState ? 1 : 0) });
-            return NativeContract.Ok;
-        }
+        /// <summary>The provisioner's node table (a copy), for tests and diagnostics.</summary>
+        public ProvisionedNodeEntry[] ProvisionedNodes() => _provisioning.ProvisionedNodes();
+
+        /// <summary>Native EnableProvisioner: keys as NetKey 0 / AppKey 0 (persisted, as ESP-IDF stores them), UUID match prefix, PB-ADV on.
+        /// ProvisionerReady follows. The static OOB value is kept but unused: the emulated devices offer no OOB.</summary>
+        public int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength) =>
+            _provisioning.EnableProvisioner(netKey, appKey, uuidPrefix, prefixLength, staticOob, staticOobLength);
+
+        /// <summary>Native ProvisionDevice: opens a PB-ADV link to the device of a discovered-device record.</summary>
+        public int ProvisionDevice(byte[] deviceRecord, int unicastAddress) => _provisioning.ProvisionDevice(deviceRecord, unicastAddress);
+
+        /// <summary>Native ReadProvisionedNode: the index-th entry of the node table as UUID, address, element count.</summary>
+        public int ReadProvisionedNode(int index, byte[] record) => _provisioning.ReadProvisionedNode(index, record);
+
+        /// <summary>Native DeleteProvisionedNode: forgets the node with this UUID (its address and device key).</summary>
+        public int DeleteProvisionedNode(byte[] uuid) => _provisioning.DeleteProvisionedNode(uuid);
 
         /// <summary>Native event drain: the next record (an EventsLost record first after an overflow), 0 when none.</summary>
         public int TakeEvent(byte[] record)
         {
-            lock (_gate)
+            lock (_node.Gate)
             {
                 if (_lostEvents > 0)
                 {
@@ -475,7 +442,7 @@ namespace DcMonitor.Emulator.Mesh
 
             byte[] record = NativeContract.EncodeEvent(kind, 0, 0, 0, 0, value, payload, Math.Min(length, NativeContract.MaximumPayloadLength));
             bool queued;
-            lock (_gate)
+            lock (_node.Gate)
             {
                 queued = TryStore(record, useReserve ? EventRingBytes : EventRingBytes - NativeContract.EventReserveBytes);
             }
@@ -518,272 +485,22 @@ namespace DcMonitor.Emulator.Mesh
 
         private void Process(NetworkPdu pdu)
         {
-            int own;
-            bool relay;
-            bool deliver;
-            bool heartbeat;
             if (pdu.Kind != NetworkPdu.NetworkKind)
             {
-                ProcessProvisioningPdu(pdu); // beacons and PB-ADV: one hop, never relayed
+                _provisioning.Receive(pdu); // beacons and PB-ADV: one hop, never relayed
                 return;
             }
 
-            lock (_gate)
-            {
-                if (OwnAddress == 0 || pdu.NetworkKeyId != MeshKeys.Id(_settings.NetKey))
-                {
-                    return; // no NetKey, or another network's: it neither decrypts nor relays
-                }
-
-                own = OwnAddress;
-                long key = ((long)pdu.Source << 32) | (uint)pdu.Sequence;
-                if (pdu.Source == own || _cache.Contains(key))
-                {
-                    return; // network message cache: no duplicate delivery, no relay storms
-                }
-
-                _cache.Add(key);
-                _cacheOrder.Enqueue(key);
-                if (_cacheOrder.Count > 1024)
-                {
-                    _cache.Remove(_cacheOrder.Dequeue());
-                }
-
-                heartbeat = pdu.Opcode == HeartbeatOpcode;
-                deliver = !heartbeat && (pdu.Destination == own || SubscribedTo(pdu.Destination) || pdu.Destination == 0xFFFF);
-                relay = _relay && pdu.Destination != own && pdu.Ttl >= 2;
-            }
-
-            if (relay)
-            {
-                NetworkPdu forwarded = pdu.Relayed();
-                for (int i = 0; i < RelayTransmitCount; i++)
-                {
-                    Air?.Transmit(this, forwarded, relayed: true);
-                }
-            }
-
-            if (heartbeat)
-            {
-                ReceiveHeartbeat(pdu); // EmulatedMeshStack.Heartbeat.cs
-                return;
-            }
-
-            if (deliver && pdu.Control)
-            {
-                if (pdu.Destination == own)
-                {
-                    Transport.Acknowledged(pdu); // lower transport: a Segment Acknowledgment for this node's SAR transmitter
-                }
-
-                return;
-            }
-
-            if (deliver && (pdu.SegmentCount == 1 || Transport.Received(pdu)))
-            {
-                DeliverAccess(pdu);
-            }
+            _network.Receive(pdu);
         }
 
-        private void DeliverAccess(NetworkPdu pdu)
-        {
-            int source = pdu.Source;
-            int destination = pdu.Destination;
-            int opcode = pdu.Opcode;
-            byte[] parameters = pdu.Parameters;
-            if (pdu.DeviceKey)
-            {
-                DeliverConfiguration(pdu); // configuration messages: device key, Config Server or Config Client
-                return;
-            }
-
-            lock (_gate)
-            {
-                if (pdu.AccessKeyId != MeshKeys.Id(_settings.AppKey))
-                {
-                    return; // an AppKey this node does not have
-                }
-            }
-
-            switch (opcode)
-            {
-                case VendorSendText:
-                case VendorSendBinary:
-                    if (Bound(NativeContract.VendorServer))
-                    {
-                        QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, NewRequest(source), 0, parameters, parameters.Length);
-                    }
-
-                    break;
-                case VendorStatusText:
-                case VendorStatusBinary:
-                    if (Bound(NativeContract.VendorClient) && destination == UnicastAddress)
-                    {
-                        CancelPending(_pendingVendor, source);
-                        QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, 0, 0, parameters, parameters.Length);
-                    }
-
-                    break;
-                case UplinkCommand:
-                    if (Bound(NativeContract.VendorServer) && parameters.Length >= 3)
-                    {
-                        QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, 0, 0, parameters, parameters.Length); // no reply expected
-                    }
-
-                    break;
-                case ReadingReport when parameters.Length >= 8:
-                case EnergyReport when parameters.Length >= 6:
-                case NodeIdentity when parameters.Length >= 6:
-                case BridgeHeartbeat when parameters.Length >= 2:
-                    if (Bound(NativeContract.VendorClient) && (destination == UnicastAddress || destination >= AllNodesGroup))
-                    {
-                        QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, 0, 0, parameters, parameters.Length);
-                    }
-
-                    break;
-                case OnOffSet:
-                case OnOffSetUnacknowledged:
-                case OnOffGet:
-                    if (Bound(NativeContract.GenericOnOffServer) && parameters.Length >= (opcode == OnOffGet ? 0 : 2))
-                    {
-                        int handle = opcode == OnOffSetUnacknowledged ? 0 : NewRequest(source);
-                        QueueEvent(NativeContract.OnOffServerMessage, source, destination, opcode, handle, opcode == OnOffGet ? -1 : parameters[0], null, 0);
-                    }
-
-                    break;
-                case OnOffStatus:
-                    if (Bound(NativeContract.GenericOnOffClient) && parameters.Length >= 1)
-                    {
-                        CancelPending(_pendingOnOff, source);
-                        QueueEvent(NativeContract.OnOffStatusReceived, source, destination, opcode, 0, parameters[0], null, 0);
-                    }
-
-                    break;
-            }
-        }
-
-        private void TransmitAccess(int source, int destination, int ttl, int opcode, byte[] parameters, string deviceKey = null)
-        {
-            int opcodeLength = opcode > 0xFFFF ? 3 : opcode > 0xFF ? 2 : 1;
-            int accessLength = opcodeLength + parameters.Length;
-            int segments = accessLength <= 11 ? 1 : (accessLength + 4 + 11) / 12; // 12 bytes of upper transport PDU (access + 4-byte MIC) per segment
-            int effectiveTtl = ttl == 0xFF ? _defaultTtl : ttl;
-            if (segments > 1)
-            {
-                Air?.CountSegmented(this, segments);
-            }
-
-            bool loopback;
-            NetworkPdu[] pdus = new NetworkPdu[segments];
-            lock (_gate)
-            {
-                int sequenceZero = _sequence;
-                int networkKey = MeshKeys.Id(_settings.NetKey);
-                int accessKey = MeshKeys.Id(deviceKey ?? _settings.AppKey);
-                for (int i = 0; i < segments; i++)
-                {
-                    pdus[i] = new NetworkPdu
-                    {
-                        Source = source, Destination = destination, Ttl = effectiveTtl, Sequence = NextSequence(), SequenceZero = sequenceZero,
-                        SegmentIndex = i, SegmentCount = segments, Opcode = opcode, Parameters = parameters,
-                        NetworkKeyId = networkKey, AccessKeyId = accessKey, DeviceKey = deviceKey != null,
-                    };
-                }
-
-                loopback = destination == source || SubscribedTo(destination);
-            }
-
-            if (loopback)
-            {
-                DeliverAccess(pdus[0]); // the stack hands its own group messages to its subscribed models
-            }
-
-            if (destination == source)
-            {
-                return;
-            }
-
-            if (segments > 1)
-            {
-                Transport.Send(pdus); // lower transport SAR: acknowledged to a unicast, repeated to a group
-                return;
-            }
-
-            SendWithNetworkTransmit(pdus[0]);
-        }
-
-        private void VendorTimedOut(int destination, int opcode)
-        {
-            if (CancelPending(_pendingVendor, destination))
-            {
-                QueueEvent(NativeContract.VendorSendTimedOut, UnicastAddress, destination, opcode, 0, 0, null, 0);
-            }
-        }
-
-        private void OnOffTimedOut(int destination)
-        {
-            if (CancelPending(_pendingOnOff, destination))
-            {
-                QueueEvent(NativeContract.OnOffTimedOut, UnicastAddress, destination, OnOffSet, 0, 0, null, 0);
-            }
-        }
-
-        /// <summary>Drops every outstanding vendor and OnOff request with its timer (caller holds the gate).</summary>
-        private void CancelPendingRequests()
-        {
-            foreach (Timer timer in _pendingVendor.Values)
-            {
-                timer.Dispose();
-            }
-
-            foreach (Timer timer in _pendingOnOff.Values)
-            {
-                timer.Dispose();
-            }
-
-            _pendingVendor.Clear();
-            _pendingOnOff.Clear();
-            StopHeartbeatPublication();
-        }
-
-        private bool CancelPending(Dictionary<int, Timer> pending, int destination)
-        {
-            lock (_gate)
-            {
-                if (!pending.TryGetValue(destination, out Timer timer))
-                {
-                    return false;
-                }
-
-                pending.Remove(destination);
-                timer.Dispose();
-                return true;
-            }
-        }
-
-        private int NewRequest(int source)
-        {
-            lock (_gate)
-            {
-                int handle = _nextHandle;
-                _nextHandle = _nextHandle == 0xFFFF ? 1 : _nextHandle + 1;
-                _requestSources[handle] = source;
-                if (_requestSources.Count > 256)
-                {
-                    _requestSources.Clear(); // unanswered requests expire
-                    _requestSources[handle] = source;
-                }
-
-                return handle;
-            }
-        }
-
-        private void QueueEvent(int kind, int source, int destination, int opcode, int handle, int value, byte[] payload, int length)
+        /// <inheritdoc/>
+        public void QueueEvent(int kind, int source, int destination, int opcode, int handle, int value, byte[] payload, int length)
         {
             // As dcm_glue_queue_event: the payload cut to the longest record, an ordinary record kept out of the
             // reserve, a record that does not fit dropped and counted (reported as EventsLost).
             byte[] record = NativeContract.EncodeEvent(kind, source, destination, opcode, handle, value, payload, Math.Min(length, NativeContract.MaximumPayloadLength));
-            lock (_gate)
+            lock (_node.Gate)
             {
                 if (!TryStore(record, EventRingBytes - NativeContract.EventReserveBytes))
                 {
@@ -795,31 +512,26 @@ namespace DcMonitor.Emulator.Mesh
             CustomEvent.Post(_board, NativeContract.EventSignal, 0);
         }
 
-        private bool CanUse(int model) => Started && OwnAddress != 0 && (_models & model) != 0 && (_settings.BoundModels & model) != 0;
 
-        /// <summary>True for a group this node's models subscribe to (caller holds the gate).</summary>
-        private bool SubscribedTo(int address) =>
-            (address == AllNodesGroup && _settings.VendorServerSubscribedToAll) || (address == UplinkGroup && _settings.VendorClientSubscribedToUplink);
-
-        private bool Bound(int model)
+        /// <summary>Drops every outstanding vendor and OnOff request with its timer and stops heartbeat publication (caller holds the gate).</summary>
+        private void CancelPendingRequests()
         {
-            lock (_gate)
-            {
-                return CanUse(model);
-            }
+            _access.CancelPendingRequests();
+            _heartbeat.StopPublication();
         }
 
-        private static bool IsUnicast(int address) => address > 0 && address < 0x8000;
+        void IAdvertisingBearer.Transmit(NetworkPdu pdu, bool relayed) => Air?.Transmit(this, pdu, relayed);
 
-        private static byte[] Copy(byte[] payload, int length)
+        void IAdvertisingBearer.CountSegmented(int segments) => Air?.CountSegmented(this, segments);
+
+        /// <summary>Counts a reception handed to the receive thread.</summary>
+        private void ReceptionQueued() => Interlocked.Increment(ref _pendingReceptions);
+
+        /// <summary>Counts a reception processed and tells a timed air.</summary>
+        private void ReceptionDone()
         {
-            byte[] copy = new byte[length];
-            if (length > 0)
-            {
-                Array.Copy(payload, copy, length);
-            }
-
-            return copy;
+            Interlocked.Decrement(ref _pendingReceptions);
+            (Air as VirtualAir)?.ReceptionProcessed();
         }
     }
 }

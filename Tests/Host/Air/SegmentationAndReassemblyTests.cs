@@ -1,11 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Threading;
-using DcMonitor.Emulator.Board;
 using DcMonitor.Emulator.Mesh;
-using DcMonitor.Emulator.Mesh.Transport;
+using DcMonitor.Emulator.Mesh.Stack.Transport;
 using DcMonitor.Tests.Support;
 using Xunit;
 
@@ -15,7 +12,6 @@ namespace DcMonitor.Tests.Air
     public class SegmentationAndReassemblyTests
     {
         private const int VendorSendText = 0xC002E5;
-        private const int Models = NativeContract.ConfigServer | NativeContract.VendorServer | NativeContract.VendorClient;
 
         /// <summary>23 bytes of access message (3-byte opcode + 20) + 4-byte TransMIC = 27 bytes → 3 segments.</summary>
         private static readonly byte[] Payload = new byte[20];
@@ -76,63 +72,6 @@ namespace DcMonitor.Tests.Air
             }
 
             return true;
-        }
-
-        /// <summary>Started, provisioned stacks (unicast 0x0005 + i, vendor server subscribed to 0xC000) on one air, no firmware: received vendor messages are counted.</summary>
-        private sealed class StackMesh : IDisposable
-        {
-            private readonly string _root = Path.Combine(Path.GetTempPath(), "dcmonitor-sar-" + Guid.NewGuid().ToString("N"));
-            private readonly List<Dictionary<int, int>> _received = new List<Dictionary<int, int>>();
-
-            public StackMesh(IAirMedium air, int nodes)
-            {
-                for (int i = 0; i < nodes; i++)
-                {
-                    var board = new VirtualBoard(Path.Combine(_root, "node-" + i));
-                    EmulatedMeshStack.Preprovision(board.FlashDirectory, 0x0005 + i, Models, true);
-                    EmulatedMeshStack stack = EmulatedMeshStack.For(board);
-                    stack.RadioName = "node-" + i;
-                    stack.AttachTo(air);
-                    stack.Start(Models, false, 7, new byte[16]);
-                    Stacks.Add(stack);
-                    _received.Add(new Dictionary<int, int>());
-                }
-            }
-
-            public List<EmulatedMeshStack> Stacks { get; } = new List<EmulatedMeshStack>();
-
-            /// <summary>Vendor messages with <paramref name="opcode"/> node <paramref name="index"/> has received so far.</summary>
-            public int Received(int index, int opcode)
-            {
-                byte[] record = new byte[512];
-                Dictionary<int, int> counts = _received[index];
-                while (Stacks[index].TakeEvent(record) > 0)
-                {
-                    if (record[0] == NativeContract.VendorMessageReceived)
-                    {
-                        int received = record[5] | (record[6] << 8) | (record[7] << 16);
-                        counts[received] = counts.GetValueOrDefault(received) + 1;
-                    }
-                }
-
-                return counts.GetValueOrDefault(opcode);
-            }
-
-            public void Dispose()
-            {
-                foreach (EmulatedMeshStack stack in Stacks)
-                {
-                    stack.PowerOff();
-                }
-
-                try
-                {
-                    Directory.Delete(_root, true);
-                }
-                catch (IOException)
-                {
-                }
-            }
         }
     }
 }

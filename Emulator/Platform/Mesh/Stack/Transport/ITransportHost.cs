@@ -1,6 +1,6 @@
 using DcMonitor.Emulator.Mesh.Air;
 
-namespace DcMonitor.Emulator.Mesh.Transport
+namespace DcMonitor.Emulator.Mesh.Stack.Transport
 {
     /// <summary>What the lower transport layer (<see cref="SegmentationAndReassembly"/>) needs from the network layer of its node.</summary>
     internal interface ITransportHost

@@ -3,26 +3,24 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 
-namespace DcMonitor.Emulator.Mesh
+namespace DcMonitor.Emulator.Mesh.Stack.Provisioning
 {
     /// <summary>
-    /// Provisioning in the emulated native component: a node's unprovisioned device beacons, the provisioner role
-    /// (keys, UUID match, discovery, admission over a PB-ADV link) and the provisioner's node table, with ESP-IDF's
-    /// behaviour where the firmware can see it (docs/reference/esp-ble-mesh.md; native-mesh-interop/native/esp):
-    /// matching devices are reported, never provisioned automatically; a UUID already in the node table keeps its
-    /// previous address (prov_pvnr.c); an address used by another node makes provisioning fail when the data is
-    /// sent; the node table and the keys persist (NVS); a link that gets no answer closes with a timeout.
-    /// The link itself is reduced to provisioning data repeated until the device confirms (no ECDH, no
-    /// confirmation exchange): both ends hold the same keys afterwards, as after a real link.
+    /// Provisioning of one emulated node over PB-ADV (Mesh Profile 1.0.1 §5: §3.9.2 unprovisioned device beacon, §5.2.1 PB-ADV link,
+    /// §5.4 provisioning protocol reduced as below), mirroring Zephyr's subsys/bluetooth/mesh/pb_adv.c, prov.c, provisioner.c and the
+    /// unprovisioned beacon of beacon.c: a device's beacons; the provisioner role (keys, UUID match, discovery, admission over a link)
+    /// and its node table, with ESP-IDF's behaviour where the firmware can see it (docs/reference/esp-ble-mesh.md;
+    /// native-mesh-interop/native/esp): matching devices are reported, never provisioned automatically; a UUID already in the node
+    /// table keeps its previous address (prov_pvnr.c); an address used by another node makes provisioning fail when the data is
+    /// sent; the node table and the keys persist (NVS); a link that gets no answer closes with a timeout. The link itself is reduced
+    /// to provisioning data repeated until the device confirms (no ECDH, no confirmation exchange): both ends hold the same keys
+    /// afterwards, as after a real link.
     /// </summary>
-    public sealed partial class EmulatedMeshStack
+    internal sealed class ProvisioningBearer
     {
         /// <summary>Unprovisioned device beacon period, ms (ESP-IDF's default is 5 s; shorter here so a fresh demo
         /// mesh configures itself quickly).</summary>
         public const int BeaconIntervalMilliseconds = 1000;
-
-        /// <summary>The provisioner's own unicast address (seed §1.3).</summary>
-        public const int ProvisionerAddress = 0x0001;
 
         private const int ProvisioningDataPdu = 1;
         private const int ProvisioningCompletePdu = 2;
@@ -32,25 +30,31 @@ namespace DcMonitor.Emulator.Mesh
         private const int LinkCloseFailed = 2;
 
         private Timer _beaconTimer;
-        private bool _provisionerReady;
         private byte[] _uuidPrefix = new byte[0];
         private ProvisioningLink _link;
+
+        private readonly NodeState _node;
+        private readonly IAdvertisingBearer _bearer;
+        private readonly INativeEventSink _events;
+
+        /// <summary>Creates the provisioning of <paramref name="node"/> on <paramref name="bearer"/>.</summary>
+        public ProvisioningBearer(NodeState node, IAdvertisingBearer bearer, INativeEventSink events)
+        {
+            _node = node;
+            _bearer = bearer;
+            _events = events;
+        }
 
         /// <summary>Fault injection: the device takes the provisioning data but its Complete never reaches the provisioner (as when
         /// the provisioner loses power at that instant): the device ends up provisioned and unknown to the provisioner.</summary>
         public bool SuppressProvisioningComplete { get; set; }
 
-        /// <summary>Own unicast address: a provisioned node's, or the provisioner's once its keys are in place; 0 otherwise.</summary>
-        private int OwnAddress => _settings == null ? 0 : _settings.Provisioned ? _settings.UnicastAddress : _provisionerReady ? ProvisionerAddress : 0;
-
-        private bool IsProvisionerRole => (_models & NativeContract.ConfigClient) != 0;
-
         /// <summary>The provisioner's node table (a copy), for tests and diagnostics.</summary>
         public ProvisionedNodeEntry[] ProvisionedNodes()
         {
-            lock (_gate)
+            lock (_node.Gate)
             {
-                return _settings == null ? new ProvisionedNodeEntry[0] : _settings.Nodes.ToArray();
+                return _node.Settings == null ? new ProvisionedNodeEntry[0] : _node.Settings.Nodes.ToArray();
             }
         }
 
@@ -64,23 +68,23 @@ namespace DcMonitor.Emulator.Mesh
                 return NativeContract.InvalidArgument;
             }
 
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (!Started || !IsProvisionerRole)
+                if (!_node.Started || !_node.IsProvisionerRole)
                 {
                     return NativeContract.InvalidState;
                 }
 
-                _settings.NetKey = Convert.ToHexString(netKey);
-                _settings.AppKey = Convert.ToHexString(appKey);
-                _settings.AppKeyIndex = 0;
-                _settings.BoundModels |= NativeContract.GenericOnOffClient; // bound to the provisioner's own OnOff client
-                _settings.Save(_board.FlashDirectory);
+                _node.Settings.NetKey = Convert.ToHexString(netKey);
+                _node.Settings.AppKey = Convert.ToHexString(appKey);
+                _node.Settings.AppKeyIndex = 0;
+                _node.Settings.BoundModels |= NativeContract.GenericOnOffClient; // bound to the provisioner's own OnOff client
+                _node.Save();
                 _uuidPrefix = uuidPrefix.Take(prefixLength).ToArray();
-                _provisionerReady = true;
+                _node.ProvisionerReady = true;
             }
 
-            ThreadPool.QueueUserWorkItem(_ => QueueEvent(NativeContract.ProvisionerReady, ProvisionerAddress, 0, 0, 0, 0, null, 0));
+            ThreadPool.QueueUserWorkItem(_ => _events.QueueEvent(NativeContract.ProvisionerReady, NodeState.ProvisionerAddress, 0, 0, 0, 0, null, 0));
             return NativeContract.Ok;
         }
 
@@ -94,9 +98,9 @@ namespace DcMonitor.Emulator.Mesh
 
             byte[] uuid = deviceRecord.Take(16).ToArray();
             string uuidHex = Convert.ToHexString(uuid);
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (!Started || !_provisionerReady)
+                if (!_node.Started || !_node.ProvisionerReady)
                 {
                     return NativeContract.InvalidState;
                 }
@@ -107,9 +111,9 @@ namespace DcMonitor.Emulator.Mesh
                 }
 
                 // A UUID in the node table keeps its previous address (ESP-IDF prov_pvnr.c: prev_addr).
-                ProvisionedNodeEntry known = _settings.Nodes.FirstOrDefault(n => n.Uuid == uuidHex);
+                ProvisionedNodeEntry known = _node.Settings.Nodes.FirstOrDefault(n => n.Uuid == uuidHex);
                 int address = known != null ? known.Address : unicastAddress;
-                bool duplicate = _settings.Nodes.Any(n => n.Uuid != uuidHex && n.Address == address) || address == ProvisionerAddress;
+                bool duplicate = _node.Settings.Nodes.Any(n => n.Uuid != uuidHex && n.Address == address) || address == NodeState.ProvisionerAddress;
                 bool matches = uuid.Take(_uuidPrefix.Length).SequenceEqual(_uuidPrefix);
                 _link = new ProvisioningLink { Uuid = uuid, Address = address, DeviceKey = MeshKeys.NewKey() };
                 if (!matches || duplicate)
@@ -128,14 +132,14 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Native ReadProvisionedNode: the index-th entry of the node table as UUID, address, element count.</summary>
         public int ReadProvisionedNode(int index, byte[] record)
         {
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (!Started || !IsProvisionerRole || index < 0 || index >= _settings.Nodes.Count || record.Length < 19)
+                if (!_node.Started || !_node.IsProvisionerRole || index < 0 || index >= _node.Settings.Nodes.Count || record.Length < 19)
                 {
                     return 0;
                 }
 
-                ProvisionedNodeEntry node = _settings.Nodes[index];
+                ProvisionedNodeEntry node = _node.Settings.Nodes[index];
                 Convert.FromHexString(node.Uuid).CopyTo(record, 0);
                 record[16] = (byte)node.Address;
                 record[17] = (byte)(node.Address >> 8);
@@ -152,25 +156,26 @@ namespace DcMonitor.Emulator.Mesh
                 return NativeContract.InvalidArgument;
             }
 
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (!Started || !IsProvisionerRole)
+                if (!_node.Started || !_node.IsProvisionerRole)
                 {
                     return NativeContract.InvalidState;
                 }
 
                 string uuidHex = Convert.ToHexString(uuid);
-                _settings.Nodes.RemoveAll(n => n.Uuid == uuidHex);
-                _settings.Save(_board.FlashDirectory);
+                _node.Settings.Nodes.RemoveAll(n => n.Uuid == uuidHex);
+                _node.Save();
                 return NativeContract.Ok;
             }
         }
 
-        private void StartBeaconing()
+        /// <summary>Starts the unprovisioned device beacon of a started, unprovisioned node (not the provisioner).</summary>
+        public void StartBeaconing()
         {
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (Started && !IsProvisionerRole && !_settings.Provisioned && _beaconTimer == null)
+                if (_node.Started && !_node.IsProvisionerRole && !_node.Settings.Provisioned && _beaconTimer == null)
                 {
                     _beaconTimer = new Timer(_ => SendBeacon(), null, 100, BeaconIntervalMilliseconds);
                 }
@@ -180,25 +185,25 @@ namespace DcMonitor.Emulator.Mesh
         private void SendBeacon()
         {
             byte[] uuid;
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (!Started || _settings.Provisioned)
+                if (!_node.Started || _node.Settings.Provisioned)
                 {
                     _beaconTimer?.Dispose();
                     _beaconTimer = null;
                     return;
                 }
 
-                uuid = _deviceUuid;
+                uuid = _node.DeviceUuid;
             }
 
-            Air?.Transmit(this, new NetworkPdu { Kind = NetworkPdu.BeaconKind, Uuid = uuid, Parameters = new byte[0], SegmentCount = 1 }, relayed: false);
+            _bearer.Transmit(new NetworkPdu { Kind = NetworkPdu.BeaconKind, Uuid = uuid, Parameters = new byte[0], SegmentCount = 1 }, relayed: false);
         }
 
         private void SendProvisioningData(byte[] uuid)
         {
             NetworkPdu data;
-            lock (_gate)
+            lock (_node.Gate)
             {
                 if (_link == null || !_link.Uuid.SequenceEqual(uuid))
                 {
@@ -214,15 +219,16 @@ namespace DcMonitor.Emulator.Mesh
                 byte[] parameters = new byte[2 + 16 + 16];
                 parameters[0] = (byte)_link.Address;
                 parameters[1] = (byte)(_link.Address >> 8);
-                Convert.FromHexString(_settings.NetKey).CopyTo(parameters, 2);
+                Convert.FromHexString(_node.Settings.NetKey).CopyTo(parameters, 2);
                 Convert.FromHexString(_link.DeviceKey).CopyTo(parameters, 18);
                 data = new NetworkPdu { Kind = NetworkPdu.ProvisioningKind, Opcode = ProvisioningDataPdu, Uuid = uuid, Parameters = parameters, SegmentCount = 1 };
             }
 
-            Air?.Transmit(this, data, relayed: false);
+            _bearer.Transmit(data, relayed: false);
         }
 
-        private void ProcessProvisioningPdu(NetworkPdu pdu)
+        /// <summary>Takes in a beacon or PB-ADV PDU from the bearer (one radio hop: never relayed).</summary>
+        public void Receive(NetworkPdu pdu)
         {
             if (pdu.Uuid == null || pdu.Uuid.Length != 16)
             {
@@ -232,9 +238,9 @@ namespace DcMonitor.Emulator.Mesh
             if (pdu.Kind == NetworkPdu.BeaconKind)
             {
                 bool report;
-                lock (_gate)
+                lock (_node.Gate)
                 {
-                    report = Started && _provisionerReady && pdu.Uuid.Take(_uuidPrefix.Length).SequenceEqual(_uuidPrefix)
+                    report = _node.Started && _node.ProvisionerReady && pdu.Uuid.Take(_uuidPrefix.Length).SequenceEqual(_uuidPrefix)
                         && (_link == null || !_link.Uuid.SequenceEqual(pdu.Uuid));
                 }
 
@@ -244,7 +250,7 @@ namespace DcMonitor.Emulator.Mesh
                     pdu.Uuid.CopyTo(record, 0);
                     Array.Copy(pdu.Uuid, 2, record, 16, 6); // the advertiser's address: bytes 2-7 of our UUIDs
                     record[25] = 1; // PB-ADV
-                    QueueEvent(NativeContract.DeviceDiscovered, 0, 0, 0, 0, -50, record, record.Length);
+                    _events.QueueEvent(NativeContract.DeviceDiscovered, 0, 0, 0, 0, -50, record, record.Length);
                 }
 
                 return;
@@ -257,15 +263,15 @@ namespace DcMonitor.Emulator.Mesh
             else if (pdu.Opcode == ProvisioningCompletePdu)
             {
                 ProvisionedNodeEntry entry = null;
-                lock (_gate)
+                lock (_node.Gate)
                 {
                     if (_link != null && _link.Uuid.SequenceEqual(pdu.Uuid))
                     {
                         string uuidHex = Convert.ToHexString(pdu.Uuid);
-                        _settings.Nodes.RemoveAll(n => n.Uuid == uuidHex);
+                        _node.Settings.Nodes.RemoveAll(n => n.Uuid == uuidHex);
                         entry = new ProvisionedNodeEntry { Uuid = uuidHex, Address = _link.Address, Elements = pdu.Parameters.Length > 0 ? pdu.Parameters[0] : 1, DeviceKey = _link.DeviceKey };
-                        _settings.Nodes.Add(entry);
-                        _settings.Save(_board.FlashDirectory);
+                        _node.Settings.Nodes.Add(entry);
+                        _node.Save();
                     }
                 }
 
@@ -280,29 +286,29 @@ namespace DcMonitor.Emulator.Mesh
         {
             int address = pdu.Parameters[0] | (pdu.Parameters[1] << 8);
             bool newlyProvisioned = false;
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (!Started || IsProvisionerRole || !pdu.Uuid.SequenceEqual(_deviceUuid))
+                if (!_node.Started || _node.IsProvisionerRole || !pdu.Uuid.SequenceEqual(_node.DeviceUuid))
                 {
                     return;
                 }
 
-                if (!_settings.Provisioned)
+                if (!_node.Settings.Provisioned)
                 {
-                    _settings = new MeshSettings
+                    _node.Settings = new MeshSettings
                     {
                         Provisioned = true,
                         UnicastAddress = address,
                         NetKey = Convert.ToHexString(pdu.Parameters, 2, 16),
                         DeviceKey = Convert.ToHexString(pdu.Parameters, 18, 16),
-                        SequenceBase = _settings.SequenceBase,
+                        SequenceBase = _node.Settings.SequenceBase,
                     };
-                    _settings.Save(_board.FlashDirectory);
+                    _node.Save();
                     _beaconTimer?.Dispose();
                     _beaconTimer = null;
                     newlyProvisioned = true;
                 }
-                else if (_settings.UnicastAddress != address)
+                else if (_node.Settings.UnicastAddress != address)
                 {
                     return; // a stale link for an earlier provisioning
                 }
@@ -310,7 +316,7 @@ namespace DcMonitor.Emulator.Mesh
 
             if (newlyProvisioned)
             {
-                QueueEvent(NativeContract.Provisioned, address, 0, 0, 0, 0, null, 0);
+                _events.QueueEvent(NativeContract.Provisioned, address, 0, 0, 0, 0, null, 0);
             }
 
             if (SuppressProvisioningComplete)
@@ -318,12 +324,12 @@ namespace DcMonitor.Emulator.Mesh
                 return;
             }
 
-            Air?.Transmit(this, new NetworkPdu { Kind = NetworkPdu.ProvisioningKind, Opcode = ProvisioningCompletePdu, Uuid = _deviceUuid, Parameters = new byte[] { 1 }, SegmentCount = 1 }, relayed: false);
+            _bearer.Transmit(new NetworkPdu { Kind = NetworkPdu.ProvisioningKind, Opcode = ProvisioningCompletePdu, Uuid = _node.DeviceUuid, Parameters = new byte[] { 1 }, SegmentCount = 1 }, relayed: false);
         }
 
         private void EndLink(byte[] uuid, int kind, int address, int value)
         {
-            lock (_gate)
+            lock (_node.Gate)
             {
                 if (_link == null || !_link.Uuid.SequenceEqual(uuid))
                 {
@@ -334,31 +340,26 @@ namespace DcMonitor.Emulator.Mesh
                 _link = null;
             }
 
-            QueueEvent(kind, address, 0, 0, 0, value, uuid, uuid.Length);
+            _events.QueueEvent(kind, address, 0, 0, 0, value, uuid, uuid.Length);
         }
 
-        private void StopProvisioningTimers()
+        /// <summary>Stops beaconing and any PB-ADV link, and takes the provisioner role off the air (power off; caller holds the gate).</summary>
+        public void StopTimers()
         {
             _beaconTimer?.Dispose();
             _beaconTimer = null;
             _link?.Timer?.Dispose();
             _link = null;
-            foreach (PendingConfiguration pending in _pendingConfiguration.Values)
-            {
-                pending.Timer.Dispose();
-            }
-
-            _pendingConfiguration.Clear();
-            _provisionerReady = false;
+            _node.ProvisionerReady = false;
         }
 
         /// <summary>The UUID with bytes 2-7 filled with this board's Bluetooth address when the firmware left them zero (as the native side does).</summary>
-        private byte[] WithBluetoothAddress(byte[] uuid)
+        public byte[] WithBluetoothAddress(byte[] uuid)
         {
             byte[] copy = (byte[])uuid.Clone();
             if (copy.Length == 16 && copy.Skip(2).Take(6).All(b => b == 0))
             {
-                byte[] address = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(System.IO.Path.GetFullPath(_board.FlashDirectory)));
+                byte[] address = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(System.IO.Path.GetFullPath(_node.FlashDirectory)));
                 Array.Copy(address, 0, copy, 2, 6);
             }
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace DcMonitor.Emulator.Mesh.Transport
+namespace DcMonitor.Emulator.Mesh.Stack.Transport
 {
     /// <summary>
     /// Lower transport segmentation and reassembly of one node (Mesh Profile 3.5.3). Transmitter: a segmented message to a

@@ -1,28 +1,30 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using DcMonitor.Emulator.Mesh.Stack.Foundation;
+using DcMonitor.Emulator.Mesh.Stack.Transport;
 
-namespace DcMonitor.Emulator.Mesh
+namespace DcMonitor.Emulator.Mesh.Stack.Heartbeat
 {
     /// <summary>
-    /// Heartbeat in the emulated stack (Mesh Profile 1.0.1 §3.6.5.10 message, §4.2.17–4.2.18 states, §4.3.2.62–66 Config messages),
-    /// as ESP-IDF's Config Server keeps it: one publication (destination, CountLog, PeriodLog, TTL, features, NetKey index) sent as
-    /// a transport control message carrying its InitTTL; one subscription (a single source and destination, a period) that
-    /// counts the matching heartbeats and keeps the fewest and most hops (hops = InitTTL − RxTTL + 1). The relay selection's
-    /// neighbour survey reads it (docs/relay-selection.md). On the air a heartbeat is a one-segment network PDU with opcode
-    /// <see cref="HeartbeatOpcode"/>; relays forward it like any PDU while its TTL allows. Not persisted (ESP-IDF stores the
-    /// publication; the survey sets it again before use).
+    /// Heartbeat of one emulated node (Mesh Profile 1.0.1 §3.6.5.10 message, §3.6.7 behaviour, §4.2.17–4.2.18 states, §4.3.2.62–66
+    /// Config messages), mirroring Zephyr's subsys/bluetooth/mesh/heartbeat.c, as ESP-IDF's Config Server keeps it: one publication
+    /// (destination, CountLog, PeriodLog, TTL, features, NetKey index) sent as a transport control message carrying its InitTTL; one
+    /// subscription (a single source and destination, a period) that counts the matching heartbeats and keeps the fewest and most
+    /// hops (hops = InitTTL − RxTTL + 1). The relay selection's neighbour survey reads it (docs/relay-selection.md). On the air a
+    /// heartbeat is a one-segment network PDU with opcode <see cref="Opcode"/>; relays forward it like any PDU while its TTL allows.
+    /// Not persisted (ESP-IDF stores the publication; the survey sets it again before use).
     /// </summary>
-    public sealed partial class EmulatedMeshStack
+    internal sealed class HeartbeatLayer : IHeartbeatReceiver
     {
         /// <summary>Stands for the transport control opcode 0x0A (Heartbeat) on the emulated air: negative, so no access opcode equals it.</summary>
-        public const int HeartbeatOpcode = -0x0A;
+        public const int Opcode = -0x0A;
 
-        private const int HeartbeatPublicationSet = 0x8039, HeartbeatPublicationStatus = 0x06;
-        private const int HeartbeatSubscriptionGet = 0x803A, HeartbeatSubscriptionSet = 0x803B, HeartbeatSubscriptionStatus = 0x803C;
         private const int HeartbeatLogMaximum = 0x11;
         private const int HeartbeatMinimumHopsNone = 0x7F;
 
+        private readonly NodeState _node;
+        private readonly IAccessTransport _transport;
         private readonly Stopwatch _heartbeatClock = Stopwatch.StartNew();
         private Timer _heartbeatTimer;
         private int _publicationDestination, _publicationCountLog, _publicationPeriodLog, _publicationTtl, _publicationFeatures, _publicationNetKeyIndex;
@@ -30,27 +32,22 @@ namespace DcMonitor.Emulator.Mesh
         private int _subscriptionSource, _subscriptionDestination, _subscriptionCount, _subscriptionMinimumHops = HeartbeatMinimumHopsNone, _subscriptionMaximumHops;
         private long _subscriptionEndsAt;
 
-        /// <summary>True while the Relay feature is on (the composition's, or the last Config Relay Set's; diagnostics and tests).</summary>
-        public bool RelayFeatureOn
+        /// <summary>Creates the heartbeat layer of <paramref name="node"/>, sending through <paramref name="transport"/>.</summary>
+        public HeartbeatLayer(NodeState node, IAccessTransport transport)
         {
-            get
-            {
-                lock (_gate)
-                {
-                    return _relay;
-                }
-            }
+            _node = node;
+            _transport = transport;
         }
 
         /// <summary>Heartbeats this node sent (diagnostics and tests).</summary>
-        public int HeartbeatsSent { get; private set; }
+        public int Sent { get; private set; }
 
         /// <summary>The Config Server's answer to a heartbeat request (caller holds the gate); null when <paramref name="opcode"/> is no heartbeat request or the parameters are malformed.</summary>
-        private byte[] ServeHeartbeatRequest(int opcode, byte[] p)
+        public byte[] ServeRequest(int opcode, byte[] p)
         {
             switch (opcode)
             {
-                case HeartbeatPublicationSet when p.Length == 9:
+                case ConfigurationMessages.HeartbeatPublicationSet when p.Length == 9:
                 {
                     int destination = p[0] | (p[1] << 8);
                     int features = p[5] | (p[6] << 8);
@@ -61,8 +58,8 @@ namespace DcMonitor.Emulator.Mesh
                         return null; // prohibited values: the message is ignored (§4.4.1.2.15)
                     }
 
-                    int status = netKeyIndex != 0 ? StatusInvalidNetKeyIndex : StatusSuccess;
-                    if (status == StatusSuccess)
+                    int status = netKeyIndex != 0 ? ConfigurationMessages.StatusInvalidNetKeyIndex : ConfigurationMessages.StatusSuccess;
+                    if (status == ConfigurationMessages.StatusSuccess)
                     {
                         _publicationDestination = destination;
                         _publicationCountLog = p[2];
@@ -77,7 +74,7 @@ namespace DcMonitor.Emulator.Mesh
                     return new[] { (byte)status, p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8] };
                 }
 
-                case HeartbeatSubscriptionSet when p.Length == 5:
+                case ConfigurationMessages.HeartbeatSubscriptionSet when p.Length == 5:
                 {
                     int source = p[0] | (p[1] << 8);
                     int destination = p[2] | (p[3] << 8);
@@ -105,7 +102,7 @@ namespace DcMonitor.Emulator.Mesh
                     return SubscriptionStatus();
                 }
 
-                case HeartbeatSubscriptionGet when p.Length == 0:
+                case ConfigurationMessages.HeartbeatSubscriptionGet when p.Length == 0:
                     return SubscriptionStatus();
                 default:
                     return null;
@@ -113,14 +110,14 @@ namespace DcMonitor.Emulator.Mesh
         }
 
         /// <summary>Counts a heartbeat that reached this node (network layer, after the message cache).</summary>
-        private void ReceiveHeartbeat(NetworkPdu pdu)
+        public void ReceivedHeartbeat(NetworkPdu pdu)
         {
             if (pdu.Parameters == null || pdu.Parameters.Length < 1)
             {
                 return;
             }
 
-            lock (_gate)
+            lock (_node.Gate)
             {
                 if (_subscriptionSource == 0 || pdu.Source != _subscriptionSource || pdu.Destination != _subscriptionDestination
                     || _heartbeatClock.ElapsedMilliseconds >= _subscriptionEndsAt)
@@ -136,7 +133,7 @@ namespace DcMonitor.Emulator.Mesh
         }
 
         /// <summary>Stops publishing heartbeats (power off, node reset; caller holds the gate).</summary>
-        private void StopHeartbeatPublication()
+        public void StopPublication()
         {
             _heartbeatTimer?.Dispose();
             _heartbeatTimer = null;
@@ -150,7 +147,7 @@ namespace DcMonitor.Emulator.Mesh
             int countLog = _subscriptionCount == 0xFFFF ? 0xFF : Log2Encoding(_subscriptionCount);
             return new[]
             {
-                (byte)StatusSuccess, (byte)_subscriptionSource, (byte)(_subscriptionSource >> 8), (byte)_subscriptionDestination, (byte)(_subscriptionDestination >> 8),
+                (byte)ConfigurationMessages.StatusSuccess, (byte)_subscriptionSource, (byte)(_subscriptionSource >> 8), (byte)_subscriptionDestination, (byte)(_subscriptionDestination >> 8),
                 (byte)periodLog, (byte)countLog, (byte)_subscriptionMinimumHops, (byte)_subscriptionMaximumHops,
             };
         }
@@ -187,9 +184,9 @@ namespace DcMonitor.Emulator.Mesh
             int destination;
             int ttl;
             byte[] parameters;
-            lock (_gate)
+            lock (_node.Gate)
             {
-                if (!Started || !_settings.Provisioned || _publicationRemaining <= 0)
+                if (!_node.Started || !_node.Settings.Provisioned || _publicationRemaining <= 0)
                 {
                     return;
                 }
@@ -199,15 +196,15 @@ namespace DcMonitor.Emulator.Mesh
                     _publicationRemaining--;
                 }
 
-                own = _settings.UnicastAddress;
+                own = _node.Settings.UnicastAddress;
                 destination = _publicationDestination;
                 ttl = _publicationTtl;
-                int features = (_relay ? 0x0001 : 0) & _publicationFeatures;
+                int features = (_node.Relay ? 0x0001 : 0) & _publicationFeatures;
                 parameters = new[] { (byte)ttl, (byte)(features >> 8), (byte)features }; // InitTTL, then the active features (big-endian)
-                HeartbeatsSent++;
+                Sent++;
             }
 
-            TransmitAccess(own, destination, ttl, HeartbeatOpcode, parameters);
+            _transport.SendAccess(own, destination, ttl, Opcode, parameters);
         }
     }
 }

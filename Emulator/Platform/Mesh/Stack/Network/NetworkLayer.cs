@@ -1,0 +1,79 @@
+namespace DcMonitor.Emulator.Mesh.Stack.Network
+{
+    /// <summary>
+    /// The network layer of one emulated node (Mesh Profile 1.0.1 §3.4: §3.4.4 network PDU with its NetKey, TTL and sequence
+    /// number, §3.4.6 network layer behaviour, §3.4.6.5 message cache, §3.4.6.3 relay with TTL − 1, §4.2.19 Network Transmit,
+    /// §4.2.20 Relay Retransmit), mirroring Zephyr's subsys/bluetooth/mesh/net.c. As emulated, encryption and obfuscation are
+    /// reduced to the NetKey's identity on the PDU (<see cref="NetworkPdu.NetworkKeyId"/>): a node without that NetKey neither
+    /// reads nor relays it. IV index 0 throughout; sequence numbers come from <see cref="NodeState.NextSequence"/>.
+    /// </summary>
+    internal sealed class NetworkLayer
+    {
+        /// <summary>Network transmissions per PDU a node sends (seed §1.6: 3 retransmissions).</summary>
+        public const int NetworkTransmitCount = 4;
+
+        /// <summary>Transmissions per PDU a relay forwards (seed §1.6: 4 retransmissions).</summary>
+        public const int RelayTransmitCount = 5;
+
+        private readonly NodeState _node;
+        private readonly IAdvertisingBearer _bearer;
+        private readonly NetworkMessageCache _cache = new NetworkMessageCache();
+
+        /// <summary>Creates the network layer of <paramref name="node"/> over <paramref name="bearer"/>.</summary>
+        public NetworkLayer(NodeState node, IAdvertisingBearer bearer)
+        {
+            _node = node;
+            _bearer = bearer;
+        }
+
+        /// <summary>The layer above (the transport layer); set once when the stack is assembled.</summary>
+        public INetworkReceiver Upper { get; set; }
+
+        /// <summary>
+        /// Takes in a network PDU from the bearer: drops another network's, its own and a cached one; relays it with TTL − 1 when the
+        /// Relay feature is on, it is not addressed to this node and its TTL is at least 2; then hands it to the transport layer.
+        /// </summary>
+        public void Receive(NetworkPdu pdu)
+        {
+            int own;
+            bool relay;
+            bool addressed;
+            lock (_node.Gate)
+            {
+                if (_node.OwnAddress == 0 || pdu.NetworkKeyId != MeshKeys.Id(_node.Settings.NetKey))
+                {
+                    return; // no NetKey, or another network's: it neither decrypts nor relays
+                }
+
+                own = _node.OwnAddress;
+                if (pdu.Source == own || !_cache.TryAdd(pdu.Source, pdu.Sequence))
+                {
+                    return; // network message cache: no duplicate delivery, no relay storms
+                }
+
+                addressed = pdu.Destination == own || _node.SubscribedTo(pdu.Destination) || pdu.Destination == 0xFFFF;
+                relay = _node.Relay && pdu.Destination != own && pdu.Ttl >= 2;
+            }
+
+            if (relay)
+            {
+                NetworkPdu forwarded = pdu.Relayed();
+                for (int i = 0; i < RelayTransmitCount; i++)
+                {
+                    _bearer.Transmit(forwarded, relayed: true);
+                }
+            }
+
+            Upper.ReceivedFromNetwork(pdu, own, addressed);
+        }
+
+        /// <summary>Transmits a PDU this node originates <see cref="NetworkTransmitCount"/> times (Network Transmit state, Mesh Profile 4.2.19).</summary>
+        public void SendWithNetworkTransmit(NetworkPdu pdu)
+        {
+            for (int i = 0; i < NetworkTransmitCount; i++)
+            {
+                _bearer.Transmit(pdu, relayed: false);
+            }
+        }
+    }
+}
