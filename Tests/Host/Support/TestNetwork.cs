@@ -22,7 +22,7 @@ namespace DcMonitor.Tests.Support
         /// </summary>
         public TestNetwork(int nodes, Action<VirtualAir> topology = null, int gatewayModels = -1, AirModel model = AirModel.Timed, bool everyNodeRelays = false)
         {
-            Air = new VirtualAir(1, model) { IdleFollowsRealTime = true };
+            Air = new VirtualAir(1, model) { FollowsRealTime = true };
             topology?.Invoke(Air);
             bool[] relays = everyNodeRelays ? null : RelayPlan.Select(Air, Enumerable.Range(0, nodes).Select(i => "node-" + i).ToList());
             for (int i = 0; i < nodes; i++)

@@ -62,7 +62,7 @@ namespace DcMonitor.Tests.Support
 
         public MqttRecorder Recorder { get; }
 
-        public VirtualAir Air { get; } = new VirtualAir(1, AirModel.Timed) { IdleFollowsRealTime = true };
+        public VirtualAir Air { get; } = new VirtualAir(1, AirModel.Timed) { FollowsRealTime = true };
 
         public int PeriodSeconds { get; }
 

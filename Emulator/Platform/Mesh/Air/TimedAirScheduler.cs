@@ -38,7 +38,6 @@ namespace DcMonitor.Emulator.Mesh.Air
         private readonly List<ScheduledTransmission> _history = new List<ScheduledTransmission>();
         private readonly SortedDictionary<(long Due, long Order), VirtualTimer> _timers = new SortedDictionary<(long Due, long Order), VirtualTimer>();
         private readonly Dictionary<string, RadioClock> _radios = new Dictionary<string, RadioClock>(StringComparer.Ordinal);
-        private long _idleSinceTicks = -1;
         private readonly Stopwatch _real = Stopwatch.StartNew();
         private long _now;
         private long _order;
@@ -82,7 +81,7 @@ namespace DcMonitor.Emulator.Mesh.Air
         {
             lock (_gate)
             {
-                CatchUpIdleTime();
+                KeepUpWithRealTime();
                 RadioClock clock = ClockOf(sender.RadioName);
                 long earliest = Math.Max(_now + AdvertisingTiming.ReactionMicroseconds, clock.NextStart);
                 long start = earliest + clock.AdvertisingDelay.Next(0, _air.MaximumAdvertisingDelayMicroseconds + 1);
@@ -106,7 +105,7 @@ namespace DcMonitor.Emulator.Mesh.Air
 
             lock (_gate)
             {
-                CatchUpIdleTime();
+                KeepUpWithRealTime();
                 var timer = new VirtualTimer(this, (_now + delayMicroseconds, _order++), action);
                 _timers.Add(timer.Key, timer);
                 EnsureRunning();
@@ -147,18 +146,19 @@ namespace DcMonitor.Emulator.Mesh.Air
             }
         }
 
-        /// <summary>
-        /// When the air has been idle and <see cref="VirtualAir.IdleFollowsRealTime"/>, moves virtual time on by the real time the air
-        /// was idle, so work submitted after a real-time wait lands that much later (caller holds the gate).
-        /// </summary>
-        private void CatchUpIdleTime()
-        {
-            if (_idleSinceTicks >= 0 && _pending.Count == 0 && _timers.Count == 0 && !_stepping && _air.IdleFollowsRealTime)
-            {
-                _now += (_real.ElapsedTicks - _idleSinceTicks) * 1_000_000L / Stopwatch.Frequency;
-            }
+        /// <summary>Real µs since the air was created (the pace of virtual time when <see cref="VirtualAir.FollowsRealTime"/>).</summary>
+        private long RealMicroseconds => _real.ElapsedTicks * 1_000_000L / Stopwatch.Frequency;
 
-            _idleSinceTicks = -1;
+        /// <summary>
+        /// When <see cref="VirtualAir.FollowsRealTime"/> and no step is being worked out, brings virtual time up to real time, so work
+        /// submitted after a real-time wait lands that much later (caller holds the gate).
+        /// </summary>
+        private void KeepUpWithRealTime()
+        {
+            if (_air.FollowsRealTime && !_stepping)
+            {
+                _now = Math.Max(_now, RealMicroseconds);
+            }
         }
 
         /// <summary>Starts the thread if it is not running (caller holds the gate).</summary>
@@ -201,11 +201,6 @@ namespace DcMonitor.Emulator.Mesh.Air
                     _stepping = false; // the last step's deliveries are processed and its reactions submitted
                     if (_pending.Count == 0 && _timers.Count == 0)
                     {
-                        if (_idleSinceTicks < 0)
-                        {
-                            _idleSinceTicks = _real.ElapsedTicks; // idle from here: see CatchUpIdleTime
-                        }
-
                         if (!Monitor.Wait(_gate, IdleThreadMilliseconds) && _pending.Count == 0 && _timers.Count == 0)
                         {
                             _thread = null;
@@ -227,6 +222,13 @@ namespace DcMonitor.Emulator.Mesh.Air
                         nextTimer = entry.Key.Due;
                         due = entry.Value;
                         break;
+                    }
+
+                    long ahead = _air.FollowsRealTime ? Math.Min(nextEnd, nextTimer) - RealMicroseconds : 0;
+                    if (ahead > 0)
+                    {
+                        Monitor.Wait(_gate, (int)Math.Min(ahead / 1000 + 1, int.MaxValue)); // paced by real time; a new submission wakes it
+                        continue;
                     }
 
                     _stepping = true;
