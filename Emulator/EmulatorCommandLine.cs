@@ -52,7 +52,7 @@ namespace DcMonitor.Emulator
             var supervision = new Option<int>("--supervision-ms") { Description = "link supervision timeout, ms", DefaultValueFactory = _ => 2000 };
             var inProcess = new Option<bool>("--in-process") { Description = "run every node in this process instead of one process each: the mode for large meshes (e.g. --nodes 200)" };
             var fresh = new Option<bool>("--fresh") { Description = "start unprovisioned: the Provisioner image admits and configures every device" };
-            var demoAir = new Option<string>("--air") { Description = "the air: instantaneous (the default) or timed (airtime, advDelay, scanning, collisions; docs/air-model.md)", DefaultValueFactory = _ => "instantaneous" };
+            var demoAir = new Option<string>("--air") { Description = "the air: timed (the default: airtime, advDelay, scanning, collisions; docs/air-model.md) or instantaneous (neither, for comparison)", DefaultValueFactory = _ => "timed" };
             demoAir.AcceptOnlyFromAmong("timed", "instantaneous");
             var mqtt = new Option<string>("--mqtt") { Description = "MQTT uplink to the broker at HOST:PORT, or 'local' for a broker embedded in the emulator (on a free loopback port; nothing to install)" };
             var singleNode = new Option<bool>("--single-node") { Description = "one universal node's serial console on this terminal instead of the mesh" };

@@ -52,9 +52,9 @@ namespace DcMonitor.Emulator.Air
         private bool _disposed;
 
         /// <summary>Starts listening on 127.0.0.1:<paramref name="port"/> (0 = any free port), with an air of <paramref name="model"/>.</summary>
-        public AirHub(int port, int supervisionMilliseconds, TextWriter log, AirModel model = AirModel.Instantaneous)
+        public AirHub(int port, int supervisionMilliseconds, TextWriter log, AirModel model = AirModel.Timed)
         {
-            Air = new VirtualAir(1, model);
+            Air = new VirtualAir(1, model) { FollowsRealTime = true };
             _log = log;
             SupervisionMilliseconds = supervisionMilliseconds;
             _listener = new TcpListener(IPAddress.Loopback, port);

@@ -134,6 +134,7 @@ namespace DcMonitor.Emulator.Demo
                 }
             }
 
+            RelayPlan.Preprovision(hub); // no-op for --fresh: the provisioner plans the relays
             foreach (HubNode node in hub.Nodes())
             {
                 hub.SetPower(node.Name, true);

@@ -40,9 +40,9 @@ namespace DcMonitor.Emulator.Demo
         public string Mqtt { get; set; }
 
         /// <summary>
-        /// The air's model: <see cref="Mesh.AirModel.Timed"/> (airtime, collisions; docs/air-model.md) or instantaneous (the default:
-        /// the hub cannot see when node processes have processed a reception, so the timed air's clock runs ahead of their answers).
+        /// The air's model: <see cref="Mesh.AirModel.Timed"/> (the default: airtime, collisions; docs/air-model.md; idle time passes in
+        /// real time, so the node processes' real-time waits keep their spacing on the air) or instantaneous (neither, for comparison).
         /// </summary>
-        public Mesh.AirModel Air { get; set; } = Mesh.AirModel.Instantaneous;
+        public Mesh.AirModel Air { get; set; } = Mesh.AirModel.Timed;
     }
 }

@@ -31,12 +31,12 @@ namespace DcMonitor.Emulator.Nodes
         /// is above 0 (<paramref name="models"/> bound, the vendor server subscribed to 0xC000 when it has one), and puts
         /// the radio on <paramref name="air"/> (none when null).
         /// </summary>
-        protected void JoinAir(string name, IAirMedium air, int preprovisionedAddress, int models)
+        protected void JoinAir(string name, IAirMedium air, int preprovisionedAddress, int models, int relay = -1)
         {
             Radio.RadioName = name ?? System.IO.Path.GetFileName(Board.FlashDirectory);
             if (preprovisionedAddress > 0 && !System.IO.File.Exists(MeshSettings.PathFor(Board.FlashDirectory)))
             {
-                EmulatedMeshStack.Preprovision(Board.FlashDirectory, preprovisionedAddress, models, subscribeVendorServerToAll: (models & NativeContract.VendorServer) != 0);
+                EmulatedMeshStack.Preprovision(Board.FlashDirectory, preprovisionedAddress, models, subscribeVendorServerToAll: (models & NativeContract.VendorServer) != 0, relay);
             }
 
             if (air != null)

@@ -28,7 +28,7 @@ namespace DcMonitor.Emulator.Nodes
             }
 
             Console = Board.SerialPort(BoardPins.ConsolePortName);
-            JoinAir(options.Name, options.Air, options.PreprovisionedAddress, options.PreprovisionedModels >= 0 ? options.PreprovisionedModels : UniversalNodeModels);
+            JoinAir(options.Name, options.Air, options.PreprovisionedAddress, options.PreprovisionedModels >= 0 ? options.PreprovisionedModels : UniversalNodeModels, options.PreprovisionedRelay);
         }
 
         /// <summary>Model bits of a universal node (NativeContract): OnOff client and server, vendor server and client, Config Server.</summary>

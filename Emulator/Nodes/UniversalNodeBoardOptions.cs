@@ -33,5 +33,11 @@ namespace DcMonitor.Emulator.Nodes
 
         /// <summary>Models bound at pre-provisioning (NativeContract bits); -1 = every model of a universal node.</summary>
         public int PreprovisionedModels { get; set; } = -1;
+
+        /// <summary>
+        /// Relay state the pre-provisioning leaves, as the provisioner's Config Relay Set would (1 on, 0 off); -1 = none set, the
+        /// composition's (every universal node relays until a relay selection turns it off).
+        /// </summary>
+        public int PreprovisionedRelay { get; set; } = -1;
     }
 }

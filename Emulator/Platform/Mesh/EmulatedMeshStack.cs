@@ -207,9 +207,10 @@ namespace DcMonitor.Emulator.Mesh
         /// provisions nodes): provisioned at <paramref name="unicastAddress"/>, NetKey 0, AppKey 0 bound to
         /// <paramref name="boundModels"/> (NativeContract model bits), vendor server subscribed to 0xC000 when <paramref name="subscribeVendorServerToAll"/>;
         /// a node with both vendor models also gets what the provisioner gives a universal node for the MQTT uplink: vendor server
-        /// publication to the uplink group 0xC001 and the vendor client subscribed to it.
+        /// publication to the uplink group 0xC001 and the vendor client subscribed to it. <paramref name="relay"/> is the Relay state a
+        /// provisioner's Config Relay Set left (1 on, 0 off; -1 none: the composition's).
         /// </summary>
-        public static void Preprovision(string flashDirectory, int unicastAddress, int boundModels, bool subscribeVendorServerToAll)
+        public static void Preprovision(string flashDirectory, int unicastAddress, int boundModels, bool subscribeVendorServerToAll, int relay = -1)
         {
             bool uplink = (boundModels & NativeContract.VendorServer) != 0 && (boundModels & NativeContract.VendorClient) != 0;
             new MeshSettings
@@ -222,6 +223,7 @@ namespace DcMonitor.Emulator.Mesh
                 VendorServerSubscribedToAll = subscribeVendorServerToAll,
                 VendorServerPublishAddress = uplink ? NodeState.UplinkGroup : 0,
                 VendorClientSubscribedToUplink = uplink,
+                Relay = relay,
             }.Save(flashDirectory);
         }
 

@@ -67,6 +67,16 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>How this air carries transmissions.</summary>
         public AirModel Model { get; }
 
+        /// <summary>
+        /// Timed air only: when true, virtual time is paced by real time — it never runs ahead of the real time since the air was
+        /// created (an event is delivered, a virtual timer fires, only once real time has reached it) and it catches up with real
+        /// time whenever the air is not working out a step — so the stack's virtual timers (heartbeat periods, SAR timers) and the
+        /// firmware's real-time waits (a group reply's 20–500 ms delay, a 5 s survey round) keep their proportions, as on a real
+        /// radio. Set it for airs that carry firmware images. False (the default): virtual time jumps from event to event and a run
+        /// of emulated stacks alone is deterministic for its seed (the airtime benchmark).
+        /// </summary>
+        public bool FollowsRealTime { get; init; }
+
         /// <summary>Timed: virtual µs (the end of the last event delivered); instantaneous: real µs since the air was created.</summary>
         public long NowMicroseconds => _scheduler?.NowMicroseconds ?? _realTime.NowMicroseconds;
 

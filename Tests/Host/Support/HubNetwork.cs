@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using DcMonitor.Emulator.Air;
+using DcMonitor.Emulator.Demo;
 using Xunit;
 
 namespace DcMonitor.Tests.Support
@@ -27,6 +28,7 @@ namespace DcMonitor.Tests.Support
                 Hub.Air.SetLink("node-" + (universalNodes - 1), "node-" + i, inRange: false);
             }
 
+            RelayPlan.Preprovision(Hub);
             foreach (HubNode node in Hub.Nodes())
             {
                 Hub.SetPower(node.Name, true);

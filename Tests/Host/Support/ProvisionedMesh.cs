@@ -49,7 +49,7 @@ namespace DcMonitor.Tests.Support
         }
 
         /// <summary>The air.</summary>
-        public VirtualAir Air { get; } = new VirtualAir();
+        public VirtualAir Air { get; } = new VirtualAir(1, AirModel.Timed) { FollowsRealTime = true };
 
         /// <summary>Every device's name.</summary>
         public List<string> Names { get; } = new List<string>();

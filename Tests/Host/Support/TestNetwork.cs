@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Emulator.Nodes;
+using DcMonitor.Emulator.Demo;
 
 namespace DcMonitor.Tests.Support
 {
@@ -14,13 +16,15 @@ namespace DcMonitor.Tests.Support
         private readonly List<TemporaryFlash> _flashes = new List<TemporaryFlash>();
 
         /// <summary>
-        /// Boots <paramref name="nodes"/> nodes on an air of <paramref name="model"/> (instantaneous unless said: the timed air with
-        /// every node relaying collides too much for the large meshes of the older tests until relay selection lands).
+        /// Boots <paramref name="nodes"/> nodes on an air of <paramref name="model"/> (the timed air unless said: airtime, collisions)
+        /// with the Relay feature as the provisioner's relay selection leaves it for the <paramref name="topology"/>
+        /// (<see cref="RelayPlan"/>), or on for every node when <paramref name="everyNodeRelays"/> (the composition's default).
         /// </summary>
-        public TestNetwork(int nodes, Action<VirtualAir> topology = null, int gatewayModels = -1, AirModel model = AirModel.Instantaneous)
+        public TestNetwork(int nodes, Action<VirtualAir> topology = null, int gatewayModels = -1, AirModel model = AirModel.Timed, bool everyNodeRelays = false)
         {
-            Air = new VirtualAir(1, model);
+            Air = new VirtualAir(1, model) { FollowsRealTime = true };
             topology?.Invoke(Air);
+            bool[] relays = everyNodeRelays ? null : RelayPlan.Select(Air, Enumerable.Range(0, nodes).Select(i => "node-" + i).ToList());
             for (int i = 0; i < nodes; i++)
             {
                 var flash = new TemporaryFlash();
@@ -33,6 +37,7 @@ namespace DcMonitor.Tests.Support
                     PreprovisionedAddress = 0x0005 + i,
                     NoiseSeed = 100 + i,
                     PreprovisionedModels = i == 0 ? gatewayModels : -1,
+                    PreprovisionedRelay = relays == null ? -1 : relays[i] ? 1 : 0,
                 });
                 Nodes.Add(node);
             }

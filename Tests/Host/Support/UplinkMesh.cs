@@ -62,7 +62,7 @@ namespace DcMonitor.Tests.Support
 
         public MqttRecorder Recorder { get; }
 
-        public VirtualAir Air { get; } = new VirtualAir();
+        public VirtualAir Air { get; } = new VirtualAir(1, AirModel.Timed) { FollowsRealTime = true };
 
         public int PeriodSeconds { get; }
 

@@ -81,6 +81,7 @@ namespace DcMonitor.Emulator.Mesh.Air
         {
             lock (_gate)
             {
+                KeepUpWithRealTime();
                 RadioClock clock = ClockOf(sender.RadioName);
                 long earliest = Math.Max(_now + AdvertisingTiming.ReactionMicroseconds, clock.NextStart);
                 long start = earliest + clock.AdvertisingDelay.Next(0, _air.MaximumAdvertisingDelayMicroseconds + 1);
@@ -104,6 +105,7 @@ namespace DcMonitor.Emulator.Mesh.Air
 
             lock (_gate)
             {
+                KeepUpWithRealTime();
                 var timer = new VirtualTimer(this, (_now + delayMicroseconds, _order++), action);
                 _timers.Add(timer.Key, timer);
                 EnsureRunning();
@@ -141,6 +143,21 @@ namespace DcMonitor.Emulator.Mesh.Air
             lock (_gate)
             {
                 _timers.Remove(timer.Key);
+            }
+        }
+
+        /// <summary>Real µs since the air was created (the pace of virtual time when <see cref="VirtualAir.FollowsRealTime"/>).</summary>
+        private long RealMicroseconds => _real.ElapsedTicks * 1_000_000L / Stopwatch.Frequency;
+
+        /// <summary>
+        /// When <see cref="VirtualAir.FollowsRealTime"/> and no step is being worked out, brings virtual time up to real time, so work
+        /// submitted after a real-time wait lands that much later (caller holds the gate).
+        /// </summary>
+        private void KeepUpWithRealTime()
+        {
+            if (_air.FollowsRealTime && !_stepping)
+            {
+                _now = Math.Max(_now, RealMicroseconds);
             }
         }
 
@@ -205,6 +222,13 @@ namespace DcMonitor.Emulator.Mesh.Air
                         nextTimer = entry.Key.Due;
                         due = entry.Value;
                         break;
+                    }
+
+                    long ahead = _air.FollowsRealTime ? Math.Min(nextEnd, nextTimer) - RealMicroseconds : 0;
+                    if (ahead > 0)
+                    {
+                        Monitor.Wait(_gate, (int)Math.Min(ahead / 1000 + 1, int.MaxValue)); // paced by real time; a new submission wakes it
+                        continue;
                     }
 
                     _stepping = true;
