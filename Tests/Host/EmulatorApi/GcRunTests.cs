@@ -12,10 +12,13 @@ namespace DcMonitor.Tests.EmulatorApi
     [Collection(CpuLoadCollection.Name)]
     public class GcRunTests
     {
-        private const int HeldBytes = 4_000_000;
+        private const int HeldBytes = 32_000_000;
 
-        /// <summary>Noise allowed: what the runtime and the test runner allocate and keep between two collections (measured up to ≈ 41 KB), bytes.</summary>
-        private const int NoiseBytes = 262_144;
+        /// <summary>
+        /// Noise allowed: what the rest of the process (runtime, test runner, timers of earlier tests' nodes) allocates and keeps
+        /// between two collections, bytes (measured up to ≈ 650 KB; held is 50 times more).
+        /// </summary>
+        private const int NoiseBytes = 2_000_000;
 
         [Fact]
         public void TheFreeHeapFallsByWhatIsHeldAndComesBackWhenReleased()
