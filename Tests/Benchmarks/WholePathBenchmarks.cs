@@ -4,7 +4,7 @@ using DcMonitor.PathDrivers;
 namespace DcMonitor.Benchmarks
 {
     /// <summary>
-    /// Issue 16's whole paths (Tests/PathDrivers, the drivers the allocation regression tests and the heap leak test use):
+    /// Issue 16's whole paths (Tests/NFUnitTest/PathDrivers, the drivers the allocation regression tests and the heap leak test use):
     /// time and bytes allocated per operation, from the event to the bytes handed to the radio or the GATT notifier. Run with
     /// <c>DOTNET_JitObjectStackAllocation=0</c> (nanoCLR has no stack allocation; see docs/memory.md for the command).
     /// </summary>

@@ -3,7 +3,7 @@ using DcMonitor.Shared.Gateway;
 namespace DcMonitor.PathDrivers
 {
     /// <summary>
-    /// The UniversalNode's GattNotifier without the radio: the message copied into a reused ASCII buffer and cut into
+    /// The UniversalNode's GattNotifier without the radio: the message copied into a reused ASCII buffer (<see cref="NotificationText"/>) and cut into
     /// 20-byte DC02 chunks by the firmware's <see cref="NotificationChunker"/>; the chunks are counted instead of
     /// handed to MeshNode.GattNotify (which needs the native mesh component).
     /// </summary>
@@ -22,13 +22,7 @@ namespace DcMonitor.PathDrivers
         /// <inheritdoc/>
         public void Notify(string message)
         {
-            int length = message.Length > GatewayReplies.MaximumMessageBytes ? GatewayReplies.MaximumMessageBytes : message.Length;
-            for (int i = 0; i < length; i++)
-            {
-                char c = message[i];
-                _message[i] = c < 0x80 ? (byte)c : (byte)'?';
-            }
-
+            int length = NotificationText.ToAscii(message, _message);
             int chunks = _chunker.Plan(_message, length);
             for (int index = 0; index < chunks; index++)
             {
