@@ -434,14 +434,7 @@ namespace DcMonitor.Shared.Gateway
             int own = _mesh.OwnAddress;
             if (_monitorTarget == own)
             {
-                _monitorWaiting = _local.Run("read", delegate(string reply)
-                {
-                    _monitorWaiting = false;
-                    if (_monitorTarget == own)
-                    {
-                        NotifyNodeData(NodeAddressing.NodeIdOf(own), reply);
-                    }
-                });
+                PollOwnNode(own);
                 return;
             }
 
@@ -450,6 +443,23 @@ namespace DcMonitor.Shared.Gateway
                 MarkOutstanding(_monitorTarget, true);
                 _monitorWaiting = true;
             }
+        }
+
+        /// <summary>
+        /// Monitoring this node itself: a local read whose reply is notified. In its own method because the reply's closure
+        /// (capturing <paramref name="own"/>) is allocated where its captured variable's scope begins: in PollMonitor that was
+        /// every tick, idle or not (issue 16).
+        /// </summary>
+        private void PollOwnNode(int own)
+        {
+            _monitorWaiting = _local.Run("read", delegate(string reply)
+            {
+                _monitorWaiting = false;
+                if (_monitorTarget == own)
+                {
+                    NotifyNodeData(NodeAddressing.NodeIdOf(own), reply);
+                }
+            });
         }
 
         private void StartFallback(GatewayCommand command, int own)

@@ -21,7 +21,8 @@ namespace DcMonitor.FirmwareCompliance
         private static readonly string[] s_emulatedNamespaces =
         {
             "System.Device.I2c", "System.Device.Pwm", "System.Device.Gpio", "System.IO.Ports",
-            "nanoFramework.Hardware.Esp32", "nanoFramework.Runtime.Events", "System.Device.Wifi", "nanoFramework.Networking", "nanoFramework.M2Mqtt",
+            "nanoFramework.Hardware.Esp32", "nanoFramework.Runtime.Events", "nanoFramework.Runtime.Native", "System.Device.Wifi", "nanoFramework.Networking",
+            "nanoFramework.M2Mqtt",
         };
 
         /// <summary>Emulated nanoFramework types that live in namespaces the BCL also uses.</summary>

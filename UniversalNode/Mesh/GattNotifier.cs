@@ -36,13 +36,7 @@ namespace DcMonitor.UniversalNode.Mesh
         /// <inheritdoc/>
         public void Notify(string message)
         {
-            int length = message.Length > GatewayReplies.MaximumMessageBytes ? GatewayReplies.MaximumMessageBytes : message.Length;
-            for (int i = 0; i < length; i++)
-            {
-                char c = message[i];
-                _message[i] = c < 0x80 ? (byte)c : (byte)'?';
-            }
-
+            int length = NotificationText.ToAscii(message, _message);
             int chunks = _chunker.Plan(_message, length);
             if (!_chunker.WasExact)
             {

@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using DcMonitor.PathDrivers;
+
+namespace DcMonitor.Benchmarks
+{
+    /// <summary>
+    /// Issue 16's whole paths (Tests/NFUnitTest/PathDrivers, the drivers the allocation regression tests and the heap leak test use):
+    /// time and bytes allocated per operation, from the event to the bytes handed to the radio or the GATT notifier. Run with
+    /// <c>DOTNET_JitObjectStackAllocation=0</c> (nanoCLR has no stack allocation; see docs/memory.md for the command).
+    /// </summary>
+    [MemoryDiagnoser]
+    public class WholePathBenchmarks
+    {
+        private readonly WholePath _forwardStatus = new ForwardStatusPath();
+        private readonly WholePath _piRead = new PiCommandPath("1:READ");
+        private readonly WholePath _piDuty = new PiCommandPath("1:DUTY:50");
+        private readonly WholePath _piAllRead = new PiCommandPath("ALL:READ");
+        private readonly WholePath _piStop = new PiCommandPath("1:STOP");
+        private readonly WholePath _piInvalidValue = new PiCommandPath("1:DUTY:abc");
+        private readonly WholePath _sensorRead = new SensorReadPath();
+        private readonly WholePath _idleGatewayTick = new IdleGatewayTickPath();
+        private readonly WholePath _mqttReadingReport = new MqttReadingReportPath();
+
+        [Benchmark]
+        public void ForwardStatus() => _forwardStatus.Run();
+
+        [Benchmark]
+        public void PiRead() => _piRead.Run();
+
+        [Benchmark]
+        public void PiDuty() => _piDuty.Run();
+
+        [Benchmark]
+        public void PiAllRead() => _piAllRead.Run();
+
+        [Benchmark]
+        public void PiStop() => _piStop.Run();
+
+        [Benchmark]
+        public void PiInvalidValue() => _piInvalidValue.Run();
+
+        [Benchmark]
+        public void SensorRead() => _sensorRead.Run();
+
+        [Benchmark]
+        public void IdleGatewayTick() => _idleGatewayTick.Run();
+
+        [Benchmark]
+        public void MqttReadingReport() => _mqttReadingReport.Run();
+    }
+}

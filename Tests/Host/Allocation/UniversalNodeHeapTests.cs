@@ -1,0 +1,79 @@
+using System;
+using DcMonitor.Emulator.Board;
+using DcMonitor.PathDrivers;
+using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Diagnostics;
+using DcMonitor.Shared.Gateway;
+using DcMonitor.Shared.Mesh;
+using DcMonitor.Shared.Runtime;
+using DcMonitor.Shared.Sensing;
+using DcMonitor.Shared.Terminal;
+using DcMonitor.Shared.Uplink;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace DcMonitor.Tests.Allocation
+{
+    /// <summary>
+    /// The device heap budget of issue 16: the long-lived Shared/ objects a UniversalNode holds after start-up (the parts that
+    /// run without hardware, built as UniversalNodeApp, MeshCoordinator, VendorServer, the uplink and the console build them,
+    /// with the uplink queue at its default capacity), counted on the host. The count is the bytes allocated while building
+    /// them on this thread (deterministic; it includes any temporary garbage, so it bounds what stays). .NET object sizes are
+    /// not nanoCLR's (docs/memory.md): the figure is a guide next to the ESP32-C6 heap, not the device figure.
+    /// </summary>
+    public class UniversalNodeHeapTests
+    {
+        // Today's figure rounded up (the issue sets no target): a rise means a table, queue or buffer grew.
+        private const int LongLivedObjectsBudget = 8704;
+
+        private readonly ITestOutputHelper _output;
+
+        /// <summary>Creates the test class.</summary>
+        public UniversalNodeHeapTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        [Fact]
+        public void TheLongLivedObjectsFitTheirBudgetAndTheEsp32C6Heap()
+        {
+            Build(); // first-use allocations (static tables, type loading) out of the count
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            object[] held = Build();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            GC.KeepAlive(held);
+
+            _output.WriteLine("UniversalNode long-lived Shared/ objects: " + allocated + " B allocated on the host (budget "
+                + LongLivedObjectsBudget + " B; ESP32-C6 managed heap " + ManagedHeap.Esp32C6StartupBytes + " B)");
+            Assert.True(allocated > 0);
+            Assert.True(allocated <= LongLivedObjectsBudget, "the long-lived objects take " + allocated + " B, over their budget of " + LongLivedObjectsBudget + " B");
+            Assert.True(allocated < ManagedHeap.Esp32C6StartupBytes, "the long-lived objects alone would fill the device's heap");
+        }
+
+        /// <summary>The objects the node keeps from start-up to power-off, in the sizes the firmware gives them.</summary>
+        private static object[] Build()
+        {
+            return new object[]
+            {
+                new NodeLog(),
+                new WorkQueue(128), // UniversalNodeApp.WorkQueueCapacity
+                new GatewayProcessor(new EncodingMesh(), new ChunkingNotifier(), new AnsweringLocalRunner()), // with the adapter's and notifier's buffers
+                new HeldReplies(SensorPayloadFormatter.MaximumLength + 64), // VendorServer
+                new ResponseDelay(0x0005),
+                new SensorPayloadFormatter(), new SensorPayloadFormatter(), new SensorPayloadFormatter(), // executor, coordinator, vendor server
+                new SensorReading(), new SensorReading(), new SensorReading(),
+                new ConsoleLineAssembler(),
+                new PemPaste(),
+                new EnergyMeter(),
+                new ReadingReport(), new ReadingReport(),
+                new ReadingQueue(UplinkSettings.DefaultQueueCapacity),
+                new StatePayloadWriter(),
+                new NodeIdentityTable(),
+                new BridgeElection(0x0005, true, 0),
+                new DiagnosticsSchedule(),
+                new UplinkSettings(),
+                new KnownNodeTable(),
+            };
+        }
+    }
+}
