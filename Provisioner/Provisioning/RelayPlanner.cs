@@ -34,10 +34,16 @@ namespace DcMonitor.Provisioner.Provisioning
         /// <summary>Delay between the mesh becoming fully configured and a survey, and between checks, ms.</summary>
         public const int SettleMilliseconds = 5000;
 
-        /// <summary>Relay retransmit sent with Relay Set: count 2, interval steps 1 (20 ms), as the composition's default.</summary>
-        private const int RelayRetransmitCount = 2;
+        /// <summary>
+        /// Relay retransmit sent with Relay Set (Mesh Profile 4.2.20): count 0, one transmission per relayed PDU. Relay selection
+        /// leaves a handful of relays whose ranges overlap, so a PDU lost at one relay usually reaches another, and every relay
+        /// transmission is paid once per relay per message: with count 0 an ALL:READ costs ≈ (3 + relays) transmissions per node
+        /// instead of (3 + 3 × relays) (docs/airtime-benchmark.md; the gateway re-asks the nodes whose answers were lost).
+        /// </summary>
+        public const int RelayRetransmitCount = 0;
 
-        private const int RelayRetransmitSteps = 1;
+        /// <summary>Relay retransmit interval steps sent with Relay Set: 1 = 20 ms ((steps + 1) × 10 ms), as the composition's.</summary>
+        public const int RelayRetransmitSteps = 1;
 
         private readonly MeshNode _mesh;
         private readonly WorkQueue _queue;

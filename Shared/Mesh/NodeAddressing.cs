@@ -13,7 +13,7 @@ namespace DcMonitor.Shared.Mesh
         public const int FirstNodeAddress = 0x0005;
 
         /// <summary>Number of node ids: 0 to <see cref="MaximumNodes"/> − 1.</summary>
-        public const int MaximumNodes = 64;
+        public const int MaximumNodes = 250;
 
         /// <summary>Group address every universal node's vendor server subscribes to: "ALL" (seed <c>MESH_GROUP_ADDR</c>).</summary>
         public const int AllNodesGroupAddress = 0xC000;

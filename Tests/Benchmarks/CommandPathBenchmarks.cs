@@ -83,6 +83,8 @@ namespace DcMonitor.Benchmarks
 
             public bool SendVendor(int destination, string nodeCommandText) => true;
 
+            public bool SendVendorToGroup(string nodeCommandText, int responseWindowMilliseconds) => true;
+
             public bool SendOnOff(int destination, bool on) => true;
         }
     }

@@ -10,7 +10,7 @@ namespace DcMonitor.Emulator.Mesh
     /// native-mesh-interop/native/core/dcm_config_codec.c): the provisioner's Config Client (requests with the
     /// destination's device key from the node table, one per destination, a timer per request, statuses matched back
     /// to the request handle) and every node's Config Server (composition data page 0, AppKey Add, Model App Bind,
-    /// Model Subscription Add, Model Publication Set, Relay Set, Default TTL Set, Node Reset), which persists what it
+    /// Model Subscription Add, Model Publication Set, Relay Set, Network Transmit Set, Default TTL Set, Node Reset), which persists what it
     /// changes and raises ConfigurationChanged as ESP-IDF's config server callback does.
     /// </summary>
     public sealed partial class EmulatedMeshStack
@@ -18,6 +18,7 @@ namespace DcMonitor.Emulator.Mesh
         private const int CompositionDataGet = 0x8008, CompositionDataStatus = 0x02, AppKeyAdd = 0x00, AppKeyStatus = 0x8003;
         private const int ModelAppBind = 0x803D, ModelAppStatus = 0x803E, ModelSubscriptionAdd = 0x801B, ModelSubscriptionStatus = 0x801F;
         private const int ModelPublicationSet = 0x03, ModelPublicationStatus = 0x8019, RelaySet = 0x8027, RelayStatus = 0x8028;
+        private const int NetworkTransmitSet = 0x8024, NetworkTransmitStatus = 0x8025;
         private const int DefaultTtlSet = 0x800D, DefaultTtlStatus = 0x800E, NodeResetRequest = 0x8049, NodeResetStatus = 0x804A;
         private const int StatusSuccess = 0x00, StatusInvalidAddress = 0x01, StatusInvalidModel = 0x02, StatusInvalidAppKeyIndex = 0x03;
         private const int StatusInvalidNetKeyIndex = 0x04, StatusInsufficientResources = 0x05, StatusKeyIndexAlreadyStored = 0x06;
@@ -26,7 +27,7 @@ namespace DcMonitor.Emulator.Mesh
         {
             [CompositionDataGet] = CompositionDataStatus, [AppKeyAdd] = AppKeyStatus, [ModelAppBind] = ModelAppStatus,
             [ModelSubscriptionAdd] = ModelSubscriptionStatus, [ModelPublicationSet] = ModelPublicationStatus, [RelaySet] = RelayStatus,
-            [DefaultTtlSet] = DefaultTtlStatus, [NodeResetRequest] = NodeResetStatus, [HeartbeatPublicationSet] = HeartbeatPublicationStatus,
+            [NetworkTransmitSet] = NetworkTransmitStatus, [DefaultTtlSet] = DefaultTtlStatus, [NodeResetRequest] = NodeResetStatus, [HeartbeatPublicationSet] = HeartbeatPublicationStatus,
             [HeartbeatSubscriptionSet] = HeartbeatSubscriptionStatus, [HeartbeatSubscriptionGet] = HeartbeatSubscriptionStatus,
         };
 
@@ -244,8 +245,16 @@ namespace DcMonitor.Emulator.Mesh
                     case RelaySet when p.Length == 2 && p[0] <= 1:
                         _relay = p[0] == 1;
                         _settings.Relay = p[0];
+                        _settings.RelayRetransmit = p[1];
+                        _relayTransmissions = TransmissionsOf(p[1], 0);
                         changed = true;
                         reply = new[] { p[0], p[1] };
+                        break;
+                    case NetworkTransmitSet when p.Length == 1:
+                        _settings.NetworkTransmit = p[0];
+                        _networkTransmissions = TransmissionsOf(p[0], 0);
+                        changed = true;
+                        reply = new[] { p[0] };
                         break;
                     case DefaultTtlSet when p.Length == 1 && (p[0] == 0 || (p[0] >= 2 && p[0] <= 127)):
                         _defaultTtl = p[0];

@@ -17,7 +17,10 @@ namespace DcMonitor.Emulator.Mesh
         /// <inheritdoc/>
         public int PendingReceptions => Started ? Volatile.Read(ref _pendingReceptions) : 0;
 
-        IAirClock ITransportHost.Clock => Air as IAirClock ?? s_realTime;
+        IAirClock ITransportHost.Clock => AirClock;
+
+        /// <summary>The clock of the air the radio is on (virtual on a timed air), real time without one.</summary>
+        private IAirClock AirClock => Air as IAirClock ?? s_realTime;
 
         AirStatistics ITransportHost.Statistics => Air?.Statistics;
 
@@ -28,10 +31,11 @@ namespace DcMonitor.Emulator.Mesh
 
         void ITransportHost.SendNetwork(NetworkPdu pdu) => SendWithNetworkTransmit(pdu);
 
-        /// <summary>Transmits a PDU this node originates <see cref="NetworkTransmitCount"/> times (Network Transmit state, Mesh Profile 4.2.19).</summary>
+        /// <summary>Transmits a PDU this node originates <see cref="NetworkTransmissions"/> times (Network Transmit state, Mesh Profile 4.2.19).</summary>
         private void SendWithNetworkTransmit(NetworkPdu pdu)
         {
-            for (int i = 0; i < NetworkTransmitCount; i++)
+            int transmissions = NetworkTransmissions;
+            for (int i = 0; i < transmissions; i++)
             {
                 Air?.Transmit(this, pdu, relayed: false);
             }

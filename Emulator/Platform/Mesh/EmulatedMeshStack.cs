@@ -20,12 +20,6 @@ namespace DcMonitor.Emulator.Mesh
     /// </summary>
     public sealed partial class EmulatedMeshStack : IRadio
     {
-        /// <summary>Network transmissions per PDU a node sends (seed §1.6: 3 retransmissions).</summary>
-        public const int NetworkTransmitCount = 4;
-
-        /// <summary>Transmissions per PDU a relay forwards (seed §1.6: 4 retransmissions).</summary>
-        public const int RelayTransmitCount = 5;
-
         /// <summary>
         /// Bytes of the native event ring, as on the device (DCM_EVENT_RING_BYTES): each record costs
         /// <see cref="NativeContract.RingEntryPrefix"/> + its length, and the last <see cref="NativeContract.EventReserveBytes"/>
@@ -54,13 +48,15 @@ namespace DcMonitor.Emulator.Mesh
         private readonly BlockingCollection<NetworkPdu> _inbox = new BlockingCollection<NetworkPdu>();
         private readonly Queue<long> _cacheOrder = new Queue<long>();
         private readonly HashSet<long> _cache = new HashSet<long>();
-        private readonly Dictionary<int, Timer> _pendingVendor = new Dictionary<int, Timer>();
-        private readonly Dictionary<int, Timer> _pendingOnOff = new Dictionary<int, Timer>();
+        private readonly Dictionary<int, IDisposable> _pendingVendor = new Dictionary<int, IDisposable>();
+        private readonly Dictionary<int, IDisposable> _pendingOnOff = new Dictionary<int, IDisposable>();
         private readonly Dictionary<int, int> _requestSources = new Dictionary<int, int>();
         private MeshSettings _settings;
         private int _models;
         private bool _relay;
         private int _defaultTtl;
+        private int _networkTransmissions = NativeContract.CompositionNetworkTransmitCount + 1;
+        private int _relayTransmissions = NativeContract.CompositionRelayRetransmitCount + 1;
         private int _sequence;
         private byte[] _deviceUuid = new byte[16];
         private int _nextHandle = 1;
@@ -178,6 +174,8 @@ namespace DcMonitor.Emulator.Mesh
                 _models = models;
                 _relay = _settings.Relay >= 0 ? _settings.Relay == 1 : relayEnabled;
                 _defaultTtl = _settings.DefaultTtl >= 0 ? _settings.DefaultTtl : defaultTtl;
+                _networkTransmissions = TransmissionsOf(_settings.NetworkTransmit, NativeContract.CompositionNetworkTransmitCount);
+                _relayTransmissions = TransmissionsOf(_settings.RelayRetransmit, NativeContract.CompositionRelayRetransmitCount);
                 _deviceUuid = WithBluetoothAddress(deviceUuid);
                 _sequence = _settings.SequenceBase;
                 _settings.SequenceBase = _sequence + SequenceStoreRate;
@@ -187,6 +185,36 @@ namespace DcMonitor.Emulator.Mesh
                 _receiver = new Thread(ReceiveLoop) { IsBackground = true, Name = "mesh rx " + RadioName };
                 _receiver.Start();
                 return NativeContract.Ok;
+            }
+        }
+
+        /// <summary>
+        /// Transmissions of each PDU this node originates: its Network Transmit count + 1 (Mesh Profile 4.2.19), the composition's
+        /// (<see cref="NativeContract.CompositionNetworkTransmitCount"/>) until a Config Network Transmit Set changes it.
+        /// </summary>
+        public int NetworkTransmissions
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _networkTransmissions;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Transmissions of each PDU this node relays: its Relay Retransmit count + 1 (Mesh Profile 4.2.20), the composition's
+        /// (<see cref="NativeContract.CompositionRelayRetransmitCount"/>) until a Config Relay Set changes it.
+        /// </summary>
+        public int RelayTransmissions
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _relayTransmissions;
+                }
             }
         }
 
@@ -272,7 +300,7 @@ namespace DcMonitor.Emulator.Mesh
                     }
 
                     int target = destination;
-                    _pendingVendor[destination] = new Timer(_ => VendorTimedOut(target, opcode), null, timeoutMilliseconds, Timeout.Infinite);
+                    _pendingVendor[destination] = AirClock.After(timeoutMilliseconds * 1000L, () => VendorTimedOut(target, opcode)); // the air's clock: virtual on a timed air
                 }
             }
 
@@ -520,6 +548,7 @@ namespace DcMonitor.Emulator.Mesh
             bool relay;
             bool deliver;
             bool heartbeat;
+            int relayTransmissions;
             if (pdu.Kind != NetworkPdu.NetworkKind)
             {
                 ProcessProvisioningPdu(pdu); // beacons and PB-ADV: one hop, never relayed
@@ -550,12 +579,13 @@ namespace DcMonitor.Emulator.Mesh
                 heartbeat = pdu.Opcode == HeartbeatOpcode;
                 deliver = !heartbeat && (pdu.Destination == own || SubscribedTo(pdu.Destination) || pdu.Destination == 0xFFFF);
                 relay = _relay && pdu.Destination != own && pdu.Ttl >= 2;
+                relayTransmissions = _relayTransmissions;
             }
 
             if (relay)
             {
                 NetworkPdu forwarded = pdu.Relayed();
-                for (int i = 0; i < RelayTransmitCount; i++)
+                for (int i = 0; i < relayTransmissions; i++)
                 {
                     Air?.Transmit(this, forwarded, relayed: true);
                 }
@@ -729,12 +759,12 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Drops every outstanding vendor and OnOff request with its timer (caller holds the gate).</summary>
         private void CancelPendingRequests()
         {
-            foreach (Timer timer in _pendingVendor.Values)
+            foreach (IDisposable timer in _pendingVendor.Values)
             {
                 timer.Dispose();
             }
 
-            foreach (Timer timer in _pendingOnOff.Values)
+            foreach (IDisposable timer in _pendingOnOff.Values)
             {
                 timer.Dispose();
             }
@@ -744,11 +774,11 @@ namespace DcMonitor.Emulator.Mesh
             StopHeartbeatPublication();
         }
 
-        private bool CancelPending(Dictionary<int, Timer> pending, int destination)
+        private bool CancelPending(Dictionary<int, IDisposable> pending, int destination)
         {
             lock (_gate)
             {
-                if (!pending.TryGetValue(destination, out Timer timer))
+                if (!pending.TryGetValue(destination, out IDisposable timer))
                 {
                     return false;
                 }
@@ -808,6 +838,9 @@ namespace DcMonitor.Emulator.Mesh
         }
 
         private static bool IsUnicast(int address) => address > 0 && address < 0x8000;
+
+        /// <summary>Transmissions of a Network Transmit / Relay Retransmit state byte (count in bits 0–2), or of the composition's count when the byte is -1 (unset).</summary>
+        private static int TransmissionsOf(int state, int compositionCount) => (state >= 0 ? state & 0x07 : compositionCount) + 1;
 
         private static byte[] Copy(byte[] payload, int length)
         {

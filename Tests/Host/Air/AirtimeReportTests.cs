@@ -24,15 +24,15 @@ namespace DcMonitor.Tests.Air
         }
 
         [Fact]
-        public void AReadRoundTripInTextCostsThreeTimesTheBinaryWithItsSegmentAcknowledgment()
+        public void AReadRoundTripInTextCostsFourTimesTheBinaryWithItsSegmentAcknowledgment()
         {
-            AirtimeExchange binary = AirtimeExchange.Measure(2, MeshLayout.Room, all: false, binary: true, loss: 0.0);
-            AirtimeExchange text = AirtimeExchange.Measure(2, MeshLayout.Room, all: false, binary: false, loss: 0.0);
+            AirtimeExchange binary = AirtimeExchange.Measure(2, MeshLayout.Room, all: false, AirtimeSetup.Selected(MeshLayout.Room, 2), loss: 0.0);
+            AirtimeExchange text = AirtimeExchange.Measure(2, MeshLayout.Room, all: false, AirtimeSetup.Seed(), loss: 0.0);
 
-            Assert.Equal(8, binary.Transmissions); // SEND and STATUS, 4 network transmissions each
+            Assert.Equal(3 + 3, binary.Transmissions); // SEND and STATUS, 3 network transmissions each (the composition's Network Transmit)
             Assert.Equal(0, binary.Acknowledgements);
             Assert.Equal(1, text.Acknowledgements); // the 4-segment text STATUS is acknowledged once
-            Assert.Equal(4 + 4 * 4 + 4, text.Transmissions); // SEND, 4 segments, the acknowledgment: 4 transmissions each
+            Assert.Equal(4 + 4 * 4 + 4, text.Transmissions); // SEND, 4 segments, the acknowledgment: 4 transmissions each (seed §1.6)
             Assert.True(text.Transmissions >= 3 * binary.Transmissions);
         }
     }
