@@ -73,14 +73,18 @@ namespace DcMonitor.Shared.Gateway
             return window > AllRepliesWindowMaximumMilliseconds ? AllRepliesWindowMaximumMilliseconds : (int)window;
         }
 
-        /// <summary>Response window per known node of a binary ALL, ms: about the air time near the gateway one node's answer and its relaying take.</summary>
-        public const int GroupResponseWindowPerNodeMilliseconds = 30;
+        /// <summary>
+        /// Response window per known node of a binary ALL, ms: room for one node's answer and its relaying (3 network transmissions and
+        /// 2 by each relay, 20 ms apart, on a mesh of about 8 relays) with few collisions (docs/airtime-benchmark.md: at 30 ms a
+        /// 63-node building lost more answers to collisions than the re-asks recover).
+        /// </summary>
+        public const int GroupResponseWindowPerNodeMilliseconds = 100;
 
         /// <summary>
         /// The response window an ALL command's group SEND carries (ms): each node answers after a random delay of 20 ms to this
         /// (<see cref="ResponseDelay.NextMilliseconds(int)"/>), so the answers of a large mesh do not collide. 500 ms
-        /// (Mesh Profile 1.0.1 §3.7.3.1) up to 16 known nodes, <see cref="GroupResponseWindowPerNodeMilliseconds"/> per known node
-        /// above (6 s at 200 nodes), at most 25.5 s (what <see cref="BinaryCommandCodec"/> carries).
+        /// (Mesh Profile 1.0.1 §3.7.3.1) up to 5 known nodes, <see cref="GroupResponseWindowPerNodeMilliseconds"/> per known node
+        /// above (6.3 s at 63 nodes, 20 s at 200), at most 25.5 s (what <see cref="BinaryCommandCodec"/> carries).
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">knownNodes negative.</exception>
         public static int GroupResponseWindowMilliseconds(int knownNodes)

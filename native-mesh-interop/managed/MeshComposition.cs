@@ -15,7 +15,7 @@ namespace DcMonitor.MeshInterop
         /// <summary>
         /// Network Transmit count every device starts with (Mesh Profile 4.2.19; set by the native composition,
         /// dcm_mesh_composition.c): 2 retransmissions = 3 transmissions of each PDU it originates, 20 ms apart. The seed's nodes
-        /// sent 4 (§1.6); 3 keeps an ALL:READ within 12 transmissions per node with relay selection (docs/airtime-benchmark.md).
+        /// sent 4 (§1.6); one fewer on each answer of an ALL:READ, and the gateway re-asks the rare lost one (docs/airtime-benchmark.md).
         /// </summary>
         public const int NetworkTransmitCount = 2;
 

@@ -83,6 +83,8 @@ namespace DcMonitor.Emulator.Demo
             MeshLayout.Apply(_air, layout, nodes, loss);
             var stacks = new EmulatedMeshStack[nodes];
             var boards = new VirtualBoard[nodes];
+            var responders = new AirtimeResponder[nodes];
+            _air.FirmwareIdle = () => Array.TrueForAll(responders, r => r == null || r.Idle); // time waits for every answer's handler
             Expected = all ? nodes - 1 : 1;
             RelayNodes = setup.RelayCount(nodes);
             AirtimeGateway gateway = null;
@@ -93,6 +95,7 @@ namespace DcMonitor.Emulator.Demo
                     boards[i] = new VirtualBoard(Path.Combine(root, "node-" + i));
                     stacks[i] = StartNode(boards[i], i, setup);
                     var responder = new AirtimeResponder(stacks[i], _air);
+                    responders[i] = responder;
                     if (i == 0)
                     {
                         if (all && setup.GatewayCollects)
@@ -128,7 +131,7 @@ namespace DcMonitor.Emulator.Demo
                         request, request.Length, 7, !all, ReadTimeoutMilliseconds);
                 }
 
-                WaitUntilQuiet();
+                WaitUntilQuiet(() => (gateway == null || gateway.Done) && Array.TrueForAll(responders, r => r.Waiting == 0));
                 Transmissions = statistics.NetworkPdusTransmitted - transmissions;
                 Relayed = statistics.NetworkPdusRelayed - relayed;
                 Segments = statistics.Segments - segments;
@@ -187,9 +190,10 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary>
         /// Waits until the air has been quiet (no event, no timer, radios idle, no transmission) twice, 100 ms of real time apart, so
-        /// that a handler still answering when the air first went quiet is counted; at most 20 minutes.
+        /// that a handler still answering when the air first went quiet is counted, and until <paramref name="finished"/> (no answer
+        /// waiting for its delay, the gateway's collection over: on the instantaneous air their timers run on real time); at most 20 minutes.
         /// </summary>
-        private void WaitUntilQuiet()
+        private void WaitUntilQuiet(Func<bool> finished)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             int quiet = 0;
@@ -198,7 +202,7 @@ namespace DcMonitor.Emulator.Demo
                 long transmitted = _air.Statistics.NetworkPdusTransmitted;
                 quiet = _air.WaitUntilQuiet(1000) ? quiet + 1 : 0;
                 Thread.Sleep(100);
-                if (_air.Busy || _air.Statistics.NetworkPdusTransmitted != transmitted)
+                if (_air.Busy || _air.Statistics.NetworkPdusTransmitted != transmitted || !finished())
                 {
                     quiet = 0; // the instantaneous air is never busy: no transmission for 100 ms is its quiet
                 }

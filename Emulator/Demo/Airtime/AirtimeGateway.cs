@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using DcMonitor.Emulator.Mesh;
@@ -33,6 +34,8 @@ namespace DcMonitor.Emulator.Demo
         private readonly int _expected;
         private long _startMicroseconds;
         private long _endMicroseconds = long.MaxValue;
+        private IDisposable _tick; // referenced: a real-time timer nobody references may be collected unfired
+        private IDisposable _localReply;
 
         /// <summary>The gateway on <paramref name="stack"/> (node-0 of <paramref name="nodes"/>), its time from <paramref name="clock"/>.</summary>
         public AirtimeGateway(EmulatedMeshStack stack, IAirClock clock, int nodes)
@@ -150,8 +153,8 @@ namespace DcMonitor.Emulator.Demo
         public void Notify(string message)
         {
             const string prefix = "NODE";
-            int data = message.IndexOf(":DATA:", System.StringComparison.Ordinal);
-            if (!message.StartsWith(prefix, System.StringComparison.Ordinal) || data < 0)
+            int data = message.IndexOf(":DATA:", StringComparison.Ordinal);
+            if (!message.StartsWith(prefix, StringComparison.Ordinal) || data < 0)
             {
                 return; // SENT:READ
             }
@@ -166,7 +169,7 @@ namespace DcMonitor.Emulator.Demo
         /// <inheritdoc/>
         public bool Run(string nodeCommandText, GatewayReplyHandler reply)
         {
-            _clock.After(0, () =>
+            _localReply = _clock.After(0, () =>
             {
                 lock (_gate)
                 {
@@ -178,7 +181,7 @@ namespace DcMonitor.Emulator.Demo
 
         private void ScheduleTick()
         {
-            _clock.After(TickMilliseconds * 1000L, () =>
+            _tick = _clock.After(TickMilliseconds * 1000L, () =>
             {
                 if (Done)
                 {

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Threading;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Emulator.Mesh.Air;
 using DcMonitor.Shared.Mesh;
@@ -30,6 +31,9 @@ namespace DcMonitor.Emulator.Demo
         private readonly IAirClock _clock;
         private readonly byte[] _record = new byte[NativeContract.RecordHeaderLength + NativeContract.MaximumPayloadLength];
         private ResponseDelay _delay;
+        private readonly System.Collections.Generic.List<IDisposable> _timers = new System.Collections.Generic.List<IDisposable>(); // a real-time timer nobody references may be collected unfired
+        private int _waiting;
+        private int _handling;
 
         /// <summary>A responder for <paramref name="stack"/>, timing its delays on <paramref name="clock"/>.</summary>
         public AirtimeResponder(EmulatedMeshStack stack, IAirClock clock)
@@ -44,8 +48,27 @@ namespace DcMonitor.Emulator.Demo
         /// <summary>An acknowledged SEND of this node timed out: destination address.</summary>
         public event Action<int> RequestTimedOut;
 
+        /// <summary>Answers waiting for their response delay.</summary>
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        /// <summary>True when every event the stack queued has been handled (for <see cref="VirtualAir.FirmwareIdle"/>).</summary>
+        public bool Idle => Volatile.Read(ref _handling) == 0 && _stack.QueuedEvents == 0;
+
         /// <summary>Takes every event of the stack (call when its custom event is posted).</summary>
         public void TakeEvents()
+        {
+            Interlocked.Increment(ref _handling);
+            try
+            {
+                TakeQueuedEvents();
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _handling);
+            }
+        }
+
+        private void TakeQueuedEvents()
         {
             while (true)
             {
@@ -121,7 +144,24 @@ namespace DcMonitor.Emulator.Demo
                 delay = _delay.NextMilliseconds(window);
             }
 
-            _clock.After(delay * 1000L, () => Answer(handle, binary));
+            Interlocked.Increment(ref _waiting);
+            IDisposable timer = null;
+            timer = _clock.After(delay * 1000L, () =>
+            {
+                Answer(handle, binary);
+                Interlocked.Decrement(ref _waiting);
+                lock (_gate)
+                {
+                    _timers.Remove(timer);
+                }
+            });
+            lock (_gate)
+            {
+                if (Volatile.Read(ref _waiting) > 0)
+                {
+                    _timers.Add(timer);
+                }
+            }
         }
 
         private void Answer(int handle, bool binary)

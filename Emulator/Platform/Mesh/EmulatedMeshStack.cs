@@ -453,6 +453,18 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
+        /// <summary>Events queued for the firmware and not yet taken.</summary>
+        public int QueuedEvents
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _events.Count;
+                }
+            }
+        }
+
         /// <summary>Native DC02 notification.</summary>
         public int GattNotify(byte[] value, int length) => Gatt.Notify(value, length);
 

@@ -153,9 +153,9 @@ esp_ble_mesh_comp_t *dcm_composition_build(uint32_t models, bool relay_enabled, 
     }
 
     config_server.relay = relay_enabled ? ESP_BLE_MESH_RELAY_ENABLED : ESP_BLE_MESH_RELAY_DISABLED;
-    /* Relay retransmit 4 (5 transmissions) until the provisioner's relay selection sends Config Relay Set; network transmit 2
-     * (3 transmissions, 20 ms) for every node: an ALL:READ reply is heard directly by one of several relays, and the gateway
-     * re-asks the few that are lost (docs/airtime-benchmark.md). */
+    /* Relay retransmit 4 (5 transmissions) until the provisioner's relay selection sends Config Relay Set (2 transmissions);
+     * network transmit 2 (3 transmissions, 20 ms) for every node: one fewer than the seed's nodes on each ALL:READ answer, and
+     * the gateway re-asks the rare lost one (docs/airtime-benchmark.md). */
     config_server.relay_retransmit = ESP_BLE_MESH_TRANSMIT(4, 20);
     config_server.net_transmit = ESP_BLE_MESH_TRANSMIT(2, 20);
     config_server.beacon = ESP_BLE_MESH_BEACON_ENABLED;
