@@ -109,7 +109,7 @@ namespace DcMonitor.Shared.Gateway
         public const int MaximumConcurrentReasks = 4;
 
         /// <summary>Re-asks per node and ALL:READ.</summary>
-        public const int MaximumReasksPerNode = 2;
+        public const int MaximumReasksPerNode = 3;
 
         /// <summary>A node not heard for this long is forgotten (the Pi's own stale limit, seed §8.3).</summary>
         public const int KnownNodeLifetimeMilliseconds = 45000;

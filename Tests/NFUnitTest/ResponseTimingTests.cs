@@ -39,6 +39,25 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void AWiderWindowSpreadsTheDelaysOverItAnd500IsTheStandardDraw()
+        {
+            ResponseDelay wide = new ResponseDelay(0x0005);
+            ResponseDelay standard = new ResponseDelay(0x0005);
+            ResponseDelay explicitStandard = new ResponseDelay(0x0005);
+            int beyond = 0;
+            for (int i = 0; i < 1000; i++)
+            {
+                int value = wide.NextMilliseconds(6300);
+                Assert.IsTrue(value >= ResponseDelay.MinimumMilliseconds && value <= 6300, value.ToString());
+                beyond += value > ResponseDelay.MaximumMilliseconds ? 1 : 0;
+                Assert.AreEqual(standard.NextMilliseconds(), explicitStandard.NextMilliseconds(ResponseDelay.MaximumMilliseconds));
+            }
+
+            Assert.IsTrue(beyond > 850, "delays beyond 500 ms: " + beyond.ToString() + " of 1000");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { wide.NextMilliseconds(19); });
+        }
+
+        [TestMethod]
         public void ASeedAlwaysDrawsTheSameSequenceAndNeighbouringNodesDiffer()
         {
             ResponseDelay first = new ResponseDelay(0x0006);

@@ -17,10 +17,13 @@ namespace DcMonitor.Tests.Air
 
             Assert.Equal(0, exit);
             string[] lines = output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("airtime: ")).ToArray();
-            Assert.Equal(2, lines.Length); // text, then binary
+            Assert.Equal(5, lines.Length); // text, then binary; the READ round trip in each, their ratio
             Assert.Matches(@"^airtime: layout=building nodes=4 protocol=text relays=all loss=0 transmissions=\d+ answered=3/3 completion_ms=\d+$", lines[0]);
-            // binary, every node relaying: the request 4 + 3 replies × 4, each relayed 5 times by the 3 other nodes = 5N² − 6N + 5
-            Assert.Matches(@"^airtime: layout=building nodes=4 protocol=binary relays=all loss=0 transmissions=61 answered=3/3 completion_ms=\d+$", lines[1]);
+            // binary, relays selected: 4 nodes all hear each other, so none relays: the request 3 + 3 answers × 3 network transmissions
+            Assert.Matches(@"^airtime: layout=building nodes=4 protocol=binary relays=selected loss=0 transmissions=12 answered=3/3 completion_ms=\d+$", lines[1]);
+            Assert.Equal("airtime: read protocol=text relays=all transmissions=24 segments=4 acks=1 answered=1/1", lines[2]);
+            Assert.Equal("airtime: read protocol=binary relays=selected transmissions=6 segments=0 acks=0 answered=1/1", lines[3]);
+            Assert.Equal("airtime: read ratio=4.0 (text with segment acks / binary)", lines[4]);
         }
 
         [Fact]
