@@ -115,6 +115,16 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void TheResponseWindowGrowsWithTheKnownNodesFromTheStandard500Milliseconds()
+        {
+            Assert.AreEqual(500, GatewayProcessor.GroupResponseWindowMilliseconds(0));
+            Assert.AreEqual(500, GatewayProcessor.GroupResponseWindowMilliseconds(5));
+            Assert.AreEqual(6300, GatewayProcessor.GroupResponseWindowMilliseconds(63));
+            Assert.AreEqual(20000, GatewayProcessor.GroupResponseWindowMilliseconds(200));
+            Assert.AreEqual(25500, GatewayProcessor.GroupResponseWindowMilliseconds(1000), "at most what the binary SEND carries");
+        }
+
+        [TestMethod]
         public void TheAllWindowGrowsWithTheKnownNodesUpToItsBound()
         {
             Assert.AreEqual(30000, GatewayProcessor.AllRepliesWindowMilliseconds(0));

@@ -22,9 +22,6 @@ namespace DcMonitor.Emulator.Demo
         /// <summary>The seed's text STATUS reply (≈ 40 bytes: 4 segments with the opcode and TransMIC).</summary>
         public const string TextReply = AirtimeResponder.TextReply;
 
-        /// <summary>Unicast timeout of the direct READ, ms (the stack's vendor response timeout).</summary>
-        private const int ReadTimeoutMilliseconds = 5000;
-
         private const int Models = NativeContract.ConfigServer | NativeContract.VendorServer | NativeContract.VendorClient;
         private readonly object _gate = new object();
         private readonly HashSet<int> _answeredSources = new HashSet<int>();
@@ -128,7 +125,7 @@ namespace DcMonitor.Emulator.Demo
                 {
                     byte[] request = setup.Binary ? new byte[] { BinaryCommandCodec.Read, 0 } : Encoding.ASCII.GetBytes("read");
                     stacks[0].SendVendor(all ? NodeAddressing.AllNodesGroupAddress : stacks[1].UnicastAddress, setup.Binary ? AirtimeResponder.BinarySend : AirtimeResponder.TextSend,
-                        request, request.Length, 7, !all, ReadTimeoutMilliseconds);
+                        request, request.Length, 7, false, 0); // unacknowledged: the stack's response timer would run on real time; the answer is awaited all the same
                 }
 
                 WaitUntilQuiet(() => (gateway == null || gateway.Done) && Array.TrueForAll(responders, r => r.Waiting == 0));

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Text;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Emulator.Mesh.Air;
-using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Gateway;
 using DcMonitor.Shared.Mesh;
@@ -134,8 +133,9 @@ namespace DcMonitor.Emulator.Demo
         public bool SendVendor(int destination, string nodeCommandText)
         {
             BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary);
-            return _stack.SendVendor(destination, AirtimeResponder.BinarySend, _binary, BinaryCommandCodec.Length, VendorTtl, true,
-                MeshNode.VendorResponseTimeoutMilliseconds) == NativeContract.Ok;
+            // Unacknowledged for the stack: its response timer runs on real time, the exchange on the air's virtual time; the processor's own
+            // stuck-send limit (GatewayProcessor.StuckSendMilliseconds, 6 s of virtual time) ends a re-ask that got no answer instead of 5 s.
+            return _stack.SendVendor(destination, AirtimeResponder.BinarySend, _binary, BinaryCommandCodec.Length, VendorTtl, false, 0) == NativeContract.Ok;
         }
 
         /// <inheritdoc/>

@@ -17,10 +17,7 @@ namespace DcMonitor.Emulator.Mesh
         /// <inheritdoc/>
         public int PendingReceptions => Started ? Volatile.Read(ref _pendingReceptions) : 0;
 
-        IAirClock ITransportHost.Clock => AirClock;
-
-        /// <summary>The clock of the air the radio is on (virtual on a timed air), real time without one.</summary>
-        private IAirClock AirClock => Air as IAirClock ?? s_realTime;
+        IAirClock ITransportHost.Clock => Air as IAirClock ?? s_realTime;
 
         AirStatistics ITransportHost.Statistics => Air?.Statistics;
 

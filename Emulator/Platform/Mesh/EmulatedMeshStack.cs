@@ -48,8 +48,8 @@ namespace DcMonitor.Emulator.Mesh
         private readonly BlockingCollection<NetworkPdu> _inbox = new BlockingCollection<NetworkPdu>();
         private readonly Queue<long> _cacheOrder = new Queue<long>();
         private readonly HashSet<long> _cache = new HashSet<long>();
-        private readonly Dictionary<int, IDisposable> _pendingVendor = new Dictionary<int, IDisposable>();
-        private readonly Dictionary<int, IDisposable> _pendingOnOff = new Dictionary<int, IDisposable>();
+        private readonly Dictionary<int, Timer> _pendingVendor = new Dictionary<int, Timer>();
+        private readonly Dictionary<int, Timer> _pendingOnOff = new Dictionary<int, Timer>();
         private readonly Dictionary<int, int> _requestSources = new Dictionary<int, int>();
         private MeshSettings _settings;
         private int _models;
@@ -300,7 +300,7 @@ namespace DcMonitor.Emulator.Mesh
                     }
 
                     int target = destination;
-                    _pendingVendor[destination] = AirClock.After(timeoutMilliseconds * 1000L, () => VendorTimedOut(target, opcode)); // the air's clock: virtual on a timed air
+                    _pendingVendor[destination] = new Timer(_ => VendorTimedOut(target, opcode), null, timeoutMilliseconds, Timeout.Infinite);
                 }
             }
 
@@ -771,12 +771,12 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Drops every outstanding vendor and OnOff request with its timer (caller holds the gate).</summary>
         private void CancelPendingRequests()
         {
-            foreach (IDisposable timer in _pendingVendor.Values)
+            foreach (Timer timer in _pendingVendor.Values)
             {
                 timer.Dispose();
             }
 
-            foreach (IDisposable timer in _pendingOnOff.Values)
+            foreach (Timer timer in _pendingOnOff.Values)
             {
                 timer.Dispose();
             }
@@ -786,11 +786,11 @@ namespace DcMonitor.Emulator.Mesh
             StopHeartbeatPublication();
         }
 
-        private bool CancelPending(Dictionary<int, IDisposable> pending, int destination)
+        private bool CancelPending(Dictionary<int, Timer> pending, int destination)
         {
             lock (_gate)
             {
-                if (!pending.TryGetValue(destination, out IDisposable timer))
+                if (!pending.TryGetValue(destination, out Timer timer))
                 {
                     return false;
                 }
