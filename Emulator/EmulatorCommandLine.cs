@@ -113,9 +113,14 @@ namespace DcMonitor.Emulator
             var airtimeLosses = new Option<string>("--loss") { Description = "per-link loss probabilities 0-1, comma-separated", DefaultValueFactory = _ => "0" };
             var airtimeModel = new Option<string>("--air") { Description = "timed (airtime, collisions; the default) or instantaneous (the air without either, for comparison)", DefaultValueFactory = _ => "timed" };
             airtimeModel.AcceptOnlyFromAmong("timed", "instantaneous");
+            var airtimeSetups = new Option<string>("--setups")
+            {
+                Description = "seed (text, every node relaying) and/or selected (binary, selected relays, the gateway's collection), comma-separated",
+                DefaultValueFactory = _ => AirtimeReport.SeedSetup + "," + AirtimeReport.SelectedSetup,
+            };
             var airtime = new Command("airtime", "transmissions, collisions and completion time of a READ and an ALL:READ on the timed air, by payload kind")
             {
-                airtimeNodes, airtimeLayouts, airtimeLosses, airtimeModel,
+                airtimeNodes, airtimeLayouts, airtimeLosses, airtimeModel, airtimeSetups,
             };
             airtime.SetAction(result =>
             {
@@ -130,7 +135,8 @@ namespace DcMonitor.Emulator
                 {
                     return AirtimeReport.Run(output, Array.ConvertAll(counts.Split(','), c => int.Parse(c, CultureInfo.InvariantCulture)),
                         result.GetValue(airtimeLayouts).Split(','),
-                        Array.ConvertAll(result.GetValue(airtimeLosses).Split(','), l => double.Parse(l, CultureInfo.InvariantCulture)), model);
+                        Array.ConvertAll(result.GetValue(airtimeLosses).Split(','), l => double.Parse(l, CultureInfo.InvariantCulture)), model,
+                        result.GetValue(airtimeSetups).Split(','));
                 }
                 catch (Exception e) when (e is FormatException || e is ArgumentException || e is OverflowException)
                 {

@@ -18,6 +18,9 @@ namespace DcMonitor.Shared.Gateway
     /// <item>the fallback (vendor client not bound) maps only STOP/OFF/ON to Generic OnOff, rejects the rest with
     /// <c>ERROR:NOT_READY</c> (B10) and runs ALL on this node too (B17); known nodes age out (B16).</item>
     /// </list>
+    /// An ALL command's group SEND carries a response window sized to the known nodes (<see cref="GroupResponseWindowMilliseconds"/>);
+    /// after it, an ALL:READ re-asks the known nodes whose answers were lost with unicast reads (<see cref="ReasksOutstanding"/>),
+    /// silently: the Pi's replies are the ones it would get from a mesh that lost nothing.
     /// Commands are handled one at a time in arrival order: while one waits for this node's own reply (self or the
     /// local part of ALL) or for its destination, later ones wait, so notifications keep the seed's order (§2.8).
     /// Times are milliseconds of a monotonic clock, passed in by the caller.
@@ -70,6 +73,44 @@ namespace DcMonitor.Shared.Gateway
             return window > AllRepliesWindowMaximumMilliseconds ? AllRepliesWindowMaximumMilliseconds : (int)window;
         }
 
+        /// <summary>
+        /// Response window per known node of a binary ALL, ms: room for one node's answer and its relaying (3 network transmissions and
+        /// 2 by each relay, 20 ms apart, on a mesh of about 8 relays) with few collisions (docs/airtime-benchmark.md: at 30 ms a
+        /// 63-node building lost more answers to collisions than the re-asks recover).
+        /// </summary>
+        public const int GroupResponseWindowPerNodeMilliseconds = 100;
+
+        /// <summary>
+        /// The response window an ALL command's group SEND carries (ms): each node answers after a random delay of 20 ms to this
+        /// (<see cref="ResponseDelay.NextMilliseconds(int)"/>), so the answers of a large mesh do not collide. 500 ms
+        /// (Mesh Profile 1.0.1 §3.7.3.1) up to 5 known nodes, <see cref="GroupResponseWindowPerNodeMilliseconds"/> per known node
+        /// above (6.3 s at 63 nodes, 20 s at 200), at most 25.5 s (what <see cref="BinaryCommandCodec"/> carries).
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">knownNodes negative.</exception>
+        public static int GroupResponseWindowMilliseconds(int knownNodes)
+        {
+            if (knownNodes < 0)
+            {
+                throw new ArgumentOutOfRangeException("knownNodes");
+            }
+
+            long window = (long)GroupResponseWindowPerNodeMilliseconds * knownNodes;
+            long maximum = BinaryCommandCodec.MaximumResponseWindowUnits * BinaryCommandCodec.ResponseWindowUnitMilliseconds;
+            return window < ResponseDelay.MaximumMilliseconds ? ResponseDelay.MaximumMilliseconds : window > maximum ? (int)maximum : (int)window;
+        }
+
+        /// <summary>
+        /// Wait after an ALL:READ's response window before the gateway re-asks the known nodes that did not answer, ms: room for the
+        /// last answers to cross a multi-hop mesh (a few relay hops of 20–30 ms, a segmented text answer's SAR).
+        /// </summary>
+        public const int ReaskAfterWindowMilliseconds = 2000;
+
+        /// <summary>Re-asks (unicast <c>read</c>) outstanding at once, so the re-asking does not itself flood the mesh.</summary>
+        public const int MaximumConcurrentReasks = 4;
+
+        /// <summary>Re-asks per node and ALL:READ.</summary>
+        public const int MaximumReasksPerNode = 3;
+
         /// <summary>A node not heard for this long is forgotten (the Pi's own stale limit, seed §8.3).</summary>
         public const int KnownNodeLifetimeMilliseconds = 45000;
 
@@ -81,7 +122,9 @@ namespace DcMonitor.Shared.Gateway
         private readonly int[] _outstandingDestination = new int[NodeAddressing.MaximumNodes];
         private readonly long[] _outstandingSince = new long[NodeAddressing.MaximumNodes];
         private readonly bool[] _outstandingSilent = new bool[NodeAddressing.MaximumNodes];
+        private readonly bool[] _outstandingReask = new bool[NodeAddressing.MaximumNodes];
         private readonly bool[] _answeredAll = new bool[NodeAddressing.MaximumNodes];
+        private readonly int[] _reasks = new int[NodeAddressing.MaximumNodes];
         private readonly ArrayList _fallbackTargets = new ArrayList();
 
         private int _outstandingCount;
@@ -96,6 +139,8 @@ namespace DcMonitor.Shared.Gateway
         private bool _fallbackRefused;
         private long _nextFallbackAt;
         private long _allRepliesUntil = long.MinValue;
+        private long _reaskFrom = long.MaxValue;
+        private int _reasksOutstanding;
 
         /// <summary>Creates the processor over the node's mesh, notifier and local command runner.</summary>
         public GatewayProcessor(IGatewayMesh mesh, IGatewayNotifier notifier, ILocalCommandRunner local)
@@ -171,13 +216,20 @@ namespace DcMonitor.Shared.Gateway
 
             _known.Heard(source, own, nowMilliseconds);
             bool monitored = source == _monitorTarget;
+            bool reasked = IsReasked(source);
             bool asked = ClearOutstanding(source, out _) || monitored;
+            if (reasked)
+            {
+                _reasksOutstanding--;
+                asked = !_answeredAll[nodeId]; // its answer to the group came first: this one is a second answer
+                _answeredAll[nodeId] = true;
+            }
             if (monitored)
             {
                 _monitorWaiting = false;
             }
 
-            if (!asked && nowMilliseconds <= _allRepliesUntil && !_answeredAll[nodeId])
+            if (!asked && !reasked && nowMilliseconds <= _allRepliesUntil && !_answeredAll[nodeId])
             {
                 _answeredAll[nodeId] = true;
                 asked = true;
@@ -195,6 +247,7 @@ namespace DcMonitor.Shared.Gateway
         public void OnVendorSendFailed(int destination, long nowMilliseconds)
         {
             _now = nowMilliseconds;
+            ReaskEnded(destination);
             ClearOutstanding(destination, out bool silent);
             if (destination == _monitorTarget)
             {
@@ -212,6 +265,7 @@ namespace DcMonitor.Shared.Gateway
         public void OnVendorTimeout(int destination, long nowMilliseconds)
         {
             _now = nowMilliseconds;
+            ReaskEnded(destination);
             bool wasOutstanding = ClearOutstanding(destination, out bool silent);
             if (destination == _monitorTarget)
             {
@@ -264,7 +318,81 @@ namespace DcMonitor.Shared.Gateway
             _known.ForgetSilent(nowMilliseconds, KnownNodeLifetimeMilliseconds);
             ContinueFallback();
             PollMonitor();
+            Reask();
             Pump();
+        }
+
+        /// <summary>Re-asks (unicast <c>read</c>) still outstanding.</summary>
+        public int ReasksOutstanding => _reasksOutstanding;
+
+        /// <summary>Re-asks sent since start (diagnostics).</summary>
+        public int ReasksSent { get; private set; }
+
+        /// <summary>
+        /// After an ALL:READ's response window (+ <see cref="ReaskAfterWindowMilliseconds"/>) and within its reply window, asks each known
+        /// node that has not answered again with a unicast <c>read</c>, at most <see cref="MaximumConcurrentReasks"/> at once and
+        /// <see cref="MaximumReasksPerNode"/> times each. Its answer is forwarded as the node's answer to the ALL (once); the re-ask
+        /// itself tells the Pi nothing (no SENT, no MESH_TIMEOUT), so the Pi sees exactly what a mesh that lost nothing shows.
+        /// </summary>
+        private void Reask()
+        {
+            if (_now < _reaskFrom || !_mesh.VendorClientBound)
+            {
+                return;
+            }
+
+            if (_now > _allRepliesUntil)
+            {
+                _reaskFrom = long.MaxValue; // the ALL is over: late re-ask answers are still forwarded, no new re-asks
+                return;
+            }
+
+            for (int i = 0; i < _known.Count && _reasksOutstanding < MaximumConcurrentReasks; i++)
+            {
+                int address = _known.AddressAt(i);
+                int nodeId = NodeAddressing.NodeIdOf(address);
+                if (_answeredAll[nodeId] || _reasks[nodeId] >= MaximumReasksPerNode || IsOutstanding(address))
+                {
+                    continue;
+                }
+
+                if (_outstandingCount == _outstandingDestination.Length)
+                {
+                    return; // no room to track another send
+                }
+
+                _reasks[nodeId]++;
+                if (_mesh.SendVendor(address, "read"))
+                {
+                    MarkOutstanding(address, true);
+                    _outstandingReask[_outstandingCount - 1] = true; // a new entry: the address was not outstanding
+                    _reasksOutstanding++;
+                    ReasksSent++;
+                }
+            }
+        }
+
+        /// <summary>True when the send outstanding to <paramref name="destination"/> is a re-ask.</summary>
+        private bool IsReasked(int destination)
+        {
+            for (int i = 0; i < _outstandingCount; i++)
+            {
+                if (_outstandingDestination[i] == destination)
+                {
+                    return _outstandingReask[i];
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A send to <paramref name="destination"/> failed or timed out: when it was a re-ask, one fewer is outstanding.</summary>
+        private void ReaskEnded(int destination)
+        {
+            if (IsReasked(destination))
+            {
+                _reasksOutstanding--;
+            }
         }
 
         private void NotifyBusy()
@@ -382,11 +510,14 @@ namespace DcMonitor.Shared.Gateway
 
         private void SendToGroup(GatewayCommand command)
         {
-            bool sent = _mesh.SendVendor(NodeAddressing.AllNodesGroupAddress, command.NodeCommandText);
+            int window = GroupResponseWindowMilliseconds(_known.Count);
+            bool sent = _mesh.SendVendorToGroup(command.NodeCommandText, window);
             if (sent)
             {
                 Array.Clear(_answeredAll, 0, _answeredAll.Length);
+                Array.Clear(_reasks, 0, _reasks.Length);
                 _allRepliesUntil = _now + AllRepliesWindowMilliseconds(_known.Count);
+                _reaskFrom = command.NodeCommandText == "read" ? _now + window + ReaskAfterWindowMilliseconds : long.MaxValue; // re-asking repeats only a read
             }
 
             _notifier.Notify(sent ? GatewayReplies.Sent(command.Word) : GatewayReplies.MeshSendFail);
@@ -582,6 +713,7 @@ namespace DcMonitor.Shared.Gateway
             _outstandingDestination[_outstandingCount] = destination;
             _outstandingSince[_outstandingCount] = _now;
             _outstandingSilent[_outstandingCount] = silent;
+            _outstandingReask[_outstandingCount] = false;
             _outstandingCount++;
         }
 
@@ -610,6 +742,7 @@ namespace DcMonitor.Shared.Gateway
                     _outstandingDestination[i] = _outstandingDestination[_outstandingCount];
                     _outstandingSince[i] = _outstandingSince[_outstandingCount];
                     _outstandingSilent[i] = _outstandingSilent[_outstandingCount];
+                    _outstandingReask[i] = _outstandingReask[_outstandingCount];
                     return true;
                 }
             }

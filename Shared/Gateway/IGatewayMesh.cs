@@ -21,6 +21,13 @@ namespace DcMonitor.Shared.Gateway
         /// </summary>
         bool SendVendor(int destination, string nodeCommandText);
 
+        /// <summary>
+        /// Sends node command text to the all-nodes group 0xC000 (unacknowledged, TTL 7) asking each node to answer after a random
+        /// delay of 20 ms to <paramref name="responseWindowMilliseconds"/> (carried by the binary SEND; the seed's text SEND keeps
+        /// 20–500 ms). False when the stack refused the send at once.
+        /// </summary>
+        bool SendVendorToGroup(string nodeCommandText, int responseWindowMilliseconds);
+
         /// <summary>Sends an acknowledged Generic OnOff Set (TTL 3, 2 s timeout). False when the stack refused it.</summary>
         bool SendOnOff(int destination, bool on);
     }

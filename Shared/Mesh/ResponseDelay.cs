@@ -1,3 +1,5 @@
+using System;
+
 namespace DcMonitor.Shared.Mesh
 {
     /// <summary>
@@ -27,12 +29,28 @@ namespace DcMonitor.Shared.Mesh
         /// <summary>The next delay, 20–500 ms.</summary>
         public int NextMilliseconds()
         {
+            return NextMilliseconds(MaximumMilliseconds);
+        }
+
+        /// <summary>
+        /// The next delay, uniform over <see cref="MinimumMilliseconds"/>–<paramref name="windowMilliseconds"/> inclusive: a request
+        /// that carries a larger response window (this firmware's binary ALL, sized by the gateway to the nodes it knows,
+        /// <see cref="BinaryCommandCodec"/>) spreads its answers over it; 500 gives exactly <see cref="NextMilliseconds()"/>.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">windowMilliseconds below <see cref="MinimumMilliseconds"/>.</exception>
+        public int NextMilliseconds(int windowMilliseconds)
+        {
+            if (windowMilliseconds < MinimumMilliseconds)
+            {
+                throw new ArgumentOutOfRangeException("windowMilliseconds");
+            }
+
             uint x = _state;
             x ^= x << 13;
             x ^= x >> 17;
             x ^= x << 5;
             _state = x;
-            return MinimumMilliseconds + (int)(x % (uint)(MaximumMilliseconds - MinimumMilliseconds + 1));
+            return MinimumMilliseconds + (int)(x % (uint)(windowMilliseconds - MinimumMilliseconds + 1));
         }
     }
 }

@@ -44,6 +44,25 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void AGroupCommandCarriesItsResponseWindowOnlyWhenLongerThanTheStandard500Milliseconds()
+        {
+            byte[] encoded = new byte[BinaryCommandCodec.WindowedLength];
+            Assert.IsTrue(BinaryCommandCodec.TryEncode(NodeCommandParser.Parse("read"), encoded));
+            Assert.AreEqual(BinaryCommandCodec.Length, BinaryCommandCodec.WriteResponseWindow(encoded, 500));
+            Assert.AreEqual(500, BinaryCommandCodec.ResponseWindowMillisecondsOf(encoded, 0, BinaryCommandCodec.Length));
+
+            Assert.AreEqual(BinaryCommandCodec.WindowedLength, BinaryCommandCodec.WriteResponseWindow(encoded, 6250));
+            Assert.AreEqual((byte)63, encoded[2], "rounded up to whole 100 ms");
+            Assert.AreEqual("read", BinaryCommandCodec.TryDecodeToText(encoded, 0, 3));
+            Assert.AreEqual(6300, BinaryCommandCodec.ResponseWindowMillisecondsOf(encoded, 0, 3));
+
+            BinaryCommandCodec.WriteResponseWindow(encoded, 60000);
+            Assert.AreEqual((byte)255, encoded[2], "at most 25.5 s");
+            Assert.IsNull(BinaryCommandCodec.TryDecodeToText(new byte[] { 1, 0, 4 }, 0, 3), "a window below 500 ms is malformed");
+            Assert.ThrowsException(typeof(System.ArgumentOutOfRangeException), delegate { BinaryCommandCodec.WriteResponseWindow(encoded, -1); });
+        }
+
+        [TestMethod]
         public void AReadingIsEightBytesAndBecomesTheSameTextTheNodeWouldSend()
         {
             SensorReading reading = new SensorReading();

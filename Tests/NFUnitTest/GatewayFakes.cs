@@ -30,6 +30,16 @@ namespace DcMonitor.NFUnitTest
             return Accept;
         }
 
+        /// <summary>Response window of the last group send, ms (0 before one).</summary>
+        public int LastGroupResponseWindowMilliseconds { get; private set; }
+
+        /// <summary>Recorded as a vendor send to 0xC000; the window is kept in <see cref="LastGroupResponseWindowMilliseconds"/>.</summary>
+        public bool SendVendorToGroup(string nodeCommandText, int responseWindowMilliseconds)
+        {
+            LastGroupResponseWindowMilliseconds = responseWindowMilliseconds;
+            return SendVendor(0xC000, nodeCommandText);
+        }
+
         public bool SendOnOff(int destination, bool on)
         {
             Sends.Add("onoff 0x" + destination.ToString("X4") + (on ? " 1" : " 0"));

@@ -39,6 +39,25 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void AWiderWindowSpreadsTheDelaysOverItAnd500IsTheStandardDraw()
+        {
+            ResponseDelay wide = new ResponseDelay(0x0005);
+            ResponseDelay standard = new ResponseDelay(0x0005);
+            ResponseDelay explicitStandard = new ResponseDelay(0x0005);
+            int beyond = 0;
+            for (int i = 0; i < 1000; i++)
+            {
+                int value = wide.NextMilliseconds(6300);
+                Assert.IsTrue(value >= ResponseDelay.MinimumMilliseconds && value <= 6300, value.ToString());
+                beyond += value > ResponseDelay.MaximumMilliseconds ? 1 : 0;
+                Assert.AreEqual(standard.NextMilliseconds(), explicitStandard.NextMilliseconds(ResponseDelay.MaximumMilliseconds));
+            }
+
+            Assert.IsTrue(beyond > 850, "delays beyond 500 ms: " + beyond.ToString() + " of 1000");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { wide.NextMilliseconds(19); });
+        }
+
+        [TestMethod]
         public void ASeedAlwaysDrawsTheSameSequenceAndNeighbouringNodesDiffer()
         {
             ResponseDelay first = new ResponseDelay(0x0006);
@@ -93,6 +112,16 @@ namespace DcMonitor.NFUnitTest
             Assert.IsFalse(held.Hold(99, 1, new byte[1], 1, 100));
             Assert.IsFalse(new HeldReplies(4).Hold(1, 1, new byte[5], 5, 100));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { held.Hold(1, 1, new byte[1], 2, 100); });
+        }
+
+        [TestMethod]
+        public void TheResponseWindowGrowsWithTheKnownNodesFromTheStandard500Milliseconds()
+        {
+            Assert.AreEqual(500, GatewayProcessor.GroupResponseWindowMilliseconds(0));
+            Assert.AreEqual(500, GatewayProcessor.GroupResponseWindowMilliseconds(5));
+            Assert.AreEqual(6300, GatewayProcessor.GroupResponseWindowMilliseconds(63));
+            Assert.AreEqual(20000, GatewayProcessor.GroupResponseWindowMilliseconds(200));
+            Assert.AreEqual(25500, GatewayProcessor.GroupResponseWindowMilliseconds(1000), "at most what the binary SEND carries");
         }
 
         [TestMethod]

@@ -28,7 +28,7 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly MeshNode _mesh;
         private readonly MeshState _state = new MeshState();
         private readonly ArrayList _textOnly = new ArrayList();
-        private readonly byte[] _binary = new byte[BinaryCommandCodec.Length];
+        private readonly byte[] _binary = new byte[BinaryCommandCodec.WindowedLength];
         private readonly byte[] _text = new byte[64];
 
         /// <summary>Creates the adapter and reads the stack's state.</summary>
@@ -56,18 +56,12 @@ namespace DcMonitor.UniversalNode.Mesh
         /// <inheritdoc/>
         public bool SendVendor(int destination, string nodeCommandText)
         {
-            bool group = destination >= 0xC000;
-            bool binary = BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary);
-            if (group)
+            if (destination >= 0xC000)
             {
-                bool sent = !binary || _mesh.SendVendor(destination, MeshProtocol.BinarySendOpcode, _binary, BinaryCommandCodec.Length, VendorTtl, false, 0) == MeshResult.Ok;
-                if (!binary || _textOnly.Count > 0)
-                {
-                    sent = SendText(destination, nodeCommandText, false) && sent;
-                }
-
-                return sent;
+                return SendToGroup(destination, nodeCommandText, ResponseDelay.MaximumMilliseconds);
             }
+
+            bool binary = BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary);
 
             if (!binary || _textOnly.Contains(destination))
             {
@@ -75,6 +69,26 @@ namespace DcMonitor.UniversalNode.Mesh
             }
 
             return _mesh.SendVendor(destination, MeshProtocol.BinarySendOpcode, _binary, BinaryCommandCodec.Length, VendorTtl, true, MeshNode.VendorResponseTimeoutMilliseconds) == MeshResult.Ok;
+        }
+
+        /// <inheritdoc/>
+        public bool SendVendorToGroup(string nodeCommandText, int responseWindowMilliseconds)
+        {
+            return SendToGroup(NodeAddressing.AllNodesGroupAddress, nodeCommandText, responseWindowMilliseconds);
+        }
+
+        /// <summary>The binary group SEND with its response window, and the text one too while a text-only node is known (or the command has no binary form).</summary>
+        private bool SendToGroup(int destination, string nodeCommandText, int responseWindowMilliseconds)
+        {
+            bool binary = BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary);
+            int length = binary ? BinaryCommandCodec.WriteResponseWindow(_binary, responseWindowMilliseconds) : 0;
+            bool sent = !binary || _mesh.SendVendor(destination, MeshProtocol.BinarySendOpcode, _binary, length, VendorTtl, false, 0) == MeshResult.Ok;
+            if (!binary || _textOnly.Count > 0)
+            {
+                sent = SendText(destination, nodeCommandText, false) && sent; // seed nodes answer text after 20–500 ms
+            }
+
+            return sent;
         }
 
         /// <inheritdoc/>

@@ -18,7 +18,8 @@ namespace DcMonitor.UniversalNode.Mesh
     /// several gateways' pairs may interleave) is ignored too, so a node runs and answers one ALL command once. Text longer than 63
     /// characters is answered with <c>ERR:TOO_LONG</c> (the seed silently cut it). The answer to a group SEND waits a random
     /// 20–500 ms (<see cref="ResponseDelay"/>, Mesh Profile 1.0.1 §3.7.3.1) in <see cref="HeldReplies"/>, so an ALL command's
-    /// answers do not all start at once; an answer to a unicast SEND goes at once. Worker thread only (the delay's timer
+    /// answers do not all start at once (to the response window a binary group SEND carries instead of 500 ms,
+    /// <see cref="BinaryCommandCodec"/>); an answer to a unicast SEND goes at once. Worker thread only (the delay's timer
     /// only posts to the worker).
     /// </summary>
     public sealed class VendorServer
@@ -82,9 +83,11 @@ namespace DcMonitor.UniversalNode.Mesh
             string command = binary ? BinaryCommandCodec.TryDecodeToText(request.Payload, 0, request.Payload.Length) : request.PayloadText();
             int handle = request.RequestHandle;
             bool group = request.Destination >= 0xC000;
+            int window = !group ? 0 : binary && command != null
+                ? BinaryCommandCodec.ResponseWindowMillisecondsOf(request.Payload, 0, request.Payload.Length) : ResponseDelay.MaximumMilliseconds;
             if (command == null)
             {
-                ReplyText(handle, NodeReplies.Unknown("<binary>"), group);
+                ReplyText(handle, NodeReplies.Unknown("<binary>"), window);
                 return;
             }
 
@@ -95,7 +98,7 @@ namespace DcMonitor.UniversalNode.Mesh
 
             if (!binary && command.Length > MaximumTextLength)
             {
-                ReplyText(handle, TooLongReply, group);
+                ReplyText(handle, TooLongReply, window);
                 return;
             }
 
@@ -103,16 +106,16 @@ namespace DcMonitor.UniversalNode.Mesh
             {
                 if (binary && reply.EncodeBinary(_status))
                 {
-                    Reply(handle, MeshProtocol.BinaryStatusOpcode, _status, BinaryStatusCodec.Length, group);
+                    Reply(handle, MeshProtocol.BinaryStatusOpcode, _status, BinaryStatusCodec.Length, window);
                 }
                 else
                 {
-                    ReplyText(handle, reply.Text, group);
+                    ReplyText(handle, reply.Text, window);
                 }
             });
             if (!accepted)
             {
-                ReplyText(handle, "ERR:BUSY", group);
+                ReplyText(handle, "ERR:BUSY", window);
             }
         }
 
@@ -140,7 +143,7 @@ namespace DcMonitor.UniversalNode.Mesh
             return false;
         }
 
-        private void ReplyText(int handle, string text, bool group)
+        private void ReplyText(int handle, string text, int window)
         {
             int length = text.Length < _text.Length ? text.Length : _text.Length;
             for (int i = 0; i < length; i++)
@@ -148,13 +151,16 @@ namespace DcMonitor.UniversalNode.Mesh
                 _text[i] = (byte)text[i];
             }
 
-            Reply(handle, MeshProtocol.VendorStatusOpcode, _text, length, group);
+            Reply(handle, MeshProtocol.VendorStatusOpcode, _text, length, window);
         }
 
-        /// <summary>Replies at once to a unicast request; holds the reply to a group request for its random delay (at once when the table is full).</summary>
-        private void Reply(int handle, int opcode, byte[] payload, int length, bool group)
+        /// <summary>
+        /// Replies at once to a unicast request (<paramref name="window"/> 0); holds the reply to a group request for its random delay,
+        /// 20 ms to <paramref name="window"/> ms (at once when the table is full).
+        /// </summary>
+        private void Reply(int handle, int opcode, byte[] payload, int length, int window)
         {
-            if (group)
+            if (window > 0)
             {
                 int own = _adapter.OwnAddress;
                 if (_delay == null || _delaySeed != own)
@@ -163,7 +169,7 @@ namespace DcMonitor.UniversalNode.Mesh
                     _delaySeed = own;
                 }
 
-                int delay = _delay.NextMilliseconds();
+                int delay = _delay.NextMilliseconds(window);
                 long now = Environment.TickCount64;
                 if (_held.Hold(handle, opcode, payload, length, now + delay))
                 {

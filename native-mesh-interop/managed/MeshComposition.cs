@@ -12,6 +12,19 @@ namespace DcMonitor.MeshInterop
         /// <summary>Default TTL of every DC-Monitor node (seed §1.6).</summary>
         public const int StandardDefaultTtl = 7;
 
+        /// <summary>
+        /// Network Transmit count every device starts with (Mesh Profile 4.2.19; set by the native composition,
+        /// dcm_mesh_composition.c): 2 retransmissions = 3 transmissions of each PDU it originates, 20 ms apart. The seed's nodes
+        /// sent 4 (§1.6); one fewer on each answer of an ALL:READ, and the gateway re-asks the rare lost one (docs/airtime-benchmark.md).
+        /// </summary>
+        public const int NetworkTransmitCount = 2;
+
+        /// <summary>
+        /// Relay Retransmit count a relaying device starts with (Mesh Profile 4.2.20; dcm_mesh_composition.c): 4 retransmissions =
+        /// 5 transmissions, 20 ms apart (seed §1.6), until the provisioner's Config Relay Set replaces it.
+        /// </summary>
+        public const int RelayRetransmitCount = 4;
+
         /// <summary>Creates a composition.</summary>
         /// <exception cref="ArgumentException">No Config Server, a UUID that is not 16 bytes, or a default TTL outside 0–127 (1 is reserved).</exception>
         public MeshComposition(MeshModels models, bool relayEnabled, int defaultTtl, byte[] deviceUuid)

@@ -31,12 +31,6 @@ namespace DcMonitor.Emulator.Mesh
     /// </summary>
     public sealed class EmulatedMeshStack : IRadio, IAirActivity, IAdvertisingBearer, INativeEventSink
     {
-        /// <summary>Network transmissions per PDU a node sends (seed §1.6: 3 retransmissions; <see cref="NetworkLayer"/>).</summary>
-        public const int NetworkTransmitCount = NetworkLayer.NetworkTransmitCount;
-
-        /// <summary>Transmissions per PDU a relay forwards (seed §1.6: 4 retransmissions; <see cref="NetworkLayer"/>).</summary>
-        public const int RelayTransmitCount = NetworkLayer.RelayTransmitCount;
-
         /// <summary>
         /// Bytes of the native event ring, as on the device (DCM_EVENT_RING_BYTES): each record costs
         /// <see cref="NativeContract.RingEntryPrefix"/> + its length, and the last <see cref="NativeContract.EventReserveBytes"/>
@@ -244,6 +238,8 @@ namespace DcMonitor.Emulator.Mesh
                 _node.Models = models;
                 _node.Relay = settings.Relay >= 0 ? settings.Relay == 1 : relayEnabled;
                 _node.DefaultTtl = settings.DefaultTtl >= 0 ? settings.DefaultTtl : defaultTtl;
+                _node.NetworkTransmissions = NodeState.TransmissionsOf(settings.NetworkTransmit, NativeContract.CompositionNetworkTransmitCount);
+                _node.RelayTransmissions = NodeState.TransmissionsOf(settings.RelayRetransmit, NativeContract.CompositionRelayRetransmitCount);
                 _node.DeviceUuid = _provisioning.WithBluetoothAddress(deviceUuid);
                 _node.Sequence = settings.SequenceBase;
                 settings.SequenceBase = _node.Sequence + NodeState.SequenceStoreRate;
@@ -253,6 +249,36 @@ namespace DcMonitor.Emulator.Mesh
                 _receiver = new Thread(ReceiveLoop) { IsBackground = true, Name = "mesh rx " + RadioName };
                 _receiver.Start();
                 return NativeContract.Ok;
+            }
+        }
+
+        /// <summary>
+        /// Transmissions of each PDU this node originates: its Network Transmit count + 1 (Mesh Profile 4.2.19), the composition's
+        /// (<see cref="NativeContract.CompositionNetworkTransmitCount"/>) until a Config Network Transmit Set changes it.
+        /// </summary>
+        public int NetworkTransmissions
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _node.NetworkTransmissions;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Transmissions of each PDU this node relays: its Relay Retransmit count + 1 (Mesh Profile 4.2.20), the composition's
+        /// (<see cref="NativeContract.CompositionRelayRetransmitCount"/>) until a Config Relay Set changes it.
+        /// </summary>
+        public int RelayTransmissions
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _node.RelayTransmissions;
+                }
             }
         }
 
@@ -391,6 +417,18 @@ namespace DcMonitor.Emulator.Mesh
                 _eventBytes -= NativeContract.RingEntryPrefix + next.Length;
                 Array.Copy(next, record, next.Length);
                 return next.Length;
+            }
+        }
+
+        /// <summary>Events queued for the firmware and not yet taken.</summary>
+        public int QueuedEvents
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _events.Count;
+                }
             }
         }
 

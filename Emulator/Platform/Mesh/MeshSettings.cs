@@ -49,6 +49,12 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Relay state set by Config Relay Set (0/1); -1 = the composition's.</summary>
         public int Relay { get; set; } = -1;
 
+        /// <summary>Relay Retransmit state (Mesh Profile 4.2.20: count in bits 0–2, interval steps in bits 3–7) set by Config Relay Set; -1 = the composition's.</summary>
+        public int RelayRetransmit { get; set; } = -1;
+
+        /// <summary>Network Transmit state (Mesh Profile 4.2.19: count in bits 0–2, interval steps in bits 3–7) set by Config Network Transmit Set; -1 = the composition's.</summary>
+        public int NetworkTransmit { get; set; } = -1;
+
         /// <summary>Sequence numbers below this may have been used: the next boot starts here (ESP-IDF stores the sequence
         /// number every CONFIG_BLE_MESH_SEQ_STORE_RATE = 128 messages and adds that on restore).</summary>
         public int SequenceBase { get; set; }

@@ -41,6 +41,18 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>MeshResult values.</summary>
         public const int Ok = 0, InvalidArgument = 1, InvalidState = 2, Busy = 3, NoMemory = 4, NotConnected = 5, Failed = 6;
 
+        /// <summary>
+        /// Network Transmit state of the composition (Mesh Profile 4.2.19), as native-mesh-interop/native/esp/dcm_mesh_composition.c
+        /// sets it for every node: retransmissions (count field, 0–7; transmissions = count + 1) of each PDU a node originates.
+        /// </summary>
+        public const int CompositionNetworkTransmitCount = 2;
+
+        /// <summary>
+        /// Relay Retransmit state of the composition (Mesh Profile 4.2.20), as dcm_mesh_composition.c sets it: retransmissions
+        /// (count field, 0–7) of each PDU a relay forwards, until the provisioner's Config Relay Set replaces it.
+        /// </summary>
+        public const int CompositionRelayRetransmitCount = 4;
+
         /// <summary>MeshModels bits.</summary>
         public const int ConfigServer = 0x01, ConfigClient = 0x02, GenericOnOffClient = 0x04, GenericOnOffServer = 0x08, VendorServer = 0x10, VendorClient = 0x20;
 

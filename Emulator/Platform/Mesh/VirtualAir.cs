@@ -64,6 +64,13 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
+        /// <summary>
+        /// Optional: true when the firmware on the air's radios has handled every event its stack handed it (e.g. the airtime exchange's
+        /// responders). The timed air then also waits for it before time goes on, so an answer is stamped from the delivery that caused it
+        /// however late its thread runs; unset, the air waits <see cref="TimedAirScheduler.FirmwareQuietMilliseconds"/> of real time instead.
+        /// </summary>
+        public Func<bool> FirmwareIdle { get; set; }
+
         /// <summary>How this air carries transmissions.</summary>
         public AirModel Model { get; }
 

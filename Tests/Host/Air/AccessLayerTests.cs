@@ -22,7 +22,7 @@ namespace DcMonitor.Tests.Air
             NetworkLayerTests.Receive(mesh.Stacks[0], NetworkLayerTests.Pdu(sequence: 1, destination: AllNodesGroup, ttl: 5, accessKeyId: MeshKeys.Id("0F0E0D0C0B0A09080706050403020100")));
 
             Assert.Equal(0, mesh.Received(0, VendorSendText));
-            Assert.Equal(EmulatedMeshStack.RelayTransmitCount, air.Transmissions.Count);
+            Assert.Equal((NativeContract.CompositionRelayRetransmitCount + 1), air.Transmissions.Count);
         }
 
         [Fact]

@@ -17,22 +17,25 @@ namespace DcMonitor.Tests.Air
 
             Assert.Equal(0, exit);
             string[] lines = output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("airtime: ")).ToArray();
-            Assert.Equal(2, lines.Length); // text, then binary
+            Assert.Equal(5, lines.Length); // text, then binary; the READ round trip in each, their ratio
             Assert.Matches(@"^airtime: layout=building nodes=4 protocol=text relays=all loss=0 transmissions=\d+ answered=3/3 completion_ms=\d+$", lines[0]);
-            // binary, every node relaying: the request 4 + 3 replies × 4, each relayed 5 times by the 3 other nodes = 5N² − 6N + 5
-            Assert.Matches(@"^airtime: layout=building nodes=4 protocol=binary relays=all loss=0 transmissions=61 answered=3/3 completion_ms=\d+$", lines[1]);
+            // binary, relays selected: 4 nodes all hear each other, so none relays: the request 3 + 3 answers × 3 network transmissions
+            Assert.Matches(@"^airtime: layout=building nodes=4 protocol=binary relays=selected loss=0 transmissions=12 answered=3/3 completion_ms=\d+$", lines[1]);
+            Assert.Equal("airtime: read protocol=text relays=all transmissions=24 segments=4 acks=1 answered=1/1", lines[2]);
+            Assert.Equal("airtime: read protocol=binary relays=selected transmissions=6 segments=0 acks=0 answered=1/1", lines[3]);
+            Assert.Equal("airtime: read ratio=4.0 (text with segment acks / binary)", lines[4]);
         }
 
         [Fact]
-        public void AReadRoundTripInTextCostsThreeTimesTheBinaryWithItsSegmentAcknowledgment()
+        public void AReadRoundTripInTextCostsFourTimesTheBinaryWithItsSegmentAcknowledgment()
         {
-            AirtimeExchange binary = AirtimeExchange.Measure(2, MeshLayout.Room, all: false, binary: true, loss: 0.0);
-            AirtimeExchange text = AirtimeExchange.Measure(2, MeshLayout.Room, all: false, binary: false, loss: 0.0);
+            AirtimeExchange binary = AirtimeExchange.Measure(2, MeshLayout.Room, all: false, AirtimeSetup.Selected(MeshLayout.Room, 2), loss: 0.0);
+            AirtimeExchange text = AirtimeExchange.Measure(2, MeshLayout.Room, all: false, AirtimeSetup.Seed(), loss: 0.0);
 
-            Assert.Equal(8, binary.Transmissions); // SEND and STATUS, 4 network transmissions each
+            Assert.Equal(3 + 3, binary.Transmissions); // SEND and STATUS, 3 network transmissions each (the composition's Network Transmit)
             Assert.Equal(0, binary.Acknowledgements);
             Assert.Equal(1, text.Acknowledgements); // the 4-segment text STATUS is acknowledged once
-            Assert.Equal(4 + 4 * 4 + 4, text.Transmissions); // SEND, 4 segments, the acknowledgment: 4 transmissions each
+            Assert.Equal(4 + 4 * 4 + 4, text.Transmissions); // SEND, 4 segments, the acknowledgment: 4 transmissions each (seed §1.6)
             Assert.True(text.Transmissions >= 3 * binary.Transmissions);
         }
     }

@@ -27,7 +27,7 @@ namespace DcMonitor.Tests.Air
             Receive(mesh.Stacks[0], Pdu(sequence: 1, destination: 0x0200, ttl: 5));
 
             var sent = air.Transmissions;
-            Assert.Equal(EmulatedMeshStack.RelayTransmitCount, sent.Count);
+            Assert.Equal((NativeContract.CompositionRelayRetransmitCount + 1), sent.Count);
             Assert.All(sent, t =>
             {
                 Assert.True(t.Relayed);
@@ -49,7 +49,7 @@ namespace DcMonitor.Tests.Air
             Assert.Equal(1, mesh.Received(0, VendorSendText));
 
             Receive(mesh.Stacks[0], Pdu(sequence: 2, destination: AllNodesGroup, ttl: 2));
-            Assert.Equal(EmulatedMeshStack.RelayTransmitCount, air.Transmissions.Count);
+            Assert.Equal((NativeContract.CompositionRelayRetransmitCount + 1), air.Transmissions.Count);
             Assert.All(air.Transmissions, t => Assert.Equal(1, t.Pdu.Ttl));
             Assert.Equal(2, mesh.Received(0, VendorSendText));
         }
@@ -66,7 +66,7 @@ namespace DcMonitor.Tests.Air
             Receive(mesh.Stacks[0], pdu.Relayed()); // another relay's copy: same source and sequence, lower TTL
 
             Assert.Equal(1, mesh.Received(0, VendorSendText));
-            Assert.Equal(EmulatedMeshStack.RelayTransmitCount, air.Transmissions.Count);
+            Assert.Equal((NativeContract.CompositionRelayRetransmitCount + 1), air.Transmissions.Count);
 
             Receive(mesh.Stacks[0], Pdu(sequence: 8, destination: AllNodesGroup, ttl: 5)); // the next sequence number is new
             Assert.Equal(2, mesh.Received(0, VendorSendText));
@@ -117,7 +117,7 @@ namespace DcMonitor.Tests.Air
             Assert.Equal(NativeContract.Ok, mesh.Stacks[0].SendVendor(OtherNode, VendorSendText, new byte[] { 1, 2 }, 2, 0xFF, false, 0));
 
             var sent = air.Transmissions;
-            Assert.Equal(EmulatedMeshStack.NetworkTransmitCount, sent.Count);
+            Assert.Equal((NativeContract.CompositionNetworkTransmitCount + 1), sent.Count);
             Assert.All(sent, t =>
             {
                 Assert.False(t.Relayed);

@@ -35,7 +35,7 @@ namespace DcMonitor.Tests.Air
             mesh.Stacks[0].SendVendor(mesh.Stacks[1].UnicastAddress, VendorSendText, Payload, Payload.Length, 7, false, 0);
 
             Assert.True(WaitFor(() => mesh.Received(1, VendorSendText) == 1 && !timed.Busy));
-            Assert.Equal(EmulatedMeshStack.NetworkTransmitCount, air.Dropped);
+            Assert.Equal(mesh.Stacks[0].NetworkTransmissions, air.Dropped);
             Assert.Equal(1, timed.Statistics.SegmentRetransmissions);
             Assert.Equal(2, timed.Statistics.SegmentAcknowledgements); // the acknowledgment timer's, segment 1 missing; then the complete one
             Assert.Equal(0, timed.Statistics.SegmentedTransfersFailed);

@@ -11,7 +11,7 @@ namespace DcMonitor.PathDrivers
     /// </summary>
     public sealed class EncodingMesh : IGatewayMesh
     {
-        private readonly byte[] _binary = new byte[BinaryCommandCodec.Length];
+        private readonly byte[] _binary = new byte[BinaryCommandCodec.WindowedLength];
 
         /// <inheritdoc/>
         public int OwnAddress => 0x0005;
@@ -30,6 +30,19 @@ namespace DcMonitor.PathDrivers
         {
             BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary);
             LastDestination = destination;
+            Sends++;
+            return true;
+        }
+
+        /// <inheritdoc/>
+        public bool SendVendorToGroup(string nodeCommandText, int responseWindowMilliseconds)
+        {
+            if (BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary))
+            {
+                BinaryCommandCodec.WriteResponseWindow(_binary, responseWindowMilliseconds);
+            }
+
+            LastDestination = NodeAddressing.AllNodesGroupAddress;
             Sends++;
             return true;
         }

@@ -5,9 +5,10 @@
  * storage allocated once here, at start, on the CLR thread (never in a radio callback, never freed: the stack keeps
  * pointers to it for the life of the boot).
  *
- * Config Server settings (seed §1.6): Default TTL from the image (7), secure beacon on, GATT proxy on, friend not
- * supported; nodes and relays: relay on, network transmit 4 transmissions 20 ms apart, relay retransmit 5
- * transmissions 20 ms apart; the provisioner (Config Client present): relay off, network transmit 3 transmissions.
+ * Config Server settings (seed §1.6 except network transmit): Default TTL from the image (7), secure beacon on, GATT proxy
+ * on, friend not supported; every device: network transmit 3 transmissions 20 ms apart (the seed's nodes sent 4); nodes and
+ * relays: relay on, relay retransmit 5 transmissions 20 ms apart (the provisioner's Config Relay Set then sets what relay
+ * selection chose); the provisioner (Config Client present): relay off.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -151,10 +152,12 @@ esp_ble_mesh_comp_t *dcm_composition_build(uint32_t models, bool relay_enabled, 
         return NULL;
     }
 
-    bool provisioner = (models & DCM_MODEL_CONFIG_CLIENT) != 0u;
     config_server.relay = relay_enabled ? ESP_BLE_MESH_RELAY_ENABLED : ESP_BLE_MESH_RELAY_DISABLED;
+    /* Relay retransmit 4 (5 transmissions) until the provisioner's relay selection sends Config Relay Set (2 transmissions);
+     * network transmit 2 (3 transmissions, 20 ms) for every node: one fewer than the seed's nodes on each ALL:READ answer, and
+     * the gateway re-asks the rare lost one (docs/airtime-benchmark.md). */
     config_server.relay_retransmit = ESP_BLE_MESH_TRANSMIT(4, 20);
-    config_server.net_transmit = provisioner ? ESP_BLE_MESH_TRANSMIT(2, 20) : ESP_BLE_MESH_TRANSMIT(3, 20);
+    config_server.net_transmit = ESP_BLE_MESH_TRANSMIT(2, 20);
     config_server.beacon = ESP_BLE_MESH_BEACON_ENABLED;
     config_server.gatt_proxy = ESP_BLE_MESH_GATT_PROXY_ENABLED;
     config_server.friend_state = ESP_BLE_MESH_FRIEND_NOT_SUPPORTED;

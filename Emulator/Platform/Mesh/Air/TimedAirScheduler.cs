@@ -453,7 +453,8 @@ namespace DcMonitor.Emulator.Mesh.Air
                 }
             }
 
-            return true;
+            Func<bool> firmwareIdle = _air.FirmwareIdle;
+            return firmwareIdle == null || firmwareIdle();
         }
 
         /// <summary>FNV-1a of a name: the same in every process (string.GetHashCode is not).</summary>

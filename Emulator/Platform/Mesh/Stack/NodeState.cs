@@ -45,6 +45,18 @@ namespace DcMonitor.Emulator.Mesh.Stack
         /// <summary>Default TTL, 0 or 2–127 (Mesh Profile 4.2.7).</summary>
         public int DefaultTtl { get; set; }
 
+        /// <summary>Transmissions of each PDU this node originates: Network Transmit count + 1 (Mesh Profile 4.2.19), 1–8.</summary>
+        public int NetworkTransmissions { get; set; } = NativeContract.CompositionNetworkTransmitCount + 1;
+
+        /// <summary>Transmissions of each PDU this node relays: Relay Retransmit count + 1 (Mesh Profile 4.2.20), 1–8.</summary>
+        public int RelayTransmissions { get; set; } = NativeContract.CompositionRelayRetransmitCount + 1;
+
+        /// <summary>
+        /// Transmissions a Network Transmit / Relay Retransmit state byte gives (count in bits 0–2, + 1), or the composition's count + 1
+        /// when the byte is −1 (never set by a Config message).
+        /// </summary>
+        public static int TransmissionsOf(int state, int compositionCount) => (state >= 0 ? state & 0x07 : compositionCount) + 1;
+
         /// <summary>The next sequence number to use (Mesh Profile 3.8.3).</summary>
         public int Sequence { get; set; }
 

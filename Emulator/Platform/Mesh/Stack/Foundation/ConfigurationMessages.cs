@@ -11,6 +11,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
         public const int CompositionDataGet = 0x8008, CompositionDataStatus = 0x02, AppKeyAdd = 0x00, AppKeyStatus = 0x8003;
         public const int ModelAppBind = 0x803D, ModelAppStatus = 0x803E, ModelSubscriptionAdd = 0x801B, ModelSubscriptionStatus = 0x801F;
         public const int ModelPublicationSet = 0x03, ModelPublicationStatus = 0x8019, RelaySet = 0x8027, RelayStatus = 0x8028;
+        public const int NetworkTransmitSet = 0x8024, NetworkTransmitStatus = 0x8025;
         public const int DefaultTtlSet = 0x800D, DefaultTtlStatus = 0x800E, NodeResetRequest = 0x8049, NodeResetStatus = 0x804A;
         public const int HeartbeatPublicationSet = 0x8039, HeartbeatPublicationStatus = 0x06;
         public const int HeartbeatSubscriptionGet = 0x803A, HeartbeatSubscriptionSet = 0x803B, HeartbeatSubscriptionStatus = 0x803C;
@@ -22,7 +23,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
         {
             [CompositionDataGet] = CompositionDataStatus, [AppKeyAdd] = AppKeyStatus, [ModelAppBind] = ModelAppStatus,
             [ModelSubscriptionAdd] = ModelSubscriptionStatus, [ModelPublicationSet] = ModelPublicationStatus, [RelaySet] = RelayStatus,
-            [DefaultTtlSet] = DefaultTtlStatus, [NodeResetRequest] = NodeResetStatus, [HeartbeatPublicationSet] = HeartbeatPublicationStatus,
+            [NetworkTransmitSet] = NetworkTransmitStatus, [DefaultTtlSet] = DefaultTtlStatus, [NodeResetRequest] = NodeResetStatus, [HeartbeatPublicationSet] = HeartbeatPublicationStatus,
             [HeartbeatSubscriptionSet] = HeartbeatSubscriptionStatus, [HeartbeatSubscriptionGet] = HeartbeatSubscriptionStatus,
         };
     }

@@ -9,7 +9,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
     /// <summary>
     /// Every node's Configuration Server model (Mesh Profile 1.0.1 §4.4.1, messages of §4.3.2, composition data §4.2.1; parameter
     /// formats as in native-mesh-interop/native/core/dcm_config_codec.c), mirroring Zephyr's subsys/bluetooth/mesh/cfg_srv.c:
-    /// composition data page 0, AppKey Add, Model App Bind, Model Subscription Add, Model Publication Set, Relay Set, Default TTL
+    /// composition data page 0, AppKey Add, Model App Bind, Model Subscription Add, Model Publication Set, Relay Set, Network Transmit Set, Default TTL
     /// Set, Node Reset and the heartbeat messages (served by <see cref="HeartbeatLayer"/>). It persists what it changes and raises
     /// ConfigurationChanged as ESP-IDF's config server callback does; a malformed request is dropped unanswered.
     /// </summary>
@@ -137,8 +137,16 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
                     case ConfigurationMessages.RelaySet when p.Length == 2 && p[0] <= 1:
                         _node.Relay = p[0] == 1;
                         _node.Settings.Relay = p[0];
+                        _node.Settings.RelayRetransmit = p[1];
+                        _node.RelayTransmissions = NodeState.TransmissionsOf(p[1], 0);
                         changed = true;
                         reply = new[] { p[0], p[1] };
+                        break;
+                    case ConfigurationMessages.NetworkTransmitSet when p.Length == 1:
+                        _node.Settings.NetworkTransmit = p[0];
+                        _node.NetworkTransmissions = NodeState.TransmissionsOf(p[0], 0);
+                        changed = true;
+                        reply = new[] { p[0] };
                         break;
                     case ConfigurationMessages.DefaultTtlSet when p.Length == 1 && (p[0] == 0 || (p[0] >= 2 && p[0] <= 127)):
                         _node.DefaultTtl = p[0];

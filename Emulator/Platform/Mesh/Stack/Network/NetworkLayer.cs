@@ -9,12 +9,6 @@ namespace DcMonitor.Emulator.Mesh.Stack.Network
     /// </summary>
     internal sealed class NetworkLayer
     {
-        /// <summary>Network transmissions per PDU a node sends (seed §1.6: 3 retransmissions).</summary>
-        public const int NetworkTransmitCount = 4;
-
-        /// <summary>Transmissions per PDU a relay forwards (seed §1.6: 4 retransmissions).</summary>
-        public const int RelayTransmitCount = 5;
-
         private readonly NodeState _node;
         private readonly IAdvertisingBearer _bearer;
         private readonly NetworkMessageCache _cache = new NetworkMessageCache();
@@ -38,6 +32,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Network
             int own;
             bool relay;
             bool addressed;
+            int relayTransmissions;
             lock (_node.Gate)
             {
                 if (_node.OwnAddress == 0 || pdu.NetworkKeyId != MeshKeys.Id(_node.Settings.NetKey))
@@ -53,12 +48,13 @@ namespace DcMonitor.Emulator.Mesh.Stack.Network
 
                 addressed = pdu.Destination == own || _node.SubscribedTo(pdu.Destination) || pdu.Destination == 0xFFFF;
                 relay = _node.Relay && pdu.Destination != own && pdu.Ttl >= 2;
+                relayTransmissions = _node.RelayTransmissions;
             }
 
             if (relay)
             {
                 NetworkPdu forwarded = pdu.Relayed();
-                for (int i = 0; i < RelayTransmitCount; i++)
+                for (int i = 0; i < relayTransmissions; i++)
                 {
                     _bearer.Transmit(forwarded, relayed: true);
                 }
@@ -67,10 +63,16 @@ namespace DcMonitor.Emulator.Mesh.Stack.Network
             Upper.ReceivedFromNetwork(pdu, own, addressed);
         }
 
-        /// <summary>Transmits a PDU this node originates <see cref="NetworkTransmitCount"/> times (Network Transmit state, Mesh Profile 4.2.19).</summary>
+        /// <summary>Transmits a PDU this node originates <see cref="NodeState.NetworkTransmissions"/> times (Network Transmit state, Mesh Profile 4.2.19).</summary>
         public void SendWithNetworkTransmit(NetworkPdu pdu)
         {
-            for (int i = 0; i < NetworkTransmitCount; i++)
+            int transmissions;
+            lock (_node.Gate)
+            {
+                transmissions = _node.NetworkTransmissions;
+            }
+
+            for (int i = 0; i < transmissions; i++)
             {
                 _bearer.Transmit(pdu, relayed: false);
             }

@@ -1,4 +1,5 @@
 using System;
+using DcMonitor.Shared.Provisioning;
 
 namespace DcMonitor.Emulator.Demo
 {
@@ -22,11 +23,7 @@ namespace DcMonitor.Emulator.Demo
         /// <exception cref="ArgumentException">Unknown layout.</exception>
         public static void Apply(Mesh.VirtualAir air, string layout, int nodes, double loss)
         {
-            if (layout != Room && layout != Building)
-            {
-                throw new ArgumentException("Layout is «room» or «building», not «" + layout + "».", nameof(layout));
-            }
-
+            CheckLayout(layout);
             for (int a = 0; a < nodes; a++)
             {
                 for (int b = a + 1; b < nodes; b++)
@@ -52,6 +49,38 @@ namespace DcMonitor.Emulator.Demo
             int side = (int)Math.Ceiling(Math.Sqrt(nodes));
             double radius = Math.Max(1.5, (side - 1) * Math.Sqrt(2) / DiagonalHops + 0.01);
             return Distance(a, b, side) <= radius;
+        }
+
+        /// <summary>
+        /// The one-hop graph of a <paramref name="nodes"/>-node <paramref name="layout"/> (device i = node i): who hears whom directly, what
+        /// the provisioner's heartbeat survey measures (a TTL-1 heartbeat is heard only one radio hop away; docs/relay-selection.md).
+        /// </summary>
+        /// <exception cref="ArgumentException">Unknown layout.</exception>
+        public static NeighbourGraph OneHopGraph(string layout, int nodes)
+        {
+            CheckLayout(layout);
+            var graph = new NeighbourGraph(nodes);
+            for (int a = 0; a < nodes; a++)
+            {
+                for (int b = a + 1; b < nodes; b++)
+                {
+                    if (InRange(layout, nodes, a, b))
+                    {
+                        graph.Link(a, b);
+                    }
+                }
+            }
+
+            return graph;
+        }
+
+        /// <exception cref="ArgumentException">Unknown layout.</exception>
+        private static void CheckLayout(string layout)
+        {
+            if (layout != Room && layout != Building)
+            {
+                throw new ArgumentException("Layout is «room» or «building», not «" + layout + "».", nameof(layout));
+            }
         }
 
         /// <summary>Grid distance between nodes <paramref name="a"/> and <paramref name="b"/>, in grid steps.</summary>

@@ -1,0 +1,77 @@
+using System;
+using DcMonitor.Emulator.Mesh;
+using DcMonitor.Provisioner.Provisioning;
+using DcMonitor.Shared.Provisioning;
+
+namespace DcMonitor.Emulator.Demo
+{
+    /// <summary>
+    /// How the nodes of one <see cref="AirtimeExchange"/> are configured and how node-0 collects: the payloads, which nodes relay,
+    /// each node's Network Transmit and Relay Retransmit counts (Mesh Profile 4.2.19 / 4.2.20, as a provisioner's Config messages
+    /// leave them in the node's settings), and whether node-0 runs the gateway's ALL collection (<see cref="Shared.Gateway.GatewayProcessor"/>).
+    /// <see cref="Seed"/> is the behaviour before this work, <see cref="Selected"/> what the firmware configures now.
+    /// </summary>
+    public sealed class AirtimeSetup
+    {
+        /// <summary>Relay Retransmit / Network Transmit interval steps: 1 = 20 ms ((steps + 1) × 10 ms), as everywhere in this firmware.</summary>
+        public const int IntervalSteps = 1;
+
+        /// <summary>This firmware's binary payloads (2–3 byte SEND, 8-byte STATUS); false: the seed's text.</summary>
+        public bool Binary { get; init; }
+
+        /// <summary>Which nodes relay (index = node); null: every node relays.</summary>
+        public bool[] Relays { get; init; }
+
+        /// <summary>Network Transmit count field, 0–7: each PDU a node originates is sent count + 1 times.</summary>
+        public int NetworkTransmitCount { get; init; }
+
+        /// <summary>Relay Retransmit count field, 0–7: each PDU a relay forwards is sent count + 1 times.</summary>
+        public int RelayRetransmitCount { get; init; }
+
+        /// <summary>
+        /// True: node-0's ALL goes through the gateway's <see cref="Shared.Gateway.GatewayProcessor"/> (response window sized to the known
+        /// nodes, re-asking the silent ones); false: node-0 sends the group SEND and counts the answers, as the seed's gateway did.
+        /// </summary>
+        public bool GatewayCollects { get; init; }
+
+        /// <summary><c>all</c> or <c>selected</c>, for the report.</summary>
+        public string RelaysName => Relays == null ? "all" : "selected";
+
+        /// <summary>
+        /// The seed's configuration (today's behaviour before relay selection): text payloads, every node relaying, Network Transmit 3
+        /// (4 transmissions) and Relay Retransmit 4 (5 transmissions) (seed protocol §1.6), the gateway sending once and counting.
+        /// </summary>
+        public static AirtimeSetup Seed() => new AirtimeSetup { Binary = false, NetworkTransmitCount = 3, RelayRetransmitCount = 4 };
+
+        /// <summary>
+        /// This firmware: binary payloads, the relays <see cref="RelaySelection"/> picks from the layout's one-hop graph (what the
+        /// provisioner's heartbeat survey measures: TTL-1 heartbeats heard = one radio hop; <see cref="RelayPlanner"/>), the
+        /// composition's Network Transmit (<see cref="NativeContract.CompositionNetworkTransmitCount"/>), the Relay Retransmit the
+        /// planner's Config Relay Set sends (<see cref="RelayPlanner.RelayRetransmitCount"/>), and the gateway's ALL collection.
+        /// </summary>
+        /// <exception cref="ArgumentException">Unknown layout.</exception>
+        public static AirtimeSetup Selected(string layout, int nodes) => new AirtimeSetup
+        {
+            Binary = true,
+            Relays = new RelaySelection(MeshLayout.OneHopGraph(layout, nodes)).Select(),
+            NetworkTransmitCount = NativeContract.CompositionNetworkTransmitCount,
+            RelayRetransmitCount = RelayPlanner.RelayRetransmitCount,
+            GatewayCollects = true,
+        };
+
+        /// <summary>True when node <paramref name="node"/> relays.</summary>
+        public bool RelaysAt(int node) => Relays == null || Relays[node];
+
+        /// <summary>Nodes relaying among <paramref name="nodes"/>.</summary>
+        public int RelayCount(int nodes)
+        {
+            int count = 0;
+            for (int i = 0; i < nodes; i++)
+            {
+                count += RelaysAt(i) ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using DcMonitor.Shared.Gateway;
+using nanoFramework.TestFramework;
+
+namespace DcMonitor.NFUnitTest
+{
+    /// <summary>
+    /// The gateway's ALL collection on a large mesh: the unicast re-asks of the known nodes whose answers to an ALL:READ were lost,
+    /// silent towards the Pi, each answer forwarded once. This node is 0x0005; nodes 1–3 are 0x0006–0x0008, known beforehand.
+    /// </summary>
+    [TestClass]
+    public class GatewayReaskTests
+    {
+        private const string Reading = "D:50%,V:12.003V,I:250.00mA,P:3000.8mW";
+
+        [TestMethod]
+        public void AnAllReadReasksTheSilentKnownNodesAfterTheWindowAndForwardsEachAnswerOnce()
+        {
+            ReaskGateway gateway = new ReaskGateway("ALL:READ");
+            GatewayProcessor processor = gateway.Processor;
+            Assert.AreEqual(500, gateway.Mesh.LastGroupResponseWindowMilliseconds);
+            processor.OnVendorStatus(0x0006, Reading, 300);
+            processor.Tick(2400);
+            Assert.AreEqual(1, gateway.Mesh.Sends.Count, "no re-ask before the window and its margin are over");
+
+            processor.Tick(2600);
+            AssertSends(gateway.Mesh, "vendor 0xC000 read", "vendor 0x0007 read", "vendor 0x0008 read");
+            Assert.AreEqual(2, processor.ReasksOutstanding);
+            processor.OnVendorStatus(0x0007, Reading, 2700);
+            processor.OnVendorStatus(0x0007, Reading, 2800); // its late answer to the group SEND: a second answer
+            processor.OnVendorTimeout(0x0008, 7600);
+            processor.Tick(7700);
+            processor.OnVendorTimeout(0x0008, 12700);
+            processor.Tick(12800);
+            processor.OnVendorTimeout(0x0008, 17800);
+            processor.Tick(17900);
+
+            AssertSends(gateway.Mesh, "vendor 0xC000 read", "vendor 0x0007 read", "vendor 0x0008 read", "vendor 0x0008 read", "vendor 0x0008 read");
+            Assert.AreEqual(0, processor.ReasksOutstanding);
+            Assert.AreEqual(4, processor.ReasksSent);
+            AssertMessages(gateway.Notifier, "NODE0:DATA:" + Reading, "SENT:READ", "NODE1:DATA:" + Reading, "NODE2:DATA:" + Reading); // no MESH_TIMEOUT
+        }
+
+        [TestMethod]
+        public void ANodeWhoseGroupAnswerComesAfterItsReaskIsForwardedOnce()
+        {
+            ReaskGateway gateway = new ReaskGateway("ALL:READ");
+            gateway.Processor.Tick(2600);
+            gateway.Processor.OnVendorStatus(0x0006, Reading, 2650); // the group answer, late: clears the re-ask
+            gateway.Processor.OnVendorStatus(0x0006, Reading, 2700); // the re-ask's answer
+
+            AssertMessages(gateway.Notifier, "NODE0:DATA:" + Reading, "SENT:READ", "NODE1:DATA:" + Reading);
+        }
+
+        [TestMethod]
+        public void OnlyAReadIsReasked()
+        {
+            ReaskGateway gateway = new ReaskGateway("ALL:DUTY:50");
+            gateway.Processor.Tick(2600);
+            gateway.Processor.Tick(10000);
+
+            AssertSends(gateway.Mesh, "vendor 0xC000 duty:50");
+        }
+
+        private static void AssertSends(RecordingMesh mesh, params string[] expected)
+        {
+            Assert.AreEqual(expected.Length, mesh.Sends.Count);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], (string)mesh.Sends[i]);
+            }
+        }
+
+        private static void AssertMessages(RecordingNotifier notifier, params string[] expected)
+        {
+            Assert.AreEqual(expected.Length, notifier.Messages.Count);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], (string)notifier.Messages[i]);
+            }
+        }
+
+        /// <summary>The gateway with nodes 1–3 known, the Pi's ALL command written at 0 and its local part answered.</summary>
+        private sealed class ReaskGateway
+        {
+            public ReaskGateway(string command)
+            {
+                Mesh = new RecordingMesh(0x0005, true);
+                Notifier = new RecordingNotifier();
+                ManualLocalRunner local = new ManualLocalRunner();
+                Processor = new GatewayProcessor(Mesh, Notifier, local);
+                Processor.KnownNodes.Heard(0x0006, 0x0005, 0);
+                Processor.KnownNodes.Heard(0x0007, 0x0005, 0);
+                Processor.KnownNodes.Heard(0x0008, 0x0005, 0);
+                byte[] bytes = new byte[command.Length];
+                for (int i = 0; i < command.Length; i++)
+                {
+                    bytes[i] = (byte)command[i];
+                }
+
+                Processor.OnCommandWritten(bytes, bytes.Length, 0);
+                local.Answer(Reading);
+            }
+
+            public RecordingMesh Mesh { get; }
+
+            public RecordingNotifier Notifier { get; }
+
+            public GatewayProcessor Processor { get; }
+        }
+    }
+}
