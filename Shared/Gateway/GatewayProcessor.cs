@@ -81,10 +81,18 @@ namespace DcMonitor.Shared.Gateway
         public const int GroupResponseWindowPerNodeMilliseconds = 100;
 
         /// <summary>
+        /// Shortest response window of a binary ALL, ms: the window while the gateway knows few nodes — just after it starts it has
+        /// heard nobody, yet the mesh may hold dozens of nodes; room for about 20 answers at <see cref="GroupResponseWindowPerNodeMilliseconds"/>
+        /// (a 32-node room answered 30 of 31 within the 500 ms of Mesh Profile 1.0.1 §3.7.3.1, and an answer lost to a collision
+        /// cannot be re-asked from a node the gateway has never heard).
+        /// </summary>
+        public const int GroupResponseWindowMinimumMilliseconds = 2000;
+
+        /// <summary>
         /// The response window an ALL command's group SEND carries (ms): each node answers after a random delay of 20 ms to this
-        /// (<see cref="ResponseDelay.NextMilliseconds(int)"/>), so the answers of a large mesh do not collide. 500 ms
-        /// (Mesh Profile 1.0.1 §3.7.3.1) up to 5 known nodes, <see cref="GroupResponseWindowPerNodeMilliseconds"/> per known node
-        /// above (6.3 s at 63 nodes, 20 s at 200), at most 25.5 s (what <see cref="BinaryCommandCodec"/> carries).
+        /// (<see cref="ResponseDelay.NextMilliseconds(int)"/>), so the answers of a large mesh do not collide.
+        /// <see cref="GroupResponseWindowMinimumMilliseconds"/> up to 20 known nodes, <see cref="GroupResponseWindowPerNodeMilliseconds"/>
+        /// per known node above (6.3 s at 63 nodes, 20 s at 200), at most 25.5 s (what <see cref="BinaryCommandCodec"/> carries).
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">knownNodes negative.</exception>
         public static int GroupResponseWindowMilliseconds(int knownNodes)
@@ -96,7 +104,7 @@ namespace DcMonitor.Shared.Gateway
 
             long window = (long)GroupResponseWindowPerNodeMilliseconds * knownNodes;
             long maximum = BinaryCommandCodec.MaximumResponseWindowUnits * BinaryCommandCodec.ResponseWindowUnitMilliseconds;
-            return window < ResponseDelay.MaximumMilliseconds ? ResponseDelay.MaximumMilliseconds : window > maximum ? (int)maximum : (int)window;
+            return window < GroupResponseWindowMinimumMilliseconds ? GroupResponseWindowMinimumMilliseconds : window > maximum ? (int)maximum : (int)window;
         }
 
         /// <summary>

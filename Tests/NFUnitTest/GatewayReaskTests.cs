@@ -17,22 +17,22 @@ namespace DcMonitor.NFUnitTest
         {
             ReaskGateway gateway = new ReaskGateway("ALL:READ");
             GatewayProcessor processor = gateway.Processor;
-            Assert.AreEqual(500, gateway.Mesh.LastGroupResponseWindowMilliseconds);
+            Assert.AreEqual(GatewayProcessor.GroupResponseWindowMinimumMilliseconds, gateway.Mesh.LastGroupResponseWindowMilliseconds);
             processor.OnVendorStatus(0x0006, Reading, 300);
-            processor.Tick(2400);
+            processor.Tick(3900);
             Assert.AreEqual(1, gateway.Mesh.Sends.Count, "no re-ask before the window and its margin are over");
 
-            processor.Tick(2600);
+            processor.Tick(4100);
             AssertSends(gateway.Mesh, "vendor 0xC000 read", "vendor 0x0007 read", "vendor 0x0008 read");
             Assert.AreEqual(2, processor.ReasksOutstanding);
-            processor.OnVendorStatus(0x0007, Reading, 2700);
-            processor.OnVendorStatus(0x0007, Reading, 2800); // its late answer to the group SEND: a second answer
-            processor.OnVendorTimeout(0x0008, 7600);
-            processor.Tick(7700);
-            processor.OnVendorTimeout(0x0008, 12700);
-            processor.Tick(12800);
-            processor.OnVendorTimeout(0x0008, 17800);
-            processor.Tick(17900);
+            processor.OnVendorStatus(0x0007, Reading, 4200);
+            processor.OnVendorStatus(0x0007, Reading, 4300); // its late answer to the group SEND: a second answer
+            processor.OnVendorTimeout(0x0008, 9100);
+            processor.Tick(9200);
+            processor.OnVendorTimeout(0x0008, 14200);
+            processor.Tick(14300);
+            processor.OnVendorTimeout(0x0008, 19300);
+            processor.Tick(19400);
 
             AssertSends(gateway.Mesh, "vendor 0xC000 read", "vendor 0x0007 read", "vendor 0x0008 read", "vendor 0x0008 read", "vendor 0x0008 read");
             Assert.AreEqual(0, processor.ReasksOutstanding);
@@ -44,9 +44,9 @@ namespace DcMonitor.NFUnitTest
         public void ANodeWhoseGroupAnswerComesAfterItsReaskIsForwardedOnce()
         {
             ReaskGateway gateway = new ReaskGateway("ALL:READ");
-            gateway.Processor.Tick(2600);
-            gateway.Processor.OnVendorStatus(0x0006, Reading, 2650); // the group answer, late: clears the re-ask
-            gateway.Processor.OnVendorStatus(0x0006, Reading, 2700); // the re-ask's answer
+            gateway.Processor.Tick(4100);
+            gateway.Processor.OnVendorStatus(0x0006, Reading, 4150); // the group answer, late: clears the re-ask
+            gateway.Processor.OnVendorStatus(0x0006, Reading, 4200); // the re-ask's answer
 
             AssertMessages(gateway.Notifier, "NODE0:DATA:" + Reading, "SENT:READ", "NODE1:DATA:" + Reading);
         }
@@ -55,8 +55,8 @@ namespace DcMonitor.NFUnitTest
         public void OnlyAReadIsReasked()
         {
             ReaskGateway gateway = new ReaskGateway("ALL:DUTY:50");
-            gateway.Processor.Tick(2600);
-            gateway.Processor.Tick(10000);
+            gateway.Processor.Tick(4100);
+            gateway.Processor.Tick(11500);
 
             AssertSends(gateway.Mesh, "vendor 0xC000 duty:50");
         }

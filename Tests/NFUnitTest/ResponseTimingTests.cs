@@ -115,10 +115,12 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
-        public void TheResponseWindowGrowsWithTheKnownNodesFromTheStandard500Milliseconds()
+        public void TheResponseWindowGrowsWithTheKnownNodesFromTwoSeconds()
         {
-            Assert.AreEqual(500, GatewayProcessor.GroupResponseWindowMilliseconds(0));
-            Assert.AreEqual(500, GatewayProcessor.GroupResponseWindowMilliseconds(5));
+            Assert.AreEqual(2000, GatewayProcessor.GroupResponseWindowMilliseconds(0));
+            Assert.AreEqual(2000, GatewayProcessor.GroupResponseWindowMilliseconds(5));
+            Assert.AreEqual(2000, GatewayProcessor.GroupResponseWindowMilliseconds(20));
+            Assert.AreEqual(2100, GatewayProcessor.GroupResponseWindowMilliseconds(21));
             Assert.AreEqual(6300, GatewayProcessor.GroupResponseWindowMilliseconds(63));
             Assert.AreEqual(20000, GatewayProcessor.GroupResponseWindowMilliseconds(200));
             Assert.AreEqual(25500, GatewayProcessor.GroupResponseWindowMilliseconds(1000), "at most what the binary SEND carries");

@@ -23,8 +23,9 @@ namespace DcMonitor.Tests.Allocation
     /// </summary>
     public class UniversalNodeHeapTests
     {
-        // Today's figure rounded up (the issue sets no target): a rise means a table, queue or buffer grew.
-        private const int LongLivedObjectsBudget = 8704;
+        // Today's figure rounded up (the issue sets no target): a rise means a table, queue or buffer grew. 8,648 B with 64 node ids;
+        // 17,064 B since node ids go to 250 (issue 15: the known-node table, the gateway's per-node arrays, the identity table).
+        private const int LongLivedObjectsBudget = 17152;
 
         private readonly ITestOutputHelper _output;
 

@@ -119,11 +119,13 @@ namespace DcMonitor.Tests.Network
             }
 
             Assert.DoesNotContain(mesh.ProvisionerTranscript.Skip(linesBefore), l => l.Contains("admitting", StringComparison.Ordinal));
+            mesh.WaitForProvisioner(l => l.Contains("relay plan applied", StringComparison.Ordinal), 120000);
             var pi = new PiCentral(mesh.Universal("node-0").Radio);
             int target = ids["node-2"];
             pi.Write(target + ":READ");
             Assert.Equal("SENT:READ", pi.Next());
-            Assert.StartsWith("NODE" + target + ":DATA:", pi.Next(15000));
+            string reply = pi.Next(15000);
+            Assert.True(reply.StartsWith("NODE" + target + ":DATA:", StringComparison.Ordinal), reply + "\n" + string.Join("\n", mesh.ProvisionerTranscript.Skip(linesBefore)));
         }
 
         [Fact]
