@@ -271,6 +271,28 @@ TEST_F(Glue, TheServerRepliesOnceToTheRequesterWithTheRequestsKeys)
     EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_reply_vendor(events[0].handle, kStatusBinary, status, 8)) << "one reply per request";
 }
 
+TEST_F(Glue, TheVendorReplyTtlFollowsTheHopsOfItsRequest)
+{
+    Start(kUniversal);
+    const uint8_t command[2] = {0x01, 0x00};
+    const uint8_t status[8] = {1, 1, 1, 1, 1, 1, 1, 1};
+    // Received TTL of the gateway's TTL-7 request -> the reply's TTL: hops (7 - received + 1) plus one hop of margin,
+    // the default TTL once that reaches 7, and for a received TTL above 7 (the hops are unknown).
+    const uint8_t cases[][2] = {{7, 2}, {6, 3}, {4, 5}, {3, 6}, {2, ESP_BLE_MESH_TTL_DEFAULT}, {9, ESP_BLE_MESH_TTL_DEFAULT}};
+    for (const auto &pair : cases)
+    {
+        esp_ble_mesh_msg_ctx_t context = Received(0x0006, 0xC000);
+        context.recv_ttl = pair[0];
+        esp_ble_mesh_model_cb_param_t param{};
+        param.model_operation = {kSendBinary, Vendor(DCM_VENDOR_SERVER_MODEL), &context, 2, const_cast<uint8_t *>(command)};
+        g_idf.model_cb(ESP_BLE_MESH_MODEL_OPERATION_EVT, &param);
+        std::vector<Event> events = TakeEvents();
+        ASSERT_EQ(1u, events.size());
+        ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_reply_vendor(events[0].handle, kStatusBinary, status, 8));
+        EXPECT_EQ(pair[1], g_idf.sends.back().ctx.send_ttl) << "received TTL " << int(pair[0]);
+    }
+}
+
 TEST_F(Glue, PublicationNeedsAPublishAddress)
 {
     Start(kUniversal);

@@ -176,6 +176,7 @@ namespace DcMonitor.Emulator.Demo
             settings.Save(board.FlashDirectory);
             EmulatedMeshStack stack = EmulatedMeshStack.For(board);
             stack.RadioName = "node-" + node;
+            stack.ScopedVendorReplyTtl = setup.ScopedReplyTtl;
             stack.AttachTo(_air);
             using (board.Activate())
             {

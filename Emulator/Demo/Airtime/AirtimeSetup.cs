@@ -9,7 +9,7 @@ namespace DcMonitor.Emulator.Demo
     /// How the nodes of one <see cref="AirtimeExchange"/> are configured and how node-0 collects: the payloads, which nodes relay,
     /// each node's Network Transmit and Relay Retransmit counts (Mesh Profile 4.2.19 / 4.2.20, as a provisioner's Config messages
     /// leave them in the node's settings), and whether node-0 runs the gateway's ALL collection (<see cref="Shared.Gateway.GatewayProcessor"/>).
-    /// <see cref="Seed"/> is the behaviour before this work, <see cref="Selected"/> what the firmware configures now.
+    /// Replies scoped by TTL or not (<see cref="ScopedReplyTtl"/>). <see cref="Seed"/> is the behaviour before this work, <see cref="Selected"/> what the firmware configures now.
     /// </summary>
     public sealed class AirtimeSetup
     {
@@ -27,6 +27,10 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary>Relay Retransmit count field, 0–7: each PDU a relay forwards is sent count + 1 times.</summary>
         public int RelayRetransmitCount { get; init; }
+
+        /// <summary>True: a node answers with a TTL scoped to the hops the request took (this firmware's native reply); false: with
+        /// the Default TTL, flooding every relay (the seed's).</summary>
+        public bool ScopedReplyTtl { get; init; }
 
         /// <summary>
         /// True: node-0's ALL goes through the gateway's <see cref="Shared.Gateway.GatewayProcessor"/> (response window sized to the known
@@ -56,6 +60,7 @@ namespace DcMonitor.Emulator.Demo
             Relays = new RelaySelection(MeshLayout.OneHopGraph(layout, nodes)).Select(),
             NetworkTransmitCount = NativeContract.CompositionNetworkTransmitCount,
             RelayRetransmitCount = RelayPlanner.RelayRetransmitCount,
+            ScopedReplyTtl = true,
             GatewayCollects = true,
         };
 

@@ -133,6 +133,14 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Heartbeats this node sent (diagnostics and tests).</summary>
         public int HeartbeatsSent => _heartbeat.Sent;
 
+        /// <summary>True (default, this firmware's native glue): a vendor reply's TTL follows the hops its request took; false: the
+        /// Default TTL, as the seed's firmware replied (benchmark comparison; <see cref="Stack.Access.AccessLayer.ScopedVendorReplyTtl"/>).</summary>
+        public bool ScopedVendorReplyTtl
+        {
+            get => _access.ScopedVendorReplyTtl;
+            set => _access.ScopedVendorReplyTtl = value;
+        }
+
         /// <summary>Fault injection: while set, every send the firmware asks for is refused with NoMemory (ESP_ERR_NO_MEM).</summary>
         public bool RefuseSends { get; set; }
 

@@ -27,10 +27,13 @@ namespace DcMonitor.Tests.Air
 
             Assert.Equal(62, exchange.Answered);
             Assert.Equal(8, exchange.RelayNodes);
-            // each answer: 3 transmissions + 2 by each of the 8 relays = 19 per node, plus the re-asks; every node relaying 5 times cost
-            // 5N² − 6N + 5 = 19,472 at 63 nodes (issue 15), 309 per node
-            Assert.InRange(exchange.Transmissions, 19 * 63, 25 * 63);
-            Assert.True(exchange.Reasks <= 62 / 4, "re-asks: " + exchange.Reasks);
+            // each answer: 3 transmissions + 2 by each of the relays within its TTL's reach (the reply's TTL is scoped to the hops the
+            // request took; from this corner gateway that is most of the 8), plus the re-asks: 1,466 measured (23.3 per node; 1,449
+            // without scoping); every node relaying 5 times cost 5N² − 6N + 5 = 19,472 at 63 nodes (issue 15), 309 per node
+            Assert.InRange(exchange.Transmissions, 19 * 63, 24 * 63);
+            // 18 measured (13 without scoping): a scoped reply has fewer relays to spare, and re-asks recover it; over air seeds 1-4 they
+            // were 18, 16, 5, 11 scoped and 13, 11, 9, 10 not (docs/airtime-benchmark.md), hence a bound of a third of the nodes
+            Assert.True(exchange.Reasks <= 62 / 3, "re-asks: " + exchange.Reasks);
         }
     }
 }

@@ -32,6 +32,7 @@ typedef struct
     uint16_t net_index;    /* NetKey index of the request */
     uint16_t app_index;    /* AppKey index of the request */
     uint8_t model;         /* DCM_MODEL_VENDOR_SERVER or DCM_MODEL_GENERIC_ONOFF_SERVER: the model that must reply */
+    uint8_t received_ttl;  /* TTL the request arrived with (0-127): the vendor reply's TTL follows from it (dcm_reply_ttl.h) */
 } dcm_reply_context_t;
 
 typedef struct

@@ -18,6 +18,9 @@
 #include "dcm_composition.h"
 #include "dcm_glue.h"
 #include "dcm_platform.h"
+#include "dcm_reply_ttl.h"
+
+_Static_assert(DCM_REPLY_TTL_DEFAULT == ESP_BLE_MESH_TTL_DEFAULT, "the core's default-TTL marker is ESP-IDF's");
 
 #define ONOFF_GET 0x8201u
 #define ONOFF_SET 0x8202u
@@ -118,9 +121,10 @@ dcm_result_t dcm_mesh_reply_vendor(int32_t request_handle, int32_t opcode, const
     }
 
     /* To the requester's unicast address, from ours (also for requests sent to a group, seed §4.3), with the request's
-     * keys and the default TTL, as ESP-IDF pre-sets a received context (seed §1.6). */
+     * keys, and a TTL scoped to the hops the request took (dcm_reply_ttl.h: relays beyond the requester's distance do
+     * not forward it; the default TTL when the hops are unknown). */
     esp_ble_mesh_msg_ctx_t context;
-    dcm_glue_context(&context, request.source, request.app_index, ESP_BLE_MESH_TTL_DEFAULT);
+    dcm_glue_context(&context, request.source, request.app_index, dcm_reply_ttl(request.received_ttl));
     context.net_idx = request.net_index;
     return dcm_glue_result_of(esp_ble_mesh_server_model_send_msg(model, &context, (uint32_t)opcode, (uint16_t)length, (uint8_t *)payload));
 }
@@ -149,6 +153,7 @@ static void remember_request(const esp_ble_mesh_msg_ctx_t *context, uint8_t mode
         .net_index = context->net_idx,
         .app_index = context->app_idx,
         .model = model_flag,
+        .received_ttl = context->recv_ttl,
     };
     *handle = dcm_reply_table_put(&dcm_glue.replies, &request);
 }

@@ -14,7 +14,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
     /// nothing and cannot send; a message under an AppKey the node lacks is dropped); device-key messages go to the foundation models
     /// (<see cref="ConfigurationServer"/>, <see cref="ConfigurationClient"/>). Acknowledged client sends keep at most one outstanding
     /// per destination, with a timeout (docs/reference/esp-ble-mesh.md §1); a server reply goes to the request's source from the
-    /// node's unicast address.
+    /// node's unicast address, a vendor reply with a TTL scoped to the hops the request took (<see cref="ReplyTtl"/>).
     /// </summary>
     internal sealed class AccessLayer : IAccessReceiver
     {
@@ -35,8 +35,14 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
         private readonly ConfigurationClient _configurationClient;
         private readonly Dictionary<int, Timer> _pendingVendor = new Dictionary<int, Timer>();
         private readonly Dictionary<int, Timer> _pendingOnOff = new Dictionary<int, Timer>();
-        private readonly Dictionary<int, int> _requestSources = new Dictionary<int, int>();
+        private readonly Dictionary<int, (int Source, int ReceivedTtl)> _requests = new Dictionary<int, (int Source, int ReceivedTtl)>();
         private int _nextHandle = 1;
+
+        /// <summary>
+        /// True (this firmware's glue, dcm_mesh_reply_vendor): a vendor reply's TTL is scoped to the hops its request took
+        /// (<see cref="ReplyTtl"/>); false: every reply keeps the Default TTL, as the seed's firmware and ESP-IDF's own reply do.
+        /// </summary>
+        public bool ScopedVendorReplyTtl { get; set; } = true;
 
         /// <summary>Creates the access layer of <paramref name="node"/> with its foundation models.</summary>
         public AccessLayer(NodeState node, IAccessTransport transport, INativeEventSink events, ConfigurationServer configurationServer, ConfigurationClient configurationClient)
@@ -86,7 +92,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
         public int ReplyVendor(int requestHandle, int opcode, byte[] payload, int length)
         {
             int own;
-            int requester;
+            (int Source, int ReceivedTtl) request;
             lock (_node.Gate)
             {
                 if (!_node.CanUse(NativeContract.VendorServer))
@@ -94,16 +100,17 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
                     return NativeContract.InvalidState;
                 }
 
-                if (!_requestSources.TryGetValue(requestHandle, out requester))
+                if (!_requests.TryGetValue(requestHandle, out request))
                 {
                     return NativeContract.InvalidArgument;
                 }
 
-                _requestSources.Remove(requestHandle);
+                _requests.Remove(requestHandle);
                 own = _node.Settings.UnicastAddress;
             }
 
-            _transport.SendAccess(own, requester, 0xFF, opcode, Copy(payload, length)); // from the unicast, never from the group (seed §4.3)
+            // From the unicast, never from the group (seed §4.3); only as far as the request came (dcm_mesh_reply_vendor).
+            _transport.SendAccess(own, request.Source, ScopedVendorReplyTtl ? ReplyTtl.For(request.ReceivedTtl) : ReplyTtl.Default, opcode, Copy(payload, length));
             return NativeContract.Ok;
         }
 
@@ -159,19 +166,19 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
         public int ReplyOnOff(int requestHandle, bool presentState)
         {
             int own;
-            int requester;
+            (int Source, int ReceivedTtl) request;
             lock (_node.Gate)
             {
-                if (!_node.CanUse(NativeContract.GenericOnOffServer) || !_requestSources.TryGetValue(requestHandle, out requester))
+                if (!_node.CanUse(NativeContract.GenericOnOffServer) || !_requests.TryGetValue(requestHandle, out request))
                 {
                     return NativeContract.InvalidArgument;
                 }
 
-                _requestSources.Remove(requestHandle);
+                _requests.Remove(requestHandle);
                 own = _node.Settings.UnicastAddress;
             }
 
-            _transport.SendAccess(own, requester, 0xFF, OnOffStatus, new[] { (byte)(presentState ? 1 : 0) });
+            _transport.SendAccess(own, request.Source, ReplyTtl.Default, OnOffStatus, new[] { (byte)(presentState ? 1 : 0) });
             return NativeContract.Ok;
         }
 
@@ -202,7 +209,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
                 case VendorSendBinary:
                     if (Bound(NativeContract.VendorServer))
                     {
-                        _events.QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, NewRequest(source), 0, parameters, parameters.Length);
+                        _events.QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, NewRequest(source, pdu.Ttl), 0, parameters, parameters.Length);
                     }
 
                     break;
@@ -237,7 +244,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
                 case OnOffGet:
                     if (Bound(NativeContract.GenericOnOffServer) && parameters.Length >= (opcode == OnOffGet ? 0 : 2))
                     {
-                        int handle = opcode == OnOffSetUnacknowledged ? 0 : NewRequest(source);
+                        int handle = opcode == OnOffSetUnacknowledged ? 0 : NewRequest(source, pdu.Ttl);
                         _events.QueueEvent(NativeContract.OnOffServerMessage, source, destination, opcode, handle, opcode == OnOffGet ? -1 : parameters[0], null, 0);
                     }
 
@@ -301,18 +308,19 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
             }
         }
 
-        private int NewRequest(int source)
+        /// <summary>Keeps a received request's source and received TTL under a new reply handle (native: dcm_reply_table).</summary>
+        private int NewRequest(int source, int receivedTtl)
         {
             lock (_node.Gate)
             {
                 int handle = _nextHandle;
                 _nextHandle = _nextHandle == 0xFFFF ? 1 : _nextHandle + 1;
-                _requestSources[handle] = source;
-                if (_requestSources.Count > 256)
+                if (_requests.Count >= 256)
                 {
-                    _requestSources.Clear(); // unanswered requests expire
-                    _requestSources[handle] = source;
+                    _requests.Clear(); // unanswered requests expire
                 }
+
+                _requests[handle] = (source, receivedTtl);
 
                 return handle;
             }
