@@ -20,7 +20,7 @@ namespace DcMonitor.Tests.Network
         [Fact]
         public void ATransmissionIsSerialisedOnceAndWrittenOnlyToTheReceiversInRange()
         {
-            using var hub = new AirHub(0, 1000, TextWriter.Null);
+            using var hub = new AirHub(0, 1000, TextWriter.Null, AirModel.Instantaneous); // the hub's routing, not the air's timing
             var radios = new List<(JsonLineConnection Connection, BlockingCollection<JsonObject> Received)>();
             for (int i = 0; i < 4; i++)
             {
