@@ -8,8 +8,9 @@ namespace DcMonitor.PathDrivers
     /// (c) A binary READ arriving at a node's vendor server and its binary STATUS reply, through the Shared/ steps that
     /// VendorServer.OnSend and CommandExecutor take: the SEND decoded to text (<see cref="BinaryCommandCodec.TryDecodeToText"/>),
     /// parsed (<see cref="NodeCommandParser"/>), the INA260's three registers decoded (<see cref="Ina260Units"/>; the bytes an
-    /// I2C read returns), the reply formatted (<see cref="SensorPayloadFormatter"/>, <see cref="NodeReply.ForReading"/>) and
-    /// encoded into the reused 8-byte STATUS (<see cref="NodeReply.EncodeBinary"/>) that goes to MeshNode.ReplyVendor.
+    /// I2C read returns), the executor's reused reading reply refilled (<see cref="NodeReply.SetReading"/>; its text is
+    /// never formatted for a binary READ) and encoded into the reused 8-byte STATUS (<see cref="NodeReply.EncodeBinary"/>)
+    /// that goes to MeshNode.ReplyVendor.
     /// </summary>
     public sealed class SensorReadPath : WholePath
     {
@@ -17,7 +18,7 @@ namespace DcMonitor.PathDrivers
         private readonly byte[] _registers = { 0x00, 0xC8, 0x25, 0x82, 0x01, 0x2C }; // 250 mA, 12.0025 V, 3 W (big-endian registers)
         private readonly byte[] _status = new byte[BinaryStatusCodec.Length];
         private readonly SensorReading _reading = new SensorReading();
-        private readonly SensorPayloadFormatter _formatter = new SensorPayloadFormatter();
+        private readonly NodeReply _reply = NodeReply.ForReusedReading(new SensorPayloadFormatter());
         private int _replies;
 
         /// <summary>Prepares the binary READ a gateway sends.</summary>
@@ -44,8 +45,8 @@ namespace DcMonitor.PathDrivers
 
             _reading.Set(Ina260Units.FromBigEndian(_registers, 0), Ina260Units.FromBigEndian(_registers, 2), Ina260Units.FromBigEndian(_registers, 4));
             const int duty = 50;
-            NodeReply reply = NodeReply.ForReading(_formatter.Format(duty, _reading.BusVoltageMicrovolts, _reading.CurrentMicroamps), duty, _reading);
-            if (reply.EncodeBinary(_status))
+            _reply.SetReading(duty, _reading);
+            if (_reply.EncodeBinary(_status))
             {
                 _replies++;
             }
