@@ -1,5 +1,6 @@
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Mesh;
+using DcMonitor.Shared.Runtime;
 using DcMonitor.Shared.Sensing;
 
 namespace DcMonitor.PathDrivers
@@ -7,7 +8,8 @@ namespace DcMonitor.PathDrivers
     /// <summary>
     /// (c) A binary READ arriving at a node's vendor server and its binary STATUS reply, through the Shared/ steps that
     /// VendorServer.OnSend and CommandExecutor take: the SEND decoded to text (<see cref="BinaryCommandCodec.TryDecodeToText"/>),
-    /// parsed (<see cref="NodeCommandParser"/>), the INA260's three registers decoded (<see cref="Ina260Units"/>; the bytes an
+    /// handed to the worker (the executor posts its one RunPending delegate to the <see cref="WorkQueue"/>; here the queue is
+    /// stepped on this thread with <see cref="WorkQueue.RunNext"/>), parsed (<see cref="NodeCommandParser"/>), the INA260's three registers decoded (<see cref="Ina260Units"/>; the bytes an
     /// I2C read returns), the executor's reused reading reply refilled (<see cref="NodeReply.SetReading"/>; its text is
     /// never formatted for a binary READ) and encoded into the reused 8-byte STATUS (<see cref="NodeReply.EncodeBinary"/>)
     /// that goes to MeshNode.ReplyVendor.
@@ -19,12 +21,16 @@ namespace DcMonitor.PathDrivers
         private readonly byte[] _status = new byte[BinaryStatusCodec.Length];
         private readonly SensorReading _reading = new SensorReading();
         private readonly NodeReply _reply = NodeReply.ForReusedReading(new SensorPayloadFormatter());
+        private readonly WorkQueue _queue = new WorkQueue(128);
+        private readonly WorkItem _execute;
+        private string _pendingText;
         private int _replies;
 
         /// <summary>Prepares the binary READ a gateway sends.</summary>
         public SensorReadPath()
         {
             BinaryCommandCodec.TryEncode(NodeCommandParser.Parse("read"), _send);
+            _execute = Execute;
         }
 
         /// <inheritdoc/>
@@ -36,8 +42,16 @@ namespace DcMonitor.PathDrivers
         /// <inheritdoc/>
         public override void Run()
         {
-            string text = BinaryCommandCodec.TryDecodeToText(_send, 0, _send.Length);
-            NodeCommand command = NodeCommandParser.Parse(text);
+            _pendingText = BinaryCommandCodec.TryDecodeToText(_send, 0, _send.Length);
+            if (_queue.Post(_execute))
+            {
+                _queue.RunNext();
+            }
+        }
+
+        private void Execute()
+        {
+            NodeCommand command = NodeCommandParser.Parse(_pendingText);
             if (command.Kind != NodeCommandKind.Read)
             {
                 return;
