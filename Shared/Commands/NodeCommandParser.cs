@@ -14,6 +14,14 @@ namespace DcMonitor.Shared.Commands
         /// <summary>Prefix of the duty command.</summary>
         public const string DutyPrefix = "duty:";
 
+        // The commands without a value are immutable and the same every time: parsed once (a READ allocates nothing, issue 16).
+        private static readonly NodeCommand StopShort = new NodeCommand(NodeCommandKind.Stop, 0, "s");
+        private static readonly NodeCommand StopLong = new NodeCommand(NodeCommandKind.Stop, 0, "stop");
+        private static readonly NodeCommand RampShort = new NodeCommand(NodeCommandKind.Ramp, 0, "r");
+        private static readonly NodeCommand RampLong = new NodeCommand(NodeCommandKind.Ramp, 0, "ramp");
+        private static readonly NodeCommand ReadCommand = new NodeCommand(NodeCommandKind.Read, 0, "read");
+        private static readonly NodeCommand StatusCommand = new NodeCommand(NodeCommandKind.Read, 0, "status");
+
         /// <summary>Parses one command text (null is treated as empty).</summary>
         public static NodeCommand Parse(string text)
         {
@@ -24,12 +32,12 @@ namespace DcMonitor.Shared.Commands
 
             if (text == "s" || text == "stop")
             {
-                return new NodeCommand(NodeCommandKind.Stop, 0, text);
+                return text == "s" ? StopShort : StopLong;
             }
 
             if (text == "r" || text == "ramp")
             {
-                return new NodeCommand(NodeCommandKind.Ramp, 0, text);
+                return text == "r" ? RampShort : RampLong;
             }
 
             if (text.StartsWith(DutyPrefix))
@@ -45,7 +53,7 @@ namespace DcMonitor.Shared.Commands
 
             if (text == "read" || text == "status")
             {
-                return new NodeCommand(NodeCommandKind.Read, 0, text);
+                return text == "read" ? ReadCommand : StatusCommand;
             }
 
             int bare;

@@ -1,3 +1,4 @@
+using System;
 using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Sensing;
 
@@ -6,27 +7,41 @@ namespace DcMonitor.Shared.Commands
     /// <summary>
     /// A node's reply to one command: the text of seed protocol §2.5/§2.7 (what the console prints, what a text
     /// STATUS carries, what the Pi sees) and, when it has one, the binary STATUS form of ARCHITECTURE §7
-    /// (readings and sensor/ramp errors; unknown text and invalid values have none). Immutable.
+    /// (readings and sensor/ramp errors; unknown text and invalid values have none). Immutable, except the reused
+    /// reading reply (<see cref="ForReusedReading"/>) that its owner refills for each read (issue 16: a binary READ
+    /// and its STATUS allocate nothing, and its text is formatted only when someone asks for it).
     /// </summary>
     public sealed class NodeReply
     {
-        private readonly ushort _current;
-        private readonly ushort _busVoltage;
-        private readonly ushort _power;
+        private readonly SensorReading _registers = new SensorReading();
+        private readonly SensorPayloadFormatter _formatter;
+        private string _text;
 
-        private NodeReply(string text, bool hasBinaryForm, BinaryStatusKind kind, int dutyPercent, ushort current, ushort busVoltage, ushort power)
+        private NodeReply(string text, bool hasBinaryForm, BinaryStatusKind kind, int dutyPercent, SensorPayloadFormatter formatter)
         {
-            Text = text;
+            _text = text;
             HasBinaryForm = hasBinaryForm;
             Kind = kind;
             DutyPercent = dutyPercent;
-            _current = current;
-            _busVoltage = busVoltage;
-            _power = power;
+            _formatter = formatter;
         }
 
-        /// <summary>The reply text.</summary>
-        public string Text { get; }
+        /// <summary>
+        /// The reply text. For a reused reading reply it is the sensor payload, formatted on the first call after
+        /// each <see cref="SetReading"/> (a new string each read).
+        /// </summary>
+        public string Text
+        {
+            get
+            {
+                if (_text == null && _formatter != null)
+                {
+                    _text = _formatter.Format(DutyPercent, _registers.BusVoltageMicrovolts, _registers.CurrentMicroamps);
+                }
+
+                return _text;
+            }
+        }
 
         /// <summary>True when <see cref="EncodeBinary"/> can express the reply.</summary>
         public bool HasBinaryForm { get; }
@@ -35,24 +50,56 @@ namespace DcMonitor.Shared.Commands
         public BinaryStatusKind Kind { get; }
 
         /// <summary>Commanded duty at the time of the reply, 0–100.</summary>
-        public int DutyPercent { get; }
+        public int DutyPercent { get; private set; }
 
         /// <summary>A reading: <paramref name="text"/> is its payload.</summary>
         public static NodeReply ForReading(string text, int dutyPercent, SensorReading reading)
         {
-            return new NodeReply(text, true, BinaryStatusKind.Reading, dutyPercent, reading.CurrentRegister, reading.BusVoltageRegister, reading.PowerRegister);
+            NodeReply reply = new NodeReply(text, true, BinaryStatusKind.Reading, dutyPercent, null);
+            reply._registers.CopyFrom(reading);
+            return reply;
+        }
+
+        /// <summary>
+        /// A reading reply meant to be reused: its owner calls <see cref="SetReading"/> before each reply, so a receiver
+        /// must use it (its text, its binary form) before the reply call returns and must not keep it. Its text is
+        /// formatted by <paramref name="formatter"/> only when <see cref="Text"/> is read.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">formatter is null.</exception>
+        public static NodeReply ForReusedReading(SensorPayloadFormatter formatter)
+        {
+            if (formatter == null)
+            {
+                throw new ArgumentNullException("formatter");
+            }
+
+            return new NodeReply(null, true, BinaryStatusKind.Reading, 0, formatter);
         }
 
         /// <summary>A sensor or ramp error that the binary form carries (<see cref="BinaryStatusKind"/> other than Reading).</summary>
         public static NodeReply ForStatus(string text, BinaryStatusKind kind, int dutyPercent)
         {
-            return new NodeReply(text, true, kind, dutyPercent, 0, 0, 0);
+            return new NodeReply(text, true, kind, dutyPercent, null);
         }
 
         /// <summary>A reply only text can carry (unknown command, invalid value).</summary>
         public static NodeReply TextOnly(string text)
         {
-            return new NodeReply(text, false, BinaryStatusKind.Reading, 0, 0, 0, 0);
+            return new NodeReply(text, false, BinaryStatusKind.Reading, 0, null);
+        }
+
+        /// <summary>Refills a reused reading reply with a new read (<paramref name="reading"/>'s registers are copied) and the commanded duty, 0–100.</summary>
+        /// <exception cref="InvalidOperationException">the reply was not created by <see cref="ForReusedReading"/>.</exception>
+        public void SetReading(int dutyPercent, SensorReading reading)
+        {
+            if (_formatter == null)
+            {
+                throw new InvalidOperationException("only a reply from ForReusedReading is refilled");
+            }
+
+            DutyPercent = dutyPercent;
+            _registers.CopyFrom(reading);
+            _text = null;
         }
 
         /// <summary>Writes the 8-byte binary STATUS into <paramref name="destination"/>; false when there is no binary form.</summary>
@@ -63,9 +110,7 @@ namespace DcMonitor.Shared.Commands
                 return false;
             }
 
-            SensorReading registers = new SensorReading();
-            registers.Set(_current, _busVoltage, _power);
-            BinaryStatusCodec.Encode(Kind, DutyPercent, registers, destination);
+            BinaryStatusCodec.Encode(Kind, DutyPercent, _registers, destination);
             return true;
         }
     }

@@ -123,6 +123,37 @@ namespace DcMonitor.Shared.Runtime
             return work;
         }
 
+        /// <summary>
+        /// Creates a stopped periodic job running <paramref name="item"/> on the worker thread once per period after
+        /// <see cref="PeriodicWork.Start"/>; its timer and delegates are created here, once, so its ticks allocate nothing.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">item is null.</exception>
+        public PeriodicWork CreatePeriodic(WorkItem item)
+        {
+            if (item == null)
+            {
+                throw new ArgumentNullException("item");
+            }
+
+            return new PeriodicWork(this, item);
+        }
+
+        /// <summary>
+        /// Runs the oldest waiting item on the calling thread, as the worker would (an item that throws is reported through
+        /// <see cref="ItemFailed"/>); false when none waits. For a queue whose worker was never started: a path driver or a
+        /// test steps the queue deterministically on its own thread.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">the worker thread was started.</exception>
+        public bool RunNext()
+        {
+            if (_thread != null)
+            {
+                throw new InvalidOperationException("the worker thread runs the items");
+            }
+
+            return RunOneItem();
+        }
+
         /// <summary>Number of delayed items not yet run or cancelled.</summary>
         public int ScheduledCount
         {
@@ -147,35 +178,44 @@ namespace DcMonitor.Shared.Runtime
         {
             while (!_stopping)
             {
-                WorkItem next = null;
-                lock (_items)
-                {
-                    if (_items.Count > 0)
-                    {
-                        next = (WorkItem)_items[0];
-                        _items.RemoveAt(0);
-                    }
-                }
-
-                if (next == null)
+                if (!RunOneItem())
                 {
                     _posted.WaitOne();
-                    continue;
-                }
-
-                try
-                {
-                    next();
-                }
-                catch (Exception exception)
-                {
-                    WorkItemFailedHandler handler = ItemFailed;
-                    if (handler != null)
-                    {
-                        handler(exception);
-                    }
                 }
             }
+        }
+
+        private bool RunOneItem()
+        {
+            WorkItem next = null;
+            lock (_items)
+            {
+                if (_items.Count > 0)
+                {
+                    next = (WorkItem)_items[0];
+                    _items.RemoveAt(0);
+                }
+            }
+
+            if (next == null)
+            {
+                return false;
+            }
+
+            try
+            {
+                next();
+            }
+            catch (Exception exception)
+            {
+                WorkItemFailedHandler handler = ItemFailed;
+                if (handler != null)
+                {
+                    handler(exception);
+                }
+            }
+
+            return true;
         }
     }
 }

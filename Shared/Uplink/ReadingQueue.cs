@@ -6,7 +6,7 @@ namespace DcMonitor.Shared.Uplink
     /// <summary>
     /// The bridge's store-and-forward queue (issue "MQTT uplink"; the seed's mesh-to-MQTT sender): readings wait here for the
     /// broker, bounded to <see cref="Capacity"/>; when full, the oldest is dropped and counted (<see cref="Dropped"/>, published
-    /// when the link returns). A batch is taken for one connection (<see cref="TakeBatch"/>) and stays queued until the broker
+    /// when the link returns). A batch is taken for one connection (<see cref="TakeBatch(int)"/>) and stays queued until the broker
     /// acknowledges it: <see cref="Acknowledge"/> removes the acknowledged oldest readings, <see cref="Requeue"/> gives the rest
     /// back, in order, for the next attempt. Nothing is ever removed without an acknowledgement, except by the drop-oldest
     /// rule. <see cref="Serialize"/> / <see cref="Parse"/> give the bytes the bridge keeps on flash.
@@ -110,13 +110,29 @@ namespace DcMonitor.Shared.Uplink
 
             int count = maximum < _readings.Count ? maximum : _readings.Count;
             UplinkReading[] batch = new UplinkReading[count < 0 ? 0 : count];
-            for (int i = 0; i < batch.Length; i++)
+            TakeBatch(batch);
+            return batch;
+        }
+
+        /// <summary>
+        /// Marks up to <paramref name="destination"/>'s length of the oldest readings in flight and writes them there in order;
+        /// returns how many (0 while a batch is out). Allocates nothing (the bridge reuses its batch array).
+        /// </summary>
+        public int TakeBatch(UplinkReading[] destination)
+        {
+            if (_inFlight > 0)
             {
-                batch[i] = (UplinkReading)_readings[i];
+                return 0;
             }
 
-            _inFlight = batch.Length;
-            return batch;
+            int count = destination.Length < _readings.Count ? destination.Length : _readings.Count;
+            for (int i = 0; i < count; i++)
+            {
+                destination[i] = (UplinkReading)_readings[i];
+            }
+
+            _inFlight = count;
+            return count;
         }
 
         /// <summary>The broker acknowledged the first <paramref name="count"/> readings of the batch: they leave the queue.</summary>

@@ -5,8 +5,8 @@ namespace DcMonitor.Shared.Uplink
     /// <summary>
     /// Writes a reading's MQTT state JSON (<see cref="HomeAssistantDiscovery.StatePayload"/>: volts with three decimals, milliamps
     /// with two, watts and watt-hours with three, duty, sequence, address) into one reused character buffer, so the bridge's
-    /// publish of a reading allocates only the message's own bytes (the MQTT client needs an array of exactly its length), not the
-    /// dozen strings that concatenating the parts would. Not thread-safe: one per publishing thread.
+    /// publish of a reading allocates at most the message's own bytes (the MQTT client needs an array of exactly its length; with
+    /// <see cref="StatePayloadBuffers"/> not even those), not the dozen strings that concatenating the parts would. Not thread-safe: one per publishing thread.
     /// </summary>
     public sealed class StatePayloadWriter
     {
@@ -20,13 +20,17 @@ namespace DcMonitor.Shared.Uplink
         public byte[] Encode(UplinkReading reading)
         {
             Fill(reading);
-            byte[] bytes = new byte[_length];
-            for (int i = 0; i < _length; i++)
-            {
-                bytes[i] = (byte)_text[i];
-            }
+            return CopyTo(new byte[_length]);
+        }
 
-            return bytes;
+        /// <summary>
+        /// The state of <paramref name="reading"/> as ASCII bytes, in an array of exactly its length rented from
+        /// <paramref name="buffers"/> (free it with <see cref="StatePayloadBuffers.ReturnAll"/> once the broker acknowledged it).
+        /// </summary>
+        public byte[] Encode(UplinkReading reading, StatePayloadBuffers buffers)
+        {
+            Fill(reading);
+            return CopyTo(buffers.Rent(_length));
         }
 
         /// <summary>The state of <paramref name="reading"/> as text.</summary>
@@ -34,6 +38,16 @@ namespace DcMonitor.Shared.Uplink
         {
             Fill(reading);
             return new string(_text, 0, _length);
+        }
+
+        private byte[] CopyTo(byte[] bytes)
+        {
+            for (int i = 0; i < _length; i++)
+            {
+                bytes[i] = (byte)_text[i];
+            }
+
+            return bytes;
         }
 
         private void Fill(UplinkReading reading)

@@ -19,6 +19,7 @@ namespace DcMonitor.Benchmarks
         private readonly WholePath _piInvalidValue = new PiCommandPath("1:DUTY:abc");
         private readonly WholePath _sensorRead = new SensorReadPath();
         private readonly WholePath _idleGatewayTick = new IdleGatewayTickPath();
+        private readonly WholePath _idleNodeTick = new IdleNodeTickPath();
         private readonly WholePath _mqttReadingReport = new MqttReadingReportPath();
 
         [Benchmark]
@@ -44,6 +45,9 @@ namespace DcMonitor.Benchmarks
 
         [Benchmark]
         public void IdleGatewayTick() => _idleGatewayTick.Run();
+
+        [Benchmark]
+        public void IdleNodeTick() => _idleNodeTick.Run();
 
         [Benchmark]
         public void MqttReadingReport() => _mqttReadingReport.Run();

@@ -78,6 +78,12 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void IdleNodeTicksDoNotLeak()
+        {
+            CheckNoLeak(new IdleNodeTickPath());
+        }
+
+        [TestMethod]
         public void MqttReadingReportsDoNotLeak()
         {
             CheckNoLeak(new MqttReadingReportPath());

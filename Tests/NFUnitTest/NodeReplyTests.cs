@@ -56,6 +56,58 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void AReusedReadingReplyGivesTheSameTextAndBinaryAsANewOne()
+        {
+            SensorReading reading = new SensorReading();
+            reading.Set(0x00C8, 0x2582, 0x012C); // 250 mA, 12.0025 V, 3 W
+            SensorPayloadFormatter formatter = new SensorPayloadFormatter();
+            NodeReply expected = NodeReply.ForReading(formatter.Format(50, reading.BusVoltageMicrovolts, reading.CurrentMicroamps), 50, reading);
+            NodeReply reused = NodeReply.ForReusedReading(new SensorPayloadFormatter());
+            reused.SetReading(50, reading);
+
+            Assert.AreEqual(expected.Text, reused.Text);
+            Assert.AreEqual(50, reused.DutyPercent);
+            Assert.AreEqual(BinaryStatusKind.Reading, reused.Kind);
+            byte[] expectedBinary = new byte[BinaryStatusCodec.Length];
+            byte[] reusedBinary = new byte[BinaryStatusCodec.Length];
+            Assert.IsTrue(expected.EncodeBinary(expectedBinary));
+            Assert.IsTrue(reused.EncodeBinary(reusedBinary));
+            for (int i = 0; i < BinaryStatusCodec.Length; i++)
+            {
+                Assert.AreEqual(expectedBinary[i], reusedBinary[i], "byte " + i.ToString());
+            }
+        }
+
+        [TestMethod]
+        public void RefillingAReusedReadingReplyReplacesItsTextAndRegisters()
+        {
+            SensorReading reading = new SensorReading();
+            reading.Set(0x00C8, 0x2580, 0x012C);
+            SensorPayloadFormatter formatter = new SensorPayloadFormatter();
+            NodeReply reused = NodeReply.ForReusedReading(new SensorPayloadFormatter());
+            reused.SetReading(50, reading);
+            string first = reused.Text;
+
+            reading.Set(0x0064, 0x1000, 0x0010);
+            reused.SetReading(75, reading);
+            Assert.AreEqual(formatter.Format(75, reading.BusVoltageMicrovolts, reading.CurrentMicroamps), reused.Text);
+            Assert.AreNotEqual(first, reused.Text);
+            byte[] binary = new byte[BinaryStatusCodec.Length];
+            reused.EncodeBinary(binary);
+            Assert.AreEqual((byte)75, binary[1]);
+            Assert.AreEqual((byte)0x64, binary[3]);
+            Assert.AreEqual((byte)0x10, binary[4]);
+        }
+
+        [TestMethod]
+        public void OnlyAReusedReadingReplyCanBeRefilled()
+        {
+            NodeReply fixedReply = NodeReply.ForStatus(NodeReplies.RampCancelled, BinaryStatusKind.RampCancelled, 0);
+            Assert.ThrowsException(typeof(System.InvalidOperationException), delegate { fixedReply.SetReading(10, new SensorReading()); });
+            Assert.ThrowsException(typeof(System.ArgumentNullException), delegate { NodeReply.ForReusedReading(null); });
+        }
+
+        [TestMethod]
         public void StatusRepliesCarryTheirKindAndDutyWithoutRegisters()
         {
             NodeReply absent = NodeReply.ForStatus(NodeReplies.SensorAbsent(30), BinaryStatusKind.SensorAbsent, 30);

@@ -150,6 +150,25 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(2, ReadingQueue.Parse(bytes, 4).Count);
         }
 
+        [TestMethod]
+        public void ABatchTakenIntoAReusedArrayIsTheSameAsANewOne()
+        {
+            ReadingQueue queue = Queue(8, 5);
+            UplinkReading[] batch = new UplinkReading[3];
+            Assert.AreEqual(3, queue.TakeBatch(batch));
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.AreEqual(i, batch[i].Sequence);
+            }
+
+            Assert.AreEqual(3, queue.InFlight);
+            Assert.AreEqual(0, queue.TakeBatch(batch), "one batch at a time");
+            queue.Acknowledge(3);
+            Assert.AreEqual(2, queue.TakeBatch(batch), "the rest, fewer than the array holds");
+            Assert.AreEqual(3, batch[0].Sequence);
+            Assert.AreEqual(4, batch[1].Sequence);
+        }
+
         private static UplinkReading Reading(int sequence)
         {
             return new UplinkReading(0x0005, sequence, 12000, 0, 0, 0);

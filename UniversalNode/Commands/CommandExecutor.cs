@@ -1,4 +1,3 @@
-using System.Collections;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Runtime;
@@ -25,7 +24,9 @@ namespace DcMonitor.UniversalNode.Commands
     /// Every accepted command gets exactly one reply. Commands run strictly in arrival order and a command
     /// waits until the previous one has replied (a ramp excepted: it runs in the background so that a later
     /// command can cancel it), so each reply describes the state its own command left — as the seed's
-    /// synchronous process_command did, without blocking any thread.
+    /// synchronous process_command did, without blocking any thread. A READ allocates nothing in steady state (issue 16):
+    /// accepted commands wait in a fixed ring, and a reading reply is one reused <see cref="NodeReply"/> whose text is
+    /// formatted only when a receiver reads it — so a receiver uses a reply within its call and never keeps it.
     /// </summary>
     public sealed class CommandExecutor
     {
@@ -36,12 +37,19 @@ namespace DcMonitor.UniversalNode.Commands
         private readonly LoadController _load;
         private readonly NodeLog _log;
         private readonly SensorReading _reading = new SensorReading();
-        private readonly SensorPayloadFormatter _formatter = new SensorPayloadFormatter();
+        private readonly NodeReply _readingReply = NodeReply.ForReusedReading(new SensorPayloadFormatter());
 
         /// <summary>Commands accepted but not started, at most this many (then Submit returns false).</summary>
         public const int MaximumPendingCommands = 16;
 
-        private readonly ArrayList _pending = new ArrayList();
+        // Accepted commands not started: a ring of MaximumPendingCommands slots (a command's text and reply handler, or ordered work).
+        private readonly object _pendingLock = new object();
+        private readonly string[] _pendingText = new string[MaximumPendingCommands];
+        private readonly CommandReplyHandler[] _pendingReply = new CommandReplyHandler[MaximumPendingCommands];
+        private readonly WorkItem[] _pendingWork = new WorkItem[MaximumPendingCommands];
+        private int _pendingFirst;
+        private int _pendingCount;
+        private readonly WorkItem _runPending;
         private bool _awaitingReply;
         private CommandReplyHandler _rampRequester;
         private ScheduledWork _rampNextStep;
@@ -54,6 +62,7 @@ namespace DcMonitor.UniversalNode.Commands
             _sensor = sensor;
             _load = load;
             _log = log;
+            _runPending = RunPending;
         }
 
         /// <summary>True while a ramp runs.</summary>
@@ -66,26 +75,31 @@ namespace DcMonitor.UniversalNode.Commands
         /// </summary>
         public bool Submit(string text, CommandReplyHandler reply)
         {
-            return Enqueue(new PendingCommand(text, reply, null));
+            return Enqueue(text, reply, null);
         }
 
-        private bool Enqueue(PendingCommand entry)
+        private bool Enqueue(string text, CommandReplyHandler reply, WorkItem work)
         {
-            lock (_pending)
+            lock (_pendingLock)
             {
-                if (_pending.Count >= MaximumPendingCommands)
+                if (_pendingCount >= MaximumPendingCommands)
                 {
                     return false;
                 }
 
-                _pending.Add(entry);
+                int slot = (_pendingFirst + _pendingCount) % MaximumPendingCommands;
+                _pendingText[slot] = text;
+                _pendingReply[slot] = reply;
+                _pendingWork[slot] = work;
+                _pendingCount++;
             }
 
-            if (!_queue.Post(RunPending))
+            if (!_queue.Post(_runPending))
             {
-                lock (_pending)
+                lock (_pendingLock)
                 {
-                    _pending.RemoveAt(_pending.Count - 1);
+                    _pendingCount--;
+                    Clear((_pendingFirst + _pendingCount) % MaximumPendingCommands);
                 }
 
                 return false;
@@ -94,13 +108,20 @@ namespace DcMonitor.UniversalNode.Commands
             return true;
         }
 
+        private void Clear(int slot)
+        {
+            _pendingText[slot] = null;
+            _pendingReply[slot] = null;
+            _pendingWork[slot] = null;
+        }
+
         /// <summary>
         /// Queues other work (a console diagnostic such as <c>scan</c>) in the same order as commands, so its
         /// output appears after the replies to the commands typed before it. Same contract as <see cref="Submit"/>.
         /// </summary>
         public bool SubmitInOrder(WorkItem work)
         {
-            return Enqueue(new PendingCommand(null, null, work));
+            return Enqueue(null, null, work);
         }
 
         /// <summary>Commands accepted and not yet started.</summary>
@@ -108,9 +129,9 @@ namespace DcMonitor.UniversalNode.Commands
         {
             get
             {
-                lock (_pending)
+                lock (_pendingLock)
                 {
-                    return _pending.Count;
+                    return _pendingCount;
                 }
             }
         }
@@ -119,25 +140,31 @@ namespace DcMonitor.UniversalNode.Commands
         {
             while (!_awaitingReply)
             {
-                PendingCommand next;
-                lock (_pending)
+                string text;
+                CommandReplyHandler reply;
+                WorkItem work;
+                lock (_pendingLock)
                 {
-                    if (_pending.Count == 0)
+                    if (_pendingCount == 0)
                     {
                         return;
                     }
 
-                    next = (PendingCommand)_pending[0];
-                    _pending.RemoveAt(0);
+                    text = _pendingText[_pendingFirst];
+                    reply = _pendingReply[_pendingFirst];
+                    work = _pendingWork[_pendingFirst];
+                    Clear(_pendingFirst);
+                    _pendingFirst = (_pendingFirst + 1) % MaximumPendingCommands;
+                    _pendingCount--;
                 }
 
-                if (next.Work != null)
+                if (work != null)
                 {
-                    next.Work();
+                    work();
                 }
                 else
                 {
-                    Execute(next.Text, next.Reply);
+                    Execute(text, reply);
                 }
             }
         }
@@ -175,7 +202,8 @@ namespace DcMonitor.UniversalNode.Commands
 
         /// <summary>
         /// The reply for the current state: the sensor payload, or an <c>ERR:SENSOR_…</c> reply carrying the duty
-        /// when the sensor is absent or the read failed. Worker thread only.
+        /// when the sensor is absent or the read failed. Worker thread only. A reading is the executor's reused reply:
+        /// valid until the next read.
         /// </summary>
         public NodeReply ReadPayload()
         {
@@ -183,7 +211,8 @@ namespace DcMonitor.UniversalNode.Commands
             switch (_sensor.TryRead(_reading))
             {
                 case SensorReadResult.Ok:
-                    return NodeReply.ForReading(_formatter.Format(duty, _reading.BusVoltageMicrovolts, _reading.CurrentMicroamps), duty, _reading);
+                    _readingReply.SetReading(duty, _reading);
+                    return _readingReply;
                 case SensorReadResult.Absent:
                     return NodeReply.ForStatus(NodeReplies.SensorAbsent(duty), BinaryStatusKind.SensorAbsent, duty);
                 default:
@@ -262,22 +291,6 @@ namespace DcMonitor.UniversalNode.Commands
             _rampRequester = null;
             _log.Write(Component, "ramp cancelled at step " + _rampStep.ToString());
             requester(NodeReply.ForStatus(NodeReplies.RampCancelled, BinaryStatusKind.RampCancelled, _load.DutyPercent));
-        }
-
-        private sealed class PendingCommand
-        {
-            public PendingCommand(string text, CommandReplyHandler reply, WorkItem work)
-            {
-                Text = text;
-                Reply = reply;
-                Work = work;
-            }
-
-            public string Text { get; }
-
-            public CommandReplyHandler Reply { get; }
-
-            public WorkItem Work { get; }
         }
     }
 }

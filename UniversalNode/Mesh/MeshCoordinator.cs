@@ -18,7 +18,7 @@ namespace DcMonitor.UniversalNode.Mesh
     /// Connects the mesh stack and GATT bridge to the node: every <see cref="MeshEvent"/> is copied and handed to
     /// the worker thread (nothing runs in the interop's event thread, seed protocol §9 B6), then dispatched to
     /// the vendor server, the OnOff server, the MQTT uplink (its report, heartbeat and command opcodes) or the gateway role (<see cref="GatewayProcessor"/>), which also gets a
-    /// tick every <see cref="TickMilliseconds"/>. Events that find the worker queue full are counted and logged, except
+    /// tick every <see cref="TickMilliseconds"/> (a <see cref="PeriodicWork"/> created once: an idle tick allocates nothing, issue 16). Events that find the worker queue full are counted and logged, except
     /// the Pi's commands: an acknowledged DC03 write that cannot be handled (refused by the native ring, or finding the worker
     /// queue full) is answered with ERROR:BUSY (native-mesh-interop/README.md "Queue sizes and backpressure").
     /// </summary>
@@ -39,6 +39,7 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly SensorReading _statusReading = new SensorReading();
         private readonly SensorPayloadFormatter _statusFormatter = new SensorPayloadFormatter();
         private readonly UplinkService _uplink;
+        private readonly PeriodicWork _tick;
         private int _droppedEvents;
         private int _ringRefusedCommands;
         private int _workerRefusedCommands;
@@ -54,6 +55,7 @@ namespace DcMonitor.UniversalNode.Mesh
             Gateway = new GatewayProcessor(_adapter, new GattNotifier(mesh), new LocalCommandRunner(executor));
             _vendorServer = new VendorServer(mesh, queue, _adapter, executor);
             _onOffServer = new OnOffServer(mesh, executor, load);
+            _tick = queue.CreatePeriodic(Tick);
             mesh.EventReceived += OnEvent;
         }
 
@@ -77,16 +79,15 @@ namespace DcMonitor.UniversalNode.Mesh
                 ? "provisioned, unicast 0x" + state.UnicastAddress.ToString("X4") + (_adapter.VendorClientBound ? ", vendor client bound" : ", vendor client not bound")
                 : "not provisioned; waiting for the provisioner");
             _mesh.DrainEvents();
-            ScheduleTick();
+            _tick.Start(TickMilliseconds);
         }
 
-        private void ScheduleTick()
+        /// <summary>Gateway ticks skipped because the previous one had not run yet or the worker queue was full (diagnostics).</summary>
+        public int SkippedTicks => _tick.SkippedTicks;
+
+        private void Tick()
         {
-            _queue.PostDelayed(TickMilliseconds, delegate
-            {
-                Gateway.Tick(Environment.TickCount64);
-                ScheduleTick();
-            });
+            Gateway.Tick(Environment.TickCount64);
         }
 
         /// <summary>Resets a node that was provisioned but never configured (an admission the provisioner lost; <see cref="OrphanWatch"/>).</summary>

@@ -20,7 +20,8 @@ namespace DcMonitor.UniversalNode.Mesh
     /// 20–500 ms (<see cref="ResponseDelay"/>, Mesh Profile 1.0.1 §3.7.3.1) in <see cref="HeldReplies"/>, so an ALL command's
     /// answers do not all start at once (to the response window a binary group SEND carries instead of 500 ms,
     /// <see cref="BinaryCommandCodec"/>); an answer to a unicast SEND goes at once. Worker thread only (the delay's timer
-    /// only posts to the worker).
+    /// only posts to the worker). A SEND awaiting its reply takes a <see cref="VendorRequest"/> from a fixed pool, so a binary
+    /// READ and its STATUS allocate nothing here (issue 16).
     /// </summary>
     public sealed class VendorServer
     {
@@ -47,6 +48,10 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly long[] _recentAt = new long[RecentGroupSends];
         private int _nextRecent;
 
+        // Commands waiting in the executor, the one awaiting its reply and a ramp running in the background.
+        private const int RequestPoolSize = CommandExecutor.MaximumPendingCommands + 2;
+
+        private readonly VendorRequest[] _requests = new VendorRequest[RequestPoolSize];
         private readonly HeldReplies _held;
         private readonly WorkItem _sendDue;
         private readonly Timer _delayTimer;
@@ -63,6 +68,10 @@ namespace DcMonitor.UniversalNode.Mesh
             _held = new HeldReplies(_text.Length);
             _sendDue = SendDueReplies;
             _delayTimer = new Timer(OnDelayTimer, null, Timeout.Infinite, Timeout.Infinite);
+            for (int i = 0; i < _requests.Length; i++)
+            {
+                _requests[i] = new VendorRequest(this);
+            }
         }
 
         /// <summary>Answers to group SENDs waiting for their random delay (diagnostics).</summary>
@@ -102,21 +111,46 @@ namespace DcMonitor.UniversalNode.Mesh
                 return;
             }
 
-            bool accepted = _executor.Submit(command, delegate(NodeReply reply)
-            {
-                if (binary && reply.EncodeBinary(_status))
-                {
-                    Reply(handle, MeshProtocol.BinaryStatusOpcode, _status, BinaryStatusCodec.Length, window);
-                }
-                else
-                {
-                    ReplyText(handle, reply.Text, window);
-                }
-            });
-            if (!accepted)
+            VendorRequest pending = FreeRequest();
+            if (pending == null)
             {
                 ReplyText(handle, "ERR:BUSY", window);
+                return;
             }
+
+            pending.Start(handle, binary, window);
+            if (!_executor.Submit(command, pending.Reply))
+            {
+                pending.Release();
+                ReplyText(handle, "ERR:BUSY", window);
+            }
+        }
+
+        /// <summary>Answers one SEND with its command's reply: the binary STATUS to a binary SEND when the reply has one, else the text.</summary>
+        internal void Answer(int handle, bool binary, int window, NodeReply reply)
+        {
+            if (binary && reply.EncodeBinary(_status))
+            {
+                Reply(handle, MeshProtocol.BinaryStatusOpcode, _status, BinaryStatusCodec.Length, window);
+            }
+            else
+            {
+                ReplyText(handle, reply.Text, window);
+            }
+        }
+
+        /// <summary>A request not awaiting a reply, or null when every one is (the executor is then full as well).</summary>
+        private VendorRequest FreeRequest()
+        {
+            for (int i = 0; i < _requests.Length; i++)
+            {
+                if (!_requests[i].InUse)
+                {
+                    return _requests[i];
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

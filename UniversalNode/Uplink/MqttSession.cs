@@ -71,6 +71,9 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly Hashtable _acknowledgedIds = new Hashtable();
         private readonly WifiLink _wifi = new WifiLink();
         private readonly StatePayloadWriter _state = new StatePayloadWriter();
+        private readonly StatePayloadBuffers _payloads = new StatePayloadBuffers(MaximumBatch);
+        private readonly UplinkReading[] _batch = new UplinkReading[MaximumBatch];
+        private readonly int[] _ids = new int[MaximumBatch];
         private UplinkSettings _settings;
         private MqttClient _client;
         private Thread _thread;
@@ -438,19 +441,19 @@ namespace DcMonitor.UniversalNode.Uplink
         /// <summary>Publishes the oldest readings as one batch; true when the batch was full and every reading acknowledged (send more now).</summary>
         private bool Flush(UplinkSettings settings)
         {
-            UplinkReading[] batch;
+            int count;
             lock (_queue)
             {
-                batch = _queue.TakeBatch(MaximumBatch);
+                count = _queue.TakeBatch(_batch);
             }
 
-            if (batch.Length == 0)
+            if (count == 0)
             {
                 PublishDropCount(settings);
                 return false;
             }
 
-            int[] ids = new int[batch.Length];
+            int[] ids = _ids;
             int sent = 0;
             lock (_gate)
             {
@@ -459,24 +462,25 @@ namespace DcMonitor.UniversalNode.Uplink
 
             try
             {
-                for (; sent < batch.Length; sent++)
+                for (; sent < count; sent++)
                 {
-                    UplinkReading reading = batch[sent];
-                    ids[sent] = _client.Publish(StateTopic(settings.TopicPrefix, reading.Address), _state.Encode(reading),
+                    UplinkReading reading = _batch[sent];
+                    ids[sent] = _client.Publish(StateTopic(settings.TopicPrefix, reading.Address), _state.Encode(reading, _payloads),
                         null, null, MqttQoSLevel.AtLeastOnce, false);
                 }
             }
             catch (Exception exception)
             {
-                _log.Write(Component, "publish failed after " + sent.ToString() + " of " + batch.Length.ToString() + ": " + exception.Message);
+                _log.Write(Component, "publish failed after " + sent.ToString() + " of " + count.ToString() + ": " + exception.Message);
             }
 
             int acknowledged = WaitForAcknowledgements(ids, sent);
+            ReleasePayloads(acknowledged == count);
             byte[] bytes;
             lock (_queue)
             {
                 _queue.Acknowledge(acknowledged);
-                if (acknowledged < batch.Length)
+                if (acknowledged < count)
                 {
                     _queue.Requeue();
                 }
@@ -490,15 +494,36 @@ namespace DcMonitor.UniversalNode.Uplink
             }
 
             ReadingsPublished += acknowledged;
-            if (acknowledged < batch.Length)
+            if (acknowledged < count)
             {
-                _log.Write(Component, "broker acknowledged " + acknowledged.ToString() + " of " + batch.Length.ToString() + " readings; the rest waits, connection recycled");
+                _log.Write(Component, "broker acknowledged " + acknowledged.ToString() + " of " + count.ToString() + " readings; the rest waits, connection recycled");
                 Drop();
                 return false;
             }
 
             PublishDropCount(settings);
-            return batch.Length == MaximumBatch;
+            return count == MaximumBatch;
+        }
+
+        /// <summary>
+        /// After a batch: the state messages' arrays are reused when the broker acknowledged every one (the client holds none of
+        /// them any more); otherwise the client may still hold some, so none is reused. The batch array forgets its readings.
+        /// </summary>
+        private void ReleasePayloads(bool allAcknowledged)
+        {
+            if (allAcknowledged)
+            {
+                _payloads.ReturnAll();
+            }
+            else
+            {
+                _payloads.ForgetRented();
+            }
+
+            for (int i = 0; i < _batch.Length; i++)
+            {
+                _batch[i] = null;
+            }
         }
 
         /// <summary>After the link returns: the number of readings a full queue dropped, acknowledged before it is forgotten.</summary>

@@ -6,8 +6,9 @@ namespace DcMonitor.PathDrivers
     /// <summary>
     /// (e) One MQTT reading report, through the Shared/ steps of its whole trip: the node's <see cref="ReadingReport"/> set and
     /// encoded into its reused 8 bytes (ReadingReporter), the bridge decoding it into an <see cref="UplinkReading"/> and
-    /// queueing it (UplinkBridge.OnReading), then taking it in a batch, writing its state JSON (<see cref="StatePayloadWriter"/>)
-    /// and acknowledging it (MqttSession's publish, without the MQTT client and the topic text).
+    /// queueing it (UplinkBridge.OnReading), then taking it into the reused batch array, writing its state JSON
+    /// (<see cref="StatePayloadWriter"/>) into an array of <see cref="StatePayloadBuffers"/>, acknowledging it and freeing the
+    /// array (MqttSession's publish, without the MQTT client and the topic text).
     /// </summary>
     public sealed class MqttReadingReportPath : WholePath
     {
@@ -17,6 +18,8 @@ namespace DcMonitor.PathDrivers
         private readonly ReadingReport _bridgeReport = new ReadingReport();
         private readonly ReadingQueue _queue = new ReadingQueue(32);
         private readonly StatePayloadWriter _state = new StatePayloadWriter();
+        private readonly StatePayloadBuffers _payloads = new StatePayloadBuffers(32);
+        private readonly UplinkReading[] _batch = new UplinkReading[1];
         private readonly SensorReading _reading = new SensorReading();
         private int _sequence;
         private int _published;
@@ -46,16 +49,17 @@ namespace DcMonitor.PathDrivers
 
             _queue.Enqueue(new UplinkReading(Source, _bridgeReport.Sequence, _bridgeReport.BusMillivolts, _bridgeReport.CurrentMicroamps,
                 _bridgeReport.DutyPercent, 1234u, true));
-            UplinkReading[] batch = _queue.TakeBatch(1);
-            for (int i = 0; i < batch.Length; i++)
+            int count = _queue.TakeBatch(_batch);
+            for (int i = 0; i < count; i++)
             {
-                if (_state.Encode(batch[i]).Length > 0)
+                if (_state.Encode(_batch[i], _payloads).Length > 0)
                 {
                     _published++;
                 }
             }
 
-            _queue.Acknowledge(batch.Length);
+            _queue.Acknowledge(count);
+            _payloads.ReturnAll();
         }
     }
 }
