@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Mesh;
 
 namespace DcMonitor.Shared.Gateway
@@ -126,6 +127,8 @@ namespace DcMonitor.Shared.Gateway
         private readonly bool[] _answeredAll = new bool[NodeAddressing.MaximumNodes];
         private readonly int[] _reasks = new int[NodeAddressing.MaximumNodes];
         private readonly ArrayList _fallbackTargets = new ArrayList();
+        private readonly ReplyWriter _message = new ReplyWriter(GatewayReplies.MaximumMessageBytes);
+        private readonly ReplyWriter _incoming = new ReplyWriter(GatewayReplies.MaximumMessageBytes);
 
         private int _outstandingCount;
         private bool _busy;
@@ -206,6 +209,17 @@ namespace DcMonitor.Shared.Gateway
         /// <summary>A vendor STATUS arrived (matched response or publish), already turned into the node's reply text.</summary>
         public void OnVendorStatus(int source, string replyText, long nowMilliseconds)
         {
+            _incoming.Clear();
+            _incoming.Append(replyText); // a text that does not fit is too long to forward anyway: NODE<id>:DATA: comes before it
+            OnVendorStatus(source, _incoming.Buffer, _incoming.Length, nowMilliseconds);
+        }
+
+        /// <summary>
+        /// A vendor STATUS arrived (matched response or publish), already turned into the node's reply text: the first
+        /// <paramref name="replyLength"/> ASCII bytes of <paramref name="reply"/>, read before this returns. Allocates nothing.
+        /// </summary>
+        public void OnVendorStatus(int source, byte[] reply, int replyLength, long nowMilliseconds)
+        {
             _now = nowMilliseconds;
             int own = _mesh.OwnAddress;
             int nodeId = NodeAddressing.NodeIdOf(source);
@@ -237,7 +251,7 @@ namespace DcMonitor.Shared.Gateway
 
             if (asked)
             {
-                NotifyNodeData(nodeId, replyText); // anything else nobody asked for: a late reply after MESH_TIMEOUT, a stopped
+                NotifyNodeData(nodeId, reply, replyLength); // anything else nobody asked for: a late reply after MESH_TIMEOUT, a stopped
             }                                      // monitor's last poll, a node's second answer to one ALL
 
             Pump();
@@ -255,7 +269,7 @@ namespace DcMonitor.Shared.Gateway
             }
             else if (!silent)
             {
-                _notifier.Notify(GatewayReplies.MeshSendFail);
+                Notify(GatewayReplies.MeshSendFail);
             }
 
             Pump();
@@ -273,7 +287,7 @@ namespace DcMonitor.Shared.Gateway
             }
             else if (wasOutstanding && !silent)
             {
-                _notifier.Notify(GatewayReplies.MeshTimeout); // a monitor poll that outlived its MONITOR stays silent
+                Notify(GatewayReplies.MeshTimeout); // a monitor poll that outlived its MONITOR stays silent
             }
 
             Pump();
@@ -286,7 +300,7 @@ namespace DcMonitor.Shared.Gateway
             int nodeId = NodeAddressing.NodeIdOf(source);
             if (nodeId >= 0)
             {
-                _notifier.Notify(GatewayReplies.OnOffAcknowledged(nodeId, on));
+                Notify(GatewayReplies.OnOffAcknowledged(nodeId, on));
             }
         }
 
@@ -294,13 +308,13 @@ namespace DcMonitor.Shared.Gateway
         public void OnOnOffTimeout(int destination, long nowMilliseconds)
         {
             _now = nowMilliseconds;
-            _notifier.Notify(GatewayReplies.OnOffTimeout(destination));
+            Notify(GatewayReplies.OnOffTimeout(destination));
         }
 
         /// <summary>The provisioner bound this node's vendor client model.</summary>
         public void OnVendorClientBound()
         {
-            _notifier.Notify(GatewayReplies.MeshReadyVendor);
+            Notify(GatewayReplies.MeshReadyVendor);
         }
 
         /// <summary>Time passes: expire stuck sends, poll the monitor target, continue a fallback fan-out. Call at least every 100 ms.</summary>
@@ -398,7 +412,7 @@ namespace DcMonitor.Shared.Gateway
         private void NotifyBusy()
         {
             BusyReplies++;
-            _notifier.Notify(GatewayReplies.Busy);
+            Notify(GatewayReplies.Busy);
         }
 
         private void Pump()
@@ -426,7 +440,7 @@ namespace DcMonitor.Shared.Gateway
 
             if (command.Error != null)
             {
-                _notifier.Notify(command.Error);
+                Notify(command.Error);
                 return;
             }
 
@@ -463,11 +477,11 @@ namespace DcMonitor.Shared.Gateway
             if (_mesh.SendVendor(destination, command.NodeCommandText))
             {
                 MarkOutstanding(destination, false);
-                _notifier.Notify(GatewayReplies.Sent(command.Word));
+                Notify(GatewayReplies.Sent(command.Word));
             }
             else
             {
-                _notifier.Notify(GatewayReplies.MeshSendFail);
+                Notify(GatewayReplies.MeshSendFail);
             }
         }
 
@@ -520,7 +534,7 @@ namespace DcMonitor.Shared.Gateway
                 _reaskFrom = command.NodeCommandText == "read" ? _now + window + ReaskAfterWindowMilliseconds : long.MaxValue; // re-asking repeats only a read
             }
 
-            _notifier.Notify(sent ? GatewayReplies.Sent(command.Word) : GatewayReplies.MeshSendFail);
+            Notify(sent ? GatewayReplies.Sent(command.Word) : GatewayReplies.MeshSendFail);
         }
 
         private void StartMonitoring(GatewayCommand command, int own)
@@ -538,14 +552,14 @@ namespace DcMonitor.Shared.Gateway
             bool local = own != 0 && target == own;
             if (target == 0 || (!local && !_mesh.VendorClientBound))
             {
-                _notifier.Notify(GatewayReplies.NotReady);
+                Notify(GatewayReplies.NotReady);
                 return;
             }
 
             _monitorTarget = target;
             _monitorWaiting = false;
             _lastMonitorPoll = _now - MonitorPeriodMilliseconds;
-            _notifier.Notify(GatewayReplies.SentMonitor);
+            Notify(GatewayReplies.SentMonitor);
         }
 
         private void StopMonitoring()
@@ -606,20 +620,20 @@ namespace DcMonitor.Shared.Gateway
             }
             else
             {
-                _notifier.Notify(GatewayReplies.NotReady); // the fallback carries only STOP/OFF/ON (seed B10)
+                Notify(GatewayReplies.NotReady); // the fallback carries only STOP/OFF/ON (seed B10)
                 return;
             }
 
             if (!command.IsAll)
             {
                 bool sent = _mesh.SendOnOff(NodeAddressing.UnicastOf(command.NodeId), on);
-                _notifier.Notify(sent ? FallbackSent(on) : GatewayReplies.MeshSendFail);
+                Notify(sent ? FallbackSent(on) : GatewayReplies.MeshSendFail);
                 return;
             }
 
             if (own == 0)
             {
-                _notifier.Notify(GatewayReplies.NotReady);
+                Notify(GatewayReplies.NotReady);
                 return;
             }
 
@@ -675,7 +689,7 @@ namespace DcMonitor.Shared.Gateway
 
             _fallbackActive = false;
             _busy = false;
-            _notifier.Notify(_fallbackRefused ? GatewayReplies.MeshSendFail : FallbackSent(_fallbackOn));
+            Notify(_fallbackRefused ? GatewayReplies.MeshSendFail : FallbackSent(_fallbackOn));
             Pump();
         }
 
@@ -686,8 +700,38 @@ namespace DcMonitor.Shared.Gateway
 
         private void NotifyNodeData(int nodeId, string reply)
         {
-            string message = GatewayReplies.NodeData(nodeId, reply);
-            _notifier.Notify(message.Length > GatewayReplies.MaximumMessageBytes ? GatewayReplies.ReplyTooLong(nodeId) : message);
+            _message.Clear();
+            GatewayReplies.WriteNodeDataPrefix(nodeId, _message);
+            _message.Append(reply);
+            NotifyNodeData(nodeId);
+        }
+
+        private void NotifyNodeData(int nodeId, byte[] reply, int length)
+        {
+            _message.Clear();
+            GatewayReplies.WriteNodeDataPrefix(nodeId, _message);
+            _message.Append(reply, 0, length);
+            NotifyNodeData(nodeId);
+        }
+
+        /// <summary>Notifies the data message in <see cref="_message"/>, or <c>ERROR:REPLY_TOO_LONG:&lt;id&gt;</c> when it did not fit.</summary>
+        private void NotifyNodeData(int nodeId)
+        {
+            if (_message.Overflowed)
+            {
+                Notify(GatewayReplies.ReplyTooLong(nodeId));
+                return;
+            }
+
+            _notifier.Notify(_message.Buffer, _message.Length);
+        }
+
+        /// <summary>Notifies a message given as text, through the reused buffer.</summary>
+        private void Notify(string message)
+        {
+            _message.Clear();
+            _message.Append(message);
+            _notifier.Notify(_message.Buffer, _message.Length);
         }
 
         /// <summary>

@@ -57,9 +57,15 @@ namespace DcMonitor.NFUnitTest
 
         public ArrayList Messages { get; }
 
-        public void Notify(string message)
+        public void Notify(byte[] message, int length)
         {
-            Messages.Add(message);
+            char[] text = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                text[i] = (char)message[i];
+            }
+
+            Messages.Add(new string(text));
         }
     }
 

@@ -150,7 +150,12 @@ namespace DcMonitor.Emulator.Demo
         public bool SendOnOff(int destination, bool on) => false; // the vendor client is bound: the fallback never runs
 
         /// <inheritdoc/>
-        public void Notify(string message)
+        public void Notify(byte[] message, int length)
+        {
+            Notify(System.Text.Encoding.ASCII.GetString(message, 0, length));
+        }
+
+        private void Notify(string message)
         {
             const string prefix = "NODE";
             int data = message.IndexOf(":DATA:", StringComparison.Ordinal);

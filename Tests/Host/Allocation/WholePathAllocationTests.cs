@@ -13,7 +13,7 @@ namespace DcMonitor.Tests.Allocation
     public class WholePathAllocationTests
     {
         // issue 16 target: 0 B
-        private const int ForwardStatusBudget = 224;
+        private const int ForwardStatusBudget = 0;
 
         // issue 16 target: 0 B
         private const int PiReadBudget = 544;
