@@ -264,7 +264,7 @@ namespace DcMonitor.Shared.Gateway
             if (asked)
             {
                 NotifyNodeData(nodeId, reply, replyLength); // anything else nobody asked for: a late reply after MESH_TIMEOUT, a stopped
-            }                                      // monitor's last poll, a node's second answer to one ALL
+            }                                               // monitor's last poll, a node's second answer to one ALL
 
             Pump();
         }
