@@ -38,11 +38,7 @@ namespace DcMonitor.Shared.Commands
             long magnitude = 0;
             while (index < text.Length && text[index] >= '0' && text[index] <= '9')
             {
-                if (magnitude <= 2147483648L)
-                {
-                    magnitude = (magnitude * 10) + (text[index] - '0');
-                }
-
+                magnitude = Accumulate(magnitude, text[index] - '0');
                 index++;
             }
 
@@ -51,18 +47,63 @@ namespace DcMonitor.Shared.Commands
                 return false;
             }
 
+            value = Saturated(negative, magnitude);
+            return true;
+        }
+
+        /// <summary>
+        /// Parses ASCII bytes <paramref name="start"/> to <paramref name="end"/> (exclusive) of <paramref name="text"/> with the same
+        /// grammar as <see cref="TryParse(string, int, out int)"/>, allocating nothing.
+        /// </summary>
+        /// <returns>True and the (saturated) value when the bytes are an integer; false and 0 otherwise.</returns>
+        public static bool TryParse(byte[] text, int start, int end, out int value)
+        {
+            value = 0;
+            int index = start;
+            while (index < end && IsCWhiteSpace((char)text[index]))
+            {
+                index++;
+            }
+
+            bool negative = false;
+            if (index < end && (text[index] == '+' || text[index] == '-'))
+            {
+                negative = text[index] == '-';
+                index++;
+            }
+
+            int firstDigit = index;
+            long magnitude = 0;
+            while (index < end && text[index] >= '0' && text[index] <= '9')
+            {
+                magnitude = Accumulate(magnitude, text[index] - '0');
+                index++;
+            }
+
+            if (index == firstDigit || index != end)
+            {
+                return false;
+            }
+
+            value = Saturated(negative, magnitude);
+            return true;
+        }
+
+        /// <summary>The magnitude with one more digit, held just beyond the int range once it is out of it.</summary>
+        private static long Accumulate(long magnitude, int digit)
+        {
+            return magnitude <= 2147483648L ? (magnitude * 10) + digit : magnitude;
+        }
+
+        private static int Saturated(bool negative, long magnitude)
+        {
             long signed = negative ? -magnitude : magnitude;
             if (signed > int.MaxValue)
             {
-                signed = int.MaxValue;
-            }
-            else if (signed < int.MinValue)
-            {
-                signed = int.MinValue;
+                return int.MaxValue;
             }
 
-            value = (int)signed;
-            return true;
+            return signed < int.MinValue ? int.MinValue : (int)signed;
         }
 
         /// <summary>Parses the whole of <paramref name="text"/>.</summary>

@@ -6,7 +6,7 @@ namespace DcMonitor.Shared.Commands
     /// I is the absolute current with 2 decimals; P = |V × I| in mW with 1 decimal, computed here, not read
     /// from the chip. No sign, exponent, space or locale: integer arithmetic only, rounding half up.
     /// Not thread-safe: each user owns an instance (it reuses one character buffer, so a call allocates
-    /// only the returned string).
+    /// only the returned string; <see cref="Write"/> allocates nothing).
     /// </summary>
     public sealed class SensorPayloadFormatter
     {
@@ -27,6 +27,24 @@ namespace DcMonitor.Shared.Commands
         /// <param name="currentMicroamps">Current in µA, either sign (its absolute value is shown).</param>
         public string Format(int dutyPercent, int busMicrovolts, int currentMicroamps)
         {
+            Fill(dutyPercent, busMicrovolts, currentMicroamps);
+            return new string(_buffer, 0, _length);
+        }
+
+        /// <summary>Appends the same payload as <see cref="Format"/> to <paramref name="destination"/>, allocating nothing.</summary>
+        /// <param name="dutyPercent">Commanded duty, 0–100.</param>
+        /// <param name="busMicrovolts">Bus voltage in µV (≥ 0).</param>
+        /// <param name="currentMicroamps">Current in µA, either sign (its absolute value is shown).</param>
+        /// <param name="destination">Where the payload goes (its <see cref="ReplyWriter.Overflowed"/> tells whether it fitted).</param>
+        public void Write(int dutyPercent, int busMicrovolts, int currentMicroamps, ReplyWriter destination)
+        {
+            Fill(dutyPercent, busMicrovolts, currentMicroamps);
+            destination.Append(_buffer, 0, _length);
+        }
+
+        /// <summary>Formats one payload into the character buffer.</summary>
+        private void Fill(int dutyPercent, int busMicrovolts, int currentMicroamps)
+        {
             long volts = busMicrovolts < 0 ? 0 : busMicrovolts;
             long amps = currentMicroamps < 0 ? -(long)currentMicroamps : currentMicroamps;
 
@@ -40,7 +58,6 @@ namespace DcMonitor.Shared.Commands
             Append("mA,P:");
             AppendDecimal(((volts * amps) + 50000000L) / 100000000L, 1); // µV × µA = 1e-12 W; tenths of mW = 1e-4 W
             Append("mW");
-            return new string(_buffer, 0, _length);
         }
 
         private void Append(string text)

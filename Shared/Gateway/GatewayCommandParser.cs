@@ -21,23 +21,37 @@ namespace DcMonitor.Shared.Gateway
     /// <item>DUTY's value must be an integer (then clamped to 0–100) → else <c>ERROR:INVALID_VALUE:&lt;value&gt;</c>;
     /// missing → <c>ERROR:NO_VALUE</c> (B3: the seed read garbage as 0, load off, and a missing value as 50).</item>
     /// </list>
-    /// Stateless and thread-safe.
+    /// Stateless and thread-safe (each call writes only the command it is given).
     /// </summary>
     public static class GatewayCommandParser
     {
         /// <summary>Longest command accepted, bytes (seed §1.9 <c>COMMAND_MAX_LEN</c>).</summary>
         public const int MaximumCommandBytes = 64;
 
-        /// <summary>Parses a write's bytes (<paramref name="length"/> bytes from index 0).</summary>
+        /// <summary>Parses a write's bytes (<paramref name="length"/> bytes from index 0) into a new command.</summary>
         public static GatewayCommand Parse(byte[] data, int length)
         {
+            GatewayCommand command = new GatewayCommand(MaximumCommandBytes);
+            Parse(data, 0, length, command);
+            return command;
+        }
+
+        /// <summary>
+        /// Parses a write's bytes (<paramref name="length"/> bytes from <paramref name="offset"/>; only the first
+        /// <see cref="MaximumCommandBytes"/> are read) into <paramref name="into"/>, which forgets its previous command; allocates
+        /// nothing (the gateway reuses its command, issue 16).
+        /// </summary>
+        public static void Parse(byte[] data, int offset, int length, GatewayCommand into)
+        {
+            into.Clear();
             if (length > MaximumCommandBytes)
             {
-                return new GatewayCommand(GatewayReplies.CommandTooLong);
+                into.Reject(GatewayReplies.CommandTooLong);
+                return;
             }
 
-            int start = 0;
-            int end = length;
+            int start = offset;
+            int end = offset + length;
             while (start < end && IsFramingBlank(data[start]))
             {
                 start++;
@@ -48,106 +62,154 @@ namespace DcMonitor.Shared.Gateway
                 end--;
             }
 
-            char[] text = new char[end - start];
+            byte[] text = into.Text;
             for (int i = start; i < end; i++)
             {
                 byte b = data[i];
                 if (b < 0x20 || b > 0x7E)
                 {
-                    return new GatewayCommand(GatewayReplies.InvalidText);
+                    into.Reject(GatewayReplies.InvalidText);
+                    return;
                 }
 
-                text[i - start] = (char)b;
+                text[i - start] = b;
             }
 
-            return Parse(new string(text));
+            ParseText(end - start, into);
         }
 
-        /// <summary>Parses command text (already decoded; the same checks apply except the byte-length limit).</summary>
+        /// <summary>Parses command text (already decoded ASCII; the same checks apply except the byte-length limit and the framing blanks).</summary>
         public static GatewayCommand Parse(string command)
         {
-            string[] fields = new string[3];
-            int count = Split(command, fields);
-            if (count == 0)
+            GatewayCommand parsed = new GatewayCommand(command.Length);
+            for (int i = 0; i < command.Length; i++)
             {
-                return new GatewayCommand(GatewayReplies.NoNodeId);
+                parsed.Text[i] = command[i] < 0x80 ? (byte)command[i] : (byte)'?';
             }
 
-            bool isAll = fields[0].ToUpper() == "ALL";
-            int nodeId = 0;
-            if (!isAll && !TryParseNodeId(fields[0], out nodeId))
-            {
-                return new GatewayCommand(GatewayReplies.InvalidNode);
-            }
-
-            if (count < 2)
-            {
-                return new GatewayCommand(GatewayReplies.NoCommand);
-            }
-
-            string word = fields[1];
-            switch (word.ToUpper())
-            {
-                case "READ":
-                case "STATUS":
-                    return new GatewayCommand(isAll, nodeId, word, GatewayAction.Read, 0, "read");
-                case "RAMP":
-                case "ON":
-                    return new GatewayCommand(isAll, nodeId, word, GatewayAction.Ramp, 0, "r");
-                case "STOP":
-                case "OFF":
-                    return new GatewayCommand(isAll, nodeId, word, GatewayAction.Stop, 0, "s");
-                case "MONITOR":
-                    return new GatewayCommand(isAll, nodeId, word, GatewayAction.Monitor, 0, null);
-                case "DUTY":
-                    if (count < 3)
-                    {
-                        return new GatewayCommand(GatewayReplies.NoValue, word);
-                    }
-
-                    int duty;
-                    if (!IntegerText.TryParse(fields[2], out duty))
-                    {
-                        return new GatewayCommand(GatewayReplies.InvalidValue(fields[2]), word);
-                    }
-
-                    duty = LoadDuty.Clamp(duty);
-                    return new GatewayCommand(isAll, nodeId, word, GatewayAction.Duty, duty, NodeCommandParser.DutyPrefix + duty.ToString());
-                default:
-                    return new GatewayCommand(GatewayReplies.UnknownCommand(word), word);
-            }
+            ParseText(command.Length, parsed);
+            return parsed;
         }
 
-        /// <summary>Splits on ':' into at most <c>fields.Length</c> non-empty fields; returns how many.</summary>
-        private static int Split(string command, string[] fields)
+        /// <summary>True when <paramref name="length"/> bytes of <paramref name="text"/> from <paramref name="start"/> are <paramref name="upperCase"/> in any case.</summary>
+        internal static bool EqualsIgnoringCase(byte[] text, int start, int length, string upperCase)
         {
-            int count = 0;
-            int fieldStart = 0;
-            for (int i = 0; i <= command.Length && count < fields.Length; i++)
-            {
-                if (i == command.Length || command[i] == ':')
-                {
-                    if (i > fieldStart)
-                    {
-                        fields[count++] = command.Substring(fieldStart, i - fieldStart);
-                    }
-
-                    fieldStart = i + 1;
-                }
-            }
-
-            return count;
-        }
-
-        private static bool TryParseNodeId(string text, out int nodeId)
-        {
-            nodeId = 0;
-            if (text.Length == 0 || text.Length > 3)
+            if (length != upperCase.Length)
             {
                 return false;
             }
 
-            for (int i = 0; i < text.Length; i++)
+            for (int i = 0; i < length; i++)
+            {
+                int c = text[start + i];
+                if (c >= 'a' && c <= 'z')
+                {
+                    c -= 'a' - 'A';
+                }
+
+                if (c != upperCase[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Parses the first <paramref name="length"/> bytes of <paramref name="into"/>'s text.</summary>
+        private static void ParseText(int length, GatewayCommand into)
+        {
+            byte[] text = into.Text;
+            int position = 0;
+            int targetStart, targetLength, wordStart, wordLength, valueStart, valueLength;
+            if (!NextField(text, length, ref position, out targetStart, out targetLength))
+            {
+                into.Reject(GatewayReplies.NoNodeId);
+                return;
+            }
+
+            bool isAll = EqualsIgnoringCase(text, targetStart, targetLength, "ALL");
+            int nodeId = 0;
+            if (!isAll && !TryParseNodeId(text, targetStart, targetLength, out nodeId))
+            {
+                into.Reject(GatewayReplies.InvalidNode);
+                return;
+            }
+
+            if (!NextField(text, length, ref position, out wordStart, out wordLength))
+            {
+                into.Reject(GatewayReplies.NoCommand);
+                return;
+            }
+
+            into.SetWord(wordStart, wordLength);
+            if (EqualsIgnoringCase(text, wordStart, wordLength, "READ") || EqualsIgnoringCase(text, wordStart, wordLength, "STATUS"))
+            {
+                into.Accept(isAll, nodeId, GatewayAction.Read, 0);
+            }
+            else if (EqualsIgnoringCase(text, wordStart, wordLength, "RAMP") || EqualsIgnoringCase(text, wordStart, wordLength, "ON"))
+            {
+                into.Accept(isAll, nodeId, GatewayAction.Ramp, 0);
+            }
+            else if (EqualsIgnoringCase(text, wordStart, wordLength, "STOP") || EqualsIgnoringCase(text, wordStart, wordLength, "OFF"))
+            {
+                into.Accept(isAll, nodeId, GatewayAction.Stop, 0);
+            }
+            else if (EqualsIgnoringCase(text, wordStart, wordLength, "MONITOR"))
+            {
+                into.Accept(isAll, nodeId, GatewayAction.Monitor, 0);
+            }
+            else if (!EqualsIgnoringCase(text, wordStart, wordLength, "DUTY"))
+            {
+                into.Reject(GatewayReplies.UnknownCommandPrefix, wordStart, wordLength);
+            }
+            else if (!NextField(text, length, ref position, out valueStart, out valueLength))
+            {
+                into.Reject(GatewayReplies.NoValue);
+            }
+            else
+            {
+                int duty;
+                if (!IntegerText.TryParse(text, valueStart, valueStart + valueLength, out duty))
+                {
+                    into.Reject(GatewayReplies.InvalidValuePrefix, valueStart, valueLength);
+                    return;
+                }
+
+                into.Accept(isAll, nodeId, GatewayAction.Duty, LoadDuty.Clamp(duty));
+            }
+        }
+
+        /// <summary>
+        /// Finds the next non-empty field (split on ':', empty fields skipped as in the seed) from <paramref name="position"/>;
+        /// false when there is none.
+        /// </summary>
+        private static bool NextField(byte[] text, int length, ref int position, out int start, out int fieldLength)
+        {
+            while (position < length && text[position] == ':')
+            {
+                position++;
+            }
+
+            start = position;
+            while (position < length && text[position] != ':')
+            {
+                position++;
+            }
+
+            fieldLength = position - start;
+            return fieldLength > 0;
+        }
+
+        private static bool TryParseNodeId(byte[] text, int start, int length, out int nodeId)
+        {
+            nodeId = 0;
+            if (length == 0 || length > 3)
+            {
+                return false;
+            }
+
+            for (int i = start; i < start + length; i++)
             {
                 if (text[i] < '0' || text[i] > '9')
                 {

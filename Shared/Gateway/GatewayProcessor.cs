@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Mesh;
 
 namespace DcMonitor.Shared.Gateway
@@ -126,7 +127,11 @@ namespace DcMonitor.Shared.Gateway
         private readonly IGatewayNotifier _notifier;
         private readonly ILocalCommandRunner _local;
         private readonly KnownNodeTable _known = new KnownNodeTable();
-        private readonly ArrayList _queue = new ArrayList();
+        private readonly byte[] _queuedBytes = new byte[MaximumQueuedCommands * GatewayCommandParser.MaximumCommandBytes];
+        private readonly int[] _queuedLengths = new int[MaximumQueuedCommands];
+        private readonly GatewayCommand _command = new GatewayCommand(GatewayCommandParser.MaximumCommandBytes);
+        private readonly GatewayCommand _groupCommand = new GatewayCommand(GatewayCommandParser.MaximumCommandBytes);
+        private readonly GatewayReplyHandler _localReplyHandler;
         private readonly int[] _outstandingDestination = new int[NodeAddressing.MaximumNodes];
         private readonly long[] _outstandingSince = new long[NodeAddressing.MaximumNodes];
         private readonly bool[] _outstandingSilent = new bool[NodeAddressing.MaximumNodes];
@@ -134,8 +139,14 @@ namespace DcMonitor.Shared.Gateway
         private readonly bool[] _answeredAll = new bool[NodeAddressing.MaximumNodes];
         private readonly int[] _reasks = new int[NodeAddressing.MaximumNodes];
         private readonly ArrayList _fallbackTargets = new ArrayList();
+        private readonly ReplyWriter _message = new ReplyWriter(GatewayReplies.MaximumMessageBytes);
+        private readonly ReplyWriter _incoming = new ReplyWriter(GatewayReplies.MaximumMessageBytes);
 
         private int _outstandingCount;
+        private int _queueHead;
+        private int _queueCount;
+        private int _localOwn;
+        private bool _localThenSendsToGroup;
         private bool _busy;
         private long _now;
         private int _monitorTarget = -1;
@@ -156,6 +167,7 @@ namespace DcMonitor.Shared.Gateway
             _mesh = mesh;
             _notifier = notifier;
             _local = local;
+            _localReplyHandler = OnLocalReply;
         }
 
         /// <summary>The nodes heard from, in first-heard order.</summary>
@@ -168,13 +180,13 @@ namespace DcMonitor.Shared.Gateway
         public int OutstandingSends => _outstandingCount;
 
         /// <summary>Pi commands not yet started.</summary>
-        public int QueuedCommands => _queue.Count;
+        public int QueuedCommands => _queueCount;
 
         /// <summary>The Pi wrote a command to DC03 (<paramref name="length"/> bytes of <paramref name="data"/>).</summary>
         public void OnCommandWritten(byte[] data, int length, long nowMilliseconds)
         {
             _now = nowMilliseconds;
-            if (_queue.Count >= MaximumQueuedCommands)
+            if (_queueCount >= MaximumQueuedCommands)
             {
                 CommandsRefused++;
                 NotifyBusy();
@@ -182,7 +194,10 @@ namespace DcMonitor.Shared.Gateway
             }
 
             CommandsTaken++;
-            _queue.Add(GatewayCommandParser.Parse(data, length));
+            int place = (_queueHead + _queueCount) % MaximumQueuedCommands; // the write's bytes wait here, parsed when their turn comes
+            _queuedLengths[place] = length;
+            Array.Copy(data, 0, _queuedBytes, place * GatewayCommandParser.MaximumCommandBytes, length < GatewayCommandParser.MaximumCommandBytes ? length : GatewayCommandParser.MaximumCommandBytes);
+            _queueCount++;
             Pump();
         }
 
@@ -213,6 +228,17 @@ namespace DcMonitor.Shared.Gateway
 
         /// <summary>A vendor STATUS arrived (matched response or publish), already turned into the node's reply text.</summary>
         public void OnVendorStatus(int source, string replyText, long nowMilliseconds)
+        {
+            _incoming.Clear();
+            _incoming.Append(replyText); // a text that does not fit is too long to forward anyway: NODE<id>:DATA: comes before it
+            OnVendorStatus(source, _incoming.Buffer, _incoming.Length, nowMilliseconds);
+        }
+
+        /// <summary>
+        /// A vendor STATUS arrived (matched response or publish), already turned into the node's reply text: the first
+        /// <paramref name="replyLength"/> ASCII bytes of <paramref name="reply"/>, read before this returns. Allocates nothing.
+        /// </summary>
+        public void OnVendorStatus(int source, byte[] reply, int replyLength, long nowMilliseconds)
         {
             _now = nowMilliseconds;
             int own = _mesh.OwnAddress;
@@ -245,8 +271,8 @@ namespace DcMonitor.Shared.Gateway
 
             if (asked)
             {
-                NotifyNodeData(nodeId, replyText); // anything else nobody asked for: a late reply after MESH_TIMEOUT, a stopped
-            }                                      // monitor's last poll, a node's second answer to one ALL
+                NotifyNodeData(nodeId, reply, replyLength); // anything else nobody asked for: a late reply after MESH_TIMEOUT, a stopped
+            }                                               // monitor's last poll, a node's second answer to one ALL
 
             Pump();
         }
@@ -263,7 +289,7 @@ namespace DcMonitor.Shared.Gateway
             }
             else if (!silent)
             {
-                _notifier.Notify(GatewayReplies.MeshSendFail);
+                Notify(GatewayReplies.MeshSendFail);
             }
 
             Pump();
@@ -281,7 +307,7 @@ namespace DcMonitor.Shared.Gateway
             }
             else if (wasOutstanding && !silent)
             {
-                _notifier.Notify(GatewayReplies.MeshTimeout); // a monitor poll that outlived its MONITOR stays silent
+                Notify(GatewayReplies.MeshTimeout); // a monitor poll that outlived its MONITOR stays silent
             }
 
             Pump();
@@ -294,7 +320,7 @@ namespace DcMonitor.Shared.Gateway
             int nodeId = NodeAddressing.NodeIdOf(source);
             if (nodeId >= 0)
             {
-                _notifier.Notify(GatewayReplies.OnOffAcknowledged(nodeId, on));
+                Notify(GatewayReplies.OnOffAcknowledged(nodeId, on));
             }
         }
 
@@ -302,13 +328,13 @@ namespace DcMonitor.Shared.Gateway
         public void OnOnOffTimeout(int destination, long nowMilliseconds)
         {
             _now = nowMilliseconds;
-            _notifier.Notify(GatewayReplies.OnOffTimeout(destination));
+            Notify(GatewayReplies.OnOffTimeout(destination));
         }
 
         /// <summary>The provisioner bound this node's vendor client model.</summary>
         public void OnVendorClientBound()
         {
-            _notifier.Notify(GatewayReplies.MeshReadyVendor);
+            Notify(GatewayReplies.MeshReadyVendor);
         }
 
         /// <summary>Time passes: expire stuck sends, poll the monitor target, continue a fallback fan-out. Call at least every 100 ms.</summary>
@@ -370,7 +396,7 @@ namespace DcMonitor.Shared.Gateway
                 }
 
                 _reasks[nodeId]++;
-                if (_mesh.SendVendor(address, "read"))
+                if (_mesh.SendVendor(address, NodeCommandKind.Read, 0))
                 {
                     MarkOutstanding(address, true);
                     _outstandingReask[_outstandingCount - 1] = true; // a new entry: the address was not outstanding
@@ -406,35 +432,39 @@ namespace DcMonitor.Shared.Gateway
         private void NotifyBusy()
         {
             BusyReplies++;
-            _notifier.Notify(GatewayReplies.Busy);
+            Notify(GatewayReplies.Busy);
         }
 
         private void Pump()
         {
-            while (!_busy && _queue.Count > 0)
+            while (!_busy && _queueCount > 0)
             {
-                GatewayCommand next = (GatewayCommand)_queue[0];
-                if (next.Error == null && !next.IsAll && next.Action != GatewayAction.Monitor && _mesh.VendorClientBound
+                GatewayCommand next = _command; // one command object for all: Process uses it only until it may call back into Pump
+                GatewayCommandParser.Parse(_queuedBytes, _queueHead * GatewayCommandParser.MaximumCommandBytes, _queuedLengths[_queueHead], next);
+                if (!next.IsRejected && !next.IsAll && next.Action != GatewayAction.Monitor && _mesh.VendorClientBound
                     && IsOutstanding(NodeAddressing.UnicastOf(next.NodeId)) && NodeAddressing.UnicastOf(next.NodeId) != _mesh.OwnAddress)
                 {
                     return; // at most one acknowledged send per destination: wait for its status, failure or timeout
                 }
 
-                _queue.RemoveAt(0);
+                _queueHead = (_queueHead + 1) % MaximumQueuedCommands;
+                _queueCount--;
                 Process(next);
             }
         }
 
         private void Process(GatewayCommand command)
         {
-            if (command.Word != null && command.Action != GatewayAction.Monitor)
+            if (command.HasWord && command.Action != GatewayAction.Monitor)
             {
                 StopMonitoring(); // any later command with a word stops monitoring (seed §2.4 step 5), even an unknown one
             }
 
-            if (command.Error != null)
+            if (command.IsRejected)
             {
-                _notifier.Notify(command.Error);
+                _message.Clear();
+                command.WriteError(_message);
+                _notifier.Notify(_message.Buffer, _message.Length);
                 return;
             }
 
@@ -468,14 +498,14 @@ namespace DcMonitor.Shared.Gateway
 
         private void SendUnicast(int destination, GatewayCommand command)
         {
-            if (_mesh.SendVendor(destination, command.NodeCommandText))
+            if (_mesh.SendVendor(destination, command.NodeKind, command.DutyPercent))
             {
                 MarkOutstanding(destination, false);
-                _notifier.Notify(GatewayReplies.Sent(command.Word));
+                NotifySent(command);
             }
             else
             {
-                _notifier.Notify(GatewayReplies.MeshSendFail);
+                Notify(GatewayReplies.MeshSendFail);
             }
         }
 
@@ -487,48 +517,80 @@ namespace DcMonitor.Shared.Gateway
         /// </summary>
         private void RunLocally(string text, int own, GatewayCommand thenSendToGroup)
         {
-            bool ramp = text == "r";
-            _busy = !ramp;
-            bool accepted = _local.Run(text, delegate(string reply)
+            if (thenSendToGroup != null)
             {
-                NotifyNodeData(NodeAddressing.NodeIdOf(own), reply);
-                if (!ramp)
-                {
-                    _busy = false;
-                    if (thenSendToGroup != null)
-                    {
-                        SendToGroup(thenSendToGroup);
-                    }
+                _groupCommand.CopyFrom(thenSendToGroup); // the next command is parsed into the same object before the local reply comes
+            }
 
-                    Pump();
-                }
+            if (text == NodeCommandText.Ramp)
+            {
+                RunRampLocally(own, thenSendToGroup != null);
+                return;
+            }
+
+            _busy = true;
+            _localOwn = own;
+            _localThenSendsToGroup = thenSendToGroup != null;
+            if (!_local.Run(text, _localReplyHandler)) // one handler for every such run: while it waits, _busy holds later ones back
+            {
+                _busy = false;
+                NotifyBusy();
+            }
+        }
+
+        /// <summary>The reply of a local run that is not a ramp (<see cref="RunLocally"/>).</summary>
+        private void OnLocalReply(byte[] reply, int length)
+        {
+            NotifyNodeData(NodeAddressing.NodeIdOf(_localOwn), reply, length);
+            _busy = false;
+            if (_localThenSendsToGroup)
+            {
+                SendToGroup(_groupCommand);
+            }
+
+            Pump();
+        }
+
+        /// <summary>A ramp on this node: it never stalls the gateway; for ALL the group send goes at once, the local reply follows the ramp.</summary>
+        private void RunRampLocally(int own, bool thenSendToGroup)
+        {
+            _busy = false;
+            bool accepted = _local.Run(NodeCommandText.Ramp, delegate(byte[] reply, int length)
+            {
+                NotifyNodeData(NodeAddressing.NodeIdOf(own), reply, length);
             });
             if (!accepted)
             {
-                _busy = false;
                 NotifyBusy();
                 return;
             }
 
-            if (ramp && thenSendToGroup != null)
+            if (thenSendToGroup)
             {
-                SendToGroup(thenSendToGroup);
+                SendToGroup(_groupCommand);
             }
         }
 
         private void SendToGroup(GatewayCommand command)
         {
             int window = GroupResponseWindowMilliseconds(_known.Count);
-            bool sent = _mesh.SendVendorToGroup(command.NodeCommandText, window);
+            bool sent = _mesh.SendVendorToGroup(command.NodeKind, command.DutyPercent, window);
             if (sent)
             {
                 Array.Clear(_answeredAll, 0, _answeredAll.Length);
                 Array.Clear(_reasks, 0, _reasks.Length);
                 _allRepliesUntil = _now + AllRepliesWindowMilliseconds(_known.Count);
-                _reaskFrom = command.NodeCommandText == "read" ? _now + window + ReaskAfterWindowMilliseconds : long.MaxValue; // re-asking repeats only a read
+                _reaskFrom = command.NodeKind == NodeCommandKind.Read ? _now + window + ReaskAfterWindowMilliseconds : long.MaxValue; // re-asking repeats only a read
             }
 
-            _notifier.Notify(sent ? GatewayReplies.Sent(command.Word) : GatewayReplies.MeshSendFail);
+            if (sent)
+            {
+                NotifySent(command);
+            }
+            else
+            {
+                Notify(GatewayReplies.MeshSendFail);
+            }
         }
 
         private void StartMonitoring(GatewayCommand command, int own)
@@ -546,14 +608,14 @@ namespace DcMonitor.Shared.Gateway
             bool local = own != 0 && target == own;
             if (target == 0 || (!local && !_mesh.VendorClientBound))
             {
-                _notifier.Notify(GatewayReplies.NotReady);
+                Notify(GatewayReplies.NotReady);
                 return;
             }
 
             _monitorTarget = target;
             _monitorWaiting = false;
             _lastMonitorPoll = _now - MonitorPeriodMilliseconds;
-            _notifier.Notify(GatewayReplies.SentMonitor);
+            Notify(GatewayReplies.SentMonitor);
         }
 
         private void StopMonitoring()
@@ -577,7 +639,7 @@ namespace DcMonitor.Shared.Gateway
                 return;
             }
 
-            if (_mesh.VendorClientBound && _mesh.SendVendor(_monitorTarget, "read"))
+            if (_mesh.VendorClientBound && _mesh.SendVendor(_monitorTarget, NodeCommandKind.Read, 0))
             {
                 MarkOutstanding(_monitorTarget, true);
                 _monitorWaiting = true;
@@ -591,12 +653,12 @@ namespace DcMonitor.Shared.Gateway
         /// </summary>
         private void PollOwnNode(int own)
         {
-            _monitorWaiting = _local.Run("read", delegate(string reply)
+            _monitorWaiting = _local.Run(NodeCommandText.Read, delegate(byte[] reply, int length)
             {
                 _monitorWaiting = false;
                 if (_monitorTarget == own)
                 {
-                    NotifyNodeData(NodeAddressing.NodeIdOf(own), reply);
+                    NotifyNodeData(NodeAddressing.NodeIdOf(own), reply, length);
                 }
             });
         }
@@ -608,26 +670,26 @@ namespace DcMonitor.Shared.Gateway
             {
                 on = false;
             }
-            else if (command.Word.ToUpper() == "ON")
+            else if (command.WordIs("ON"))
             {
                 on = true;
             }
             else
             {
-                _notifier.Notify(GatewayReplies.NotReady); // the fallback carries only STOP/OFF/ON (seed B10)
+                Notify(GatewayReplies.NotReady); // the fallback carries only STOP/OFF/ON (seed B10)
                 return;
             }
 
             if (!command.IsAll)
             {
                 bool sent = _mesh.SendOnOff(NodeAddressing.UnicastOf(command.NodeId), on);
-                _notifier.Notify(sent ? FallbackSent(on) : GatewayReplies.MeshSendFail);
+                Notify(sent ? FallbackSent(on) : GatewayReplies.MeshSendFail);
                 return;
             }
 
             if (own == 0)
             {
-                _notifier.Notify(GatewayReplies.NotReady);
+                Notify(GatewayReplies.NotReady);
                 return;
             }
 
@@ -642,9 +704,9 @@ namespace DcMonitor.Shared.Gateway
             _fallbackLocalDone = false;
             _fallbackActive = true;
             _busy = true; // later commands wait until every known node was sent to
-            bool accepted = _local.Run(on ? "duty:100" : "s", delegate(string reply) // ALL includes this node (seed B17); OnOff on = duty 100 %
+            bool accepted = _local.Run(on ? "duty:100" : NodeCommandText.Stop, delegate(byte[] reply, int length) // ALL includes this node (seed B17); OnOff on = duty 100 %
             {
-                NotifyNodeData(NodeAddressing.NodeIdOf(own), reply);
+                NotifyNodeData(NodeAddressing.NodeIdOf(own), reply, length);
                 _fallbackLocalDone = true;
                 _nextFallbackAt = _now;
                 ContinueFallback();
@@ -683,7 +745,7 @@ namespace DcMonitor.Shared.Gateway
 
             _fallbackActive = false;
             _busy = false;
-            _notifier.Notify(_fallbackRefused ? GatewayReplies.MeshSendFail : FallbackSent(_fallbackOn));
+            Notify(_fallbackRefused ? GatewayReplies.MeshSendFail : FallbackSent(_fallbackOn));
             Pump();
         }
 
@@ -692,10 +754,41 @@ namespace DcMonitor.Shared.Gateway
             return on ? GatewayReplies.SentOnFallback : GatewayReplies.SentOffFallback;
         }
 
-        private void NotifyNodeData(int nodeId, string reply)
+        private void NotifyNodeData(int nodeId, byte[] reply, int length)
         {
-            string message = GatewayReplies.NodeData(nodeId, reply);
-            _notifier.Notify(message.Length > GatewayReplies.MaximumMessageBytes ? GatewayReplies.ReplyTooLong(nodeId) : message);
+            _message.Clear();
+            GatewayReplies.WriteNodeDataPrefix(nodeId, _message);
+            _message.Append(reply, 0, length);
+            NotifyNodeData(nodeId);
+        }
+
+        /// <summary>Notifies the data message in <see cref="_message"/>, or <c>ERROR:REPLY_TOO_LONG:&lt;id&gt;</c> when it did not fit.</summary>
+        private void NotifyNodeData(int nodeId)
+        {
+            if (_message.Overflowed)
+            {
+                Notify(GatewayReplies.ReplyTooLong(nodeId));
+                return;
+            }
+
+            _notifier.Notify(_message.Buffer, _message.Length);
+        }
+
+        /// <summary>Notifies <c>SENT:&lt;word&gt;</c> (the word as received), allocating nothing.</summary>
+        private void NotifySent(GatewayCommand command)
+        {
+            _message.Clear();
+            _message.Append(GatewayReplies.SentPrefix);
+            command.WriteWord(_message);
+            _notifier.Notify(_message.Buffer, _message.Length);
+        }
+
+        /// <summary>Notifies a message given as text, through the reused buffer.</summary>
+        private void Notify(string message)
+        {
+            _message.Clear();
+            _message.Append(message);
+            _notifier.Notify(_message.Buffer, _message.Length);
         }
 
         /// <summary>

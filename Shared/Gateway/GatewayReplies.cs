@@ -1,3 +1,4 @@
+using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Mesh;
 
 namespace DcMonitor.Shared.Gateway
@@ -73,16 +74,33 @@ namespace DcMonitor.Shared.Gateway
         /// <summary>Longest message the gateway notifies, bytes (seed §1.9: a 128-byte buffer held 127).</summary>
         public const int MaximumMessageBytes = 127;
 
+        /// <summary>Start of every message about a node: <c>NODE</c>, then the node id.</summary>
+        public const string NodePrefix = "NODE";
+
+        /// <summary>What follows the node id in a data message, before the node's reply.</summary>
+        public const string DataInfix = ":DATA:";
+
+        /// <summary>Start of an accepted command's reply; the word follows as received.</summary>
+        public const string SentPrefix = "SENT:";
+
         /// <summary><c>NODE&lt;id&gt;:DATA:&lt;payload&gt;</c> (seed §2.6).</summary>
         public static string NodeData(int nodeId, string payload)
         {
-            return "NODE" + nodeId.ToString() + ":DATA:" + payload;
+            return NodePrefix + nodeId.ToString() + DataInfix + payload;
+        }
+
+        /// <summary>Appends <c>NODE&lt;id&gt;:DATA:</c> to <paramref name="destination"/>: what <see cref="NodeData"/> puts before the payload.</summary>
+        public static void WriteNodeDataPrefix(int nodeId, ReplyWriter destination)
+        {
+            destination.Append(NodePrefix);
+            destination.AppendInteger(nodeId);
+            destination.Append(DataInfix);
         }
 
         /// <summary><c>SENT:&lt;word&gt;</c>, the word as received (seed §2.6).</summary>
         public static string Sent(string word)
         {
-            return "SENT:" + word;
+            return SentPrefix + word;
         }
 
         /// <summary><c>ERROR:UNKNOWN_CMD:&lt;word&gt;</c>.</summary>

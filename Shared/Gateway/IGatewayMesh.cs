@@ -1,3 +1,5 @@
+using DcMonitor.Shared.Commands;
+
 namespace DcMonitor.Shared.Gateway
 {
     /// <summary>
@@ -14,19 +16,20 @@ namespace DcMonitor.Shared.Gateway
         bool VendorClientBound { get; }
 
         /// <summary>
-        /// Sends node command text (<c>read</c>, <c>duty:50</c>, <c>r</c>, <c>s</c>) with the vendor client, TTL 7: to
-        /// a unicast address as an acknowledged send (the stack times out after 5 s), to the group 0xC000
-        /// unacknowledged. The adapter picks the encoding (binary for our nodes, text otherwise). False when the
-        /// stack refused the send at once.
+        /// Sends the node command <paramref name="command"/> (<see cref="NodeCommandKind.Read"/>, <see cref="NodeCommandKind.SetDuty"/>
+        /// with <paramref name="dutyPercent"/>, <see cref="NodeCommandKind.Ramp"/>, <see cref="NodeCommandKind.Stop"/>: the text
+        /// <c>read</c>, <c>duty:50</c>, <c>r</c>, <c>s</c> of <see cref="NodeCommandText"/>) with the vendor client, TTL 7: to a unicast
+        /// address as an acknowledged send (the stack times out after 5 s), to the group 0xC000 unacknowledged. The adapter picks the
+        /// encoding (binary for our nodes, text otherwise). False when the stack refused the send at once.
         /// </summary>
-        bool SendVendor(int destination, string nodeCommandText);
+        bool SendVendor(int destination, NodeCommandKind command, int dutyPercent);
 
         /// <summary>
-        /// Sends node command text to the all-nodes group 0xC000 (unacknowledged, TTL 7) asking each node to answer after a random
-        /// delay of 20 ms to <paramref name="responseWindowMilliseconds"/> (carried by the binary SEND; the seed's text SEND keeps
-        /// 20–500 ms). False when the stack refused the send at once.
+        /// Sends the node command (as <see cref="SendVendor"/>) to the all-nodes group 0xC000 (unacknowledged, TTL 7) asking each node to
+        /// answer after a random delay of 20 ms to <paramref name="responseWindowMilliseconds"/> (carried by the binary SEND; the seed's
+        /// text SEND keeps 20–500 ms). False when the stack refused the send at once.
         /// </summary>
-        bool SendVendorToGroup(string nodeCommandText, int responseWindowMilliseconds);
+        bool SendVendorToGroup(NodeCommandKind command, int dutyPercent, int responseWindowMilliseconds);
 
         /// <summary>Sends an acknowledged Generic OnOff Set (TTL 3, 2 s timeout). False when the stack refused it.</summary>
         bool SendOnOff(int destination, bool on);

@@ -6,7 +6,10 @@ namespace DcMonitor.Shared.Gateway
     /// </summary>
     public interface IGatewayNotifier
     {
-        /// <summary>Queues one message (1–127 bytes, not starting with '+').</summary>
-        void Notify(string message);
+        /// <summary>
+        /// Queues one message: the first <paramref name="length"/> bytes of <paramref name="message"/> (ASCII, 1–127 bytes, not starting
+        /// with '+'). The caller reuses the buffer once this returns, so the notifier copies what it keeps.
+        /// </summary>
+        void Notify(byte[] message, int length);
     }
 }

@@ -8,19 +8,20 @@ namespace DcMonitor.Shared.Gateway
     public static class NotificationText
     {
         /// <summary>
-        /// Copies <paramref name="message"/> into <paramref name="destination"/> (at least
-        /// <see cref="GatewayReplies.MaximumMessageBytes"/> bytes long), cut to <see cref="GatewayReplies.MaximumMessageBytes"/>
-        /// characters, a character outside ASCII as <c>?</c>; returns the number of bytes written.
+        /// Copies the first <paramref name="length"/> bytes of <paramref name="message"/> into <paramref name="destination"/> (at least
+        /// <see cref="GatewayReplies.MaximumMessageBytes"/> bytes long), so the chunker may work on them while the caller reuses its
+        /// buffer; returns the number of bytes copied.
         /// </summary>
-        public static int ToAscii(string message, byte[] destination)
+        /// <exception cref="System.ArgumentOutOfRangeException">length negative or above <see cref="GatewayReplies.MaximumMessageBytes"/>
+        /// (the gateway never builds such a message: it notifies <c>ERROR:REPLY_TOO_LONG</c> instead).</exception>
+        public static int Copy(byte[] message, int length, byte[] destination)
         {
-            int length = message.Length > GatewayReplies.MaximumMessageBytes ? GatewayReplies.MaximumMessageBytes : message.Length;
-            for (int i = 0; i < length; i++)
+            if (length < 0 || length > GatewayReplies.MaximumMessageBytes)
             {
-                char c = message[i];
-                destination[i] = c < 0x80 ? (byte)c : (byte)'?';
+                throw new System.ArgumentOutOfRangeException("length");
             }
 
+            System.Array.Copy(message, 0, destination, 0, length);
             return length;
         }
     }

@@ -47,7 +47,17 @@ namespace DcMonitor.Shared.Mesh
         /// </summary>
         public static bool TryEncode(NodeCommand command, byte[] destination)
         {
-            switch (command.Kind)
+            return TryEncode(command.Kind, command.DutyPercent, destination);
+        }
+
+        /// <summary>
+        /// Encodes the node command <paramref name="kind"/> (with <paramref name="dutyPercent"/> for
+        /// <see cref="NodeCommandKind.SetDuty"/>) into <paramref name="destination"/> (≥ 2 bytes), allocating nothing. False for
+        /// commands the binary form does not carry (unknown text, invalid duty value).
+        /// </summary>
+        public static bool TryEncode(NodeCommandKind kind, int dutyPercent, byte[] destination)
+        {
+            switch (kind)
             {
                 case NodeCommandKind.Read:
                     return Write(destination, Read, 0);
@@ -56,7 +66,7 @@ namespace DcMonitor.Shared.Mesh
                 case NodeCommandKind.Ramp:
                     return Write(destination, Ramp, 0);
                 case NodeCommandKind.SetDuty:
-                    return Write(destination, SetDuty, LoadDuty.Clamp(command.DutyPercent));
+                    return Write(destination, SetDuty, LoadDuty.Clamp(dutyPercent));
                 default:
                     return false;
             }
@@ -98,7 +108,7 @@ namespace DcMonitor.Shared.Mesh
 
         /// <summary>
         /// Puts the response window of a group command into byte 2 of <paramref name="destination"/> (≥ 3 bytes, bytes 0–1 encoded by
-        /// <see cref="TryEncode"/>) and returns the command's length: <see cref="Length"/> when the window is the standard 500 ms or
+        /// <see cref="TryEncode(NodeCommandKind, int, byte[])"/>) and returns the command's length: <see cref="Length"/> when the window is the standard 500 ms or
         /// less (nothing to carry), else <see cref="WindowedLength"/> with the window rounded up to whole units, at most 25.5 s.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">windowMilliseconds negative.</exception>

@@ -44,36 +44,96 @@ namespace DcMonitor.Shared.Mesh
         /// </summary>
         public static string ToReplyText(byte[] payload, int offset, int length, SensorReading reading, SensorPayloadFormatter formatter)
         {
+            switch (KindOf(payload, offset, length))
+            {
+                case (int)BinaryStatusKind.Reading:
+                    Decode(payload, offset, reading);
+                    return formatter.Format(payload[offset + 1], reading.BusVoltageMicrovolts, reading.CurrentMicroamps);
+                case (int)BinaryStatusKind.SensorAbsent:
+                    return NodeReplies.SensorAbsent(payload[offset + 1]);
+                case (int)BinaryStatusKind.SensorFault:
+                    return NodeReplies.SensorFault(payload[offset + 1]);
+                case (int)BinaryStatusKind.RampCancelled:
+                    return NodeReplies.RampCancelled;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// Appends the same text as <see cref="ToReplyText"/> to <paramref name="destination"/>, allocating nothing; false (and nothing
+        /// appended) when the payload is malformed.
+        /// </summary>
+        public static bool WriteReplyText(byte[] payload, int offset, int length, SensorReading reading, SensorPayloadFormatter formatter, ReplyWriter destination)
+        {
+            int kind = KindOf(payload, offset, length);
+            if (kind < 0)
+            {
+                return false;
+            }
+
+            int duty = payload[offset + 1];
+            switch ((BinaryStatusKind)kind)
+            {
+                case BinaryStatusKind.Reading:
+                    Decode(payload, offset, reading);
+                    formatter.Write(duty, reading.BusVoltageMicrovolts, reading.CurrentMicroamps, destination);
+                    break;
+                case BinaryStatusKind.SensorAbsent:
+                    WriteDutyError(NodeReplies.SensorAbsentPrefix, duty, destination);
+                    break;
+                case BinaryStatusKind.SensorFault:
+                    WriteDutyError(NodeReplies.SensorFaultPrefix, duty, destination);
+                    break;
+                default:
+                    destination.Append(NodeReplies.RampCancelled);
+                    break;
+            }
+
+            return true;
+        }
+
+        /// <summary>The status's kind (a <see cref="BinaryStatusKind"/>), or -1 when the payload is malformed.</summary>
+        private static int KindOf(byte[] payload, int offset, int length)
+        {
             if (payload == null || length != Length || offset < 0 || offset + length > payload.Length)
             {
-                return null;
+                return -1;
             }
 
             int version = payload[offset] >> 4;
             int kind = payload[offset] & 0x0F;
-            int duty = payload[offset + 1];
-            if (version != Version || duty > 100)
+            if (version != Version || payload[offset + 1] > 100)
             {
-                return null;
+                return -1;
             }
 
             switch ((BinaryStatusKind)kind)
             {
                 case BinaryStatusKind.Reading:
-                    reading.Set(
-                        Ina260Units.FromBigEndian(payload, offset + 2),
-                        Ina260Units.FromBigEndian(payload, offset + 4),
-                        Ina260Units.FromBigEndian(payload, offset + 6));
-                    return formatter.Format(duty, reading.BusVoltageMicrovolts, reading.CurrentMicroamps);
                 case BinaryStatusKind.SensorAbsent:
-                    return NodeReplies.SensorAbsent(duty);
                 case BinaryStatusKind.SensorFault:
-                    return NodeReplies.SensorFault(duty);
                 case BinaryStatusKind.RampCancelled:
-                    return NodeReplies.RampCancelled;
+                    return kind;
                 default:
-                    return null;
+                    return -1;
             }
+        }
+
+        /// <summary>Appends <c>&lt;prefix&gt;&lt;duty&gt;%</c>, as <see cref="NodeReplies.SensorAbsent"/> and <see cref="NodeReplies.SensorFault"/> write it.</summary>
+        private static void WriteDutyError(string prefix, int dutyPercent, ReplyWriter destination)
+        {
+            destination.Append(prefix);
+            destination.AppendInteger(dutyPercent);
+            destination.Append("%");
+        }
+
+        private static void Decode(byte[] payload, int offset, SensorReading reading)
+        {
+            reading.Set(
+                Ina260Units.FromBigEndian(payload, offset + 2),
+                Ina260Units.FromBigEndian(payload, offset + 4),
+                Ina260Units.FromBigEndian(payload, offset + 6));
         }
     }
 }

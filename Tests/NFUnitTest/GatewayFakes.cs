@@ -1,4 +1,5 @@
 using System.Collections;
+using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Gateway;
 
 namespace DcMonitor.NFUnitTest
@@ -24,9 +25,9 @@ namespace DcMonitor.NFUnitTest
         /// <summary>"vendor 0x0006 read" / "onoff 0x0006 1" entries, in order.</summary>
         public ArrayList Sends { get; }
 
-        public bool SendVendor(int destination, string nodeCommandText)
+        public bool SendVendor(int destination, NodeCommandKind command, int dutyPercent)
         {
-            Sends.Add("vendor 0x" + destination.ToString("X4") + " " + nodeCommandText);
+            Sends.Add("vendor 0x" + destination.ToString("X4") + " " + NodeCommandText.Of(command, dutyPercent));
             return Accept;
         }
 
@@ -34,10 +35,10 @@ namespace DcMonitor.NFUnitTest
         public int LastGroupResponseWindowMilliseconds { get; private set; }
 
         /// <summary>Recorded as a vendor send to 0xC000; the window is kept in <see cref="LastGroupResponseWindowMilliseconds"/>.</summary>
-        public bool SendVendorToGroup(string nodeCommandText, int responseWindowMilliseconds)
+        public bool SendVendorToGroup(NodeCommandKind command, int dutyPercent, int responseWindowMilliseconds)
         {
             LastGroupResponseWindowMilliseconds = responseWindowMilliseconds;
-            return SendVendor(0xC000, nodeCommandText);
+            return SendVendor(0xC000, command, dutyPercent);
         }
 
         public bool SendOnOff(int destination, bool on)
@@ -57,9 +58,15 @@ namespace DcMonitor.NFUnitTest
 
         public ArrayList Messages { get; }
 
-        public void Notify(string message)
+        public void Notify(byte[] message, int length)
         {
-            Messages.Add(message);
+            char[] text = new char[length];
+            for (int i = 0; i < length; i++)
+            {
+                text[i] = (char)message[i];
+            }
+
+            Messages.Add(new string(text));
         }
     }
 
@@ -85,7 +92,13 @@ namespace DcMonitor.NFUnitTest
         {
             GatewayReplyHandler handler = (GatewayReplyHandler)_pending[0];
             _pending.RemoveAt(0);
-            handler(reply);
+            byte[] bytes = new byte[reply.Length];
+            for (int i = 0; i < reply.Length; i++)
+            {
+                bytes[i] = (byte)reply[i];
+            }
+
+            handler(bytes, bytes.Length);
         }
     }
 }

@@ -34,9 +34,9 @@ namespace DcMonitor.UniversalNode.Mesh
         public int Skipped { get; private set; }
 
         /// <inheritdoc/>
-        public void Notify(string message)
+        public void Notify(byte[] message, int length)
         {
-            int length = NotificationText.ToAscii(message, _message);
+            length = NotificationText.Copy(message, length, _message);
             int chunks = _chunker.Plan(_message, length);
             if (!_chunker.WasExact)
             {

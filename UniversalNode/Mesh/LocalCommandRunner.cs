@@ -8,6 +8,7 @@ namespace DcMonitor.UniversalNode.Mesh
     public sealed class LocalCommandRunner : ILocalCommandRunner
     {
         private readonly CommandExecutor _executor;
+        private readonly ReplyWriter _reply = new ReplyWriter(GatewayReplies.MaximumMessageBytes);
 
         /// <summary>Creates the runner.</summary>
         public LocalCommandRunner(CommandExecutor executor)
@@ -18,7 +19,12 @@ namespace DcMonitor.UniversalNode.Mesh
         /// <inheritdoc/>
         public bool Run(string nodeCommandText, GatewayReplyHandler reply)
         {
-            return _executor.Submit(nodeCommandText, delegate(NodeReply nodeReply) { reply(nodeReply.Text); });
+            return _executor.Submit(nodeCommandText, delegate(NodeReply nodeReply)
+            {
+                _reply.Clear();
+                _reply.Append(nodeReply.Text); // a text that does not fit is too long to forward anyway (ERROR:REPLY_TOO_LONG)
+                reply(_reply.Buffer, _reply.Length);
+            });
         }
     }
 }

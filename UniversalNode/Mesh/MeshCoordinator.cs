@@ -38,6 +38,7 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly OrphanWatch _orphanWatch = new OrphanWatch();
         private readonly SensorReading _statusReading = new SensorReading();
         private readonly SensorPayloadFormatter _statusFormatter = new SensorPayloadFormatter();
+        private readonly ReplyWriter _statusText = new ReplyWriter(GatewayReplies.MaximumMessageBytes);
         private readonly UplinkService _uplink;
         private readonly PeriodicWork _tick;
         private int _droppedEvents;
@@ -223,17 +224,22 @@ namespace DcMonitor.UniversalNode.Mesh
         private void OnStatus(ReceivedMeshEvent e, long now)
         {
             bool binary = e.Opcode == MeshProtocol.BinaryStatusOpcode;
-            string text = binary
-                ? BinaryStatusCodec.ToReplyText(e.Payload, 0, e.Payload.Length, _statusReading, _statusFormatter)
-                : e.PayloadText();
-            if (text == null)
+            if (!binary)
+            {
+                _adapter.HeardFrom(e.Source, false);
+                Gateway.OnVendorStatus(e.Source, e.PayloadText(), now); // a seed node's text: rare, so its string is fine
+                return;
+            }
+
+            _statusText.Clear();
+            if (!BinaryStatusCodec.WriteReplyText(e.Payload, 0, e.Payload.Length, _statusReading, _statusFormatter, _statusText))
             {
                 _log.Write(Component, "malformed binary status from 0x" + e.Source.ToString("X4"));
                 return;
             }
 
-            _adapter.HeardFrom(e.Source, binary);
-            Gateway.OnVendorStatus(e.Source, text, now);
+            _adapter.HeardFrom(e.Source, true);
+            Gateway.OnVendorStatus(e.Source, _statusText.Buffer, _statusText.Length, now); // allocates nothing (issue 16)
         }
     }
 }

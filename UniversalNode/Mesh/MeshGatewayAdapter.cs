@@ -29,7 +29,7 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly MeshState _state = new MeshState();
         private readonly ArrayList _textOnly = new ArrayList();
         private readonly byte[] _binary = new byte[BinaryCommandCodec.WindowedLength];
-        private readonly byte[] _text = new byte[64];
+        private readonly ReplyWriter _text = new ReplyWriter(64);
 
         /// <summary>Creates the adapter and reads the stack's state.</summary>
         public MeshGatewayAdapter(MeshNode mesh)
@@ -54,38 +54,38 @@ namespace DcMonitor.UniversalNode.Mesh
         }
 
         /// <inheritdoc/>
-        public bool SendVendor(int destination, string nodeCommandText)
+        public bool SendVendor(int destination, NodeCommandKind command, int dutyPercent)
         {
             if (destination >= 0xC000)
             {
-                return SendToGroup(destination, nodeCommandText, ResponseDelay.MaximumMilliseconds);
+                return SendToGroup(destination, command, dutyPercent, ResponseDelay.MaximumMilliseconds);
             }
 
-            bool binary = BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary);
+            bool binary = BinaryCommandCodec.TryEncode(command, dutyPercent, _binary);
 
             if (!binary || _textOnly.Contains(destination))
             {
-                return SendText(destination, nodeCommandText, true);
+                return SendText(destination, command, dutyPercent, true);
             }
 
             return _mesh.SendVendor(destination, MeshProtocol.BinarySendOpcode, _binary, BinaryCommandCodec.Length, VendorTtl, true, MeshNode.VendorResponseTimeoutMilliseconds) == MeshResult.Ok;
         }
 
         /// <inheritdoc/>
-        public bool SendVendorToGroup(string nodeCommandText, int responseWindowMilliseconds)
+        public bool SendVendorToGroup(NodeCommandKind command, int dutyPercent, int responseWindowMilliseconds)
         {
-            return SendToGroup(NodeAddressing.AllNodesGroupAddress, nodeCommandText, responseWindowMilliseconds);
+            return SendToGroup(NodeAddressing.AllNodesGroupAddress, command, dutyPercent, responseWindowMilliseconds);
         }
 
         /// <summary>The binary group SEND with its response window, and the text one too while a text-only node is known (or the command has no binary form).</summary>
-        private bool SendToGroup(int destination, string nodeCommandText, int responseWindowMilliseconds)
+        private bool SendToGroup(int destination, NodeCommandKind command, int dutyPercent, int responseWindowMilliseconds)
         {
-            bool binary = BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary);
+            bool binary = BinaryCommandCodec.TryEncode(command, dutyPercent, _binary);
             int length = binary ? BinaryCommandCodec.WriteResponseWindow(_binary, responseWindowMilliseconds) : 0;
             bool sent = !binary || _mesh.SendVendor(destination, MeshProtocol.BinarySendOpcode, _binary, length, VendorTtl, false, 0) == MeshResult.Ok;
             if (!binary || _textOnly.Count > 0)
             {
-                sent = SendText(destination, nodeCommandText, false) && sent; // seed nodes answer text after 20–500 ms
+                sent = SendText(destination, command, dutyPercent, false) && sent; // seed nodes answer text after 20–500 ms
             }
 
             return sent;
@@ -119,15 +119,16 @@ namespace DcMonitor.UniversalNode.Mesh
             }
         }
 
-        private bool SendText(int destination, string text, bool acknowledged)
+        /// <summary>The seed's text SEND of the command (<see cref="NodeCommandText"/>), written into a reused buffer.</summary>
+        private bool SendText(int destination, NodeCommandKind command, int dutyPercent, bool acknowledged)
         {
-            int length = text.Length < _text.Length ? text.Length : _text.Length;
-            for (int i = 0; i < length; i++)
+            _text.Clear();
+            if (!NodeCommandText.Write(command, dutyPercent, _text))
             {
-                _text[i] = (byte)text[i];
+                return false; // not a command the gateway sends: refused like a send the stack refuses
             }
 
-            return _mesh.SendVendor(destination, MeshProtocol.VendorSendOpcode, _text, length, VendorTtl, acknowledged, MeshNode.VendorResponseTimeoutMilliseconds) == MeshResult.Ok;
+            return _mesh.SendVendor(destination, MeshProtocol.VendorSendOpcode, _text.Buffer, _text.Length, VendorTtl, acknowledged, MeshNode.VendorResponseTimeoutMilliseconds) == MeshResult.Ok;
         }
     }
 }

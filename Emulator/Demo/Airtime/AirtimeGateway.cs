@@ -130,18 +130,18 @@ namespace DcMonitor.Emulator.Demo
         }
 
         /// <inheritdoc/>
-        public bool SendVendor(int destination, string nodeCommandText)
+        public bool SendVendor(int destination, NodeCommandKind command, int dutyPercent)
         {
-            BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary);
+            BinaryCommandCodec.TryEncode(command, dutyPercent, _binary);
             // Unacknowledged for the stack: its response timer runs on real time, the exchange on the air's virtual time; the processor's own
             // stuck-send limit (GatewayProcessor.StuckSendMilliseconds, 6 s of virtual time) ends a re-ask that got no answer instead of 5 s.
             return _stack.SendVendor(destination, AirtimeResponder.BinarySend, _binary, BinaryCommandCodec.Length, VendorTtl, false, 0) == NativeContract.Ok;
         }
 
         /// <inheritdoc/>
-        public bool SendVendorToGroup(string nodeCommandText, int responseWindowMilliseconds)
+        public bool SendVendorToGroup(NodeCommandKind command, int dutyPercent, int responseWindowMilliseconds)
         {
-            BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary);
+            BinaryCommandCodec.TryEncode(command, dutyPercent, _binary);
             int length = BinaryCommandCodec.WriteResponseWindow(_binary, responseWindowMilliseconds);
             return _stack.SendVendor(NodeAddressing.AllNodesGroupAddress, AirtimeResponder.BinarySend, _binary, length, VendorTtl, false, 0) == NativeContract.Ok;
         }
@@ -150,7 +150,12 @@ namespace DcMonitor.Emulator.Demo
         public bool SendOnOff(int destination, bool on) => false; // the vendor client is bound: the fallback never runs
 
         /// <inheritdoc/>
-        public void Notify(string message)
+        public void Notify(byte[] message, int length)
+        {
+            Notify(System.Text.Encoding.ASCII.GetString(message, 0, length));
+        }
+
+        private void Notify(string message)
         {
             const string prefix = "NODE";
             int data = message.IndexOf(":DATA:", StringComparison.Ordinal);
@@ -173,7 +178,8 @@ namespace DcMonitor.Emulator.Demo
             {
                 lock (_gate)
                 {
-                    reply(AirtimeResponder.TextReply); // the local part of the ALL: node-0's own reading
+                    byte[] text = Encoding.ASCII.GetBytes(AirtimeResponder.TextReply);
+                    reply(text, text.Length); // the local part of the ALL: node-0's own reading
                 }
             });
             return true;

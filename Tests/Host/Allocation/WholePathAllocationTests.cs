@@ -13,22 +13,22 @@ namespace DcMonitor.Tests.Allocation
     public class WholePathAllocationTests
     {
         // issue 16 target: 0 B
-        private const int ForwardStatusBudget = 224;
+        private const int ForwardStatusBudget = 0;
 
         // issue 16 target: 0 B
-        private const int PiReadBudget = 544;
+        private const int PiReadBudget = 0;
 
         // issue 16 target: 0 B
-        private const int PiDutyBudget = 640;
+        private const int PiDutyBudget = 0;
 
         // issue 16 target: 0 B
-        private const int PiAllReadBudget = 864;
+        private const int PiAllReadBudget = 0;
 
         // issue 16 target: 128 B
-        private const int PiStopBudget = 544;
+        private const int PiStopBudget = 0;
 
         // issue 16 target: 128 B
-        private const int PiInvalidValueBudget = 384;
+        private const int PiInvalidValueBudget = 0;
 
         private const int SensorReadBudget = 0;
 

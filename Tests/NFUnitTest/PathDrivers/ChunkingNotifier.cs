@@ -3,7 +3,7 @@ using DcMonitor.Shared.Gateway;
 namespace DcMonitor.PathDrivers
 {
     /// <summary>
-    /// The UniversalNode's GattNotifier without the radio: the message copied into a reused ASCII buffer (<see cref="NotificationText"/>) and cut into
+    /// The UniversalNode's GattNotifier without the radio: the message copied into its own reused buffer (<see cref="NotificationText"/>) and cut into
     /// 20-byte DC02 chunks by the firmware's <see cref="NotificationChunker"/>; the chunks are counted instead of
     /// handed to MeshNode.GattNotify (which needs the native mesh component).
     /// </summary>
@@ -20,9 +20,9 @@ namespace DcMonitor.PathDrivers
         public int Messages { get; private set; }
 
         /// <inheritdoc/>
-        public void Notify(string message)
+        public void Notify(byte[] message, int length)
         {
-            int length = NotificationText.ToAscii(message, _message);
+            length = NotificationText.Copy(message, length, _message);
             int chunks = _chunker.Plan(_message, length);
             for (int index = 0; index < chunks; index++)
             {

@@ -6,7 +6,7 @@ namespace DcMonitor.PathDrivers
 {
     /// <summary>
     /// The UniversalNode's MeshGatewayAdapter without the radio: a provisioned, bound gateway at 0x0005 that encodes each
-    /// send as the binary SEND (NodeCommandParser + BinaryCommandCodec into a reused buffer), as the adapter does for a
+    /// send as the binary SEND (BinaryCommandCodec into a reused buffer), as the adapter does for a
     /// binary-speaking node, and remembers the last destination instead of calling MeshNode.SendVendor.
     /// </summary>
     public sealed class EncodingMesh : IGatewayMesh
@@ -26,18 +26,18 @@ namespace DcMonitor.PathDrivers
         public int LastDestination { get; private set; }
 
         /// <inheritdoc/>
-        public bool SendVendor(int destination, string nodeCommandText)
+        public bool SendVendor(int destination, NodeCommandKind command, int dutyPercent)
         {
-            BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary);
+            BinaryCommandCodec.TryEncode(command, dutyPercent, _binary);
             LastDestination = destination;
             Sends++;
             return true;
         }
 
         /// <inheritdoc/>
-        public bool SendVendorToGroup(string nodeCommandText, int responseWindowMilliseconds)
+        public bool SendVendorToGroup(NodeCommandKind command, int dutyPercent, int responseWindowMilliseconds)
         {
-            if (BinaryCommandCodec.TryEncode(NodeCommandParser.Parse(nodeCommandText), _binary))
+            if (BinaryCommandCodec.TryEncode(command, dutyPercent, _binary))
             {
                 BinaryCommandCodec.WriteResponseWindow(_binary, responseWindowMilliseconds);
             }

@@ -7,7 +7,7 @@ namespace DcMonitor.PathDrivers
 {
     /// <summary>
     /// (a) A binary STATUS from node 1 (0x0006) arriving at the gateway, as MeshCoordinator.OnStatus handles it: the 8 bytes
-    /// turned into the node's reply text (<see cref="BinaryStatusCodec.ToReplyText"/>), handed to the gateway role
+    /// turned into the node's reply text (<see cref="BinaryStatusCodec.WriteReplyText"/>, into a reused buffer), handed to the gateway role
     /// (<see cref="GatewayProcessor.OnVendorStatus"/>) and forwarded to the Pi as DC02 chunks (<see cref="ChunkingNotifier"/>).
     /// The gateway monitors node 1 (the Pi wrote <c>1:MONITOR</c> first), so every STATUS is forwarded.
     /// </summary>
@@ -17,6 +17,7 @@ namespace DcMonitor.PathDrivers
         private readonly byte[] _status = new byte[BinaryStatusCodec.Length];
         private readonly SensorReading _reading = new SensorReading();
         private readonly SensorPayloadFormatter _formatter = new SensorPayloadFormatter();
+        private readonly ReplyWriter _text = new ReplyWriter(GatewayReplies.MaximumMessageBytes);
         private readonly ChunkingNotifier _notifier = new ChunkingNotifier();
         private readonly GatewayProcessor _gateway;
         private long _now = 1000;
@@ -42,8 +43,9 @@ namespace DcMonitor.PathDrivers
         public override void Run()
         {
             _now += 10;
-            string text = BinaryStatusCodec.ToReplyText(_status, 0, _status.Length, _reading, _formatter);
-            _gateway.OnVendorStatus(Source, text, _now);
+            _text.Clear();
+            BinaryStatusCodec.WriteReplyText(_status, 0, _status.Length, _reading, _formatter, _text);
+            _gateway.OnVendorStatus(Source, _text.Buffer, _text.Length, _now);
         }
     }
 }

@@ -18,6 +18,7 @@ namespace DcMonitor.PathDrivers
         private readonly byte[] _status = new byte[BinaryStatusCodec.Length];
         private readonly SensorReading _reading = new SensorReading();
         private readonly SensorPayloadFormatter _formatter = new SensorPayloadFormatter();
+        private readonly ReplyWriter _text = new ReplyWriter(GatewayReplies.MaximumMessageBytes);
         private readonly EncodingMesh _mesh = new EncodingMesh();
         private readonly ChunkingNotifier _notifier = new ChunkingNotifier();
         private readonly GatewayProcessor _gateway;
@@ -49,8 +50,9 @@ namespace DcMonitor.PathDrivers
             if (_mesh.Sends != sends)
             {
                 int source = _mesh.LastDestination >= 0xC000 ? NodeAddressing.UnicastOf(1) : _mesh.LastDestination;
-                string text = BinaryStatusCodec.ToReplyText(_status, 0, _status.Length, _reading, _formatter);
-                _gateway.OnVendorStatus(source, text, _now);
+                _text.Clear();
+                BinaryStatusCodec.WriteReplyText(_status, 0, _status.Length, _reading, _formatter, _text);
+                _gateway.OnVendorStatus(source, _text.Buffer, _text.Length, _now);
             }
         }
     }
