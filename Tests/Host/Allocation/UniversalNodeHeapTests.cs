@@ -24,8 +24,10 @@ namespace DcMonitor.Tests.Allocation
     public class UniversalNodeHeapTests
     {
         // Today's figure rounded up (the issue sets no target): a rise means a table, queue or buffer grew. 8,648 B with 64 node ids;
-        // 17,064 B since node ids go to 250 (issue 15: the known-node table, the gateway's per-node arrays, the identity table).
-        private const int LongLivedObjectsBudget = 17152;
+        // 17,064 B since node ids go to 250 (issue 15: the known-node table, the gateway's per-node arrays, the identity table);
+        // 19,392 B since the hot paths reuse long-lived buffers instead of allocating per operation (issue 16: the gateway's
+        // write queue of 16 × 64 B and reply buffers, the vendor server's request pool, the executor's ring).
+        private const int LongLivedObjectsBudget = 19456;
 
         private readonly ITestOutputHelper _output;
 
