@@ -43,6 +43,28 @@ namespace DcMonitor.Shared.Commands
             }
         }
 
+        /// <summary>
+        /// Appends the reply text (the same characters as <see cref="Text"/>) to <paramref name="destination"/>. A reused reading
+        /// reply is formatted straight into it, so this allocates nothing (issue 16: the gateway's local READ); its
+        /// <see cref="ReplyWriter.Overflowed"/> tells whether the text fitted.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">destination is null.</exception>
+        public void WriteText(ReplyWriter destination)
+        {
+            if (destination == null)
+            {
+                throw new ArgumentNullException("destination");
+            }
+
+            if (_text == null && _formatter != null)
+            {
+                _formatter.Write(DutyPercent, _registers.BusVoltageMicrovolts, _registers.CurrentMicroamps, destination);
+                return;
+            }
+
+            destination.Append(_text);
+        }
+
         /// <summary>True when <see cref="EncodeBinary"/> can express the reply.</summary>
         public bool HasBinaryForm { get; }
 

@@ -79,6 +79,34 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void WritingAReplysTextGivesTheSameBytesAsItsText()
+        {
+            SensorReading reading = new SensorReading();
+            reading.Set(0x00C8, 0x2582, 0x012C); // 250 mA, 12.0025 V, 3 W
+            NodeReply reused = NodeReply.ForReusedReading(new SensorPayloadFormatter());
+            ReplyWriter writer = new ReplyWriter(64);
+            NodeReply[] replies = { reused, NodeReply.TextOnly(NodeReplies.Unknown("jump")), NodeReply.ForStatus(NodeReplies.RampCancelled, BinaryStatusKind.RampCancelled, 0) };
+            for (int duty = 0; duty <= 100; duty += 50)
+            {
+                reused.SetReading(duty, reading);
+                for (int i = 0; i < replies.Length; i++)
+                {
+                    writer.Clear();
+                    replies[i].WriteText(writer); // before Text: the reused reply must not depend on a formatted text
+                    Assert.IsFalse(writer.Overflowed);
+                    Assert.AreEqual(replies[i].Text, writer.ToString(), "reply " + i.ToString() + " at duty " + duty.ToString());
+                }
+            }
+        }
+
+        [TestMethod]
+        public void WritingAReplysTextToNoWriterIsRefused()
+        {
+            NodeReply reply = NodeReply.TextOnly(NodeReplies.Unknown("jump"));
+            Assert.ThrowsException(typeof(System.ArgumentNullException), delegate { reply.WriteText(null); });
+        }
+
+        [TestMethod]
         public void RefillingAReusedReadingReplyReplacesItsTextAndRegisters()
         {
             SensorReading reading = new SensorReading();

@@ -5,10 +5,10 @@ namespace DcMonitor.UniversalNode.Mesh
 {
     /// <summary>
     /// One SEND that the vendor server handed to the command executor and that awaits its reply: the requester's
-    /// handle, the encoding to answer in and the response window of a group SEND (0: unicast, answered at once). The server keeps a fixed pool of these, each
-    /// with its reply handler created once, so a SEND allocates no closure (issue 16). Worker thread only.
+    /// handle, the encoding to answer in and the response window of a group SEND (0: unicast, answered at once). The server keeps a fixed pool of these
+    /// (<see cref="PooledCommandRequest"/>), so a SEND allocates no closure (issue 16). Worker thread only.
     /// </summary>
-    internal sealed class VendorRequest
+    internal sealed class VendorRequest : PooledCommandRequest
     {
         private readonly VendorServer _server;
         private int _handle;
@@ -19,14 +19,7 @@ namespace DcMonitor.UniversalNode.Mesh
         public VendorRequest(VendorServer server)
         {
             _server = server;
-            Reply = OnReply;
         }
-
-        /// <summary>True from <see cref="Start"/> until its reply arrives or <see cref="Release"/>.</summary>
-        public bool InUse { get; private set; }
-
-        /// <summary>The handler given to the executor (the same delegate every time).</summary>
-        public CommandReplyHandler Reply { get; }
 
         /// <summary>Takes the request for one SEND; <paramref name="window"/> is its response window, ms (0 for a unicast SEND).</summary>
         public void Start(int handle, bool binary, int window)
@@ -34,18 +27,12 @@ namespace DcMonitor.UniversalNode.Mesh
             _handle = handle;
             _binary = binary;
             _window = window;
-            InUse = true;
+            Take();
         }
 
-        /// <summary>Frees the request without an answer (the executor refused the command).</summary>
-        public void Release()
+        /// <inheritdoc/>
+        protected override void Answer(NodeReply reply)
         {
-            InUse = false;
-        }
-
-        private void OnReply(NodeReply reply)
-        {
-            InUse = false;
             _server.Answer(_handle, _binary, _window, reply);
         }
     }

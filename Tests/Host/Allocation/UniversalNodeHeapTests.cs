@@ -26,8 +26,9 @@ namespace DcMonitor.Tests.Allocation
         // Today's figure rounded up (the issue sets no target): a rise means a table, queue or buffer grew. 8,648 B with 64 node ids;
         // 17,064 B since node ids go to 250 (issue 15: the known-node table, the gateway's per-node arrays, the identity table);
         // 19,392 B since the hot paths reuse long-lived buffers instead of allocating per operation (issue 16: the gateway's
-        // write queue of 16 × 64 B and reply buffers, the vendor server's request pool, the executor's ring).
-        private const int LongLivedObjectsBudget = 19456;
+        // write queue of 16 × 64 B and reply buffers, the vendor server's request pool, the executor's ring); 19,504 B since the
+        // stand-in local runner writes its reply from a reused reading reply as LocalCommandRunner does (its reading and reply, 48 B).
+        private const int LongLivedObjectsBudget = 19520;
 
         private readonly ITestOutputHelper _output;
 

@@ -24,6 +24,9 @@ namespace DcMonitor.Tests.Allocation
         // issue 16 target: 0 B
         private const int PiAllReadBudget = 0;
 
+        // issue 16 target: 0 B (the gateway's own READ: LocalCommandRunner's pooled request, the reply written into its buffer)
+        private const int PiLocalReadBudget = 0;
+
         // issue 16 target: 128 B
         private const int PiStopBudget = 0;
 
@@ -65,6 +68,9 @@ namespace DcMonitor.Tests.Allocation
 
         [Fact]
         public void APiAllReadStaysWithinItsBudget() => Check(new PiCommandPath("ALL:READ"), PiAllReadBudget);
+
+        [Fact]
+        public void APiReadOfTheGatewayItselfStaysWithinItsBudget() => Check(new PiCommandPath("0:READ"), PiLocalReadBudget);
 
         [Fact]
         public void APiStopStaysWithinItsBudget() => Check(new PiCommandPath("1:STOP"), PiStopBudget);
