@@ -36,6 +36,7 @@ namespace DcMonitor.Tests.Allocation
         private const int IdleGatewayTickBudget = 0;
 
         private const int IdleNodeTickBudget = 0;
+        private const int IdleUplinkTickBudget = 0;
 
         // issue 16 target: ≤ 64 B (48 B today: the UplinkReading the queue keeps)
         private const int MqttReadingReportBudget = 64;
@@ -80,6 +81,9 @@ namespace DcMonitor.Tests.Allocation
 
         [Fact]
         public void TheIdleNodeTickWithItsSchedulingStaysWithinItsBudget() => Check(new IdleNodeTickPath(), IdleNodeTickBudget);
+
+        [Fact]
+        public void TheIdleUplinkTickWithItsSchedulingStaysWithinItsBudget() => Check(new IdleUplinkTickPath(), IdleUplinkTickBudget);
 
         [Fact]
         public void AnMqttReadingReportStaysWithinItsBudget() => Check(new MqttReadingReportPath(), MqttReadingReportBudget);
