@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace DcMonitor.Shared.Uplink
 {
     /// <summary>
@@ -27,7 +25,13 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>Time a newly started candidate listens before it may bridge: one heartbeat period and a second of margin, ms.</summary>
         public const int ListenMilliseconds = HeartbeatPeriodMilliseconds + 1000;
 
-        private readonly Hashtable _lastHeard = new Hashtable();
+        // Candidates held before the tables grow (doubling): arrays, not a Hashtable, so that evaluating the election (every
+        // tick) allocates no enumerator and a heartbeat boxes no time (issue 16).
+        private const int InitialCandidates = 4;
+
+        private int[] _heardAddresses = new int[InitialCandidates]; // the candidates heard, in the order first heard
+        private long[] _heardAt = new long[InitialCandidates]; // when each was last heard, ms
+        private int _heardCount;
         private readonly int _ownAddress;
         private readonly bool _candidate;
         private readonly long _startedAt;
@@ -49,7 +53,23 @@ namespace DcMonitor.Shared.Uplink
         {
             if (address > 0 && address < 0x8000 && address != _ownAddress)
             {
-                _lastHeard[address] = nowMilliseconds;
+                for (int i = 0; i < _heardCount; i++)
+                {
+                    if (_heardAddresses[i] == address)
+                    {
+                        _heardAt[i] = nowMilliseconds;
+                        return;
+                    }
+                }
+
+                if (_heardCount == _heardAddresses.Length)
+                {
+                    Grow();
+                }
+
+                _heardAddresses[_heardCount] = address;
+                _heardAt[_heardCount] = nowMilliseconds;
+                _heardCount++;
             }
         }
 
@@ -58,11 +78,10 @@ namespace DcMonitor.Shared.Uplink
         public int CurrentBridge(long nowMilliseconds)
         {
             int lowest = _candidate ? _ownAddress : 0;
-            foreach (object key in _lastHeard.Keys)
+            for (int i = 0; i < _heardCount; i++)
             {
-                int address = (int)key;
-                long heard = (long)_lastHeard[key];
-                if (nowMilliseconds - heard < SilenceTimeoutMilliseconds && (lowest == 0 || address < lowest))
+                int address = _heardAddresses[i];
+                if (nowMilliseconds - _heardAt[i] < SilenceTimeoutMilliseconds && (lowest == 0 || address < lowest))
                 {
                     lowest = address;
                 }
@@ -75,6 +94,16 @@ namespace DcMonitor.Shared.Uplink
         public bool IsBridge(long nowMilliseconds)
         {
             return _candidate && nowMilliseconds - _startedAt >= ListenMilliseconds && CurrentBridge(nowMilliseconds) == _ownAddress;
+        }
+
+        private void Grow()
+        {
+            int[] addresses = new int[_heardAddresses.Length * 2];
+            long[] heardAt = new long[addresses.Length];
+            System.Array.Copy(_heardAddresses, addresses, _heardCount);
+            System.Array.Copy(_heardAt, heardAt, _heardCount);
+            _heardAddresses = addresses;
+            _heardAt = heardAt;
         }
     }
 }

@@ -20,6 +20,7 @@ namespace DcMonitor.Benchmarks
         private readonly WholePath _sensorRead = new SensorReadPath();
         private readonly WholePath _idleGatewayTick = new IdleGatewayTickPath();
         private readonly WholePath _idleNodeTick = new IdleNodeTickPath();
+        private readonly WholePath _idleUplinkTick = new IdleUplinkTickPath();
         private readonly WholePath _mqttReadingReport = new MqttReadingReportPath();
 
         [Benchmark]
@@ -48,6 +49,9 @@ namespace DcMonitor.Benchmarks
 
         [Benchmark]
         public void IdleNodeTick() => _idleNodeTick.Run();
+
+        [Benchmark]
+        public void IdleUplinkTick() => _idleUplinkTick.Run();
 
         [Benchmark]
         public void MqttReadingReport() => _mqttReadingReport.Run();

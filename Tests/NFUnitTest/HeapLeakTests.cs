@@ -84,6 +84,12 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void IdleUplinkTicksDoNotLeak()
+        {
+            CheckNoLeak(new IdleUplinkTickPath());
+        }
+
+        [TestMethod]
         public void MqttReadingReportsDoNotLeak()
         {
             CheckNoLeak(new MqttReadingReportPath());

@@ -448,6 +448,11 @@ namespace DcMonitor.UniversalNode.Uplink
 
         private void CheckAvailability(long nowMilliseconds)
         {
+            if (_lastHeard.Count == 0)
+            {
+                return; // nobody heard yet: no enumerator to allocate on an idle tick (issue 16)
+            }
+
             long silence = (long)SilentPeriods * _settings.PeriodSeconds * 1000;
             silence = silence < MinimumSilenceMilliseconds ? MinimumSilenceMilliseconds : silence;
             foreach (object key in _lastHeard.Keys)

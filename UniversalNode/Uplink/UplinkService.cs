@@ -34,10 +34,12 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly UplinkBridge _bridge;
         private readonly NodeLog _log;
         private readonly DiagnosticsSchedule _diagnostics = new DiagnosticsSchedule();
+        private readonly UplinkStateLine _state = new UplinkStateLine();
+        private readonly PeriodicWork _sampling;
+        private readonly PeriodicWork _ticking;
         private UplinkSettings _settings;
         private bool _wasBridging;
         private int _ownAddress;
-        private string _state = "starting";
 
         /// <summary>Wires the uplink of a node (nothing runs before <see cref="Start"/>).</summary>
         public UplinkService(MeshNode mesh, WorkQueue queue, CommandExecutor executor, SensorService sensor, LoadController load, NodeLog log, string softwareVersion)
@@ -58,6 +60,8 @@ namespace DcMonitor.UniversalNode.Uplink
             _bridge = new UplinkBridge(mesh, _readings, _session, _store, Reporter, log);
             Reporter.LocalDelivery = delegate(int opcode, byte[] payload, int length) { _bridge.OnOwnMessage(opcode, payload, length, System.Environment.TickCount64); };
             _session.CommandReceived += OnCommandReceived;
+            _sampling = queue.CreatePeriodic(Sample);
+            _ticking = queue.CreatePeriodic(Tick);
         }
 
         /// <summary>The node's reporter.</summary>
@@ -95,8 +99,8 @@ namespace DcMonitor.UniversalNode.Uplink
             MeshStateChanged();
             _session.Configure(Settings);
             _session.Start();
-            ScheduleSample();
-            ScheduleTick();
+            _sampling.Start(ReadingReporter.SamplePeriodMilliseconds);
+            _ticking.Start(TickMilliseconds);
         }
 
         /// <summary>Stops the session thread (power down).</summary>
@@ -154,10 +158,11 @@ namespace DcMonitor.UniversalNode.Uplink
         /// <summary>One line on the uplink's state for the console, as of the last tick (thread-safe: the worker writes it).</summary>
         public string Describe()
         {
-            return _state;
+            return _state.Text;
         }
 
-        private string DescribeNow()
+        /// <summary>The console's state line from today's figures (worker); its text is rebuilt only when one changed.</summary>
+        private void UpdateState(long nowMilliseconds)
         {
             int waiting;
             int dropped;
@@ -167,11 +172,8 @@ namespace DcMonitor.UniversalNode.Uplink
                 dropped = _readings.Dropped;
             }
 
-            long now = System.Environment.TickCount64;
-            int bridge = _bridge.CurrentBridge(now);
-            return (_bridge.IsBridging ? "bridge" : bridge == 0 ? "no bridge heard" : "bridge is 0x" + bridge.ToString("X4"))
-                + ", broker " + (_session.IsConnected ? "connected" : "not connected") + ", " + waiting.ToString() + " readings queued, " + dropped.ToString() + " dropped, "
-                + _session.ReadingsPublished.ToString() + " published, " + _bridge.KnownNodes.ToString() + " nodes known, energy " + Reporter.EnergyMilliwattHours.ToString() + " mWh";
+            _state.Update(_bridge.IsBridging, _bridge.CurrentBridge(nowMilliseconds), _session.IsConnected, waiting, dropped,
+                _session.ReadingsPublished, _bridge.KnownNodes, Reporter.EnergyMilliwattHours);
         }
 
         private void Configure(long nowMilliseconds)
@@ -243,26 +245,20 @@ namespace DcMonitor.UniversalNode.Uplink
             }
         }
 
-        private void ScheduleSample()
+        /// <summary>Every <see cref="ReadingReporter.SamplePeriodMilliseconds"/> on the worker: one sample of the sensor.</summary>
+        private void Sample()
         {
-            _queue.PostDelayed(ReadingReporter.SamplePeriodMilliseconds, delegate
-            {
-                Reporter.Sample(System.Environment.TickCount64);
-                ScheduleSample();
-            });
+            Reporter.Sample(System.Environment.TickCount64);
         }
 
-        private void ScheduleTick()
+        /// <summary>Every <see cref="TickMilliseconds"/> on the worker: the bridge's tick, its diagnostics when due, the state line.</summary>
+        private void Tick()
         {
-            _queue.PostDelayed(TickMilliseconds, delegate
-            {
-                long now = System.Environment.TickCount64;
-                _bridge.Tick(now);
-                Reporter.BridgeHeard = _bridge.CurrentBridge(now) != 0;
-                PublishDiagnostics(now);
-                _state = DescribeNow();
-                ScheduleTick();
-            });
+            long now = System.Environment.TickCount64;
+            _bridge.Tick(now);
+            Reporter.BridgeHeard = _bridge.CurrentBridge(now) != 0;
+            PublishDiagnostics(now);
+            UpdateState(now);
         }
     }
 }

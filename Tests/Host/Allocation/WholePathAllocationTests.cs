@@ -39,6 +39,7 @@ namespace DcMonitor.Tests.Allocation
         private const int IdleGatewayTickBudget = 0;
 
         private const int IdleNodeTickBudget = 0;
+        private const int IdleUplinkTickBudget = 0;
 
         // issue 16 target: ≤ 64 B (48 B today: the UplinkReading the queue keeps)
         private const int MqttReadingReportBudget = 64;
@@ -86,6 +87,9 @@ namespace DcMonitor.Tests.Allocation
 
         [Fact]
         public void TheIdleNodeTickWithItsSchedulingStaysWithinItsBudget() => Check(new IdleNodeTickPath(), IdleNodeTickBudget);
+
+        [Fact]
+        public void TheIdleUplinkTickWithItsSchedulingStaysWithinItsBudget() => Check(new IdleUplinkTickPath(), IdleUplinkTickBudget);
 
         [Fact]
         public void AnMqttReadingReportStaysWithinItsBudget() => Check(new MqttReadingReportPath(), MqttReadingReportBudget);
