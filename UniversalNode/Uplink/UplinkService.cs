@@ -245,13 +245,14 @@ namespace DcMonitor.UniversalNode.Uplink
             }
         }
 
-        /// <summary>Every <see cref="ReadingReporter.SamplePeriodMilliseconds"/> on the worker: one sample of the sensor.</summary>
+        /// <summary>A <see cref="ReadingReporter.SamplePeriodMilliseconds"/> after the previous one ended, on the worker: one sample of the sensor.</summary>
         private void Sample()
         {
             Reporter.Sample(System.Environment.TickCount64);
+            _sampling.Start(ReadingReporter.SamplePeriodMilliseconds); // next one a full period after this run, as the re-post did (see Tick)
         }
 
-        /// <summary>Every <see cref="TickMilliseconds"/> on the worker: the bridge's tick, its diagnostics when due, the state line.</summary>
+        /// <summary><see cref="TickMilliseconds"/> after the previous one ended, on the worker: the bridge's tick, its diagnostics when due, the state line.</summary>
         private void Tick()
         {
             long now = System.Environment.TickCount64;
@@ -259,6 +260,10 @@ namespace DcMonitor.UniversalNode.Uplink
             Reporter.BridgeHeard = _bridge.CurrentBridge(now) != 0;
             PublishDiagnostics(now);
             UpdateState(now);
+
+            // Restarted after each run (Timer.Change allocates nothing): the next tick comes a full period after this one, as with
+            // the re-posting it replaces. A fixed rate would let timer jitter put two samples less than a report period apart.
+            _ticking.Start(TickMilliseconds);
         }
     }
 }
