@@ -30,19 +30,7 @@ namespace DcMonitor.Emulator.Demo
                     + radios.Count + " radios.", nameof(radios));
             }
 
-            var graph = new NeighbourGraph(radios.Count);
-            for (int a = 0; a < radios.Count; a++)
-            {
-                for (int b = a + 1; b < radios.Count; b++)
-                {
-                    if (air.InRange(radios[a], radios[b]))
-                    {
-                        graph.Link(a, b);
-                    }
-                }
-            }
-
-            var selection = new RelaySelection(graph);
+            var selection = new RelaySelection(OneHopGraph(radios.Count, (a, b) => air.InRange(radios[a], radios[b])));
             for (int i = 0; alwaysRelays != null && i < radios.Count; i++)
             {
                 if (alwaysRelays[i])
@@ -52,6 +40,24 @@ namespace DcMonitor.Emulator.Demo
             }
 
             return selection.Select();
+        }
+
+        /// <summary>The one-hop graph of <paramref name="count"/> devices in which <paramref name="hear"/>(a, b) links each pair a &lt; b that hear each other.</summary>
+        public static NeighbourGraph OneHopGraph(int count, Func<int, int, bool> hear)
+        {
+            var graph = new NeighbourGraph(count);
+            for (int a = 0; a < count; a++)
+            {
+                for (int b = a + 1; b < count; b++)
+                {
+                    if (hear(a, b))
+                    {
+                        graph.Link(a, b);
+                    }
+                }
+            }
+
+            return graph;
         }
 
         /// <summary>

@@ -59,19 +59,7 @@ namespace DcMonitor.Emulator.Demo
         public static NeighbourGraph OneHopGraph(string layout, int nodes)
         {
             CheckLayout(layout);
-            var graph = new NeighbourGraph(nodes);
-            for (int a = 0; a < nodes; a++)
-            {
-                for (int b = a + 1; b < nodes; b++)
-                {
-                    if (InRange(layout, nodes, a, b))
-                    {
-                        graph.Link(a, b);
-                    }
-                }
-            }
-
-            return graph;
+            return RelayPlan.OneHopGraph(nodes, (a, b) => InRange(layout, nodes, a, b));
         }
 
         /// <exception cref="ArgumentException">Unknown layout.</exception>
