@@ -115,8 +115,8 @@ namespace DcMonitor.Emulator
             airtimeModel.AcceptOnlyFromAmong("timed", "instantaneous");
             var airtimeSetups = new Option<string>("--setups")
             {
-                Description = "seed (text, every node relaying) and/or selected (binary, selected relays, the gateway's collection), comma-separated",
-                DefaultValueFactory = _ => AirtimeReport.SeedSetup + "," + AirtimeReport.SelectedSetup,
+                Description = "seed (text, every node relaying), selected (binary, selected relays, the gateway's collection) and/or directed (selected with fixed directed-forwarding paths toward the gateway), comma-separated",
+                DefaultValueFactory = _ => AirtimeReport.SeedSetup + "," + AirtimeReport.SelectedSetup + "," + AirtimeReport.DirectedSetup,
             };
             var airtime = new Command("airtime", "transmissions, collisions and completion time of a READ and an ALL:READ on the timed air, by payload kind")
             {

@@ -6,6 +6,7 @@ using System.Threading;
 using DcMonitor.Emulator.Board;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Shared.Mesh;
+using DcMonitor.Shared.Provisioning;
 using nanoFramework.Runtime.Events;
 
 namespace DcMonitor.Emulator.Demo
@@ -60,6 +61,12 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary>Nodes relaying.</summary>
         public int RelayNodes { get; private set; }
+
+        /// <summary>Answers sent asking for a directed path that found none and flooded (0 without directed forwarding).</summary>
+        public long DirectedFallbacks { get; private set; }
+
+        /// <summary>Most fixed paths one node's forwarding table held (0 without directed forwarding).</summary>
+        public int MostForwardingEntries { get; private set; }
 
         /// <summary>Virtual ms from the request to the last answer (to the end of the collection when an answer never came).</summary>
         public double CompletionMilliseconds { get; private set; }
@@ -143,6 +150,12 @@ namespace DcMonitor.Emulator.Demo
                     long end = Answered == Expected ? last : _air.NowMicroseconds;
                     CompletionMilliseconds = (end - start) / 1000.0;
                 }
+
+                foreach (EmulatedMeshStack stack in stacks)
+                {
+                    DirectedFallbacks += stack.DirectedFloodingFallbacks;
+                    MostForwardingEntries = Math.Max(MostForwardingEntries, stack.ForwardingEntries);
+                }
             }
             finally
             {
@@ -183,7 +196,59 @@ namespace DcMonitor.Emulator.Demo
                 stack.Start(Models, setup.RelaysAt(node), 7, new byte[16]);
             }
 
+            if (setup.Paths != null)
+            {
+                InstallPaths(stack, node, setup.Paths);
+            }
+
             return stack;
+        }
+
+        /// <summary>
+        /// Leaves on node <paramref name="node"/> what the provisioner's Directed Forwarding Configuration Client would (docs/directed-forwarding.md):
+        /// Directed Forwarding on, Directed Relay on at a path relay, the composition's directed transmit counts, and its two-way fixed paths
+        /// toward node-0: a path relay holds the region path of each relay whose chain it is on (dependent origins: that region's members),
+        /// the gateway every region path and its neighbours' own paths, any other node one path of its own.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">A node's table or a region's dependent list would overflow the ESP-IDF sizes.</exception>
+        private static void InstallPaths(EmulatedMeshStack stack, int node, DirectedPathPlan paths)
+        {
+            int gateway = NodeAddressing.UnicastOf(paths.Gateway);
+            bool relay = paths.IsPathRelay(node);
+            stack.ConfigureDirectedForwarding(true, relay, NativeContract.CompositionDirectedNetworkTransmitCount, NativeContract.CompositionDirectedRelayRetransmitCount);
+            bool installed = true;
+            if (!relay && node != paths.Gateway)
+            {
+                installed = !paths.HasPath(node) || stack.AddFixedPath(stack.UnicastAddress, gateway, new int[0], true);
+            }
+            else
+            {
+                for (int other = 0; other < paths.Count && installed && node == paths.Gateway; other++)
+                {
+                    installed = !paths.IsGatewayNeighbour(other) || stack.AddFixedPath(NodeAddressing.UnicastOf(other), gateway, new int[0], true);
+                }
+
+                for (int region = 0; region < paths.Count && installed; region++)
+                {
+                    if (paths.CarriesRegion(node, region))
+                    {
+                        int[] members = paths.MembersOf(region);
+                        int[] addresses = new int[members.Length];
+                        for (int i = 0; i < members.Length; i++)
+                        {
+                            addresses[i] = NodeAddressing.UnicastOf(members[i]);
+                        }
+
+                        installed = stack.AddFixedPath(NodeAddressing.UnicastOf(region), gateway, DirectedPathPlan.AddressRanges(addresses), true);
+                    }
+                }
+            }
+
+            if (!installed)
+            {
+                throw new InvalidOperationException("node-" + node + ": its fixed paths do not fit the forwarding table (" + DirectedPathPlan.MaximumForwardingEntries
+                    + " entries of " + DirectedPathPlan.MaximumDependentRanges + " dependent ranges)");
+            }
         }
 
         /// <summary>

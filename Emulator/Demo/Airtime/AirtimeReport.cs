@@ -25,6 +25,9 @@ namespace DcMonitor.Emulator.Demo
         /// <summary>Name of <see cref="AirtimeSetup.Selected"/> for <c>--setups</c>.</summary>
         public const string SelectedSetup = "selected";
 
+        /// <summary>Name of <see cref="AirtimeSetup.Directed"/> for <c>--setups</c>.</summary>
+        public const string DirectedSetup = "directed";
+
         private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
         /// <summary>The default table: READ round trip (2 nodes) and ALL:READ of 32 nodes in one room, no loss, both setups. Returns 0.</summary>
@@ -35,22 +38,23 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary>
         /// One ALL:READ per combination of <paramref name="nodes"/>, <paramref name="layouts"/>, <paramref name="losses"/> and setup
-        /// (<paramref name="setups"/>: <see cref="SeedSetup"/>, <see cref="SelectedSetup"/>; null = both), then the READ round trip of
+        /// (<paramref name="setups"/>: <see cref="SeedSetup"/>, <see cref="SelectedSetup"/>, <see cref="DirectedSetup"/>; null = all three), then the READ round trip of
         /// each setup: the table's rows, then one line per case of the form
         /// <c>airtime: layout=building nodes=200 protocol=binary relays=selected loss=0.1 transmissions=… answered=…/… completion_ms=…</c>
         /// and the READ lines (<c>airtime: read protocol=… relays=… transmissions=… segments=… acks=…</c>, then the text/binary ratio
-        /// when both setups ran). Returns 0.
+        /// when the seed's and the selected setup ran), and for the directed setup the most fixed paths a node held and the answers that found no
+        /// path. Returns 0.
         /// </summary>
         /// <exception cref="ArgumentException">Fewer than 2 nodes, a loss outside 0–1, an unknown layout or setup.</exception>
         public static int Run(TextWriter output, IReadOnlyList<int> nodes, IReadOnlyList<string> layouts, IReadOnlyList<double> losses, AirModel model = AirModel.Timed,
             IReadOnlyList<string> setups = null)
         {
-            setups ??= new[] { SeedSetup, SelectedSetup };
+            setups ??= new[] { SeedSetup, SelectedSetup, DirectedSetup };
             foreach (string setup in setups)
             {
-                if (setup != SeedSetup && setup != SelectedSetup)
+                if (setup != SeedSetup && setup != SelectedSetup && setup != DirectedSetup)
                 {
-                    throw new ArgumentException("A setup is «seed» or «selected», not «" + setup + "».", nameof(setups));
+                    throw new ArgumentException("A setup is «seed», «selected» or «directed», not «" + setup + "».", nameof(setups));
                 }
             }
 
@@ -72,7 +76,7 @@ namespace DcMonitor.Emulator.Demo
                     {
                         foreach (string name in setups)
                         {
-                            AirtimeSetup setup = name == SeedSetup ? AirtimeSetup.Seed() : AirtimeSetup.Selected(layout, count);
+                            AirtimeSetup setup = SetupOf(name, layout, count);
                             var wall = Stopwatch.StartNew();
                             AirtimeExchange exchange = AirtimeExchange.Measure(count, layout, true, setup, loss, model);
                             WriteRow(output, "ALL:READ, " + count + " nodes, " + layout + ", loss " + loss.ToString(Invariant), setup, exchange, wall.Elapsed.TotalSeconds);
@@ -80,6 +84,11 @@ namespace DcMonitor.Emulator.Demo
                                 "airtime: layout={0} nodes={1} protocol={2} relays={3} loss={4} transmissions={5} answered={6}/{7} completion_ms={8:0}{9}",
                                 layout, count, setup.Binary ? "binary" : "text", setup.RelaysName, loss, exchange.Transmissions, exchange.Answered, exchange.Expected,
                                 exchange.CompletionMilliseconds, model == AirModel.Timed ? string.Empty : " air=instantaneous"));
+                            if (setup.Paths != null)
+                            {
+                                lines.Add(string.Format(Invariant, "airtime: directed layout={0} nodes={1} loss={2} most_forwarding_entries={3} flooded_without_path={4} re-asks={5}",
+                                    layout, count, loss, exchange.MostForwardingEntries, exchange.DirectedFallbacks, exchange.Reasks));
+                            }
                         }
                     }
                 }
@@ -88,7 +97,7 @@ namespace DcMonitor.Emulator.Demo
             var reads = new List<long>();
             foreach (string name in setups)
             {
-                AirtimeSetup setup = name == SeedSetup ? AirtimeSetup.Seed() : AirtimeSetup.Selected(MeshLayout.Room, 2);
+                AirtimeSetup setup = SetupOf(name, MeshLayout.Room, 2);
                 var wall = Stopwatch.StartNew();
                 AirtimeExchange exchange = AirtimeExchange.Measure(2, MeshLayout.Room, false, setup, 0.0, model);
                 WriteRow(output, "READ round trip (2 nodes)", setup, exchange, wall.Elapsed.TotalSeconds);
@@ -97,9 +106,10 @@ namespace DcMonitor.Emulator.Demo
                 reads.Add(exchange.Transmissions);
             }
 
-            if (reads.Count == 2 && reads[1] > 0)
+            int seed = IndexOf(setups, SeedSetup), selected = IndexOf(setups, SelectedSetup);
+            if (seed >= 0 && selected >= 0 && reads[selected] > 0)
             {
-                lines.Add(string.Format(Invariant, "airtime: read ratio={0:0.0} (text with segment acks / binary)", (double)reads[0] / reads[1]));
+                lines.Add(string.Format(Invariant, "airtime: read ratio={0:0.0} (text with segment acks / binary)", (double)reads[seed] / reads[selected]));
             }
 
             foreach (string line in lines)
@@ -108,6 +118,22 @@ namespace DcMonitor.Emulator.Demo
             }
 
             return 0;
+        }
+
+        private static AirtimeSetup SetupOf(string name, string layout, int nodes) =>
+            name == SeedSetup ? AirtimeSetup.Seed() : name == DirectedSetup ? AirtimeSetup.Directed(layout, nodes) : AirtimeSetup.Selected(layout, nodes);
+
+        private static int IndexOf(IReadOnlyList<string> setups, string name)
+        {
+            for (int i = 0; i < setups.Count; i++)
+            {
+                if (setups[i] == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static void WriteHeader(TextWriter output)

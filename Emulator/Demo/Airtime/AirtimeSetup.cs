@@ -38,8 +38,15 @@ namespace DcMonitor.Emulator.Demo
         /// </summary>
         public bool GatewayCollects { get; init; }
 
-        /// <summary><c>all</c> or <c>selected</c>, for the report.</summary>
-        public string RelaysName => Relays == null ? "all" : "selected";
+        /// <summary>
+        /// Fixed directed-forwarding paths toward node-0 (<see cref="DirectedPathPlan"/>, docs/directed-forwarding.md): Directed
+        /// Forwarding on at every node, Directed Relay at the relays, each node's entries installed before the exchange; null: none
+        /// (every answer floods).
+        /// </summary>
+        public DirectedPathPlan Paths { get; init; }
+
+        /// <summary><c>all</c>, <c>selected</c> or <c>directed</c> (selected relays and directed paths), for the report.</summary>
+        public string RelaysName => Relays == null ? "all" : Paths == null ? "selected" : "directed";
 
         /// <summary>
         /// The seed's configuration (today's behaviour before relay selection): text payloads, every node relaying, Network Transmit 3
@@ -63,6 +70,28 @@ namespace DcMonitor.Emulator.Demo
             ScopedReplyTtl = true,
             GatewayCollects = true,
         };
+
+        /// <summary>
+        /// <see cref="Selected"/> with directed forwarding: the provisioner's fixed paths per relay region toward the gateway (node-0),
+        /// computed by <see cref="DirectedPathPlan"/> over the same one-hop graph and relays; answers go along them (Directed Network
+        /// Transmit and Directed Relay Retransmit of the composition, <see cref="NativeContract.CompositionDirectedNetworkTransmitCount"/>,
+        /// <see cref="NativeContract.CompositionDirectedRelayRetransmitCount"/>); requests still flood through the relays.
+        /// </summary>
+        /// <exception cref="ArgumentException">Unknown layout.</exception>
+        public static AirtimeSetup Directed(string layout, int nodes)
+        {
+            AirtimeSetup selected = Selected(layout, nodes);
+            return new AirtimeSetup
+            {
+                Binary = true,
+                Relays = selected.Relays,
+                NetworkTransmitCount = selected.NetworkTransmitCount,
+                RelayRetransmitCount = selected.RelayRetransmitCount,
+                ScopedReplyTtl = true,
+                GatewayCollects = true,
+                Paths = new DirectedPathPlan(MeshLayout.OneHopGraph(layout, nodes), selected.Relays, 0),
+            };
+        }
 
         /// <summary>True when node <paramref name="node"/> relays.</summary>
         public bool RelaysAt(int node) => Relays == null || Relays[node];

@@ -290,6 +290,87 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
+        /// <summary>
+        /// Sets the node's directed forwarding states as a Directed Forwarding Configuration Client's Directed Control Set, Directed Network
+        /// Transmit Set and Directed Relay Retransmit Set leave them (Mesh Protocol 1.1; ESP-IDF <c>esp_ble_mesh_df_client_set_state</c>;
+        /// docs/directed-forwarding.md). Counts are the states' count fields, 0–7: each PDU goes count + 1 times.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">A count outside 0–7.</exception>
+        public void ConfigureDirectedForwarding(bool forwarding, bool relay, int networkTransmitCount, int relayRetransmitCount)
+        {
+            if (networkTransmitCount < 0 || networkTransmitCount > 7 || relayRetransmitCount < 0 || relayRetransmitCount > 7)
+            {
+                throw new ArgumentOutOfRangeException(nameof(networkTransmitCount), "transmit counts are 0–7, not " + networkTransmitCount + " / " + relayRetransmitCount);
+            }
+
+            lock (_node.Gate)
+            {
+                _node.Directed.Forwarding = forwarding;
+                _node.Directed.Relay = relay;
+                _node.Directed.NetworkTransmissions = networkTransmitCount + 1;
+                _node.Directed.RelayTransmissions = relayRetransmitCount + 1;
+            }
+        }
+
+        /// <summary>
+        /// Installs a fixed path as Forwarding Table Add followed by Forwarding Table Dependents Add would: path origin
+        /// <paramref name="pathOrigin"/>, path target <paramref name="pathTarget"/>, dependent origins as (first address, length) pairs in
+        /// <paramref name="dependentRanges"/> (may be empty), two-way (backward path validated: the target's PDUs to the origin side use it
+        /// too) when <paramref name="twoWay"/>. False when the forwarding table is full or the entry cannot hold every range
+        /// (the stack's Insufficient Resources status; what fitted stays).
+        /// </summary>
+        /// <exception cref="ArgumentException">dependentRanges of odd length.</exception>
+        public bool AddFixedPath(int pathOrigin, int pathTarget, int[] dependentRanges, bool twoWay)
+        {
+            if (dependentRanges.Length % 2 != 0)
+            {
+                throw new ArgumentException("dependent ranges are (first, length) pairs", nameof(dependentRanges));
+            }
+
+            lock (_node.Gate)
+            {
+                Stack.DirectedForwarding.ForwardingEntry entry = _node.Directed.Table.Add(pathOrigin, pathTarget, twoWay);
+                if (entry == null)
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < dependentRanges.Length; i += 2)
+                {
+                    if (!entry.AddDependentOrigins(dependentRanges[i], dependentRanges[i + 1], Stack.DirectedForwarding.ForwardingTable.DependentCapacity))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>Fixed paths in the node's forwarding table.</summary>
+        public int ForwardingEntries
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _node.Directed.Table.Count;
+                }
+            }
+        }
+
+        /// <summary>Messages sent asking for directed credentials with Directed Forwarding on but no path, which went by managed flooding.</summary>
+        public long DirectedFloodingFallbacks
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _node.Directed.FloodingFallbacks;
+                }
+            }
+        }
+
         /// <summary>Native state read: fills the state blob (layout in MeshState); 0 before start.</summary>
         public int ReadState(byte[] blob)
         {
@@ -321,7 +402,7 @@ namespace DcMonitor.Emulator.Mesh
         }
 
         /// <summary>
-        /// Native local node reset (esp_ble_mesh_node_local_reset): forgets provisioning, bindings and subscriptions, persists that,
+        /// Native local node reset (esp_ble_mesh_node_local_reset): forgets provisioning, bindings, subscriptions and directed paths, persists that,
         /// cancels outstanding requests and raises NodeReset as ESP_BLE_MESH_NODE_PROV_RESET_EVT does. InvalidState when not provisioned.
         /// </summary>
         public int ResetNode()
@@ -335,6 +416,7 @@ namespace DcMonitor.Emulator.Mesh
 
                 _node.Settings = new MeshSettings { SequenceBase = _node.Settings.SequenceBase };
                 _node.Save();
+                _node.Directed.Reset();
                 CancelPendingRequests();
             }
 

@@ -53,6 +53,19 @@ namespace DcMonitor.Emulator.Mesh
         /// </summary>
         public const int CompositionRelayRetransmitCount = 4;
 
+        /// <summary>
+        /// Directed Network Transmit count of the composition's Directed Forwarding Configuration Server (dcm_mesh_composition.c,
+        /// <c>esp_ble_mesh_df_srv_t.directed_net_transmit</c>): 2, three transmissions of each directed PDU a node originates, as
+        /// its Network Transmit.
+        /// </summary>
+        public const int CompositionDirectedNetworkTransmitCount = 1;
+
+        /// <summary>
+        /// Directed Relay Retransmit count of the composition's Directed Forwarding Configuration Server (<c>directed_relay_retransmit</c>):
+        /// 1, two transmissions of each directed PDU a path relay forwards, as the Relay Retransmit relay selection sets.
+        /// </summary>
+        public const int CompositionDirectedRelayRetransmitCount = 2;
+
         /// <summary>MeshModels bits.</summary>
         public const int ConfigServer = 0x01, ConfigClient = 0x02, GenericOnOffClient = 0x04, GenericOnOffServer = 0x08, VendorServer = 0x10, VendorClient = 0x20;
 

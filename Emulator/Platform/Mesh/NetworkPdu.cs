@@ -56,6 +56,12 @@ namespace DcMonitor.Emulator.Mesh
         /// </summary>
         public bool Control { get; init; }
 
+        /// <summary>
+        /// True when the PDU is secured with directed security credentials (Mesh Protocol 1.1 directed forwarding): only nodes with
+        /// Directed Forwarding on read it, and only the nodes on its path relay it (<see cref="Stack.DirectedForwarding.DirectedForwardingLayer"/>).
+        /// </summary>
+        public bool Directed { get; init; }
+
         /// <summary>Device UUID of a beacon or provisioning PDU.</summary>
         public byte[] Uuid { get; init; }
 
@@ -78,7 +84,7 @@ namespace DcMonitor.Emulator.Mesh
         {
             Source = Source, Destination = Destination, Ttl = ttl, Sequence = sequence, SequenceZero = SequenceZero,
             SegmentIndex = SegmentIndex, SegmentCount = SegmentCount, Opcode = Opcode, Parameters = Parameters,
-            Kind = Kind, NetworkKeyId = NetworkKeyId, AccessKeyId = AccessKeyId, DeviceKey = DeviceKey, Uuid = Uuid, Control = Control,
+            Kind = Kind, NetworkKeyId = NetworkKeyId, AccessKeyId = AccessKeyId, DeviceKey = DeviceKey, Uuid = Uuid, Control = Control, Directed = Directed,
         };
     }
 }

@@ -45,6 +45,9 @@ namespace DcMonitor.Emulator.Mesh.Stack
         /// <summary>Default TTL, 0 or 2–127 (Mesh Profile 4.2.7).</summary>
         public int DefaultTtl { get; set; }
 
+        /// <summary>The directed forwarding states and fixed paths (Mesh Protocol 1.1; all off until configured).</summary>
+        public DirectedForwarding.DirectedForwardingState Directed { get; } = new DirectedForwarding.DirectedForwardingState();
+
         /// <summary>Transmissions of each PDU this node originates: Network Transmit count + 1 (Mesh Profile 4.2.19), 1–8.</summary>
         public int NetworkTransmissions { get; set; } = NativeContract.CompositionNetworkTransmitCount + 1;
 

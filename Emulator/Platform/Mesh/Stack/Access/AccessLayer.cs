@@ -14,7 +14,8 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
     /// nothing and cannot send; a message under an AppKey the node lacks is dropped); device-key messages go to the foundation models
     /// (<see cref="ConfigurationServer"/>, <see cref="ConfigurationClient"/>). Acknowledged client sends keep at most one outstanding
     /// per destination, with a timeout (docs/reference/esp-ble-mesh.md §1); a server reply goes to the request's source from the
-    /// node's unicast address, a vendor reply with a TTL scoped to the hops the request took (<see cref="ReplyTtl"/>).
+    /// node's unicast address, a vendor reply with a TTL scoped to the hops the request took (<see cref="ReplyTtl"/>); vendor replies and
+    /// unicast vendor requests are tagged use-directed (along a directed path when the node holds one, Mesh Protocol 1.1).
     /// </summary>
     internal sealed class AccessLayer : IAccessReceiver
     {
@@ -83,7 +84,8 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
                 }
             }
 
-            _transport.SendAccess(own, destination, ttl, opcode, Copy(payload, length));
+            // A unicast request is tagged use-directed: along a two-way directed path when the node holds one (dcm_mesh_send_vendor).
+            _transport.SendAccess(own, destination, ttl, opcode, Copy(payload, length), useDirected: IsUnicast(destination));
             _events.QueueEvent(NativeContract.VendorSendCompleted, own, destination, opcode, 0, 0, null, 0);
             return NativeContract.Ok;
         }
@@ -109,8 +111,9 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
                 own = _node.Settings.UnicastAddress;
             }
 
-            // From the unicast, never from the group (seed §4.3); only as far as the request came (dcm_mesh_reply_vendor).
-            _transport.SendAccess(own, request.Source, ScopedVendorReplyTtl ? ReplyTtl.For(request.ReceivedTtl) : ReplyTtl.Default, opcode, Copy(payload, length));
+            // From the unicast, never from the group (seed §4.3); only as far as the request came; tagged use-directed, so it follows a
+            // directed path to the requester when the node holds one, and floods otherwise (dcm_mesh_reply_vendor).
+            _transport.SendAccess(own, request.Source, ScopedVendorReplyTtl ? ReplyTtl.For(request.ReceivedTtl) : ReplyTtl.Default, opcode, Copy(payload, length), useDirected: true);
             return NativeContract.Ok;
         }
 

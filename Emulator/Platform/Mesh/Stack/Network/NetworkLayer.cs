@@ -1,3 +1,5 @@
+using DcMonitor.Emulator.Mesh.Stack.DirectedForwarding;
+
 namespace DcMonitor.Emulator.Mesh.Stack.Network
 {
     /// <summary>
@@ -5,7 +7,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Network
     /// number, §3.4.6 network layer behaviour, §3.4.6.5 message cache, §3.4.6.3 relay with TTL − 1, §4.2.19 Network Transmit,
     /// §4.2.20 Relay Retransmit), mirroring Zephyr's subsys/bluetooth/mesh/net.c. As emulated, encryption and obfuscation are
     /// reduced to the NetKey's identity on the PDU (<see cref="NetworkPdu.NetworkKeyId"/>): a node without that NetKey neither
-    /// reads nor relays it. IV index 0 throughout; sequence numbers come from <see cref="NodeState.NextSequence"/>.
+    /// reads nor relays it. A directed PDU (Mesh Protocol 1.1) is read and relayed as <see cref="DirectedForwardingLayer"/> decides. IV index 0 throughout; sequence numbers come from <see cref="NodeState.NextSequence"/>.
     /// </summary>
     internal sealed class NetworkLayer
     {
@@ -18,7 +20,11 @@ namespace DcMonitor.Emulator.Mesh.Stack.Network
         {
             _node = node;
             _bearer = bearer;
+            Directed = new DirectedForwardingLayer(node);
         }
+
+        /// <summary>The directed forwarding decisions (Mesh Protocol 1.1), taken with the node's gate held.</summary>
+        public DirectedForwardingLayer Directed { get; }
 
         /// <summary>The layer above (the transport layer); set once when the stack is assembled.</summary>
         public INetworkReceiver Upper { get; set; }
@@ -35,9 +41,9 @@ namespace DcMonitor.Emulator.Mesh.Stack.Network
             int relayTransmissions;
             lock (_node.Gate)
             {
-                if (_node.OwnAddress == 0 || pdu.NetworkKeyId != MeshKeys.Id(_node.Settings.NetKey))
+                if (_node.OwnAddress == 0 || pdu.NetworkKeyId != MeshKeys.Id(_node.Settings.NetKey) || !Directed.CanRead(pdu))
                 {
-                    return; // no NetKey, or another network's: it neither decrypts nor relays
+                    return; // no NetKey, another network's, or directed credentials without Directed Forwarding: it neither decrypts nor relays
                 }
 
                 own = _node.OwnAddress;
@@ -47,8 +53,16 @@ namespace DcMonitor.Emulator.Mesh.Stack.Network
                 }
 
                 addressed = pdu.Destination == own || _node.SubscribedTo(pdu.Destination) || pdu.Destination == 0xFFFF;
-                relay = _node.Relay && pdu.Destination != own && pdu.Ttl >= 2;
-                relayTransmissions = _node.RelayTransmissions;
+                if (pdu.Directed)
+                {
+                    relayTransmissions = Directed.RelayTransmissionsOf(pdu, own); // only the nodes on its path (directed relay)
+                    relay = relayTransmissions > 0;
+                }
+                else
+                {
+                    relay = _node.Relay && pdu.Destination != own && pdu.Ttl >= 2;
+                    relayTransmissions = _node.RelayTransmissions;
+                }
             }
 
             if (relay)
@@ -63,13 +77,16 @@ namespace DcMonitor.Emulator.Mesh.Stack.Network
             Upper.ReceivedFromNetwork(pdu, own, addressed);
         }
 
-        /// <summary>Transmits a PDU this node originates <see cref="NodeState.NetworkTransmissions"/> times (Network Transmit state, Mesh Profile 4.2.19).</summary>
+        /// <summary>
+        /// Transmits a PDU this node originates <see cref="NodeState.NetworkTransmissions"/> times (Network Transmit state, Mesh Profile
+        /// 4.2.19), a directed one Directed Network Transmit times.
+        /// </summary>
         public void SendWithNetworkTransmit(NetworkPdu pdu)
         {
             int transmissions;
             lock (_node.Gate)
             {
-                transmissions = _node.NetworkTransmissions;
+                transmissions = Directed.NetworkTransmissionsOf(pdu);
             }
 
             for (int i = 0; i < transmissions; i++)

@@ -82,7 +82,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Transport
         }
 
         /// <inheritdoc/>
-        public void SendAccess(int source, int destination, int ttl, int opcode, byte[] parameters, string deviceKey = null)
+        public void SendAccess(int source, int destination, int ttl, int opcode, byte[] parameters, string deviceKey = null, bool useDirected = false)
         {
             int opcodeLength = opcode > 0xFFFF ? 3 : opcode > 0xFF ? 2 : 1;
             int accessLength = opcodeLength + parameters.Length;
@@ -100,13 +100,14 @@ namespace DcMonitor.Emulator.Mesh.Stack.Transport
                 int sequenceZero = _node.Sequence;
                 int networkKey = MeshKeys.Id(_node.Settings.NetKey);
                 int accessKey = MeshKeys.Id(deviceKey ?? _node.Settings.AppKey);
+                bool directed = _network.Directed.SendsDirected(useDirected, source, destination);
                 for (int i = 0; i < segments; i++)
                 {
                     pdus[i] = new NetworkPdu
                     {
                         Source = source, Destination = destination, Ttl = effectiveTtl, Sequence = _node.NextSequence(), SequenceZero = sequenceZero,
                         SegmentIndex = i, SegmentCount = segments, Opcode = opcode, Parameters = parameters,
-                        NetworkKeyId = networkKey, AccessKeyId = accessKey, DeviceKey = deviceKey != null,
+                        NetworkKeyId = networkKey, AccessKeyId = accessKey, DeviceKey = deviceKey != null, Directed = directed,
                     };
                 }
 
