@@ -145,6 +145,12 @@ namespace DcMonitor.Emulator.Demo
         private static void WriteRow(TextWriter output, string exchange, AirtimeSetup setup, AirtimeExchange measured, double wallSeconds)
         {
             string payloads = setup.Binary ? "binary (2–3 B SEND, 8 B STATUS)" : "seed text (4 B SEND, " + AirtimeExchange.TextReply.Length + " B STATUS)";
+            if (setup.Paths != null)
+            {
+                payloads += string.Format(Invariant, ", directed paths (relay ×{0}, transmit ×{1})",
+                    NativeContract.CompositionDirectedRelayRetransmitCount + 1, NativeContract.CompositionDirectedNetworkTransmitCount + 1);
+            }
+
             output.WriteLine(string.Format(Invariant, "| {0} | {1}, relays {2} (×{3}), transmit ×{4} | {5} | {6} | {7} | {8} | {9} | {10} | {11} | {12:0.0} | {13} | {14}/{15} | {16:0} | {17:0} |",
                 exchange, payloads, setup.RelaysName, setup.RelayRetransmitCount + 1, setup.NetworkTransmitCount + 1, measured.RelayNodes,
                 measured.Transmissions, measured.Originated, measured.Relayed, measured.Segments, measured.Acknowledgements, measured.Collisions,

@@ -17,13 +17,17 @@ namespace DcMonitor.Tests.Air
 
             Assert.Equal(0, exit);
             string[] lines = output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("airtime: ")).ToArray();
-            Assert.Equal(5, lines.Length); // text, then binary; the READ round trip in each, their ratio
+            Assert.Equal(8, lines.Length); // text, binary, directed (and its paths' line); the READ round trip in each, text/binary ratio
             Assert.Matches(@"^airtime: layout=building nodes=4 protocol=text relays=all loss=0 transmissions=\d+ answered=3/3 completion_ms=\d+$", lines[0]);
             // binary, relays selected: 4 nodes all hear each other, so none relays: the request 3 + 3 answers × 3 network transmissions
             Assert.Matches(@"^airtime: layout=building nodes=4 protocol=binary relays=selected loss=0 transmissions=12 answered=3/3 completion_ms=\d+$", lines[1]);
-            Assert.Equal("airtime: read protocol=text relays=all transmissions=24 segments=4 acks=1 answered=1/1", lines[2]);
-            Assert.Equal("airtime: read protocol=binary relays=selected transmissions=6 segments=0 acks=0 answered=1/1", lines[3]);
-            Assert.Equal("airtime: read ratio=4.0 (text with segment acks / binary)", lines[4]);
+            // directed: each node's one-hop path to the gateway: the request 3 + 3 answers × 2 directed network transmissions
+            Assert.Matches(@"^airtime: layout=building nodes=4 protocol=binary relays=directed loss=0 transmissions=9 answered=3/3 completion_ms=\d+$", lines[2]);
+            Assert.Equal("airtime: directed layout=building nodes=4 loss=0 most_forwarding_entries=3 flooded_without_path=0 re-asks=0", lines[3]);
+            Assert.Equal("airtime: read protocol=text relays=all transmissions=24 segments=4 acks=1 answered=1/1", lines[4]);
+            Assert.Equal("airtime: read protocol=binary relays=selected transmissions=6 segments=0 acks=0 answered=1/1", lines[5]);
+            Assert.Equal("airtime: read protocol=binary relays=directed transmissions=4 segments=0 acks=0 answered=1/1", lines[6]); // both ways on the two-way path
+            Assert.Equal("airtime: read ratio=4.0 (text with segment acks / binary)", lines[7]);
         }
 
         [Fact]
