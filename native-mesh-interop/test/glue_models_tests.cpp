@@ -293,6 +293,25 @@ TEST_F(Glue, TheVendorReplyTtlFollowsTheHopsOfItsRequest)
     }
 }
 
+TEST_F(Glue, WithoutTheDirectedForwardingServerVendorMessagesKeepTheDefaultCredentials)
+{
+    // The sdkconfig fragment (and fake_idf's sdkconfig.h) leaves CONFIG_BLE_MESH_DF_SRV off until the provisioner installs
+    // directed paths (docs/directed-forwarding.md): no send tag, the stack's managed flooding, as before.
+    Start(kUniversal);
+    const uint8_t command[2] = {0x01, 0x00};
+    const uint8_t status[8] = {1, 1, 1, 1, 1, 1, 1, 1};
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_vendor(0x0006, kSendBinary, command, 2, 7, false, 0));
+    EXPECT_EQ(0, g_idf.sends.back().ctx.send_tag);
+    esp_ble_mesh_msg_ctx_t context = Received(0x0006, 0xC000);
+    esp_ble_mesh_model_cb_param_t param{};
+    param.model_operation = {kSendBinary, Vendor(DCM_VENDOR_SERVER_MODEL), &context, 2, const_cast<uint8_t *>(command)};
+    g_idf.model_cb(ESP_BLE_MESH_MODEL_OPERATION_EVT, &param);
+    std::vector<Event> events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_reply_vendor(events[0].handle, kStatusBinary, status, 8));
+    EXPECT_EQ(0, g_idf.sends.back().ctx.send_tag);
+}
+
 TEST_F(Glue, PublicationNeedsAPublishAddress)
 {
     Start(kUniversal);

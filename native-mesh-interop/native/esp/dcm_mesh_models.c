@@ -16,9 +16,18 @@
 
 #include "dcm_address.h"
 #include "dcm_composition.h"
+#include "dcm_directed_tag.h"
 #include "dcm_glue.h"
 #include "dcm_platform.h"
 #include "dcm_reply_ttl.h"
+
+/* True in a build with the Directed Forwarding Configuration Server (docs/directed-forwarding.md: not yet in the
+ * sdkconfig fragment, so vendor messages keep the stack's default credentials until the provisioner installs paths). */
+#if defined(CONFIG_BLE_MESH_DF_SRV) && CONFIG_BLE_MESH_DF_SRV
+#define DCM_DIRECTED_FORWARDING_BUILT true
+#else
+#define DCM_DIRECTED_FORWARDING_BUILT false
+#endif
 
 _Static_assert(DCM_REPLY_TTL_DEFAULT == ESP_BLE_MESH_TTL_DEFAULT, "the core's default-TTL marker is ESP-IDF's");
 
@@ -90,6 +99,7 @@ dcm_result_t dcm_mesh_send_vendor(int32_t destination, int32_t opcode, const uin
 
     esp_ble_mesh_msg_ctx_t context;
     dcm_glue_context(&context, (uint16_t)destination, app_index, (uint8_t)ttl);
+    context.send_tag = dcm_directed_send_tag(destination, DCM_DIRECTED_FORWARDING_BUILT); /* along a directed path when one exists */
     esp_err_t error = esp_ble_mesh_client_model_send_msg(model, &context, (uint32_t)opcode, (uint16_t)length, (uint8_t *)payload,
                                                          tracked ? timeout_ms : 0, tracked, ROLE_NODE);
     if (error != ESP_OK && tracked)
@@ -122,10 +132,12 @@ dcm_result_t dcm_mesh_reply_vendor(int32_t request_handle, int32_t opcode, const
 
     /* To the requester's unicast address, from ours (also for requests sent to a group, seed §4.3), with the request's
      * keys, and a TTL scoped to the hops the request took (dcm_reply_ttl.h: relays beyond the requester's distance do
-     * not forward it; the default TTL when the hops are unknown). */
+     * not forward it; the default TTL when the hops are unknown), tagged to follow a directed path to the requester when
+     * the node holds one (dcm_directed_tag.h, docs/directed-forwarding.md). */
     esp_ble_mesh_msg_ctx_t context;
     dcm_glue_context(&context, request.source, request.app_index, dcm_reply_ttl(request.received_ttl));
     context.net_idx = request.net_index;
+    context.send_tag = dcm_directed_send_tag(request.source, DCM_DIRECTED_FORWARDING_BUILT);
     return dcm_glue_result_of(esp_ble_mesh_server_model_send_msg(model, &context, (uint32_t)opcode, (uint16_t)length, (uint8_t *)payload));
 }
 
