@@ -283,12 +283,9 @@ TEST_F(Glue, TheVendorReplyTtlFollowsTheHopsOfItsRequest)
     {
         esp_ble_mesh_msg_ctx_t context = Received(0x0006, 0xC000);
         context.recv_ttl = pair[0];
-        esp_ble_mesh_model_cb_param_t param{};
-        param.model_operation = {kSendBinary, Vendor(DCM_VENDOR_SERVER_MODEL), &context, 2, const_cast<uint8_t *>(command)};
-        g_idf.model_cb(ESP_BLE_MESH_MODEL_OPERATION_EVT, &param);
-        std::vector<Event> events = TakeEvents();
-        ASSERT_EQ(1u, events.size());
-        ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_reply_vendor(events[0].handle, kStatusBinary, status, 8));
+        int32_t handle = DeliverBinarySend(&context, command, 2);
+        ASSERT_NE(0, handle);
+        ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_reply_vendor(handle, kStatusBinary, status, 8));
         EXPECT_EQ(pair[1], g_idf.sends.back().ctx.send_ttl) << "received TTL " << int(pair[0]);
     }
 }
@@ -303,12 +300,9 @@ TEST_F(Glue, WithoutTheDirectedForwardingServerVendorMessagesKeepTheDefaultCrede
     ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_vendor(0x0006, kSendBinary, command, 2, 7, false, 0));
     EXPECT_EQ(0, g_idf.sends.back().ctx.send_tag);
     esp_ble_mesh_msg_ctx_t context = Received(0x0006, 0xC000);
-    esp_ble_mesh_model_cb_param_t param{};
-    param.model_operation = {kSendBinary, Vendor(DCM_VENDOR_SERVER_MODEL), &context, 2, const_cast<uint8_t *>(command)};
-    g_idf.model_cb(ESP_BLE_MESH_MODEL_OPERATION_EVT, &param);
-    std::vector<Event> events = TakeEvents();
-    ASSERT_EQ(1u, events.size());
-    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_reply_vendor(events[0].handle, kStatusBinary, status, 8));
+    int32_t handle = DeliverBinarySend(&context, command, 2);
+    ASSERT_NE(0, handle);
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_reply_vendor(handle, kStatusBinary, status, 8));
     EXPECT_EQ(0, g_idf.sends.back().ctx.send_tag);
 }
 

@@ -95,6 +95,17 @@ protected:
         }
     }
 
+    // Hands the vendor server a binary SEND (opcode 0xC202E5) in `context` as the stack's model callback does, and returns
+    // the request handle of the one event it queues (0 when it queued another number of events).
+    int32_t DeliverBinarySend(esp_ble_mesh_msg_ctx_t *context, const uint8_t *command, uint16_t length)
+    {
+        esp_ble_mesh_model_cb_param_t param{};
+        param.model_operation = {0xC202E5u, Vendor(DCM_VENDOR_SERVER_MODEL), context, length, const_cast<uint8_t *>(command)};
+        g_idf.model_cb(ESP_BLE_MESH_MODEL_OPERATION_EVT, &param);
+        std::vector<Event> events = TakeEvents();
+        return events.size() == 1u ? events[0].handle : 0;
+    }
+
     esp_ble_mesh_model_t *Vendor(uint16_t model_id)
     {
         esp_ble_mesh_elem_t *element = g_idf.comp->elements;
