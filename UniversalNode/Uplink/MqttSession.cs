@@ -596,16 +596,23 @@ namespace DcMonitor.UniversalNode.Uplink
         private void SendControl()
         {
             MqttClient client = _client;
-            ArrayList toSend = new ArrayList();
+            ArrayList toSend = null; // made only when a message waits: a step with nothing to send allocates nothing (issue 16)
             lock (_gate)
             {
-                foreach (ControlMessage message in _control)
+                for (int i = 0; i < _control.Count; i++)
                 {
+                    ControlMessage message = (ControlMessage)_control[i];
                     if (message.MessageId < 0)
                     {
+                        toSend = toSend ?? new ArrayList();
                         toSend.Add(message);
                     }
                 }
+            }
+
+            if (toSend == null)
+            {
+                return;
             }
 
             foreach (ControlMessage message in toSend)
