@@ -9,7 +9,7 @@ namespace DcMonitor.NFUnitTest
     /// <summary>
     /// The fixed tables and reused buffers that keep the uplink's device links allocation-free (issue 16): the bridge's per-node
     /// table (<see cref="HeardNodeTable"/>), the cached state topics (<see cref="StateTopicCache"/>), the acknowledged packet ids
-    /// (<see cref="AcknowledgedPacketIds"/>), the heartbeat and energy report written into the caller's bytes, and the queue's
+    /// (<see cref="AcknowledgedPacketIds"/>), a candidate's readings for a takeover (<see cref="ShadowReadings"/>), the heartbeat and energy report written into the caller's bytes, and the queue's
     /// save bytes (<see cref="ReadingQueue.SerializeIntoReused"/>). Each gives what the allocating form it replaced gave.
     /// </summary>
     [TestClass]
@@ -148,6 +148,34 @@ namespace DcMonitor.NFUnitTest
             byte[] third = queue.SerializeIntoReused();
             Assert.IsTrue(object.ReferenceEquals(second, third), "same length: the same array");
             AssertSame(queue.Serialize(), third);
+        }
+
+        [TestMethod]
+        public void ShadowReadingsKeepTheWindowAndTheCapacityOldestFirst()
+        {
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { new ShadowReadings(0); });
+            ShadowReadings shadow = new ShadowReadings(3);
+            UplinkReading[] readings = new UplinkReading[5];
+            for (int i = 0; i < readings.Length; i++)
+            {
+                readings[i] = new UplinkReading(NodeSix, i, 12000, 250000, 50, 0u, false);
+            }
+
+            shadow.Keep(readings[0], 1000, 20000);
+            shadow.Keep(readings[1], 2000, 20000);
+            shadow.Keep(readings[2], 3000, 20000);
+            shadow.Keep(readings[3], 4000, 20000);
+            Assert.AreEqual(3, shadow.Count, "full: the oldest gave way");
+            shadow.Keep(readings[4], 23500, 20000);
+            Assert.AreEqual(2, shadow.Count, "readings 1 and 2 heard more than 20 s before reading 4");
+            ReadingQueue queue = new ReadingQueue(8);
+            Assert.AreEqual(2, shadow.MoveTo(queue));
+            Assert.AreEqual(0, shadow.Count);
+            UplinkReading[] batch = new UplinkReading[4];
+            Assert.AreEqual(2, queue.TakeBatch(batch));
+            Assert.AreEqual(3, batch[0].Sequence, "oldest first");
+            Assert.AreEqual(4, batch[1].Sequence);
+            Assert.AreEqual(0, shadow.MoveTo(queue), "nothing kept twice");
         }
 
         private static void AssertSame(byte[] expected, byte[] actual)

@@ -65,8 +65,7 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly HeardNodeTable _heard = new HeardNodeTable(); // per node: last report, offline, energy, identity asked
         private readonly byte[] _heartbeat = new byte[UplinkMessages.HeartbeatLength];
         private readonly ArrayList _pending = new ArrayList();
-        private readonly ArrayList _shadow = new ArrayList(); // UplinkReading, oldest first
-        private readonly ArrayList _shadowTimes = new ArrayList(); // long, when each was heard
+        private readonly ShadowReadings _shadow = new ShadowReadings(ShadowCapacity); // oldest first, with when each was heard
         private readonly ReadingReport _report = new ReadingReport();
         private readonly byte[] _binaryCommand = new byte[BinaryCommandCodec.Length];
         private BridgeElection _election = new BridgeElection(0, false, 0);
@@ -347,33 +346,21 @@ namespace DcMonitor.UniversalNode.Uplink
 
         private void KeepInShadow(UplinkReading reading, long nowMilliseconds)
         {
-            while (_shadow.Count > 0 && (_shadow.Count >= ShadowCapacity || nowMilliseconds - (long)_shadowTimes[0] > ShadowMilliseconds))
-            {
-                _shadow.RemoveAt(0);
-                _shadowTimes.RemoveAt(0);
-            }
-
-            _shadow.Add(reading);
-            _shadowTimes.Add(nowMilliseconds);
+            _shadow.Keep(reading, nowMilliseconds, ShadowMilliseconds);
         }
 
         private void TakeOverShadow()
         {
+            int moved;
             lock (_queue)
             {
-                for (int i = 0; i < _shadow.Count; i++)
-                {
-                    _queue.Enqueue((UplinkReading)_shadow[i]);
-                }
+                moved = _shadow.MoveTo(_queue);
             }
 
-            if (_shadow.Count > 0)
+            if (moved > 0)
             {
-                _log.Write(Component, _shadow.Count.ToString() + " recent readings queued again for the takeover");
+                _log.Write(Component, moved.ToString() + " recent readings queued again for the takeover");
             }
-
-            _shadow.Clear();
-            _shadowTimes.Clear();
         }
 
         private void Send(PendingCommand pending, long nowMilliseconds)
