@@ -13,11 +13,14 @@ namespace DcMonitor.Shared.Storage
     public sealed class AtomicFile
     {
         private readonly string _path;
+        private readonly string _pendingPath; // <path>.new, built once: a periodic save builds no path text (issue 16)
+        private string _folder; // the path's folder, found at the first write
 
         /// <summary>A file at <paramref name="path"/> (e.g. <c>I:\provisioner\registry.txt</c>); its folder is created on write.</summary>
         public AtomicFile(string path)
         {
             _path = path;
+            _pendingPath = path + ".new";
         }
 
         /// <summary>The file's path.</summary>
@@ -51,29 +54,32 @@ namespace DcMonitor.Shared.Storage
         /// <summary>The pending new copy's bytes (left by a power cut during <see cref="WriteBytes"/>), or null.</summary>
         public byte[] ReadPendingBytes()
         {
-            return ReadBytesOrNull(_path + ".new");
+            return ReadBytesOrNull(_pendingPath);
         }
 
         private string Prepare()
         {
-            string folder = _path.Substring(0, _path.LastIndexOf('\\'));
-            if (!Directory.Exists(folder))
+            if (_folder == null)
             {
-                Directory.CreateDirectory(folder);
+                _folder = _path.Substring(0, _path.LastIndexOf('\\'));
             }
 
-            return _path + ".new";
+            if (!Directory.Exists(_folder))
+            {
+                Directory.CreateDirectory(_folder);
+            }
+
+            return _pendingPath;
         }
 
         private void Commit()
         {
-            string temporary = _path + ".new";
             if (File.Exists(_path))
             {
                 File.Delete(_path);
             }
 
-            File.Move(temporary, _path);
+            File.Move(_pendingPath, _path);
         }
 
         /// <summary>The main copy's text, or null when it does not exist or cannot be read.</summary>
@@ -85,7 +91,7 @@ namespace DcMonitor.Shared.Storage
         /// <summary>The pending new copy's text (left by a power cut during <see cref="Write"/>), or null.</summary>
         public string ReadPending()
         {
-            return ReadOrNull(_path + ".new");
+            return ReadOrNull(_pendingPath);
         }
 
         private static byte[] ReadBytesOrNull(string path)

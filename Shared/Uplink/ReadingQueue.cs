@@ -19,6 +19,7 @@ namespace DcMonitor.Shared.Uplink
         private const uint FormatOneMagic = 0x31514D44; // "DMQ1": firmware up to 0.7.0 (current in whole mA), still read
 
         private readonly ArrayList _readings = new ArrayList();
+        private byte[] _serialized; // SerializeIntoReused's array
         private int _inFlight;
 
         /// <summary>An empty queue holding at most <paramref name="capacity"/> readings.</summary>
@@ -169,7 +170,36 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>The queue as bytes: magic, capacity, drop count (4 bytes each, little-endian), then the readings, oldest first.</summary>
         public byte[] Serialize()
         {
-            byte[] bytes = new byte[HeaderLength + (_readings.Count * UplinkReading.EncodedLength)];
+            byte[] bytes = new byte[SerializedLength];
+            WriteSerialized(bytes);
+            return bytes;
+        }
+
+        /// <summary>
+        /// The queue's bytes as <see cref="Serialize"/> gives them, in an array this queue keeps for the next call and reuses while the
+        /// length stays the same (the bridge's save after each acknowledged batch: in steady state the queue drains to the same
+        /// length every period, so the save allocates no array, issue 16). The content is valid until the next call; the caller
+        /// writes it out before (the publishing thread is the only caller).
+        /// </summary>
+        public byte[] SerializeIntoReused()
+        {
+            int length = SerializedLength;
+            if (_serialized == null || _serialized.Length != length)
+            {
+                _serialized = new byte[length];
+            }
+
+            WriteSerialized(_serialized);
+            return _serialized;
+        }
+
+        private int SerializedLength
+        {
+            get { return HeaderLength + (_readings.Count * UplinkReading.EncodedLength); }
+        }
+
+        private void WriteSerialized(byte[] bytes)
+        {
             LittleEndian.Write32(bytes, 0, Magic);
             LittleEndian.Write32(bytes, 4, (uint)Capacity);
             LittleEndian.Write32(bytes, 8, (uint)Dropped);
@@ -177,8 +207,6 @@ namespace DcMonitor.Shared.Uplink
             {
                 ((UplinkReading)_readings[i]).Encode(bytes, HeaderLength + (i * UplinkReading.EncodedLength));
             }
-
-            return bytes;
         }
 
         /// <summary>A queue from <see cref="Serialize"/>'s bytes (nothing in flight), with <paramref name="capacity"/> (keeping the newest when smaller);

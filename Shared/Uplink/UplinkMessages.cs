@@ -56,10 +56,19 @@ namespace DcMonitor.Shared.Uplink
         public static byte[] EnergyReport(int sequence, uint energyMilliwattHours)
         {
             byte[] report = new byte[EnergyReportLength];
-            report[0] = (byte)sequence;
-            report[1] = (byte)(sequence >> 8);
-            LittleEndian.Write32(report, 2, energyMilliwattHours);
+            WriteEnergyReport(sequence, energyMilliwattHours, report);
             return report;
+        }
+
+        /// <summary>Writes the energy report of <see cref="EnergyReport"/> into the first <see cref="EnergyReportLength"/> bytes of
+        /// <paramref name="destination"/> (the reporter's reused buffer: no allocation per report, issue 16).</summary>
+        /// <exception cref="ArgumentException">destination shorter than <see cref="EnergyReportLength"/>.</exception>
+        public static void WriteEnergyReport(int sequence, uint energyMilliwattHours, byte[] destination)
+        {
+            Require(destination, destination == null ? 0 : destination.Length, EnergyReportLength, "energy report buffer");
+            destination[0] = (byte)sequence;
+            destination[1] = (byte)(sequence >> 8);
+            LittleEndian.Write32(destination, 2, energyMilliwattHours);
         }
 
         /// <summary>The energy counter of an energy report, mWh.</summary>
@@ -95,7 +104,19 @@ namespace DcMonitor.Shared.Uplink
         /// <summary>A heartbeat; <paramref name="bridging"/> when the sender bridges now.</summary>
         public static byte[] Heartbeat(bool bridging)
         {
-            return new byte[] { (byte)(CandidateFlag | (bridging ? BridgingFlag : 0)), 0 };
+            byte[] heartbeat = new byte[HeartbeatLength];
+            WriteHeartbeat(bridging, heartbeat);
+            return heartbeat;
+        }
+
+        /// <summary>Writes the heartbeat of <see cref="Heartbeat"/> into the first <see cref="HeartbeatLength"/> bytes of
+        /// <paramref name="destination"/> (the bridge's reused buffer: no allocation per heartbeat, issue 16).</summary>
+        /// <exception cref="ArgumentException">destination shorter than <see cref="HeartbeatLength"/>.</exception>
+        public static void WriteHeartbeat(bool bridging, byte[] destination)
+        {
+            Require(destination, destination == null ? 0 : destination.Length, HeartbeatLength, "heartbeat buffer");
+            destination[0] = (byte)(CandidateFlag | (bridging ? BridgingFlag : 0));
+            destination[1] = 0;
         }
 
         /// <summary>An uplink command: <paramref name="token"/> (1-255) and a 2-byte binary command.</summary>

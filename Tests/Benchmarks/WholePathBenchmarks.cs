@@ -22,6 +22,9 @@ namespace DcMonitor.Benchmarks
         private readonly WholePath _idleNodeTick = new IdleNodeTickPath();
         private readonly WholePath _idleUplinkTick = new IdleUplinkTickPath();
         private readonly WholePath _mqttReadingReport = new MqttReadingReportPath();
+        private readonly WholePath _bridgeCandidateTicks = new BridgeCandidateTickPath();
+        private readonly WholePath _nodeReadingReport = new NodeReadingReportPath();
+        private readonly WholePath _mqttBatchPublish = new MqttBatchPublishPath();
 
         [Benchmark]
         public void ForwardStatus() => _forwardStatus.Run();
@@ -55,5 +58,14 @@ namespace DcMonitor.Benchmarks
 
         [Benchmark]
         public void MqttReadingReport() => _mqttReadingReport.Run();
+
+        [Benchmark]
+        public void BridgeCandidateTicks() => _bridgeCandidateTicks.Run();
+
+        [Benchmark]
+        public void NodeReadingReport() => _nodeReadingReport.Run();
+
+        [Benchmark]
+        public void MqttBatchPublish() => _mqttBatchPublish.Run();
     }
 }

@@ -95,6 +95,24 @@ namespace DcMonitor.NFUnitTest
             CheckNoLeak(new MqttReadingReportPath());
         }
 
+        [TestMethod]
+        public void BridgeCandidateTicksWithHeardNodesDoNotLeak()
+        {
+            CheckNoLeak(new BridgeCandidateTickPath());
+        }
+
+        [TestMethod]
+        public void NodeReadingReportsDoNotLeak()
+        {
+            CheckNoLeak(new NodeReadingReportPath());
+        }
+
+        [TestMethod]
+        public void MqttBatchPublishesDoNotLeak()
+        {
+            CheckNoLeak(new MqttBatchPublishPath());
+        }
+
         private static void CheckNoLeak(WholePath path)
         {
             for (int i = 0; i < WarmUpOperations; i++)

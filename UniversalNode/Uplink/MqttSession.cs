@@ -68,7 +68,8 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly AutoResetEvent _acknowledged = new AutoResetEvent(false);
         private readonly ArrayList _control = new ArrayList();
         private readonly Hashtable _names = new Hashtable();
-        private readonly Hashtable _acknowledgedIds = new Hashtable();
+        private readonly AcknowledgedPacketIds _acknowledgedIds = new AcknowledgedPacketIds(MaximumBatch + MaximumControlMessages + 1); // a batch, the control messages, the drop count
+        private readonly StateTopicCache _stateTopics = new StateTopicCache(); // each node's state topic, built once (under the gate)
         private readonly WifiLink _wifi = new WifiLink();
         private readonly StatePayloadWriter _state = new StatePayloadWriter();
         private readonly StatePayloadBuffers _payloads = new StatePayloadBuffers(MaximumBatch);
@@ -182,6 +183,7 @@ namespace DcMonitor.UniversalNode.Uplink
             lock (_gate)
             {
                 _names[address] = uuid;
+                _stateTopics.Forget(address); // its readings move from the unidentified topic to its own
                 if (_connectedAsBridge)
                 {
                     QueueDiscovery(address, uuid);
@@ -485,7 +487,7 @@ namespace DcMonitor.UniversalNode.Uplink
                     _queue.Requeue();
                 }
 
-                bytes = acknowledged > 0 ? _queue.Serialize() : null;
+                bytes = acknowledged > 0 ? _queue.SerializeIntoReused() : null; // saved below, on this thread, before the next call
             }
 
             if (bytes != null && _store.SaveQueue(bytes))
@@ -594,16 +596,23 @@ namespace DcMonitor.UniversalNode.Uplink
         private void SendControl()
         {
             MqttClient client = _client;
-            ArrayList toSend = new ArrayList();
+            ArrayList toSend = null; // made only when a message waits: a step with nothing to send allocates nothing (issue 16)
             lock (_gate)
             {
-                foreach (ControlMessage message in _control)
+                for (int i = 0; i < _control.Count; i++)
                 {
+                    ControlMessage message = (ControlMessage)_control[i];
                     if (message.MessageId < 0)
                     {
+                        toSend = toSend ?? new ArrayList();
                         toSend.Add(message);
                     }
                 }
+            }
+
+            if (toSend == null)
+            {
+                return;
             }
 
             foreach (ControlMessage message in toSend)
@@ -653,7 +662,7 @@ namespace DcMonitor.UniversalNode.Uplink
             byte[] bytes;
             lock (_queue)
             {
-                bytes = _queue.Serialize();
+                bytes = _queue.SerializeIntoReused();
             }
 
             if (_store.SaveQueue(bytes))
@@ -670,15 +679,21 @@ namespace DcMonitor.UniversalNode.Uplink
             }
         }
 
+        /// <summary>The state topic of <paramref name="address"/>: built at its first reading (and again after it is named), then kept.</summary>
         private string StateTopic(string prefix, int address)
         {
-            byte[] uuid;
             lock (_gate)
             {
-                uuid = (byte[])_names[address];
-            }
+                string topic = _stateTopics.Lookup(prefix, address);
+                if (topic == null)
+                {
+                    byte[] uuid = (byte[])_names[address];
+                    topic = uuid != null ? HomeAssistantDiscovery.StateTopic(prefix, uuid) : HomeAssistantDiscovery.UnidentifiedStateTopic(prefix, address);
+                    _stateTopics.Store(prefix, address, topic);
+                }
 
-            return uuid != null ? HomeAssistantDiscovery.StateTopic(prefix, uuid) : HomeAssistantDiscovery.UnidentifiedStateTopic(prefix, address);
+                return topic;
+            }
         }
 
         /// <summary>Queues a node's discovery, naming this bridge's device when known (caller holds the gate).</summary>
@@ -743,7 +758,7 @@ namespace DcMonitor.UniversalNode.Uplink
 
             lock (_gate)
             {
-                _acknowledgedIds[(int)e.MessageId] = true;
+                _acknowledgedIds.Add(e.MessageId);
                 for (int i = 0; i < _control.Count; i++)
                 {
                     if (((ControlMessage)_control[i]).MessageId == e.MessageId)

@@ -49,6 +49,8 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly SensorReading _reading = new SensorReading();
         private readonly ReadingReport _report = new ReadingReport();
         private readonly byte[] _reportBytes = new byte[ReadingReport.EncodedLength];
+        private readonly byte[] _energyBytes = new byte[UplinkMessages.EnergyReportLength];
+        private readonly MeshState _state = new MeshState(); // read for the identity message, reused (issue 16)
         private int _sequence;
         private int _sequenceBlockEnd;
         private long _lastReportAt = -1;
@@ -245,8 +247,8 @@ namespace DcMonitor.UniversalNode.Uplink
                 _periodicSinceIdentity = 0; // else (no publication address yet) it goes out with the next report
             }
 
-            byte[] energy = UplinkMessages.EnergyReport(sequence, _energy.SavedMilliwattHours);
-            Publish(MeshProtocol.EnergyReportOpcode, energy, energy.Length);
+            UplinkMessages.WriteEnergyReport(sequence, _energy.SavedMilliwattHours, _energyBytes);
+            Publish(MeshProtocol.EnergyReportOpcode, _energyBytes, _energyBytes.Length);
             _report.Set(sequence, _reading, duty, token, changed);
             _report.Encode(_reportBytes);
             if (Publish(MeshProtocol.ReadingReportOpcode, _reportBytes, _reportBytes.Length))
@@ -257,13 +259,12 @@ namespace DcMonitor.UniversalNode.Uplink
 
         private bool PublishIdentity()
         {
-            MeshState state = new MeshState();
-            if (!_mesh.ReadState(state))
+            if (!_mesh.ReadState(_state))
             {
                 return false;
             }
 
-            byte[] identity = state.BluetoothAddress;
+            byte[] identity = _state.BluetoothAddress;
             return Publish(MeshProtocol.NodeIdentityOpcode, identity, identity.Length);
         }
 

@@ -62,13 +62,10 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly ReadingReporter _reporter;
         private readonly NodeLog _log;
         private readonly NodeIdentityTable _identities;
-        private readonly Hashtable _energy = new Hashtable();
-        private readonly Hashtable _lastHeard = new Hashtable();
-        private readonly Hashtable _offline = new Hashtable();
+        private readonly HeardNodeTable _heard = new HeardNodeTable(); // per node: last report, offline, energy, identity asked
+        private readonly byte[] _heartbeat = new byte[UplinkMessages.HeartbeatLength];
         private readonly ArrayList _pending = new ArrayList();
-        private readonly ArrayList _shadow = new ArrayList(); // UplinkReading, oldest first
-        private readonly ArrayList _shadowTimes = new ArrayList(); // long, when each was heard
-        private readonly Hashtable _identityAskedAt = new Hashtable(); // address -> long
+        private readonly ShadowReadings _shadow = new ShadowReadings(ShadowCapacity); // oldest first, with when each was heard
         private readonly ReadingReport _report = new ReadingReport();
         private readonly byte[] _binaryCommand = new byte[BinaryCommandCodec.Length];
         private BridgeElection _election = new BridgeElection(0, false, 0);
@@ -105,7 +102,7 @@ namespace DcMonitor.UniversalNode.Uplink
         }
 
         /// <summary>Nodes whose readings this node heard since it started (itself included): the bridge's "mesh nodes seen".</summary>
-        public int NodesSeen => _lastHeard.Count;
+        public int NodesSeen => _heard.HeardCount;
 
         /// <summary>Nodes whose identity is known.</summary>
         public int KnownNodes => _identities.Count;
@@ -131,8 +128,8 @@ namespace DcMonitor.UniversalNode.Uplink
             if (_election.IsCandidate && nowMilliseconds >= _nextHeartbeatAt)
             {
                 _nextHeartbeatAt = nowMilliseconds + BridgeElection.HeartbeatPeriodMilliseconds;
-                byte[] heartbeat = UplinkMessages.Heartbeat(_bridging);
-                _mesh.PublishVendor(MeshProtocol.BridgeHeartbeatOpcode, heartbeat, heartbeat.Length);
+                UplinkMessages.WriteHeartbeat(_bridging, _heartbeat);
+                _mesh.PublishVendor(MeshProtocol.BridgeHeartbeatOpcode, _heartbeat, _heartbeat.Length);
             }
 
             bool bridging = _election.IsBridge(nowMilliseconds);
@@ -152,14 +149,13 @@ namespace DcMonitor.UniversalNode.Uplink
             RetryCommands(nowMilliseconds);
         }
 
-        /// <summary>An uplink message this node made itself (from its reporter, not from the mesh).</summary>
+        /// <summary>An uplink message this node made itself (from its reporter, not from the mesh): its first <paramref name="length"/>
+        /// bytes are read during the call and not kept (the reporter reuses its buffers; no copy, issue 16).</summary>
         public void OnOwnMessage(int opcode, byte[] payload, int length, long nowMilliseconds)
         {
             if (_ownAddress > 0)
             {
-                byte[] copy = new byte[length];
-                System.Array.Copy(payload, copy, length);
-                Handle(opcode, _ownAddress, copy, nowMilliseconds);
+                Handle(opcode, _ownAddress, payload, length, nowMilliseconds);
             }
         }
 
@@ -169,25 +165,26 @@ namespace DcMonitor.UniversalNode.Uplink
         {
             if (source != _ownAddress)
             {
-                Handle(opcode, source, payload, nowMilliseconds);
+                Handle(opcode, source, payload, payload.Length, nowMilliseconds);
             }
         }
 
-        private void Handle(int opcode, int source, byte[] payload, long nowMilliseconds)
+        /// <summary>One uplink message: the first <paramref name="length"/> bytes of <paramref name="payload"/>, read here and not kept.</summary>
+        private void Handle(int opcode, int source, byte[] payload, int length, long nowMilliseconds)
         {
             switch (opcode)
             {
                 case MeshProtocol.BridgeHeartbeatOpcode:
-                    if (payload.Length >= UplinkMessages.HeartbeatLength && (payload[0] & UplinkMessages.CandidateFlag) != 0)
+                    if (length >= UplinkMessages.HeartbeatLength && (payload[0] & UplinkMessages.CandidateFlag) != 0)
                     {
                         _election.HeardHeartbeat(source, nowMilliseconds);
                     }
 
                     break;
                 case MeshProtocol.NodeIdentityOpcode:
-                    if (payload.Length >= UplinkMessages.IdentityLength && source > 0 && source < 0x8000)
+                    if (length >= UplinkMessages.IdentityLength && source > 0 && source < 0x8000)
                     {
-                        byte[] uuid = UplinkMessages.UuidOf(payload, payload.Length);
+                        byte[] uuid = UplinkMessages.UuidOf(payload, length);
                         if (_identities.Learn(source, uuid))
                         {
                             _log.Write(Component, "node 0x" + source.ToString("X4") + " is " + HomeAssistantDiscovery.ObjectId(uuid));
@@ -202,14 +199,14 @@ namespace DcMonitor.UniversalNode.Uplink
 
                     break;
                 case MeshProtocol.EnergyReportOpcode:
-                    if (payload.Length >= UplinkMessages.EnergyReportLength)
+                    if (length >= UplinkMessages.EnergyReportLength)
                     {
-                        _energy[source] = UplinkMessages.EnergyOf(payload, payload.Length);
+                        _heard.SetEnergy(source, UplinkMessages.EnergyOf(payload, length));
                     }
 
                     break;
                 case MeshProtocol.ReadingReportOpcode:
-                    OnReading(source, payload, nowMilliseconds);
+                    OnReading(source, payload, length, nowMilliseconds);
                     break;
                 default:
                     break;
@@ -278,22 +275,21 @@ namespace DcMonitor.UniversalNode.Uplink
             Send(pending, nowMilliseconds);
         }
 
-        private void OnReading(int source, byte[] payload, long nowMilliseconds)
+        private void OnReading(int source, byte[] payload, int length, long nowMilliseconds)
         {
-            if (!_report.TryDecode(payload, payload.Length) || source < 1 || source > 0x7FFF)
+            if (!_report.TryDecode(payload, length) || source < 1 || source > 0x7FFF)
             {
-                _log.Write(Component, "malformed reading report from 0x" + source.ToString("X4") + " ignored: " + (ReadingReport.Rejection(payload, payload.Length) ?? "not a unicast source"));
+                _log.Write(Component, "malformed reading report from 0x" + source.ToString("X4") + " ignored: " + (ReadingReport.Rejection(payload, length) ?? "not a unicast source"));
                 return;
             }
 
-            _lastHeard[source] = nowMilliseconds;
-            if (_offline.Contains(source))
+            if (!HeardNodeTable.IsTracked(source))
             {
-                _offline.Remove(source);
-                if (_bridging)
-                {
-                    PublishAvailability(source, true);
-                }
+                _log.Write(Component, "reading from 0x" + source.ToString("X4") + ", not a node address (0x0005-0x00FE): its availability is not tracked and its identity not asked");
+            }
+            else if (_heard.Heard(source, nowMilliseconds) && _bridging)
+            {
+                PublishAvailability(source, true); // it was offline
             }
 
             if (_report.CommandToken != 0)
@@ -306,9 +302,10 @@ namespace DcMonitor.UniversalNode.Uplink
                 return;
             }
 
-            object energy = _energy[source];
+            uint energy;
+            bool energyKnown = _heard.TryGetEnergy(source, out energy);
             var reading = new UplinkReading(source, _report.Sequence, _report.BusMillivolts, _report.CurrentMicroamps, _report.DutyPercent,
-                energy == null ? 0u : (uint)energy, energy != null);
+                energy, energyKnown);
             if (!_bridging)
             {
                 KeepInShadow(reading, nowMilliseconds); // the bridge queues it; a candidate keeps it for a takeover
@@ -331,13 +328,11 @@ namespace DcMonitor.UniversalNode.Uplink
         /// <summary>A node the bridge cannot name yet is asked for its identity, at most every <see cref="IdentityRequestMilliseconds"/>.</summary>
         private void AskIdentityIfUnknown(int address, long nowMilliseconds)
         {
-            object asked = _identityAskedAt[address];
-            if (_identities.UuidOf(address) != null || (asked != null && nowMilliseconds - (long)asked < IdentityRequestMilliseconds))
+            if (_identities.UuidOf(address) != null || !_heard.TryMarkIdentityAsked(address, nowMilliseconds, IdentityRequestMilliseconds))
             {
                 return;
             }
 
-            _identityAskedAt[address] = nowMilliseconds;
             byte[] request = UplinkMessages.IdentityRequest();
             if (address == _ownAddress)
             {
@@ -351,33 +346,21 @@ namespace DcMonitor.UniversalNode.Uplink
 
         private void KeepInShadow(UplinkReading reading, long nowMilliseconds)
         {
-            while (_shadow.Count > 0 && (_shadow.Count >= ShadowCapacity || nowMilliseconds - (long)_shadowTimes[0] > ShadowMilliseconds))
-            {
-                _shadow.RemoveAt(0);
-                _shadowTimes.RemoveAt(0);
-            }
-
-            _shadow.Add(reading);
-            _shadowTimes.Add(nowMilliseconds);
+            _shadow.Keep(reading, nowMilliseconds, ShadowMilliseconds);
         }
 
         private void TakeOverShadow()
         {
+            int moved;
             lock (_queue)
             {
-                for (int i = 0; i < _shadow.Count; i++)
-                {
-                    _queue.Enqueue((UplinkReading)_shadow[i]);
-                }
+                moved = _shadow.MoveTo(_queue);
             }
 
-            if (_shadow.Count > 0)
+            if (moved > 0)
             {
-                _log.Write(Component, _shadow.Count.ToString() + " recent readings queued again for the takeover");
+                _log.Write(Component, moved.ToString() + " recent readings queued again for the takeover");
             }
-
-            _shadow.Clear();
-            _shadowTimes.Clear();
         }
 
         private void Send(PendingCommand pending, long nowMilliseconds)
@@ -448,23 +431,22 @@ namespace DcMonitor.UniversalNode.Uplink
 
         private void CheckAvailability(long nowMilliseconds)
         {
-            if (_lastHeard.Count == 0)
+            if (_heard.HeardCount == 0)
             {
-                return; // nobody heard yet: no enumerator to allocate on an idle tick (issue 16)
+                return; // nobody heard yet
             }
 
             long silence = (long)SilentPeriods * _settings.PeriodSeconds * 1000;
             silence = silence < MinimumSilenceMilliseconds ? MinimumSilenceMilliseconds : silence;
-            foreach (object key in _lastHeard.Keys)
+            int address = _heard.NextFallenSilent(0, nowMilliseconds, silence);
+            while (address != 0)
             {
-                if (!_offline.Contains(key) && nowMilliseconds - (long)_lastHeard[key] > silence)
+                if (_bridging)
                 {
-                    _offline[key] = true;
-                    if (_bridging)
-                    {
-                        PublishAvailability((int)key, false);
-                    }
+                    PublishAvailability(address, false);
                 }
+
+                address = _heard.NextFallenSilent(NodeAddressing.NodeIdOf(address) + 1, nowMilliseconds, silence);
             }
         }
 
@@ -473,7 +455,7 @@ namespace DcMonitor.UniversalNode.Uplink
             int[] known = _identities.Addresses();
             for (int i = 0; i < known.Length; i++)
             {
-                PublishAvailability(known[i], _lastHeard.Contains(known[i]) && !_offline.Contains(known[i]));
+                PublishAvailability(known[i], _heard.IsOnline(known[i]));
             }
         }
 

@@ -28,6 +28,13 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly AtomicFile _queue;
         private readonly NodeLog _log;
 
+        // The two periodic saves (the meter from the worker, the queue from the MQTT session) write reused bytes through a delegate
+        // made once: a save allocates no closure and no meter array (issue 16).
+        private readonly byte[] _meterBytes = new byte[16];
+        private readonly WorkItem _writeMeter;
+        private readonly WorkItem _writeQueue;
+        private byte[] _queueBytes;
+
         /// <summary>The store under <paramref name="folder"/> (e.g. <c>I:\uplink</c>).</summary>
         public UplinkStore(string folder, NodeLog log)
         {
@@ -36,6 +43,8 @@ namespace DcMonitor.UniversalNode.Uplink
             _identities = new AtomicFile(folder + "\\identities.bin");
             _queue = new AtomicFile(folder + "\\queue.bin");
             _log = log;
+            _writeMeter = WriteMeter;
+            _writeQueue = WriteQueue;
         }
 
         /// <summary>The saved settings, or defaults (no uplink) when none are readable.</summary>
@@ -88,12 +97,11 @@ namespace DcMonitor.UniversalNode.Uplink
         /// <summary>Saves the energy counter and the sequence block; false (logged) when the flash refused.</summary>
         public bool SaveMeter(uint energyMilliwattHours, int nextSequenceBlock)
         {
-            byte[] bytes = new byte[16];
-            LittleEndian.Write32(bytes, 0, energyMilliwattHours);
-            LittleEndian.Write32(bytes, 4, ~energyMilliwattHours);
-            LittleEndian.Write32(bytes, 8, (uint)nextSequenceBlock);
-            LittleEndian.Write32(bytes, 12, ~(uint)nextSequenceBlock);
-            return Save(delegate { _meter.WriteBytes(bytes); }, "energy meter");
+            LittleEndian.Write32(_meterBytes, 0, energyMilliwattHours);
+            LittleEndian.Write32(_meterBytes, 4, ~energyMilliwattHours);
+            LittleEndian.Write32(_meterBytes, 8, (uint)nextSequenceBlock);
+            LittleEndian.Write32(_meterBytes, 12, ~(uint)nextSequenceBlock);
+            return Save(_writeMeter, "energy meter");
         }
 
         /// <summary>The saved identity table, or an empty one.</summary>
@@ -147,10 +155,29 @@ namespace DcMonitor.UniversalNode.Uplink
             return new ReadingQueue(capacity);
         }
 
-        /// <summary>Saves the queue's bytes (<see cref="ReadingQueue.Serialize"/>); false (logged) when the flash refused.</summary>
+        /// <summary>Saves the queue's bytes (<see cref="ReadingQueue.Serialize"/> or <see cref="ReadingQueue.SerializeIntoReused"/>, the
+        /// whole array); false (logged) when the flash refused.</summary>
         public bool SaveQueue(byte[] bytes)
         {
-            return Save(delegate { _queue.WriteBytes(bytes); }, "queue");
+            _queueBytes = bytes;
+            try
+            {
+                return Save(_writeQueue, "queue");
+            }
+            finally
+            {
+                _queueBytes = null;
+            }
+        }
+
+        private void WriteMeter()
+        {
+            _meter.WriteBytes(_meterBytes);
+        }
+
+        private void WriteQueue()
+        {
+            _queue.WriteBytes(_queueBytes);
         }
 
         private bool Save(WorkItem write, string what)

@@ -44,6 +44,15 @@ namespace DcMonitor.Tests.Allocation
         // issue 16 target: ≤ 64 B (48 B today: the UplinkReading the queue keeps)
         private const int MqttReadingReportBudget = 64;
 
+        // issue 16 target: 0 B (UplinkBridge.Tick with heard nodes: heartbeat buffer, HeardNodeTable)
+        private const int BridgeCandidateTickBudget = 0;
+
+        // issue 16 target: 0 B (ReadingReporter: reused energy and reading report bytes)
+        private const int NodeReadingReportBudget = 0;
+
+        // issue 16 target: 0 B (MqttSession.Flush up to the MQTT client: cached topics, packet ids in an int array, reused save bytes)
+        private const int MqttBatchPublishBudget = 0;
+
         private readonly ITestOutputHelper _output;
 
         /// <summary>Creates the test class.</summary>
@@ -93,6 +102,15 @@ namespace DcMonitor.Tests.Allocation
 
         [Fact]
         public void AnMqttReadingReportStaysWithinItsBudget() => Check(new MqttReadingReportPath(), MqttReadingReportBudget);
+
+        [Fact]
+        public void ABridgeCandidatesTicksWithHeardNodesStayWithinTheirBudget() => Check(new BridgeCandidateTickPath(), BridgeCandidateTickBudget);
+
+        [Fact]
+        public void TheNodesPeriodicReadingReportStaysWithinItsBudget() => Check(new NodeReadingReportPath(), NodeReadingReportBudget);
+
+        [Fact]
+        public void AnMqttBatchPublishStaysWithinItsBudget() => Check(new MqttBatchPublishPath(), MqttBatchPublishBudget);
 
         private void Check(WholePath path, int budgetBytes)
         {
