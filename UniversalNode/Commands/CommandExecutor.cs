@@ -50,9 +50,11 @@ namespace DcMonitor.UniversalNode.Commands
         private int _pendingFirst;
         private int _pendingCount;
         private readonly WorkItem _runPending;
+        private readonly OneShotWork _delayedReply;
+        private readonly OneShotWork _rampStepEnd;
         private bool _awaitingReply;
+        private CommandReplyHandler _delayedReplyRequester;
         private CommandReplyHandler _rampRequester;
-        private ScheduledWork _rampNextStep;
         private int _rampStep;
 
         /// <summary>Creates the executor over the node's worker queue, sensor and load.</summary>
@@ -63,6 +65,8 @@ namespace DcMonitor.UniversalNode.Commands
             _load = load;
             _log = log;
             _runPending = RunPending;
+            _delayedReply = queue.CreateOneShot(SendDelayedReply); // made once: a DUTY, a STOP or an early READ schedules no new objects (issue 16)
+            _rampStepEnd = queue.CreateOneShot(EndRampStep);
         }
 
         /// <summary>True while a ramp runs.</summary>
@@ -235,13 +239,18 @@ namespace DcMonitor.UniversalNode.Commands
                 return;
             }
 
-            _awaitingReply = true;
-            _queue.PostDelayed(milliseconds, delegate
-            {
-                _awaitingReply = false;
-                reply(ReadPayload());
-                RunPending();
-            });
+            _awaitingReply = true; // later commands wait: at most one delayed reply at a time
+            _delayedReplyRequester = reply;
+            _delayedReply.Schedule(milliseconds);
+        }
+
+        private void SendDelayedReply()
+        {
+            CommandReplyHandler reply = _delayedReplyRequester;
+            _delayedReplyRequester = null;
+            _awaitingReply = false;
+            reply(ReadPayload());
+            RunPending();
         }
 
         private void StartRamp(CommandReplyHandler reply)
@@ -254,12 +263,11 @@ namespace DcMonitor.UniversalNode.Commands
         private void ApplyRampStep()
         {
             _load.SetDuty(RampSequence.DutyAt(_rampStep));
-            _rampNextStep = _queue.PostDelayed(RampSequence.HoldMillisecondsAt(_rampStep), EndRampStep);
+            _rampStepEnd.Schedule(RampSequence.HoldMillisecondsAt(_rampStep));
         }
 
         private void EndRampStep()
         {
-            _rampNextStep = null;
             NodeReply reading = ReadPayload();
             if (RampSequence.IsLast(_rampStep))
             {
@@ -281,12 +289,7 @@ namespace DcMonitor.UniversalNode.Commands
                 return;
             }
 
-            if (_rampNextStep != null)
-            {
-                _rampNextStep.Cancel();
-                _rampNextStep = null;
-            }
-
+            _rampStepEnd.Cancel();
             CommandReplyHandler requester = _rampRequester;
             _rampRequester = null;
             _log.Write(Component, "ramp cancelled at step " + _rampStep.ToString());
