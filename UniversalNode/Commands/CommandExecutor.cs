@@ -175,13 +175,14 @@ namespace DcMonitor.UniversalNode.Commands
 
         private void Execute(string text, CommandReplyHandler reply)
         {
-            NodeCommand command = NodeCommandParser.Parse(text);
-            if (command.ChangesDuty)
+            int dutyPercent;
+            NodeCommandKind kind = NodeCommandParser.Classify(text, out dutyPercent); // no NodeCommand: a valid command allocates nothing
+            if (NodeCommand.KindChangesDuty(kind))
             {
                 CancelRamp();
             }
 
-            switch (command.Kind)
+            switch (kind)
             {
                 case NodeCommandKind.Read:
                     ReplyAfter(_sensor.MillisecondsUntilFirstResult, reply);
@@ -190,16 +191,16 @@ namespace DcMonitor.UniversalNode.Commands
                     ApplyDutyThenReply(0, reply);
                     break;
                 case NodeCommandKind.SetDuty:
-                    ApplyDutyThenReply(command.DutyPercent, reply);
+                    ApplyDutyThenReply(dutyPercent, reply);
                     break;
                 case NodeCommandKind.Ramp:
                     StartRamp(reply);
                     break;
                 case NodeCommandKind.InvalidDutyValue:
-                    reply(NodeReply.TextOnly(NodeReplies.InvalidValue(command.Text)));
+                    reply(NodeReply.TextOnly(NodeReplies.InvalidValue(NodeCommandParser.Parse(text).Text)));
                     break;
                 default:
-                    reply(NodeReply.TextOnly(NodeReplies.Unknown(command.Text)));
+                    reply(NodeReply.TextOnly(NodeReplies.Unknown(NodeCommandParser.Parse(text).Text)));
                     break;
             }
         }
