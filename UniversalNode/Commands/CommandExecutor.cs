@@ -26,7 +26,9 @@ namespace DcMonitor.UniversalNode.Commands
     /// command can cancel it), so each reply describes the state its own command left — as the seed's
     /// synchronous process_command did, without blocking any thread. A READ allocates nothing in steady state (issue 16):
     /// accepted commands wait in a fixed ring, and a reading reply is one reused <see cref="NodeReply"/> whose text is
-    /// formatted only when a receiver reads it — so a receiver uses a reply within its call and never keeps it.
+    /// formatted only when a receiver reads it — so a receiver uses a reply within its call and never keeps it. A valid command is
+    /// classified without a parsed object (<see cref="NodeCommandParser.Classify"/>), and the reply a DUTY, a STOP or an early READ
+    /// sends after the settle time, like each ramp step, is a <see cref="OneShotWork"/> made once: none allocates in steady state.
     /// </summary>
     public sealed class CommandExecutor
     {
