@@ -37,33 +37,27 @@ namespace DcMonitor.NFUnitTest
         public void ARunCancelledAfterItWasPostedDoesNotRun()
         {
             WorkQueue queue = new WorkQueue(8);
-            int runs = 0;
-            OneShotWork job = queue.CreateOneShot(delegate { runs++; });
+            Counter counter = new Counter();
+            PostedThenCancelled(queue, counter);
 
-            job.Schedule(NeverDueMilliseconds);
-            Assert.IsTrue(job.PostNow());
-            job.Cancel();
             Assert.IsTrue(queue.RunNext());
-            Assert.AreEqual(0, runs);
+            Assert.AreEqual(0, counter.Runs);
         }
 
         [TestMethod]
         public void ARunPostedForAnEarlierScheduleIsSkippedAndTheNewOneRunsWhenDue()
         {
             WorkQueue queue = new WorkQueue(8);
-            int runs = 0;
-            OneShotWork job = queue.CreateOneShot(delegate { runs++; });
+            Counter counter = new Counter();
+            OneShotWork job = PostedThenCancelled(queue, counter);
 
             job.Schedule(NeverDueMilliseconds);
-            Assert.IsTrue(job.PostNow());
-            job.Cancel();
-            job.Schedule(NeverDueMilliseconds);
             Assert.IsTrue(queue.RunNext(), "the earlier schedule's run");
-            Assert.AreEqual(0, runs, "not due yet");
+            Assert.AreEqual(0, counter.Runs, "not due yet");
             Assert.IsTrue(job.IsPending);
             Assert.IsTrue(job.PostNow());
             Assert.IsTrue(queue.RunNext());
-            Assert.AreEqual(1, runs);
+            Assert.AreEqual(1, counter.Runs);
         }
 
         [TestMethod]
@@ -89,6 +83,26 @@ namespace DcMonitor.NFUnitTest
             release.Set();
             Assert.IsTrue(ran.WaitOne(WaitMilliseconds, false), "retried: the run got in once the queue had room");
             queue.Stop();
+        }
+
+        /// <summary>A job of <paramref name="queue"/> counting its runs in <paramref name="counter"/>, scheduled, posted (due) and then cancelled.</summary>
+        private static OneShotWork PostedThenCancelled(WorkQueue queue, Counter counter)
+        {
+            OneShotWork job = queue.CreateOneShot(counter.Run);
+            job.Schedule(NeverDueMilliseconds);
+            Assert.IsTrue(job.PostNow());
+            job.Cancel();
+            return job;
+        }
+
+        private sealed class Counter
+        {
+            public int Runs;
+
+            public void Run()
+            {
+                Runs++;
+            }
         }
     }
 }

@@ -60,38 +60,31 @@ namespace DcMonitor.MeshInterop
         /// <summary>Replaces this copy's fields and payload with <paramref name="meshEvent"/>'s.</summary>
         public void CopyFrom(MeshEvent meshEvent)
         {
-            Kind = meshEvent.Kind;
-            Source = meshEvent.Source;
-            Destination = meshEvent.Destination;
-            Opcode = meshEvent.Opcode;
-            RequestHandle = meshEvent.RequestHandle;
-            Value = meshEvent.Value;
-            int length = meshEvent.PayloadLength;
-            Payload = length <= _buffer.Length ? _buffer : new byte[length];
-            PayloadLength = length;
-            for (int i = 0; i < length; i++)
-            {
-                Payload[i] = meshEvent.Payload[i];
-            }
+            Set(meshEvent.Kind, meshEvent.Source, meshEvent.Destination, meshEvent.Opcode, meshEvent.RequestHandle, meshEvent.Value, meshEvent.Payload, meshEvent.PayloadLength);
         }
 
         /// <summary>A separate copy of this one whose <see cref="Payload"/> has the payload's exact length (for a receiver that keeps it or reads the array's length).</summary>
         public ReceivedMeshEvent ExactCopy()
         {
             ReceivedMeshEvent copy = new ReceivedMeshEvent(PayloadLength);
-            copy.Kind = Kind;
-            copy.Source = Source;
-            copy.Destination = Destination;
-            copy.Opcode = Opcode;
-            copy.RequestHandle = RequestHandle;
-            copy.Value = Value;
-            copy.PayloadLength = PayloadLength;
-            for (int i = 0; i < PayloadLength; i++)
-            {
-                copy.Payload[i] = Payload[i];
-            }
-
+            copy.Set(Kind, Source, Destination, Opcode, RequestHandle, Value, Payload, PayloadLength);
             return copy;
+        }
+
+        private void Set(MeshEventKind kind, int source, int destination, int opcode, int requestHandle, int value, byte[] payload, int length)
+        {
+            Kind = kind;
+            Source = source;
+            Destination = destination;
+            Opcode = opcode;
+            RequestHandle = requestHandle;
+            Value = value;
+            Payload = length <= _buffer.Length ? _buffer : new byte[length];
+            PayloadLength = length;
+            for (int i = 0; i < length; i++)
+            {
+                Payload[i] = payload[i];
+            }
         }
 
         /// <summary>The payload as ASCII text (bytes above 0x7E become '?').</summary>
