@@ -12,7 +12,11 @@ namespace DcMonitor.Provisioner.Provisioning
     /// <summary>
     /// From power-on to a configured mesh (seed §6 with its bugs fixed, B23-B26): admits matching devices one at a time at the
     /// address the registry gives their UUID, then walks each provisioned node through its configuration steps
-    /// (<see cref="ConfigurationStep"/>) one confirmed status at a time. Every request has a timeout (the stack's) and up to
+    /// (<see cref="ConfigurationStep"/>) one confirmed status at a time. Paced: a device is admitted only while no admitted node waits
+    /// for configuration (one that is backing off after a failure does not hold admissions up), and a node that no configuration has
+    /// changed yet is served before the others, so a newly provisioned node gets its Relay state within seconds, long before its
+    /// <see cref="OrphanWatch"/> would reset it, and the mesh never grows with every new node relaying (docs/provisioning.md,
+    /// "Pacing"). Every request has a timeout (the stack's) and up to
     /// <see cref="AttemptsPerStep"/> attempts; then the node is marked failed with the reason and retried after a back-off.
     /// The registry is saved after every change, so a power cut at any point resumes where it was: config steps are
     /// idempotent (AppKey Add with the same key, a repeated bind or subscription succeed).
@@ -94,6 +98,12 @@ namespace DcMonitor.Provisioner.Provisioning
                 return true;
             }
         }
+
+        /// <summary>
+        /// Unicast addresses the last relay plan turned Relay on for (<see cref="RelayPlanner"/> sets it; empty before the first plan):
+        /// the Relay state <see cref="ConfigurationStep.RelayState"/> gives a node admitted again. Work queue only.
+        /// </summary>
+        public int[] PlannedRelays { get; set; } = new int[0];
 
         /// <summary>A config request handle no other request of this provisioner uses (1–65535; work queue): the relay planner shares the stack.</summary>
         public int AllocateHandle()
@@ -246,9 +256,9 @@ namespace DcMonitor.Provisioner.Provisioning
 
         private void OnDiscovered(byte[] record)
         {
-            if (!_ready || _admitting != null)
+            if (!_ready || _admitting != null || AwaitsConfiguration())
             {
-                return; // one device at a time; it beacons again
+                return; // one device at a time, and only once the admitted ones are configured; it beacons again
             }
 
             byte[] uuid = MeshProvisioning.UuidOf(record);
@@ -330,7 +340,10 @@ namespace DcMonitor.Provisioner.Provisioning
             ConfigureNext();
         }
 
-        /// <summary>Sends the next step of the first node that needs one, unless a request is outstanding.</summary>
+        /// <summary>
+        /// Sends the next step of the first node that needs one, unless a request is outstanding: first among the nodes no configuration
+        /// has changed yet (their <see cref="OrphanWatch"/> runs), then among the others.
+        /// </summary>
         private void ConfigureNext()
         {
             if (!_ready || _pendingHandle != 0)
@@ -338,10 +351,20 @@ namespace DcMonitor.Provisioner.Provisioning
                 return;
             }
 
+            if (!ConfigureFirst(true))
+            {
+                ConfigureFirst(false);
+            }
+        }
+
+        /// <summary>Sends the next step of the first node needing one (only untouched nodes when <paramref name="untouchedOnly"/>); true when one was sent.</summary>
+        private bool ConfigureFirst(bool untouchedOnly)
+        {
             for (int i = 0; i < _registry.Count; i++)
             {
                 ProvisionedNode node = _registry.NodeAt(i);
-                if (!node.Provisioned || node.FullyConfigured || IsBackingOff(node.Address))
+                if (!node.Provisioned || node.FullyConfigured || (untouchedOnly && (node.StepsDone & ~ConfigurationStep.Composition) != 0)
+                    || IsBackingOff(node.Address))
                 {
                     continue;
                 }
@@ -350,14 +373,46 @@ namespace DcMonitor.Provisioner.Provisioning
                 if (step != 0)
                 {
                     Send(node, step, node.Address == _pendingAddress && step == _pendingStep ? _attempt + 1 : 1);
-                    return;
+                    return true;
                 }
             }
+
+            return false;
+        }
+
+        /// <summary>True while an admitted node waits for a configuration step (nodes backing off after a failure do not count).</summary>
+        private bool AwaitsConfiguration()
+        {
+            for (int i = 0; i < _registry.Count; i++)
+            {
+                ProvisionedNode node = _registry.NodeAt(i);
+                if (node.Provisioned && !node.FullyConfigured && !IsBackingOff(node.Address))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when the last relay plan selected the node at <paramref name="address"/>.</summary>
+        private bool IsPlannedRelay(int address)
+        {
+            int[] relays = PlannedRelays;
+            for (int i = 0; i < relays.Length; i++)
+            {
+                if (relays[i] == address)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Send(ProvisionedNode node, int step, int attempt)
         {
-            ConfigurationRequest request = ConfigurationRequest.For(step, node.Address, _keys.AppKey);
+            ConfigurationRequest request = ConfigurationRequest.For(step, node.Address, _keys.AppKey, IsPlannedRelay(node.Address));
             int handle = NextHandle();
             MeshResult result = _mesh.SendConfigRequest(handle, node.Address, request.Opcode, request.Parameters, ConfigTimeoutMilliseconds);
             if (result == MeshResult.Busy)
@@ -401,6 +456,10 @@ namespace DcMonitor.Provisioner.Provisioning
                     node.Models = composition.Models;
                     node.IsRelayNode = composition.IsRelayNode;
                     node.Elements = composition.ElementCount;
+                    if (!composition.RelaySupported)
+                    {
+                        node.StepsDone |= ConfigurationStep.RelayState; // no Relay feature: nothing to set
+                    }
                 }
                 catch (ArgumentException exception)
                 {
