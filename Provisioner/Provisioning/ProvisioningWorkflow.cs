@@ -12,11 +12,11 @@ namespace DcMonitor.Provisioner.Provisioning
     /// <summary>
     /// From power-on to a configured mesh (seed §6 with its bugs fixed, B23-B26): admits matching devices one at a time at the
     /// address the registry gives their UUID, then walks each provisioned node through its configuration steps
-    /// (<see cref="ConfigurationStep"/>) one confirmed status at a time. Paced: a device is admitted only while no admitted node waits
-    /// for configuration (one that is backing off after a failure does not hold admissions up), and a node that no configuration has
-    /// changed yet is served before the others, so a newly provisioned node gets its Relay state within seconds, long before its
-    /// <see cref="OrphanWatch"/> would reset it, and the mesh never grows with every new node relaying (docs/provisioning.md,
-    /// "Pacing"). Every request has a timeout (the stack's) and up to
+    /// (<see cref="ConfigurationStep"/>) one confirmed status at a time. Paced: a node that no configuration has changed yet is served
+    /// before the others, and the next device is admitted only once no such node waits (one backing off after a failure does not hold
+    /// admissions up), so a newly provisioned node gets its Relay state (<see cref="ConfigurationStep.RelayState"/>) within a second or
+    /// two, long before its <see cref="OrphanWatch"/> would reset it, and the mesh never grows with every new node relaying
+    /// (docs/provisioning.md, "Pacing"). Every request has a timeout (the stack's) and up to
     /// <see cref="AttemptsPerStep"/> attempts; then the node is marked failed with the reason and retried after a back-off.
     /// The registry is saved after every change, so a power cut at any point resumes where it was: config steps are
     /// idempotent (AppKey Add with the same key, a repeated bind or subscription succeed).
@@ -256,9 +256,9 @@ namespace DcMonitor.Provisioner.Provisioning
 
         private void OnDiscovered(byte[] record)
         {
-            if (!_ready || _admitting != null || AwaitsConfiguration())
+            if (!_ready || _admitting != null || AwaitsFirstChange())
             {
-                return; // one device at a time, and only once the admitted ones are configured; it beacons again
+                return; // one device at a time, and only once the last one has its Relay state; it beacons again
             }
 
             byte[] uuid = MeshProvisioning.UuidOf(record);
@@ -363,8 +363,7 @@ namespace DcMonitor.Provisioner.Provisioning
             for (int i = 0; i < _registry.Count; i++)
             {
                 ProvisionedNode node = _registry.NodeAt(i);
-                if (!node.Provisioned || node.FullyConfigured || (untouchedOnly && (node.StepsDone & ~ConfigurationStep.Composition) != 0)
-                    || IsBackingOff(node.Address))
+                if (!node.Provisioned || node.FullyConfigured || (untouchedOnly && !Untouched(node)) || IsBackingOff(node.Address))
                 {
                     continue;
                 }
@@ -380,19 +379,25 @@ namespace DcMonitor.Provisioner.Provisioning
             return false;
         }
 
-        /// <summary>True while an admitted node waits for a configuration step (nodes backing off after a failure do not count).</summary>
-        private bool AwaitsConfiguration()
+        /// <summary>True while an admitted node that no configuration has changed yet waits for its step (nodes backing off after a failure do not count).</summary>
+        private bool AwaitsFirstChange()
         {
             for (int i = 0; i < _registry.Count; i++)
             {
                 ProvisionedNode node = _registry.NodeAt(i);
-                if (node.Provisioned && !node.FullyConfigured && !IsBackingOff(node.Address))
+                if (node.Provisioned && !node.FullyConfigured && Untouched(node) && !IsBackingOff(node.Address))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>True when no step that changes the node is confirmed yet (at most its composition was read): its orphan watch runs.</summary>
+        private static bool Untouched(ProvisionedNode node)
+        {
+            return (node.StepsDone & ~ConfigurationStep.Composition) == 0;
         }
 
         /// <summary>True when the last relay plan selected the node at <paramref name="address"/>.</summary>
