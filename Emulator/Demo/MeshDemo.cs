@@ -164,7 +164,8 @@ namespace DcMonitor.Emulator.Demo
                 }
 
                 status.WriteLine("mesh: " + configured.Count + " of " + devices + " devices fully configured by the provisioner, "
-                    + started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s after the start");
+                    + started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s after the start; "
+                    + hub.Air.Statistics.NetworkPdusTransmitted + " transmissions, " + hub.Air.Statistics.Collisions + " collisions so far");
                 if (configured.Count < devices)
                 {
                     return 1;
@@ -202,7 +203,7 @@ namespace DcMonitor.Emulator.Demo
             var answering = System.Diagnostics.Stopwatch.StartNew();
             int exit = RunCommands(commands, UniversalNodeIds(fresh, nodes, configured.Keys), gateway, output, status);
             status.WriteLine("mesh: commands done in " + answering.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s; "
-                + hub.Air.Statistics.NetworkPdusTransmitted + " transmissions, " + hub.ReceptionLines.Serialisations + " rx lines serialised for "
+                + hub.Air.Statistics.NetworkPdusTransmitted + " transmissions, " + hub.Air.Statistics.Collisions + " collisions, " + hub.ReceptionLines.Serialisations + " rx lines serialised for "
                 + hub.ReceptionLines.Receptions + " receptions by node processes");
             return exit;
         }

@@ -10,8 +10,8 @@ namespace DcMonitor.Provisioner.Provisioning
     /// Turns the Relay feature on only where connectivity needs it (issue 15 part 3; docs/relay-selection.md). Once every registered
     /// node is configured and the set of nodes differs from the one last planned (a node joined or was forgotten), the planner
     /// surveys who hears whom with heartbeats and Config messages only (each node keeps the Relay state it has, the provisioner
-    /// reaching every node directly; each publishes TTL-1 heartbeats to <see cref="HeartbeatGroupAddress"/>; in round r node i counts the heartbeats of node i + r, so ⌊N/2⌋ rounds
-    /// test every pair, taken as symmetric; a node that counted a heartbeat at 1 hop hears that source directly), computes a
+    /// reaching every node directly; each publishes TTL-1 heartbeats to <see cref="HeartbeatGroupAddress"/>; in round r node i
+    /// counts the heartbeats of node i + r, so ⌊N/2⌋ rounds test every pair, taken as symmetric; a node that counted a heartbeat at 1 hop hears that source directly), computes a
     /// connected dominating set (<see cref="RelaySelection"/>; relay node images always relay, the provisioner never; the
     /// provisioner hears every node it admitted, PB-ADV being one radio hop) and sends Config Relay Set to every node. A node that
     /// does not answer a request <see cref="ProvisioningWorkflow.AttemptsPerStep"/> times is left out as gone; when no relay set
