@@ -48,6 +48,7 @@ namespace DcMonitor.Provisioner.Provisioning
         private readonly NetworkKeys _keys;
         private readonly NodeLog _log;
         private readonly Hashtable _retryAt = new Hashtable();
+        private readonly Hashtable _attempts = new Hashtable(); // address → attempts made on the node's current step
         private NodeRegistry _registry;
         private bool _ready;
         private byte[] _admitting;
@@ -136,6 +137,7 @@ namespace DcMonitor.Provisioner.Provisioning
             _mesh.DeleteProvisionedNode(node.Uuid);
             bool removed = _registry.Remove(node);
             _retryAt.Remove(node.Address);
+            _attempts.Remove(node.Address);
             if (_pendingAddress == node.Address)
             {
                 _pendingAddress = 0;
@@ -323,6 +325,7 @@ namespace DcMonitor.Provisioner.Provisioning
             node.Provisioned = true;
             node.RestartConfiguration();
             _retryAt.Remove(node.Address);
+            _attempts.Remove(node.Address);
             _store.Save(_registry);
             _log.Write("provisioner", "node " + node.NodeId.ToString() + " provisioned at 0x" + node.Address.ToString("X4"));
             ConfigureNext();
@@ -371,7 +374,8 @@ namespace DcMonitor.Provisioner.Provisioning
                 int step = ConfigurationStep.Next(node.StepsRequired, node.StepsDone);
                 if (step != 0)
                 {
-                    Send(node, step, node.Address == _pendingAddress && step == _pendingStep ? _attempt + 1 : 1);
+                    object made = _attempts[node.Address]; // kept per node: serving an untouched node first does not restart another's count
+                    Send(node, step, made == null ? 1 : (int)made + 1);
                     return true;
                 }
             }
@@ -429,6 +433,7 @@ namespace DcMonitor.Provisioner.Provisioning
             _pendingAddress = node.Address;
             _pendingStep = step;
             _attempt = attempt;
+            _attempts[node.Address] = attempt;
             if (result != MeshResult.Ok)
             {
                 StepFailed(node, "request refused: " + ResultName(result));
@@ -483,6 +488,7 @@ namespace DcMonitor.Provisioner.Provisioning
             node.Failures = 0;
             node.LastFailure = "";
             _attempt = 0;
+            _attempts.Remove(node.Address);
             _store.Save(_registry);
             if (node.FullyConfigured)
             {
@@ -524,6 +530,7 @@ namespace DcMonitor.Provisioner.Provisioning
 
         private void Fail(ProvisionedNode node, string reason)
         {
+            _attempts.Remove(node.Address);
             node.Failures++;
             node.LastFailure = reason;
             int backoff = BackoffMilliseconds * node.Failures;
