@@ -6,6 +6,10 @@
 
 #include "glue_test_support.h"
 
+extern "C" {
+#include "dcm_glue.h"
+}
+
 namespace
 {
 const uint8_t kNetKey[16] = {0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F};
@@ -105,6 +109,32 @@ TEST_F(Provisioner, EnablingRunsEachStepAfterThePreviousCompletes)
     ASSERT_EQ(DCM_STATE_BLOB_LENGTH, dcm_mesh_read_state(blob, sizeof blob));
     EXPECT_EQ(1, blob[0]) << "the provisioner counts as part of its network once ready";
     EXPECT_EQ(0x01, blob[1]);
+}
+
+TEST_F(Provisioner, ReadinessIsReportedEvenWhenBeaconsFilledTheEventRing)
+{
+    Start(kProvisioner, 0x0001, false);
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_enable_provisioner(kNetKey, 16, kAppKey, 16, kPrefix, 2, nullptr, 0));
+    Complete(ESP_BLE_MESH_PROVISIONER_SET_DEV_UUID_MATCH_COMP_EVT);
+    Complete(ESP_BLE_MESH_PROVISIONER_PROV_ENABLE_COMP_EVT);
+    Complete(ESP_BLE_MESH_PROVISIONER_UPDATE_LOCAL_NET_KEY_COMP_EVT);
+    Complete(ESP_BLE_MESH_PROVISIONER_ADD_LOCAL_APP_KEY_COMP_EVT);
+    const uint8_t report[26] = {0xDD, 0xDD};
+    int ordinary = 0;
+    while (dcm_glue_queue_event(DCM_EVENT_PROVISIONER_READY + 1, 0, 0, 0, 0, 0, report, sizeof report)) // stand-ins for beacon reports
+    {
+        ++ordinary;
+    }
+    while (dcm_glue_queue_event(DCM_EVENT_PROVISIONER_READY + 1, 0, 0, 0, 0, 0, nullptr, 0)) // then header-only ones: no gap left
+    {
+        ++ordinary;
+    }
+    ASSERT_GT(ordinary, 0);
+    Complete(ESP_BLE_MESH_PROVISIONER_BIND_APP_KEY_TO_MODEL_COMP_EVT);
+
+    std::vector<Event> events = TakeEvents();
+    long ready = std::count_if(events.begin(), events.end(), [](const Event &e) { return e.kind == DCM_EVENT_PROVISIONER_READY; });
+    EXPECT_EQ(1, ready) << "the ready event takes the ring's reserve when ordinary events filled the rest";
 }
 
 TEST_F(Provisioner, AStaticOobValueIsSetBeforeProvisioningStarts)

@@ -641,6 +641,22 @@ namespace DcMonitor.Emulator.Mesh
         }
 
 
+        /// <inheritdoc/>
+        public void QueueEssentialEvent(int kind, int source, int destination, int opcode, int handle, int value)
+        {
+            byte[] record = NativeContract.EncodeEvent(kind, source, destination, opcode, handle, value, null, 0);
+            lock (_node.Gate)
+            {
+                if (!TryStore(record, EventRingBytes))
+                {
+                    _lostEvents++;
+                }
+            }
+
+            (Air as VirtualAir)?.HandedToFirmware();
+            CustomEvent.Post(_board, NativeContract.EventSignal, 0);
+        }
+
         /// <summary>Drops every outstanding vendor and OnOff request with its timer and stops heartbeat publication (caller holds the gate).</summary>
         private void CancelPendingRequests()
         {

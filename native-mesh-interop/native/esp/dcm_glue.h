@@ -106,6 +106,12 @@ bool dcm_glue_queue_event(uint8_t kind, uint16_t source, uint16_t destination, u
 bool dcm_glue_offer_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value,
                           const uint8_t *payload, size_t length, bool use_reserve);
 
+/* As dcm_glue_queue_event, for a header-only record managed code must not miss (ProvisionerReady: without it the
+ * provisioner never admits a device). It may use the ring's reserve, so a burst of ordinary events (the unprovisioned
+ * beacons of a hundred devices while managed code is still starting) cannot crowd it out; it is dropped and counted as
+ * lost only when the reserve is full too. True when queued. */
+bool dcm_glue_queue_essential_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value);
+
 /* True when `model` has an AppKey bound (a key slot other than ESP_BLE_MESH_KEY_UNUSED); its index in `app_index`. */
 bool dcm_glue_bound_app_key(const esp_ble_mesh_model_t *model, uint16_t *app_index);
 

@@ -49,6 +49,13 @@ bool dcm_glue_offer_event(uint8_t kind, uint16_t source, uint16_t destination, u
     return queue_record(use_reserve ? QUEUE_RESERVED : QUEUE_OFFERED, kind, source, destination, opcode, handle, value, payload, length);
 }
 
+bool dcm_glue_queue_essential_event(uint8_t kind, uint16_t source, uint16_t destination, uint32_t opcode, uint16_t handle, int32_t value)
+{
+    /* The reserve first; when even it is full, an ordinary push fails too and counts the loss (reported as EventsLost). */
+    return queue_record(QUEUE_RESERVED, kind, source, destination, opcode, handle, value, NULL, 0)
+           || queue_record(QUEUE_ORDINARY, kind, source, destination, opcode, handle, value, NULL, 0);
+}
+
 dcm_result_t dcm_glue_result_of(esp_err_t error)
 {
     switch (error)

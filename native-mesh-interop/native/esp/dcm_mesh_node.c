@@ -99,7 +99,7 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
     dcm_glue.default_ttl = (uint8_t)default_ttl;
     memcpy(dcm_glue.uuid, device_uuid, sizeof dcm_glue.uuid);
     dcm_event_queue_init(&dcm_glue.events, event_storage, sizeof event_storage);
-    dcm_event_queue_set_reserve(&dcm_glue.events, DCM_EVENT_RESERVE_BYTES); /* refused DC03 commands only */
+    dcm_event_queue_set_reserve(&dcm_glue.events, DCM_EVENT_RESERVE_BYTES); /* header-only records: refused DC03 commands, ProvisionerReady */
     dcm_requests_init(&dcm_glue.requests);
     dcm_reply_table_init(&dcm_glue.replies);
     dcm_glue.gatt_connection = 0xFFFFu;

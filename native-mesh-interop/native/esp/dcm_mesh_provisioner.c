@@ -41,7 +41,7 @@ static void ready(int32_t error, uint8_t step)
     dcm_platform_enter_critical();
     dcm_glue.provisioner_ready = error == 0;
     dcm_platform_exit_critical();
-    dcm_glue_queue_event(DCM_EVENT_PROVISIONER_READY, esp_ble_mesh_get_primary_element_address(), 0, error == 0 ? 0u : step, 0, error, NULL, 0);
+    dcm_glue_queue_essential_event(DCM_EVENT_PROVISIONER_READY, esp_ble_mesh_get_primary_element_address(), 0, error == 0 ? 0u : step, 0, error);
 }
 
 /* Runs step `step` of the enable chain; a refused call ends the chain at once. */

@@ -84,7 +84,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Provisioning
                 _node.ProvisionerReady = true;
             }
 
-            ThreadPool.QueueUserWorkItem(_ => _events.QueueEvent(NativeContract.ProvisionerReady, NodeState.ProvisionerAddress, 0, 0, 0, 0, null, 0));
+            ThreadPool.QueueUserWorkItem(_ => _events.QueueEssentialEvent(NativeContract.ProvisionerReady, NodeState.ProvisionerAddress, 0, 0, 0, 0));
             return NativeContract.Ok;
         }
 
