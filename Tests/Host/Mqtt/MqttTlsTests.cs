@@ -87,7 +87,7 @@ namespace DcMonitor.Tests.Mqtt
         public void ABrokerReachedByANameItsCertificateDoesNotHoldIsRefused()
         {
             using var elsewhere = new EmbeddedBroker(User, Password, _authority.IssueServer("broker.example", loopbackAddress: false));
-            using var client = new MqttClient("127.0.0.1", elsewhere.Port, true, Pasted(_authority), null, MqttSslProtocols.TLSv1_2);
+            using var client = new MqttClient("127.0.0.1", elsewhere.Port, true, _authority.Pasted(), null, MqttSslProtocols.TLSv1_2);
             var refusal = Assert.Throws<MqttConnectionException>(() => client.Connect("tls-wrong-name", User, Password));
             Assert.Contains("does not name the host", refusal.Message);
             Assert.Contains("TLS refused", refusal.Message);
@@ -96,17 +96,10 @@ namespace DcMonitor.Tests.Mqtt
         [Fact]
         public void AClientCertificateIsNotEmulatedAndSaysSo()
         {
-            Assert.Throws<NotSupportedException>(() => new MqttClient("127.0.0.1", _broker.Port, true, Pasted(_authority), Pasted(_authority), MqttSslProtocols.TLSv1_2));
+            Assert.Throws<NotSupportedException>(() => new MqttClient("127.0.0.1", _broker.Port, true, _authority.Pasted(), _authority.Pasted(), MqttSslProtocols.TLSv1_2));
         }
 
         /// <summary>A client as the firmware makes it (MqttSession.Connect): the CA from the pasted PEM, TLS 1.2.</summary>
-        private MqttClient Client(TestCertificates authority) => new MqttClient("127.0.0.1", _broker.Port, true, Pasted(authority), null, MqttSslProtocols.TLSv1_2);
-
-        private static X509Certificate Pasted(TestCertificates authority)
-        {
-#pragma warning disable SYSLIB0057 // the firmware's constructor (nanoFramework's X509Certificate(byte[]) takes PEM)
-            return new X509Certificate(Encoding.UTF8.GetBytes(authority.AuthorityPem));
-#pragma warning restore SYSLIB0057
-        }
+        private MqttClient Client(TestCertificates authority) => new MqttClient("127.0.0.1", _broker.Port, true, authority.Pasted(), null, MqttSslProtocols.TLSv1_2);
     }
 }

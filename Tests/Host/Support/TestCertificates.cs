@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace DcMonitor.Tests.Support
 {
@@ -29,6 +30,15 @@ namespace DcMonitor.Tests.Support
 
         /// <summary>The authority's certificate as PEM, as the owner pastes it after <c>uplink ca</c>.</summary>
         public string AuthorityPem => Authority.ExportCertificatePem();
+
+        /// <summary>The authority's certificate as the firmware holds it after the paste: made from the PEM text (nanoFramework's
+        /// <c>X509Certificate(byte[])</c> takes PEM; MqttSession.Connect).</summary>
+        public X509Certificate Pasted()
+        {
+#pragma warning disable SYSLIB0057 // the firmware's constructor
+            return new X509Certificate(Encoding.UTF8.GetBytes(AuthorityPem));
+#pragma warning restore SYSLIB0057
+        }
 
         /// <summary>
         /// A server certificate signed by this authority, with its private key, naming <paramref name="hostName"/> and, unless

@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using Xunit;
 
 namespace DcMonitor.Tests.Support
@@ -25,12 +24,7 @@ namespace DcMonitor.Tests.Support
         public string Password { get; }
 
         /// <summary>The CA as the firmware holds it: made from the pasted PEM text.</summary>
-        public X509Certificate PastedAuthority()
-        {
-#pragma warning disable SYSLIB0057 // the firmware's constructor (nanoFramework's X509Certificate(byte[]) takes PEM)
-            return new X509Certificate(Encoding.UTF8.GetBytes(Authority.AuthorityPem));
-#pragma warning restore SYSLIB0057
-        }
+        public X509Certificate PastedAuthority() => Authority.Pasted();
 
         /// <summary>Types <c>uplink tls on</c>, the CA paste, <c>uplink mqtt-user</c> and <c>uplink mqtt-password</c> and checks every answer.</summary>
         public void Configure(NodeConsole console)
