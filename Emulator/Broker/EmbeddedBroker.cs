@@ -1,5 +1,7 @@
 using System;
 using System.Net;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -14,12 +16,15 @@ namespace DcMonitor.Emulator.Broker
     /// Started on construction, stopped on dispose. For outages: <see cref="Kill"/> drops every connection at once and forgets
     /// everything (retained messages, sessions), <see cref="Start"/> brings it back empty on the same port, <see cref="Pause"/>
     /// freezes it (connections stay open, nothing is answered, as a stopped process) until <see cref="Resume"/>.
+    /// With a server certificate it listens only over TLS (1.2 or 1.3; a TLS endpoint and a password, as a broker on the Internet is
+    /// configured): <see cref="Port"/> is then that TLS port, and a plain client gets no answer.
     /// </summary>
     public sealed class EmbeddedBroker : IDisposable
     {
         private readonly FreezableFront _front = new FreezableFront();
         private readonly string _username;
         private readonly string _password;
+        private readonly X509Certificate2 _certificate;
         private MqttServer _server;
 
         /// <summary>Starts a broker that accepts every client (anonymous or not).</summary>
@@ -34,7 +39,23 @@ namespace DcMonitor.Emulator.Broker
         /// </summary>
         /// <exception cref="ArgumentException"><paramref name="password"/> without <paramref name="username"/>.</exception>
         public EmbeddedBroker(string username, string password)
+            : this(username, password, null)
         {
+        }
+
+        /// <summary>
+        /// Starts a broker as <see cref="EmbeddedBroker(string, string)"/>, over TLS only when <paramref name="serverCertificate"/> (with its
+        /// private key) is given: clients must trust its issuer and connect by a name or address the certificate holds.
+        /// </summary>
+        /// <exception cref="ArgumentException"><paramref name="password"/> without <paramref name="username"/>, or a certificate without its private key.</exception>
+        public EmbeddedBroker(string username, string password, X509Certificate2 serverCertificate)
+        {
+            if (serverCertificate != null && !serverCertificate.HasPrivateKey)
+            {
+                throw new ArgumentException("the broker's certificate needs its private key", nameof(serverCertificate));
+            }
+
+            _certificate = serverCertificate;
             if (username == null && password != null)
             {
                 throw new ArgumentException("a password needs a user name", nameof(password));
@@ -62,20 +83,33 @@ namespace DcMonitor.Emulator.Broker
             }
 
             var factory = new MqttServerFactory();
-            MqttServerOptions options = factory.CreateServerOptionsBuilder()
-                .WithDefaultEndpoint()
-                .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-                .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
-                .WithDefaultEndpointPort(0) // the system picks; only the front connects to it
-                .WithPersistentSessions()
-                .Build();
+            MqttServerOptionsBuilder builder = factory.CreateServerOptionsBuilder().WithPersistentSessions();
+            if (_certificate == null)
+            {
+                builder.WithDefaultEndpoint()
+                    .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+                    .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
+                    .WithDefaultEndpointPort(0); // the system picks; only the front connects to it
+            }
+            else
+            {
+                builder.WithoutDefaultEndpoint()
+                    .WithEncryptedEndpoint()
+                    .WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+                    .WithEncryptedEndpointBoundIPV6Address(IPAddress.None)
+                    .WithEncryptedEndpointPort(0)
+                    .WithEncryptionCertificate(_certificate)
+                    .WithEncryptionSslProtocol(SslProtocols.Tls12 | SslProtocols.Tls13);
+            }
+
+            MqttServerOptions options = builder.Build();
             MqttServer server = factory.CreateMqttServer(options);
             server.ValidatingConnectionAsync += Validate;
             SubscribeAcknowledgementOrder.Attach(server);
             server.StartAsync().GetAwaiter().GetResult();
             try
             {
-                _front.Open(options.DefaultEndpointOptions.Port);
+                _front.Open(_certificate == null ? options.DefaultEndpointOptions.Port : options.TlsEndpointOptions.Port);
             }
             catch
             {

@@ -6,19 +6,31 @@ namespace DcMonitor.Shared.Terminal
     /// Unlike the seed, which kept the first 63 characters and silently dropped the rest, an over-long line
     /// is reported (<see cref="ConsoleLineStatus.TooLong"/>) and not executed: half a command is never run.
     /// Backspace (0x08) and DEL (0x7F) erase the previous character, as terminals send them. Other control
-    /// characters are ignored. Not thread-safe: owned by the console reader.
+    /// characters are ignored. While <see cref="PasteLines"/> is set (a PEM certificate being pasted), a line may hold up to
+    /// <see cref="MaximumPasteLineLength"/> characters: PEM lines are 64 characters (RFC 7468 §2), one more than a command line.
+    /// Not thread-safe: owned by the console reader.
     /// </summary>
     public sealed class ConsoleLineAssembler
     {
         /// <summary>Longest line accepted, in characters (seed §1.9: 64-byte buffer, 63 characters kept).</summary>
         public const int MaximumLineLength = 63;
 
-        private readonly char[] _buffer = new char[MaximumLineLength];
+        /// <summary>Longest line accepted while <see cref="PasteLines"/> is set, in characters: 64-character PEM lines (RFC 7468 §2), and the
+        /// 76 that MIME base64 writers use (RFC 2045 §6.8, RFC 7468 §3's lax parsing).</summary>
+        public const int MaximumPasteLineLength = 76;
+
+        private readonly char[] _buffer = new char[MaximumPasteLineLength];
         private int _length;
         private int _overflow;
 
         /// <summary>The line completed by the last <see cref="Push"/> that returned <see cref="ConsoleLineStatus.Complete"/>.</summary>
         public string Line { get; private set; }
+
+        /// <summary>
+        /// True while the lines typed are a pasted certificate: up to <see cref="MaximumPasteLineLength"/> characters instead of
+        /// <see cref="MaximumLineLength"/>. Set by the line's consumer between lines.
+        /// </summary>
+        public bool PasteLines { get; set; }
 
         /// <summary>Feeds one received character.</summary>
         public ConsoleLineStatus Push(char c)
@@ -62,7 +74,7 @@ namespace DcMonitor.Shared.Terminal
                 return ConsoleLineStatus.Pending;
             }
 
-            if (_length < MaximumLineLength && _overflow == 0)
+            if (_length < (PasteLines ? MaximumPasteLineLength : MaximumLineLength) && _overflow == 0)
             {
                 _buffer[_length++] = c;
             }

@@ -33,6 +33,17 @@ namespace DcMonitor.Shared.Terminal
         /// <summary>Called on the reader thread with each complete line (1–63 characters).</summary>
         public event ConsoleLineHandler LineReceived;
 
+        /// <summary>
+        /// True while a certificate is being pasted: lines up to <see cref="ConsoleLineAssembler.MaximumPasteLineLength"/> characters
+        /// (PEM's 64) are accepted instead of <see cref="ConsoleLineAssembler.MaximumLineLength"/>. Set it from a
+        /// <see cref="LineReceived"/> handler (the reader thread); it applies from the next line on.
+        /// </summary>
+        public bool PasteLines
+        {
+            get { return _assembler.PasteLines; }
+            set { _assembler.PasteLines = value; }
+        }
+
         /// <summary>Opens the UART and starts reading.</summary>
         public void Start()
         {

@@ -73,6 +73,29 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(new string('b', 63), assembler.Line);
         }
 
+        [DataRow(64)]
+        [DataRow(76)]
+        public void APastedCertificateLineOfUpTo76CharactersIsAccepted(int length)
+        {
+            ConsoleLineAssembler assembler = new ConsoleLineAssembler();
+            assembler.PasteLines = true;
+            string line = new string('M', length);
+            Assert.AreEqual((int)ConsoleLineStatus.Complete, (int)Type(assembler, line + "\n"));
+            Assert.AreEqual(line, assembler.Line);
+        }
+
+        [TestMethod]
+        public void APastedLineLongerThan76IsRejectedAndCommandLinesStayAt63()
+        {
+            ConsoleLineAssembler assembler = new ConsoleLineAssembler();
+            assembler.PasteLines = true;
+            Assert.AreEqual((int)ConsoleLineStatus.TooLong, (int)Type(assembler, new string('M', 77) + "\n"));
+            assembler.PasteLines = false;
+            Assert.AreEqual((int)ConsoleLineStatus.TooLong, (int)Type(assembler, new string('M', 64) + "\n"));
+            Assert.AreEqual((int)ConsoleLineStatus.Complete, (int)Type(assembler, "read\n"));
+            Assert.AreEqual("read", assembler.Line);
+        }
+
         private static ConsoleLineStatus Type(ConsoleLineAssembler assembler, string text)
         {
             ConsoleLineStatus last = ConsoleLineStatus.Pending;

@@ -58,8 +58,11 @@ namespace DcMonitor.UniversalNode.Terminal
             UplinkConsole uplink = Uplink;
             if (uplink != null && uplink.Accepts(line) && uplink.OnLine(line))
             {
+                _console.PasteLines = uplink.Capturing; // PEM lines are 64 characters, one more than a command line
                 return;
             }
+
+            _console.PasteLines = false;
 
             if (line == "help")
             {

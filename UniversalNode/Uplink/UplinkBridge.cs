@@ -68,6 +68,7 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly ShadowReadings _shadow = new ShadowReadings(ShadowCapacity); // oldest first, with when each was heard
         private readonly ReadingReport _report = new ReadingReport();
         private readonly byte[] _binaryCommand = new byte[BinaryCommandCodec.Length];
+        private readonly MqttCommandTopic _topic = new MqttCommandTopic();
         private BridgeElection _election = new BridgeElection(0, false, 0);
         private UplinkSettings _settings = new UplinkSettings();
         private int _ownAddress;
@@ -216,6 +217,8 @@ namespace DcMonitor.UniversalNode.Uplink
         /// <summary>
         /// A message on a command topic (<c>&lt;prefix&gt;/&lt;object id&gt;/command</c> or <c>.../duty/set</c>) at <paramref name="nowMilliseconds"/>.
         /// Empty payloads (a cleared retained command) are ignored; <paramref name="retained"/> is informational (see the class summary).
+        /// A message on any other topic is refused out loud (<see cref="MqttCommandTopic"/>: a log line, and
+        /// <c>ERROR:NOT_A_COMMAND_TOPIC:&lt;topic&gt;</c> on the node's reply topic when the topic names one).
         /// </summary>
         public void OnMqttMessage(string topic, byte[] payload, bool retained, long nowMilliseconds)
         {
@@ -224,33 +227,28 @@ namespace DcMonitor.UniversalNode.Uplink
                 return;
             }
 
-            string prefix = _settings.TopicPrefix + "/";
-            if (!topic.StartsWith(prefix))
+            if (!_topic.Classify(_settings.TopicPrefix, topic))
             {
+                // Not one of the configured command topics: nothing runs, and the refusal is heard (never a silent drop).
+                if (_topic.ReplyTopic != null)
+                {
+                    _session.Publish(_topic.ReplyTopic, _topic.Error, false);
+                }
+
+                _log.Write(Component, "MQTT message on " + topic + " refused: not a command topic of prefix '" + _settings.TopicPrefix + "'"
+                    + (_topic.ReplyTopic == null ? " (no reply topic to answer on)" : string.Empty));
                 return;
             }
 
-            string rest = topic.Substring(prefix.Length);
-            int slash = rest.IndexOf('/');
-            if (slash <= 0)
-            {
-                return;
-            }
-
-            string objectId = rest.Substring(0, slash);
-            string kind = rest.Substring(slash + 1);
-            if (kind != "command" && kind != "duty/set")
-            {
-                return;
-            }
+            string objectId = _topic.ObjectId;
 
             // Handled once: clear any retained copy on the broker, or it would run again at the next subscription. A live delivery
             // carries no retain flag even when the message was published retained (MQTT 3.1.1 §3.3.1.3), so clear every time.
             _session.Publish(topic, string.Empty, true);
 
-            string replyTopic = prefix + objectId + "/reply";
+            string replyTopic = _topic.ReplyTopic;
             string error;
-            NodeCommand command = kind == "command" ? MqttCommandParser.ParseCommand(payload, out error) : MqttCommandParser.ParseDuty(payload, out error);
+            NodeCommand command = _topic.IsDuty ? MqttCommandParser.ParseDuty(payload, out error) : MqttCommandParser.ParseCommand(payload, out error);
             int address = command == null ? 0 : AddressOf(objectId);
             if (command != null && address == 0)
             {

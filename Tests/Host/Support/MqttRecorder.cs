@@ -1,4 +1,5 @@
 using System;
+using System.Security.Cryptography.X509Certificates;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -20,11 +21,23 @@ namespace DcMonitor.Tests.Support
         private readonly object _gate = new object();
         private readonly List<Message> _messages = new List<Message>();
         private readonly int _port;
+        private readonly X509Certificate _authority;
+        private readonly string _user;
+        private readonly string _password;
         private MqttClient _client;
 
         public MqttRecorder(int port)
+            : this(port, null, null, null)
+        {
+        }
+
+        /// <summary>A recorder over TLS verified against <paramref name="authority"/> (null: plain TCP), with a user name and password when given.</summary>
+        public MqttRecorder(int port, X509Certificate authority, string user, string password)
         {
             _port = port;
+            _authority = authority;
+            _user = user;
+            _password = password;
             Connect();
         }
 
@@ -38,7 +51,7 @@ namespace DcMonitor.Tests.Support
         public void Connect()
         {
             _client?.Close();
-            _client = new MqttClient("127.0.0.1", _port, false, null, null, MqttSslProtocols.None);
+            _client = new MqttClient("127.0.0.1", _port, _authority != null, _authority, null, _authority != null ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
             _client.MqttMsgPublishReceived += (sender, e) =>
             {
                 lock (_gate)
@@ -49,7 +62,7 @@ namespace DcMonitor.Tests.Support
             };
             using var subscribed = new ManualResetEventSlim();
             _client.MqttMsgSubscribed += (sender, e) => subscribed.Set();
-            Assert.Equal(MqttReasonCode.Success, _client.Connect("recorder-" + Guid.NewGuid().ToString("N")));
+            Assert.Equal(MqttReasonCode.Success, _client.Connect("recorder-" + Guid.NewGuid().ToString("N"), _user, _password));
             _client.Subscribe(new[] { "#" }, new[] { MqttQoSLevel.AtLeastOnce });
             Assert.True(subscribed.Wait(10000), "the broker did not acknowledge the recorder's subscription");
         }

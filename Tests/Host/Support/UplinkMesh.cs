@@ -24,15 +24,16 @@ namespace DcMonitor.Tests.Support
         private readonly double _loadOhms;
 
         public UplinkMesh(int nodes, int periodSeconds, int uplinkNodes = -1, int queueCapacity = 0, double supplyVolts = 12.0, double loadOhms = 48.0,
-            Action<VirtualAir> topology = null)
+            Action<VirtualAir> topology = null, UplinkBrokerSecurity security = null)
         {
+            Security = security;
             topology?.Invoke(Air);
             _supplyVolts = supplyVolts;
             _loadOhms = loadOhms;
             Ssid = "dcm-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             Router = VirtualAccessPoint.Create(Ssid, Password);
-            Broker = new EmbeddedBroker();
-            Recorder = new MqttRecorder(Broker.Port);
+            Broker = security == null ? new EmbeddedBroker() : new EmbeddedBroker(security.User, security.Password, security.Authority.IssueServer());
+            Recorder = security == null ? new MqttRecorder(Broker.Port) : new MqttRecorder(Broker.Port, security.PastedAuthority(), security.User, security.Password);
             PeriodSeconds = periodSeconds;
             QueueCapacity = queueCapacity;
             UplinkNodes = uplinkNodes < 0 ? nodes : uplinkNodes;
@@ -55,6 +56,9 @@ namespace DcMonitor.Tests.Support
         }
 
         public string Ssid { get; }
+
+        /// <summary>TLS and credentials of the broker, which every uplink node is configured with; null for a plain, open broker.</summary>
+        public UplinkBrokerSecurity Security { get; }
 
         public VirtualAccessPoint Router { get; }
 
@@ -110,6 +114,12 @@ namespace DcMonitor.Tests.Support
         public void Configure(int index)
         {
             var lines = new List<string> { "uplink period " + PeriodSeconds };
+            if (index < UplinkNodes && Security != null)
+            {
+                // Before the broker host: the node never tries the broker without them.
+                Security.Configure(Consoles[index]);
+            }
+
             if (index < UplinkNodes)
             {
                 lines.AddRange(new[] { "uplink wifi-ssid " + Ssid, "uplink wifi-password " + Password, "uplink broker-host 127.0.0.1", "uplink broker-port " + Broker.Port });

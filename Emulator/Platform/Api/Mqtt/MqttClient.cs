@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections;
 using System.Collections.Generic;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using DcMonitor.Emulator.Board;
@@ -53,7 +54,10 @@ namespace nanoFramework.M2Mqtt
     /// <see cref="MqttConnectionException"/> while the station has no link, and an open connection drops at once (no DISCONNECT, so
     /// the broker publishes the will) when the access point goes down or the board loses power. A client created outside any
     /// board (tests, the demo's watcher) uses the host network.
-    /// Not emulated: TLS (a secure client throws NotSupportedException here), MQTT 5 properties.
+    /// TLS: a secure client does a real TLS handshake (1.2 or 1.3, as asked) and verifies the broker against the CA certificate it was
+    /// given, as the device does (<see cref="ServerCertificateCheck"/>): a broker whose certificate is not signed by that CA, or does
+    /// not name the host, makes Connect throw <see cref="MqttConnectionException"/> with the reason. Client certificates are not
+    /// emulated (a non-null one throws NotSupportedException). Not emulated either: MQTT 5 properties.
     /// </summary>
     public class MqttClient : IMqttClient, IDisposable
     {
@@ -67,6 +71,9 @@ namespace nanoFramework.M2Mqtt
 
         private readonly string _host;
         private readonly int _port;
+        private readonly bool _secure;
+        private readonly X509Certificate _authority;
+        private readonly SslProtocols _protocols;
         private readonly object _gate = new object();
         private readonly HashSet<ushort> _inflight = new HashSet<ushort>();
         private readonly EventDispatcher _events = new EventDispatcher();
@@ -81,17 +88,28 @@ namespace nanoFramework.M2Mqtt
         {
         }
 
-        /// <summary>A client for a broker; TLS is not emulated.</summary>
-        /// <exception cref="NotSupportedException"><paramref name="secure"/> is true.</exception>
+        /// <summary>
+        /// A client for a broker; with <paramref name="secure"/>, over TLS verified against <paramref name="caCert"/> (null: the host's
+        /// trust store) with <paramref name="sslProtocol"/> (TLSv1_2 or TLSv1_3).
+        /// </summary>
+        /// <exception cref="NotSupportedException">A client certificate, or a TLS version other than 1.2 and 1.3.</exception>
         public MqttClient(string brokerHostName, int brokerPort, bool secure, X509Certificate caCert, X509Certificate clientCert, MqttSslProtocols sslProtocol)
         {
-            if (secure)
+            if (secure && clientCert != null)
             {
-                throw new NotSupportedException("TLS is not emulated; connect the emulator to a plain listener");
+                throw new NotSupportedException("client certificates are not emulated");
+            }
+
+            if (secure && sslProtocol != MqttSslProtocols.TLSv1_2 && sslProtocol != MqttSslProtocols.TLSv1_3)
+            {
+                throw new NotSupportedException("TLS version " + sslProtocol + " is not emulated (TLSv1_2 or TLSv1_3)");
             }
 
             _host = brokerHostName;
             _port = brokerPort;
+            _secure = secure;
+            _authority = caCert;
+            _protocols = sslProtocol == MqttSslProtocols.TLSv1_3 ? SslProtocols.Tls13 : SslProtocols.Tls12;
             _onLinkLost = Close;
         }
 
@@ -162,6 +180,15 @@ namespace nanoFramework.M2Mqtt
                 options.WithCredentials(username, password);
             }
 
+            string refusal = null;
+            if (_secure)
+            {
+                options.WithTlsOptions(tls => tls.UseTls()
+                    .WithSslProtocols(_protocols)
+                    .WithTargetHost(_host)
+                    .WithCertificateValidationHandler(check => ServerCertificateCheck.Accepts(_authority, check.Certificate, check.SslPolicyErrors, out refusal)));
+            }
+
             if (willFlag)
             {
                 ThrowIfInvalidTopic(willTopic, "will topic");
@@ -178,10 +205,12 @@ namespace nanoFramework.M2Mqtt
             {
                 code = MqttnetCodes.ConnectCode(connection.ConnectAsync(options.Build()).GetAwaiter().GetResult().ResultCode);
             }
-            catch (Exception exception) when (exception is LibraryCommunicationException || exception is OperationCanceledException)
+            catch (Exception exception) when (exception is LibraryCommunicationException || exception is OperationCanceledException
+                || exception is System.Security.Authentication.AuthenticationException || exception is System.IO.IOException)
             {
                 connection.Dispose();
-                throw new MqttConnectionException("cannot reach " + _host + ":" + _port + ": " + exception.Message, exception);
+                string why = refusal != null ? "TLS refused: " + refusal : exception.Message;
+                throw new MqttConnectionException("cannot reach " + _host + ":" + _port + ": " + why, exception);
             }
 
             if (code != MqttReasonCode.Success)
