@@ -123,6 +123,14 @@ void dcm_glue_context(esp_ble_mesh_msg_ctx_t *context, uint16_t destination, uin
 esp_err_t dcm_models_register_callbacks(void);
 esp_err_t dcm_models_after_init(void);
 esp_err_t dcm_provisioner_register_callbacks(void);
+
+/* Directed forwarding (dcm_mesh_directed.c): the DF client's callback (before esp_ble_mesh_init); a provisioner request with a
+ * Directed Forwarding Configuration opcode (dcm_df_codec.h), called by dcm_mesh_send_config_request with its arguments; Directed
+ * Forwarding and Directed Relay off on a node that was just provisioned (CLR-independent: a stack callback may call it). */
+esp_err_t dcm_directed_register_callbacks(void);
+dcm_result_t dcm_directed_send_request(int32_t request_handle, int32_t destination, int32_t opcode, const uint8_t *parameters, size_t length,
+                                       int32_t timeout_ms);
+void dcm_directed_node_provisioned(uint16_t net_index);
 void dcm_node_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_cb_param_t *param);
 void dcm_provisioner_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_cb_param_t *param);
 

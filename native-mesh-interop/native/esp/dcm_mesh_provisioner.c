@@ -24,6 +24,7 @@
 
 #include "dcm_composition.h"
 #include "dcm_config_codec.h"
+#include "dcm_df_codec.h"
 #include "dcm_glue.h"
 #include "dcm_platform.h"
 
@@ -272,6 +273,11 @@ void dcm_provisioner_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_m
 dcm_result_t dcm_mesh_send_config_request(int32_t request_handle, int32_t destination, int32_t opcode, const uint8_t *parameters,
                                           size_t length, int32_t timeout_ms)
 {
+    if (opcode >= 0 && dcm_df_is_request((uint32_t)opcode))
+    {
+        return dcm_directed_send_request(request_handle, destination, opcode, parameters, length, timeout_ms);
+    }
+
     dcm_config_message_t request;
     if (request_handle < 1 || request_handle > 0xFFFF || destination < 1 || destination > 0x7FFF || opcode < 0 || timeout_ms < 100
         || timeout_ms > 1200000 || dcm_config_decode_request((uint32_t)opcode, parameters, length, &request) != DCM_RESULT_OK)
