@@ -82,10 +82,10 @@ namespace DcMonitor.Shared.Provisioning
             get { return (Models & (VendorServer | VendorClient)) == (VendorServer | VendorClient); }
         }
 
-        /// <summary>A relay node: Config Server only and the relay feature (seed §7).</summary>
+        /// <summary>A relay node: the relay feature and no model but the Config Server (seed §7) and, since directed forwarding, the Directed Forwarding Configuration Server.</summary>
         public bool IsRelayNode
         {
-            get { return Models == ConfigServer && RelaySupported; }
+            get { return (Models & ~DirectedForwardingServer) == ConfigServer && RelaySupported; }
         }
 
         /// <summary>Parses page 0 (without the page number) from <paramref name="data"/>[<paramref name="offset"/>..+<paramref name="length"/>].</summary>
