@@ -360,6 +360,30 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
+        /// <summary>Directed PDUs this node relayed along a fixed path it holds (diagnostics and tests).</summary>
+        public long DirectedRelays
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _node.Directed.RelayedPdus;
+                }
+            }
+        }
+
+        /// <summary>True while Directed Forwarding is on (the provisioner's last Directed Control Set; diagnostics and tests).</summary>
+        public bool DirectedForwardingOn
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _node.Directed.Forwarding;
+                }
+            }
+        }
+
         /// <summary>Messages sent asking for directed credentials with Directed Forwarding on but no path, which went by managed flooding.</summary>
         public long DirectedFloodingFallbacks
         {

@@ -30,6 +30,9 @@ namespace DcMonitor.Emulator.Mesh.Stack.DirectedForwarding
         /// <summary>Sends that asked for directed credentials but found no path, and went by managed flooding (ESP-IDF's fallback).</summary>
         public long FloodingFallbacks { get; set; }
 
+        /// <summary>Directed PDUs the node relayed along a path it holds (each counted once, whatever its Directed Relay Retransmit).</summary>
+        public long RelayedPdus { get; set; }
+
         /// <summary>Turns directed forwarding off and forgets every path (node reset).</summary>
         public void Reset()
         {
