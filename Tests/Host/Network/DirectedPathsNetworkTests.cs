@@ -61,22 +61,7 @@ namespace DcMonitor.Tests.Network
         private static ProvisionedMesh LineMesh()
         {
             var mesh = new ProvisionedMesh(universal: 6, relays: 0);
-            for (int i = 0; i < Line.Length; i++)
-            {
-                var hears = new List<string> { "provisioner" };
-                if (i > 0)
-                {
-                    hears.Add(Line[i - 1]);
-                }
-
-                if (i < Line.Length - 1)
-                {
-                    hears.Add(Line[i + 1]);
-                }
-
-                mesh.HearOnly(Line[i], hears.ToArray());
-            }
-
+            mesh.HearInALine(Line);
             mesh.PowerOn();
             mesh.WaitUntilConfigured(6, 90000);
             return mesh;
@@ -92,20 +77,7 @@ namespace DcMonitor.Tests.Network
         private static void AssertAllReadTravelsThePaths(ProvisionedMesh mesh)
         {
             long relayedBefore = Line.Sum(name => mesh.Device(name).Radio.DirectedRelays);
-            var pi = new PiCentral(mesh.Universal("node-0").Radio);
-            pi.Write("ALL:READ");
-            var answered = new HashSet<string>();
-            DateTime deadline = DateTime.UtcNow.AddSeconds(30);
-            while (answered.Count < 5 && DateTime.UtcNow < deadline)
-            {
-                string message = pi.Next(30000);
-                if (message.Contains(":DATA:", StringComparison.Ordinal) && !message.StartsWith("NODE" + mesh.NodeIdOf("node-0") + ":", StringComparison.Ordinal))
-                {
-                    answered.Add(message.Substring(0, message.IndexOf(':')));
-                }
-            }
-
-            Assert.Equal(Line.Skip(1).Select(n => "NODE" + mesh.NodeIdOf(n)).ToHashSet(), answered);
+            Assert.Equal(Line.Skip(1).Select(n => "NODE" + mesh.NodeIdOf(n)).ToHashSet(), mesh.AllReadAnswers("node-0", 5));
             Assert.True(Line.Sum(name => mesh.Device(name).Radio.DirectedRelays) > relayedBefore, "no answer was relayed along a directed path");
             Assert.All(Line, name => Assert.Equal(0, mesh.Device(name).Radio.DirectedFloodingFallbacks));
         }

@@ -29,9 +29,6 @@
 #include "esp_ble_mesh_df_model_api.h"
 #endif
 
-/* TTL of the provisioner's configuration requests, as its Config Client requests (seed §1.6). */
-#define DF_REQUEST_TTL 3u
-
 void dcm_directed_node_provisioned(uint16_t net_index)
 {
 #if defined(CONFIG_BLE_MESH_DF_SRV)
@@ -109,34 +106,19 @@ dcm_result_t dcm_directed_send_request(int32_t request_handle, int32_t destinati
                                        int32_t timeout_ms)
 {
     dcm_df_message_t request;
-    if (request_handle < 1 || request_handle > 0xFFFF || destination < 1 || destination > 0x7FFF || opcode < 0 || timeout_ms < 100
-        || timeout_ms > 1200000 || dcm_df_decode_request((uint32_t)opcode, parameters, length, &request) != DCM_RESULT_OK)
+    if (!dcm_provisioner_request_in_range(request_handle, destination, opcode, timeout_ms) || dcm_df_decode_request((uint32_t)opcode, parameters, length, &request) != DCM_RESULT_OK)
     {
         return DCM_RESULT_INVALID_ARGUMENT;
     }
 
 #if defined(CONFIG_BLE_MESH_DF_CLI)
-    esp_ble_mesh_model_t *df_client = dcm_glue.started ? dcm_glue_model(DCM_MODEL_DF_CLIENT) : NULL;
-    dcm_platform_enter_critical();
-    bool ready_now = dcm_glue.provisioner_ready;
-    dcm_platform_exit_critical();
-    if (df_client == NULL || !ready_now)
-    {
-        return DCM_RESULT_INVALID_STATE;
-    }
-
-    dcm_result_t begun = dcm_requests_begin(&dcm_glue.requests, (uint16_t)request_handle, (uint16_t)destination, (uint32_t)opcode);
+    esp_ble_mesh_client_common_param_t common;
+    dcm_result_t begun = dcm_provisioner_begin_request(request_handle, destination, opcode, timeout_ms, DCM_MODEL_DF_CLIENT, &common);
     if (begun != DCM_RESULT_OK)
     {
         return begun;
     }
 
-    esp_ble_mesh_client_common_param_t common;
-    memset(&common, 0, sizeof common);
-    common.opcode = (uint32_t)opcode;
-    common.model = df_client;
-    dcm_glue_context(&common.ctx, (uint16_t)destination, 0, DF_REQUEST_TTL); /* the stack uses the device key */
-    common.msg_timeout = timeout_ms;
     dcm_result_t result = send_request(&request, &common);
     if (result != DCM_RESULT_OK)
     {
