@@ -22,8 +22,12 @@ namespace DcMonitor.Provisioner.Provisioning
         /// <summary>The request parameters, on-air format.</summary>
         public byte[] Parameters { get; private set; }
 
-        /// <summary>The request for <paramref name="step"/> (a <see cref="ConfigurationStep"/> bit) to the node at <paramref name="address"/>.</summary>
-        public static ConfigurationRequest For(int step, int address, byte[] appKey)
+        /// <summary>
+        /// The request for <paramref name="step"/> (a <see cref="ConfigurationStep"/> bit) to the node at <paramref name="address"/>;
+        /// <paramref name="relayPlanned"/> is the Relay state <see cref="ConfigurationStep.RelayState"/> sets (true when the last relay plan
+        /// selected the node).
+        /// </summary>
+        public static ConfigurationRequest For(int step, int address, byte[] appKey, bool relayPlanned)
         {
             switch (step)
             {
@@ -51,6 +55,9 @@ namespace DcMonitor.Provisioner.Provisioning
                         MeshConfigMessages.ModelSubscriptionAddParameters(address, NodeAddressing.UplinkGroupAddress, MeshProtocol.CompanyId, MeshProtocol.VendorClientModelId));
                 case ConfigurationStep.RelayOn:
                     return new ConfigurationRequest(MeshConfigMessages.RelaySet, MeshConfigMessages.RelaySetParameters(true, 4, 1)); // 5 transmissions, 20 ms (seed §1.6)
+                case ConfigurationStep.RelayState:
+                    return new ConfigurationRequest(MeshConfigMessages.RelaySet,
+                        MeshConfigMessages.RelaySetParameters(relayPlanned, RelayPlanner.RelayRetransmitCount, RelayPlanner.RelayRetransmitSteps));
                 default:
                     return new ConfigurationRequest(MeshConfigMessages.DefaultTtlSet, MeshConfigMessages.DefaultTtlSetParameters(MeshComposition.StandardDefaultTtl));
             }

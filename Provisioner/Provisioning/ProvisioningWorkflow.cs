@@ -12,7 +12,11 @@ namespace DcMonitor.Provisioner.Provisioning
     /// <summary>
     /// From power-on to a configured mesh (seed §6 with its bugs fixed, B23-B26): admits matching devices one at a time at the
     /// address the registry gives their UUID, then walks each provisioned node through its configuration steps
-    /// (<see cref="ConfigurationStep"/>) one confirmed status at a time. Every request has a timeout (the stack's) and up to
+    /// (<see cref="ConfigurationStep"/>) one confirmed status at a time. Paced: a node that no configuration has changed yet is served
+    /// before the others, and the next device is admitted only once no such node waits (one backing off after a failure does not hold
+    /// admissions up), so a newly provisioned node gets its Relay state (<see cref="ConfigurationStep.RelayState"/>) within a second or
+    /// two, long before its <see cref="OrphanWatch"/> would reset it, and the mesh never grows with every new node relaying
+    /// (docs/provisioning.md, "Pacing"). Every request has a timeout (the stack's) and up to
     /// <see cref="AttemptsPerStep"/> attempts; then the node is marked failed with the reason and retried after a back-off.
     /// The registry is saved after every change, so a power cut at any point resumes where it was: config steps are
     /// idempotent (AppKey Add with the same key, a repeated bind or subscription succeed).
@@ -44,6 +48,7 @@ namespace DcMonitor.Provisioner.Provisioning
         private readonly NetworkKeys _keys;
         private readonly NodeLog _log;
         private readonly Hashtable _retryAt = new Hashtable();
+        private readonly Hashtable _attempts = new Hashtable(); // address → attempts made on the node's current step
         private NodeRegistry _registry;
         private bool _ready;
         private byte[] _admitting;
@@ -95,6 +100,12 @@ namespace DcMonitor.Provisioner.Provisioning
             }
         }
 
+        /// <summary>
+        /// Unicast addresses the last relay plan turned Relay on for (<see cref="RelayPlanner"/> sets it; empty before the first plan):
+        /// the Relay state <see cref="ConfigurationStep.RelayState"/> gives a node admitted again. Work queue only.
+        /// </summary>
+        public int[] PlannedRelays { get; set; } = new int[0];
+
         /// <summary>A config request handle no other request of this provisioner uses (1–65535; work queue): the relay planner shares the stack.</summary>
         public int AllocateHandle()
         {
@@ -126,6 +137,7 @@ namespace DcMonitor.Provisioner.Provisioning
             _mesh.DeleteProvisionedNode(node.Uuid);
             bool removed = _registry.Remove(node);
             _retryAt.Remove(node.Address);
+            _attempts.Remove(node.Address);
             if (_pendingAddress == node.Address)
             {
                 _pendingAddress = 0;
@@ -246,9 +258,9 @@ namespace DcMonitor.Provisioner.Provisioning
 
         private void OnDiscovered(byte[] record)
         {
-            if (!_ready || _admitting != null)
+            if (!_ready || _admitting != null || AwaitsFirstChange())
             {
-                return; // one device at a time; it beacons again
+                return; // one device at a time, and only once the last one has its Relay state; it beacons again
             }
 
             byte[] uuid = MeshProvisioning.UuidOf(record);
@@ -313,6 +325,7 @@ namespace DcMonitor.Provisioner.Provisioning
             node.Provisioned = true;
             node.RestartConfiguration();
             _retryAt.Remove(node.Address);
+            _attempts.Remove(node.Address);
             _store.Save(_registry);
             _log.Write("provisioner", "node " + node.NodeId.ToString() + " provisioned at 0x" + node.Address.ToString("X4"));
             ConfigureNext();
@@ -330,7 +343,10 @@ namespace DcMonitor.Provisioner.Provisioning
             ConfigureNext();
         }
 
-        /// <summary>Sends the next step of the first node that needs one, unless a request is outstanding.</summary>
+        /// <summary>
+        /// Sends the next step of the first node that needs one, unless a request is outstanding: first among the nodes no configuration
+        /// has changed yet (their <see cref="OrphanWatch"/> runs), then among the others.
+        /// </summary>
         private void ConfigureNext()
         {
             if (!_ready || _pendingHandle != 0)
@@ -338,10 +354,19 @@ namespace DcMonitor.Provisioner.Provisioning
                 return;
             }
 
+            if (!ConfigureFirst(true))
+            {
+                ConfigureFirst(false);
+            }
+        }
+
+        /// <summary>Sends the next step of the first node needing one (only untouched nodes when <paramref name="untouchedOnly"/>); true when one was sent.</summary>
+        private bool ConfigureFirst(bool untouchedOnly)
+        {
             for (int i = 0; i < _registry.Count; i++)
             {
                 ProvisionedNode node = _registry.NodeAt(i);
-                if (!node.Provisioned || node.FullyConfigured || IsBackingOff(node.Address))
+                if (!node.Provisioned || node.FullyConfigured || (untouchedOnly && !Untouched(node)) || IsBackingOff(node.Address))
                 {
                     continue;
                 }
@@ -349,15 +374,54 @@ namespace DcMonitor.Provisioner.Provisioning
                 int step = ConfigurationStep.Next(node.StepsRequired, node.StepsDone);
                 if (step != 0)
                 {
-                    Send(node, step, node.Address == _pendingAddress && step == _pendingStep ? _attempt + 1 : 1);
-                    return;
+                    object made = _attempts[node.Address]; // kept per node: serving an untouched node first does not restart another's count
+                    Send(node, step, made == null ? 1 : (int)made + 1);
+                    return true;
                 }
             }
+
+            return false;
+        }
+
+        /// <summary>True while an admitted node that no configuration has changed yet waits for its step (nodes backing off after a failure do not count).</summary>
+        private bool AwaitsFirstChange()
+        {
+            for (int i = 0; i < _registry.Count; i++)
+            {
+                ProvisionedNode node = _registry.NodeAt(i);
+                if (node.Provisioned && !node.FullyConfigured && Untouched(node) && !IsBackingOff(node.Address))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when no step that changes the node is confirmed yet (at most its composition was read): its orphan watch runs.</summary>
+        private static bool Untouched(ProvisionedNode node)
+        {
+            return (node.StepsDone & ~ConfigurationStep.Composition) == 0;
+        }
+
+        /// <summary>True when the last relay plan selected the node at <paramref name="address"/>.</summary>
+        private bool IsPlannedRelay(int address)
+        {
+            int[] relays = PlannedRelays;
+            for (int i = 0; i < relays.Length; i++)
+            {
+                if (relays[i] == address)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Send(ProvisionedNode node, int step, int attempt)
         {
-            ConfigurationRequest request = ConfigurationRequest.For(step, node.Address, _keys.AppKey);
+            ConfigurationRequest request = ConfigurationRequest.For(step, node.Address, _keys.AppKey, IsPlannedRelay(node.Address));
             int handle = NextHandle();
             MeshResult result = _mesh.SendConfigRequest(handle, node.Address, request.Opcode, request.Parameters, ConfigTimeoutMilliseconds);
             if (result == MeshResult.Busy)
@@ -369,6 +433,7 @@ namespace DcMonitor.Provisioner.Provisioning
             _pendingAddress = node.Address;
             _pendingStep = step;
             _attempt = attempt;
+            _attempts[node.Address] = attempt;
             if (result != MeshResult.Ok)
             {
                 StepFailed(node, "request refused: " + ResultName(result));
@@ -401,6 +466,10 @@ namespace DcMonitor.Provisioner.Provisioning
                     node.Models = composition.Models;
                     node.IsRelayNode = composition.IsRelayNode;
                     node.Elements = composition.ElementCount;
+                    if (!composition.RelaySupported)
+                    {
+                        node.StepsDone |= ConfigurationStep.RelayState; // no Relay feature: nothing to set
+                    }
                 }
                 catch (ArgumentException exception)
                 {
@@ -419,6 +488,7 @@ namespace DcMonitor.Provisioner.Provisioning
             node.Failures = 0;
             node.LastFailure = "";
             _attempt = 0;
+            _attempts.Remove(node.Address);
             _store.Save(_registry);
             if (node.FullyConfigured)
             {
@@ -460,6 +530,7 @@ namespace DcMonitor.Provisioner.Provisioning
 
         private void Fail(ProvisionedNode node, string reason)
         {
+            _attempts.Remove(node.Address);
             node.Failures++;
             node.LastFailure = reason;
             int backoff = BackoffMilliseconds * node.Failures;

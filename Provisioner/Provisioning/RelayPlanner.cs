@@ -9,9 +9,9 @@ namespace DcMonitor.Provisioner.Provisioning
     /// <summary>
     /// Turns the Relay feature on only where connectivity needs it (issue 15 part 3; docs/relay-selection.md). Once every registered
     /// node is configured and the set of nodes differs from the one last planned (a node joined or was forgotten), the planner
-    /// surveys who hears whom with heartbeats and Config messages only (every node relays during the survey; each publishes TTL-1
-    /// heartbeats to <see cref="HeartbeatGroupAddress"/>; in round r node i counts the heartbeats of node i + r, so ⌊N/2⌋ rounds
-    /// test every pair, taken as symmetric; a node that counted a heartbeat at 1 hop hears that source directly), computes a
+    /// surveys who hears whom with heartbeats and Config messages only (each node keeps the Relay state it has, the provisioner
+    /// reaching every node directly; each publishes TTL-1 heartbeats to <see cref="HeartbeatGroupAddress"/>; in round r node i
+    /// counts the heartbeats of node i + r, so ⌊N/2⌋ rounds test every pair, taken as symmetric; a node that counted a heartbeat at 1 hop hears that source directly), computes a
     /// connected dominating set (<see cref="RelaySelection"/>; relay node images always relay, the provisioner never; the
     /// provisioner hears every node it admitted, PB-ADV being one radio hop) and sends Config Relay Set to every node. A node that
     /// does not answer a request <see cref="ProvisioningWorkflow.AttemptsPerStep"/> times is left out as gone; when no relay set
@@ -181,7 +181,8 @@ namespace DcMonitor.Provisioner.Provisioning
             _plan.Clear();
             for (int i = 0; i < count; i++)
             {
-                Add(i, MeshConfigMessages.RelaySet, MeshConfigMessages.RelaySetParameters(true, RelayRetransmitCount, RelayRetransmitSteps), -1);
+                // No Relay Set here: the provisioner admitted every node over PB-ADV, one radio hop, so its requests need no relay, and
+                // turning every node's Relay on for the survey would flood a large mesh with each request's relayed copies.
                 Add(i, MeshConfigMessages.HeartbeatPublicationSet,
                     MeshConfigMessages.HeartbeatPublicationSetParameters(HeartbeatGroupAddress, 0xFF, SurveyPublicationPeriodLog, 1, 0, 0), -1);
             }
@@ -398,6 +399,8 @@ namespace DcMonitor.Provisioner.Provisioning
                     SelectedRelays[j++] = _addresses[i];
                 }
             }
+
+            _workflow.PlannedRelays = SelectedRelays; // a node admitted again gets its planned Relay state at once
 
             _log.Write("relays", (selection.IsComplete ? "selected " : "no relay set serves every node (one hears nobody): all relay, ")
                 + selected.ToString() + " of " + present.ToString() + " nodes relay:" + list);

@@ -21,6 +21,12 @@ namespace DcMonitor.Shared.Commands
         public string Text { get; }
 
         /// <summary>True when the command changes the duty (cancels a running ramp).</summary>
-        public bool ChangesDuty => Kind == NodeCommandKind.Stop || Kind == NodeCommandKind.Ramp || Kind == NodeCommandKind.SetDuty;
+        public bool ChangesDuty => KindChangesDuty(Kind);
+
+        /// <summary>True for the kinds that change the duty (<see cref="NodeCommandKind.Stop"/>, <see cref="NodeCommandKind.Ramp"/>, <see cref="NodeCommandKind.SetDuty"/>).</summary>
+        public static bool KindChangesDuty(NodeCommandKind kind)
+        {
+            return kind == NodeCommandKind.Stop || kind == NodeCommandKind.Ramp || kind == NodeCommandKind.SetDuty;
+        }
     }
 }

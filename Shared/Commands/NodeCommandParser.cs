@@ -30,39 +30,71 @@ namespace DcMonitor.Shared.Commands
                 text = string.Empty;
             }
 
+            int dutyPercent;
+            switch (Classify(text, out dutyPercent))
+            {
+                case NodeCommandKind.Stop:
+                    return text == "s" ? StopShort : StopLong;
+                case NodeCommandKind.Ramp:
+                    return text == "r" ? RampShort : RampLong;
+                case NodeCommandKind.Read:
+                    return text == "read" ? ReadCommand : StatusCommand;
+                case NodeCommandKind.SetDuty:
+                    return new NodeCommand(NodeCommandKind.SetDuty, dutyPercent, text);
+                case NodeCommandKind.InvalidDutyValue:
+                    return new NodeCommand(NodeCommandKind.InvalidDutyValue, 0, text.Substring(DutyPrefix.Length));
+                default:
+                    return new NodeCommand(NodeCommandKind.Unknown, 0, text);
+            }
+        }
+
+        /// <summary>
+        /// The kind <see cref="Parse"/> gives <paramref name="text"/> (null is treated as empty) and, for
+        /// <see cref="NodeCommandKind.SetDuty"/>, its clamped duty in <paramref name="dutyPercent"/> (0 otherwise), allocating nothing:
+        /// for a caller that needs no <see cref="NodeCommand"/> (the command executor, issue 16).
+        /// </summary>
+        public static NodeCommandKind Classify(string text, out int dutyPercent)
+        {
+            dutyPercent = 0;
+            if (text == null)
+            {
+                text = string.Empty;
+            }
+
             if (text == "s" || text == "stop")
             {
-                return text == "s" ? StopShort : StopLong;
+                return NodeCommandKind.Stop;
             }
 
             if (text == "r" || text == "ramp")
             {
-                return text == "r" ? RampShort : RampLong;
+                return NodeCommandKind.Ramp;
             }
 
+            int requested;
             if (text.StartsWith(DutyPrefix))
             {
-                int requested;
-                if (IntegerText.TryParse(text, DutyPrefix.Length, out requested))
+                if (!IntegerText.TryParse(text, DutyPrefix.Length, out requested))
                 {
-                    return new NodeCommand(NodeCommandKind.SetDuty, LoadDuty.Clamp(requested), text);
+                    return NodeCommandKind.InvalidDutyValue;
                 }
 
-                return new NodeCommand(NodeCommandKind.InvalidDutyValue, 0, text.Substring(DutyPrefix.Length));
+                dutyPercent = LoadDuty.Clamp(requested);
+                return NodeCommandKind.SetDuty;
             }
 
             if (text == "read" || text == "status")
             {
-                return text == "read" ? ReadCommand : StatusCommand;
+                return NodeCommandKind.Read;
             }
 
-            int bare;
-            if (IntegerText.TryParse(text, out bare))
+            if (IntegerText.TryParse(text, out requested))
             {
-                return new NodeCommand(NodeCommandKind.SetDuty, LoadDuty.Clamp(bare), text);
+                dutyPercent = LoadDuty.Clamp(requested);
+                return NodeCommandKind.SetDuty;
             }
 
-            return new NodeCommand(NodeCommandKind.Unknown, 0, text);
+            return NodeCommandKind.Unknown;
         }
     }
 }

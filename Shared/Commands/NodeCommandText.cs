@@ -33,11 +33,35 @@ namespace DcMonitor.Shared.Commands
             return text != null;
         }
 
-        /// <summary>The text of <paramref name="kind"/> as a string (a new one for a duty), or null for a kind the gateway never sends.</summary>
+        /// <summary>
+        /// The text of <paramref name="kind"/> as a string, or null for a kind the gateway never sends. A duty's text
+        /// (<c>duty:0</c> to <c>duty:100</c>) is made at its first use and kept, so a repeated local DUTY allocates nothing
+        /// (issue 16; at most 101 short strings); a duty outside 0–100 (which the gateway's parser refuses) gets a new string.
+        /// </summary>
         public static string Of(NodeCommandKind kind, int dutyPercent)
         {
-            return kind == NodeCommandKind.SetDuty ? NodeCommandParser.DutyPrefix + dutyPercent.ToString() : ConstantOf(kind);
+            if (kind != NodeCommandKind.SetDuty)
+            {
+                return ConstantOf(kind);
+            }
+
+            if (dutyPercent < 0 || dutyPercent >= s_dutyTexts.Length)
+            {
+                return NodeCommandParser.DutyPrefix + dutyPercent.ToString();
+            }
+
+            string text = s_dutyTexts[dutyPercent];
+            if (text == null)
+            {
+                text = NodeCommandParser.DutyPrefix + dutyPercent.ToString();
+                s_dutyTexts[dutyPercent] = text; // a race between threads only makes an equal string twice
+            }
+
+            return text;
         }
+
+        /// <summary>The duty texts made so far, by duty cycle in percent (0–100).</summary>
+        private static readonly string[] s_dutyTexts = new string[101];
 
         private static string ConstantOf(NodeCommandKind kind)
         {

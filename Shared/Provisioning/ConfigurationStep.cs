@@ -5,8 +5,10 @@ namespace DcMonitor.Shared.Provisioning
     /// seed's order (seed §6: Composition Data Get, AppKey Add, bind OnOff Server, OnOff Client, vendor server, vendor client,
     /// subscribe the vendor server to 0xC000), each only for models the node has; a relay node (seed §7) then gets Relay Set
     /// (on) and Default TTL Set (7) so its relay state is confirmed, not assumed; a node with both vendor models then gets the MQTT
-    /// uplink's two steps (vendor server publication to, and vendor client subscription to, the uplink group 0xC001). A step is done
-    /// only when its status confirmed it.
+    /// uplink's two steps (vendor server publication to, and vendor client subscription to, the uplink group 0xC001). Every other
+    /// node gets its Relay state (<see cref="RelayState"/>: off, or on where the last relay plan selected it) right after its
+    /// composition, before any other step, so a growing mesh never has every node relaying (docs/provisioning.md, "Pacing").
+    /// A step is done only when its status confirmed it.
     /// </summary>
     public static class ConfigurationStep
     {
@@ -43,8 +45,21 @@ namespace DcMonitor.Shared.Provisioning
         /// <summary>Vendor client subscribed to the uplink group 0xC001 (universal nodes; MQTT uplink).</summary>
         public const int UplinkSubscription = 0x400;
 
+        /// <summary>
+        /// Relay state set to the plan's (off unless the last relay selection chose the node) on a node that is not a relay node image;
+        /// done without a message when the composition shows no relay feature. Sent right after the composition.
+        /// </summary>
+        public const int RelayState = 0x800;
+
         /// <summary>Every step.</summary>
-        public const int All = 0x7FF;
+        public const int All = 0xFFF;
+
+        /// <summary>The order steps are done in: the composition, the relay state, then the seed's order.</summary>
+        private static readonly int[] Order = new int[]
+        {
+            Composition, RelayState, AppKey, BindOnOffServer, BindOnOffClient, BindVendorServer, BindVendorClient, Subscription,
+            RelayOn, DefaultTtl, UplinkPublication, UplinkSubscription,
+        };
 
         /// <summary>The steps a node with <paramref name="models"/> (CompositionData model bits) needs; before its composition is known, the first two.</summary>
         public static int Required(int models, bool compositionKnown, bool relayNode)
@@ -65,21 +80,21 @@ namespace DcMonitor.Shared.Provisioning
             steps |= (models & CompositionData.GenericOnOffClient) != 0 ? BindOnOffClient : 0;
             steps |= (models & CompositionData.VendorServer) != 0 ? BindVendorServer | Subscription : 0;
             steps |= (models & CompositionData.VendorClient) != 0 ? BindVendorClient : 0;
-            steps |= relayNode ? RelayOn | DefaultTtl : 0;
+            steps |= relayNode ? RelayOn | DefaultTtl : RelayState;
             int vendorModels = CompositionData.VendorServer | CompositionData.VendorClient;
             steps |= (models & vendorModels) == vendorModels ? UplinkPublication | UplinkSubscription : 0;
             return steps;
         }
 
-        /// <summary>The next step to do (lowest bit first, which is the seed's order), 0 when every required step is done.</summary>
+        /// <summary>The next step to do (the composition, the relay state, then the seed's order), 0 when every required step is done.</summary>
         public static int Next(int required, int done)
         {
             int missing = required & ~done;
-            for (int step = Composition; step <= UplinkSubscription; step <<= 1)
+            for (int i = 0; i < Order.Length; i++)
             {
-                if ((missing & step) != 0)
+                if ((missing & Order[i]) != 0)
                 {
-                    return step;
+                    return Order[i];
                 }
             }
 
@@ -102,6 +117,7 @@ namespace DcMonitor.Shared.Provisioning
                 case DefaultTtl: return "default-ttl";
                 case UplinkPublication: return "publish-uplink";
                 case UplinkSubscription: return "subscribe-uplink";
+                case RelayState: return "relay-state";
                 default: return "none";
             }
         }

@@ -139,6 +139,21 @@ namespace DcMonitor.Shared.Runtime
         }
 
         /// <summary>
+        /// Creates an idle one-shot job running <paramref name="item"/> on the worker thread after each <see cref="OneShotWork.Schedule"/>;
+        /// its timer and delegates are created here, once, so scheduling it allocates nothing (a delayed reply, a retry).
+        /// </summary>
+        /// <exception cref="ArgumentNullException">item is null.</exception>
+        public OneShotWork CreateOneShot(WorkItem item)
+        {
+            if (item == null)
+            {
+                throw new ArgumentNullException("item");
+            }
+
+            return new OneShotWork(this, item);
+        }
+
+        /// <summary>
         /// Runs the oldest waiting item on the calling thread, as the worker would (an item that throws is reported through
         /// <see cref="ItemFailed"/>); false when none waits. For a queue whose worker was never started: a path driver or a
         /// test steps the queue deterministically on its own thread.

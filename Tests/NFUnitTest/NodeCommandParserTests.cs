@@ -100,5 +100,27 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual((int)NodeCommandKind.Unknown, (int)command.Kind);
             Assert.AreEqual(string.Empty, command.Text);
         }
+
+        [DataRow("s")]
+        [DataRow("stop")]
+        [DataRow("ramp")]
+        [DataRow("read")]
+        [DataRow("status")]
+        [DataRow("duty:50")]
+        [DataRow("duty:150")]
+        [DataRow("duty:-5")]
+        [DataRow("duty:abc")]
+        [DataRow("75")]
+        [DataRow("DUTY:50")]
+        [DataRow("")]
+        public void ClassifyGivesParsesKindAndDutyWithoutACommand(string text)
+        {
+            int dutyPercent;
+            NodeCommandKind kind = NodeCommandParser.Classify(text, out dutyPercent);
+            NodeCommand command = NodeCommandParser.Parse(text);
+            Assert.AreEqual((int)command.Kind, (int)kind);
+            Assert.AreEqual(command.DutyPercent, dutyPercent);
+            Assert.AreEqual(command.ChangesDuty, NodeCommand.KindChangesDuty(kind));
+        }
     }
 }

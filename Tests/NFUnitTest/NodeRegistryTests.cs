@@ -210,9 +210,10 @@ namespace DcMonitor.NFUnitTest
         [DataRow(0x100, "default-ttl")]
         [DataRow(0x200, "publish-uplink")]
         [DataRow(0x400, "subscribe-uplink")]
+        [DataRow(0x800, "relay-state")]
         [DataRow(0, "none")]
         [DataRow(0x03, "none")]
-        [DataRow(0x800, "none")]
+        [DataRow(0x1000, "none")]
         public void EveryStepHasItsName(int step, string name)
         {
             Assert.AreEqual(name, ConfigurationStep.Name(step));

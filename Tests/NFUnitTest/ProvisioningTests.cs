@@ -66,7 +66,7 @@ namespace DcMonitor.NFUnitTest
             int done = 0;
             int[] order = new int[]
             {
-                ConfigurationStep.Composition, ConfigurationStep.AppKey, ConfigurationStep.BindOnOffServer, ConfigurationStep.BindOnOffClient,
+                ConfigurationStep.Composition, ConfigurationStep.RelayState, ConfigurationStep.AppKey, ConfigurationStep.BindOnOffServer, ConfigurationStep.BindOnOffClient,
                 ConfigurationStep.BindVendorServer, ConfigurationStep.BindVendorClient, ConfigurationStep.Subscription,
                 ConfigurationStep.UplinkPublication, ConfigurationStep.UplinkSubscription,
             };

@@ -92,6 +92,20 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void DutyTextIsKeptAfterItsFirstUseAndRightAtEveryDuty()
+        {
+            for (int duty = 0; duty <= 100; duty++)
+            {
+                string first = NodeCommandText.Of(NodeCommandKind.SetDuty, duty);
+                Assert.AreEqual("duty:" + duty.ToString(), first);
+                Assert.IsTrue(object.ReferenceEquals(first, NodeCommandText.Of(NodeCommandKind.SetDuty, duty)), "duty " + duty.ToString() + " made a new text");
+            }
+
+            Assert.AreEqual("duty:101", NodeCommandText.Of(NodeCommandKind.SetDuty, 101));
+            Assert.AreEqual("duty:-1", NodeCommandText.Of(NodeCommandKind.SetDuty, -1));
+        }
+
+        [TestMethod]
         public void IntegerBytesParseAsTheirText()
         {
             string[] texts = new string[] { "50", "-5", "+7", " 12", "5 0", "12.5", "", "-", "99999999999", "-99999999999", "x" };

@@ -26,7 +26,9 @@ namespace DcMonitor.UniversalNode.Commands
     /// command can cancel it), so each reply describes the state its own command left — as the seed's
     /// synchronous process_command did, without blocking any thread. A READ allocates nothing in steady state (issue 16):
     /// accepted commands wait in a fixed ring, and a reading reply is one reused <see cref="NodeReply"/> whose text is
-    /// formatted only when a receiver reads it — so a receiver uses a reply within its call and never keeps it.
+    /// formatted only when a receiver reads it — so a receiver uses a reply within its call and never keeps it. A valid command is
+    /// classified without a parsed object (<see cref="NodeCommandParser.Classify"/>), and the reply a DUTY, a STOP or an early READ
+    /// sends after the settle time, like each ramp step, is a <see cref="OneShotWork"/> made once: none allocates in steady state.
     /// </summary>
     public sealed class CommandExecutor
     {
@@ -50,9 +52,11 @@ namespace DcMonitor.UniversalNode.Commands
         private int _pendingFirst;
         private int _pendingCount;
         private readonly WorkItem _runPending;
+        private readonly OneShotWork _delayedReply;
+        private readonly OneShotWork _rampStepEnd;
         private bool _awaitingReply;
+        private CommandReplyHandler _delayedReplyRequester;
         private CommandReplyHandler _rampRequester;
-        private ScheduledWork _rampNextStep;
         private int _rampStep;
 
         /// <summary>Creates the executor over the node's worker queue, sensor and load.</summary>
@@ -63,6 +67,8 @@ namespace DcMonitor.UniversalNode.Commands
             _load = load;
             _log = log;
             _runPending = RunPending;
+            _delayedReply = queue.CreateOneShot(SendDelayedReply); // made once: a DUTY, a STOP or an early READ schedules no new objects (issue 16)
+            _rampStepEnd = queue.CreateOneShot(EndRampStep);
         }
 
         /// <summary>True while a ramp runs.</summary>
@@ -171,13 +177,14 @@ namespace DcMonitor.UniversalNode.Commands
 
         private void Execute(string text, CommandReplyHandler reply)
         {
-            NodeCommand command = NodeCommandParser.Parse(text);
-            if (command.ChangesDuty)
+            int dutyPercent;
+            NodeCommandKind kind = NodeCommandParser.Classify(text, out dutyPercent); // no NodeCommand: a valid command allocates nothing
+            if (NodeCommand.KindChangesDuty(kind))
             {
                 CancelRamp();
             }
 
-            switch (command.Kind)
+            switch (kind)
             {
                 case NodeCommandKind.Read:
                     ReplyAfter(_sensor.MillisecondsUntilFirstResult, reply);
@@ -186,16 +193,16 @@ namespace DcMonitor.UniversalNode.Commands
                     ApplyDutyThenReply(0, reply);
                     break;
                 case NodeCommandKind.SetDuty:
-                    ApplyDutyThenReply(command.DutyPercent, reply);
+                    ApplyDutyThenReply(dutyPercent, reply);
                     break;
                 case NodeCommandKind.Ramp:
                     StartRamp(reply);
                     break;
                 case NodeCommandKind.InvalidDutyValue:
-                    reply(NodeReply.TextOnly(NodeReplies.InvalidValue(command.Text)));
+                    reply(NodeReply.TextOnly(NodeReplies.InvalidValue(NodeCommandParser.Parse(text).Text)));
                     break;
                 default:
-                    reply(NodeReply.TextOnly(NodeReplies.Unknown(command.Text)));
+                    reply(NodeReply.TextOnly(NodeReplies.Unknown(NodeCommandParser.Parse(text).Text)));
                     break;
             }
         }
@@ -235,13 +242,18 @@ namespace DcMonitor.UniversalNode.Commands
                 return;
             }
 
-            _awaitingReply = true;
-            _queue.PostDelayed(milliseconds, delegate
-            {
-                _awaitingReply = false;
-                reply(ReadPayload());
-                RunPending();
-            });
+            _awaitingReply = true; // later commands wait: at most one delayed reply at a time
+            _delayedReplyRequester = reply;
+            _delayedReply.Schedule(milliseconds);
+        }
+
+        private void SendDelayedReply()
+        {
+            CommandReplyHandler reply = _delayedReplyRequester;
+            _delayedReplyRequester = null;
+            _awaitingReply = false;
+            reply(ReadPayload());
+            RunPending();
         }
 
         private void StartRamp(CommandReplyHandler reply)
@@ -254,12 +266,11 @@ namespace DcMonitor.UniversalNode.Commands
         private void ApplyRampStep()
         {
             _load.SetDuty(RampSequence.DutyAt(_rampStep));
-            _rampNextStep = _queue.PostDelayed(RampSequence.HoldMillisecondsAt(_rampStep), EndRampStep);
+            _rampStepEnd.Schedule(RampSequence.HoldMillisecondsAt(_rampStep));
         }
 
         private void EndRampStep()
         {
-            _rampNextStep = null;
             NodeReply reading = ReadPayload();
             if (RampSequence.IsLast(_rampStep))
             {
@@ -281,12 +292,7 @@ namespace DcMonitor.UniversalNode.Commands
                 return;
             }
 
-            if (_rampNextStep != null)
-            {
-                _rampNextStep.Cancel();
-                _rampNextStep = null;
-            }
-
+            _rampStepEnd.Cancel();
             CommandReplyHandler requester = _rampRequester;
             _rampRequester = null;
             _log.Write(Component, "ramp cancelled at step " + _rampStep.ToString());

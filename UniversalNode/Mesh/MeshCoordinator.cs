@@ -15,17 +15,28 @@ using DcMonitor.UniversalNode.Uplink;
 namespace DcMonitor.UniversalNode.Mesh
 {
     /// <summary>
-    /// Connects the mesh stack and GATT bridge to the node: every <see cref="MeshEvent"/> is copied and handed to
-    /// the worker thread (nothing runs in the interop's event thread, seed protocol §9 B6), then dispatched to
+    /// Connects the mesh stack and GATT bridge to the node: every <see cref="MeshEvent"/> is copied into a fixed ring
+    /// (<see cref="MeshEventRing"/>, <see cref="EventRingCapacity"/> events) and handed to the worker thread by one delegate made once,
+    /// so receiving an event allocates nothing (issue 16; nothing runs in the interop's event thread, seed protocol §9 B6), then dispatched to
     /// the vendor server, the OnOff server, the MQTT uplink (its report, heartbeat and command opcodes) or the gateway role (<see cref="GatewayProcessor"/>), which also gets a
-    /// tick every <see cref="TickMilliseconds"/> (a <see cref="PeriodicWork"/> created once: an idle tick allocates nothing, issue 16). Events that find the worker queue full are counted and logged, except
-    /// the Pi's commands: an acknowledged DC03 write that cannot be handled (refused by the native ring, or finding the worker
-    /// queue full) is answered with ERROR:BUSY (native-mesh-interop/README.md "Queue sizes and backpressure").
+    /// tick every <see cref="TickMilliseconds"/> (a <see cref="PeriodicWork"/> created once: an idle tick allocates nothing, issue 16). Events that find the ring or the worker queue full are counted and logged, except
+    /// the Pi's commands: an acknowledged DC03 write that cannot be handled (refused by the native ring, or finding the event ring or the worker
+    /// queue full) is answered with ERROR:BUSY, by a <see cref="OneShotWork"/> that retries while the queue is full (native-mesh-interop/README.md "Queue sizes and backpressure").
     /// </summary>
     public sealed class MeshCoordinator
     {
         /// <summary>Gateway tick period, ms.</summary>
         public const int TickMilliseconds = 100;
+
+        /// <summary>
+        /// Received events waiting for the worker, at most (then refused: see the class summary). A burst of answers to an ALL command
+        /// arrives over its response window (seed §4.3: 20–500 ms), one every few milliseconds with many nodes; the native ring
+        /// (4 096 B) holds more behind it.
+        /// </summary>
+        public const int EventRingCapacity = 32;
+
+        /// <summary>Payload bytes each ring slot holds (the longest DC03 command the gateway accepts); a longer payload gets an array of its own.</summary>
+        public const int EventPayloadCapacity = GatewayCommandParser.MaximumCommandBytes;
 
         private const string Component = "mesh";
 
@@ -41,6 +52,10 @@ namespace DcMonitor.UniversalNode.Mesh
         private readonly ReplyWriter _statusText = new ReplyWriter(GatewayReplies.MaximumMessageBytes);
         private readonly UplinkService _uplink;
         private readonly PeriodicWork _tick;
+        private readonly MeshEventRing _events = new MeshEventRing(EventRingCapacity, EventPayloadCapacity);
+        private readonly WorkItem _handleOldestEvent;
+        private readonly OneShotWork _answerRefusedCommands;
+        private int _refusedCommandsToAnswer;
         private int _droppedEvents;
         private int _ringRefusedCommands;
         private int _workerRefusedCommands;
@@ -57,6 +72,8 @@ namespace DcMonitor.UniversalNode.Mesh
             _vendorServer = new VendorServer(mesh, queue, _adapter, executor);
             _onOffServer = new OnOffServer(mesh, executor, load);
             _tick = queue.CreatePeriodic(Tick);
+            _handleOldestEvent = HandleOldestEvent;
+            _answerRefusedCommands = queue.CreateOneShot(AnswerRefusedCommands);
             mesh.EventReceived += OnEvent;
         }
 
@@ -114,32 +131,61 @@ namespace DcMonitor.UniversalNode.Mesh
 
         private void OnEvent(MeshEvent meshEvent)
         {
-            ReceivedMeshEvent copy = new ReceivedMeshEvent(meshEvent);
-            if (copy.Kind == MeshEventKind.GattCommandRefused)
+            MeshEventKind kind = meshEvent.Kind;
+            if (kind == MeshEventKind.GattCommandRefused)
             {
                 Interlocked.Increment(ref _ringRefusedCommands);
             }
 
-            if (_queue.Post(delegate { Handle(copy); }))
+            if (_events.TryAdd(meshEvent) != null)
             {
-                return;
+                if (_queue.Post(_handleOldestEvent))
+                {
+                    return;
+                }
+
+                _events.RemoveNewest();
             }
 
-            if (copy.Kind == MeshEventKind.GattCommandWritten || copy.Kind == MeshEventKind.GattCommandRefused)
+            if (kind == MeshEventKind.GattCommandWritten || kind == MeshEventKind.GattCommandRefused)
             {
-                // The Pi's write was acknowledged: it must be answered. A delayed item is never lost (it retries while the
-                // queue is full), so the command is refused out loud instead of dropped.
-                if (copy.Kind == MeshEventKind.GattCommandWritten)
+                // The Pi's write was acknowledged: it must be answered. The one-shot retries while the queue is full (it is never
+                // lost), so the command is refused out loud instead of dropped.
+                if (kind == MeshEventKind.GattCommandWritten)
                 {
                     Interlocked.Increment(ref _workerRefusedCommands);
                 }
 
-                _queue.PostDelayed(0, delegate { Gateway.OnCommandRefused(Environment.TickCount64); });
+                Interlocked.Increment(ref _refusedCommandsToAnswer);
+                _answerRefusedCommands.Schedule(0);
                 return;
             }
 
             _droppedEvents++;
             _log.Write(Component, "worker busy: mesh event dropped (" + _droppedEvents.ToString() + " so far)");
+        }
+
+        /// <summary>Handles the oldest received event (one run is posted per event added to the ring) and frees its slot.</summary>
+        private void HandleOldestEvent()
+        {
+            try
+            {
+                Handle(_events.Oldest);
+            }
+            finally
+            {
+                _events.RemoveOldest();
+            }
+        }
+
+        /// <summary>Answers each DC03 command refused since the last run with one ERROR:BUSY.</summary>
+        private void AnswerRefusedCommands()
+        {
+            int refused = Interlocked.Exchange(ref _refusedCommandsToAnswer, 0);
+            for (int i = 0; i < refused; i++)
+            {
+                Gateway.OnCommandRefused(Environment.TickCount64);
+            }
         }
 
         private void Handle(ReceivedMeshEvent e)
@@ -150,7 +196,7 @@ namespace DcMonitor.UniversalNode.Mesh
                 case MeshEventKind.VendorMessageReceived:
                     if (IsUplinkOpcode(e.Opcode))
                     {
-                        _uplink.OnMeshMessage(e, now);
+                        _uplink.OnMeshMessage(e.ExactCopy(), now); // the uplink reads the payload array's length: an exact copy (not on issue 16's paths)
                     }
                     else if (e.Opcode == MeshProtocol.VendorSendOpcode || e.Opcode == MeshProtocol.BinarySendOpcode)
                     {
@@ -183,7 +229,7 @@ namespace DcMonitor.UniversalNode.Mesh
                     Gateway.OnOnOffTimeout(e.Destination, now);
                     break;
                 case MeshEventKind.GattCommandWritten:
-                    Gateway.OnCommandWritten(e.Payload, e.Payload.Length, now);
+                    Gateway.OnCommandWritten(e.Payload, e.PayloadLength, now);
                     break;
                 case MeshEventKind.GattCommandRefused:
                     Gateway.OnCommandRefused(now);
@@ -232,7 +278,7 @@ namespace DcMonitor.UniversalNode.Mesh
             }
 
             _statusText.Clear();
-            if (!BinaryStatusCodec.WriteReplyText(e.Payload, 0, e.Payload.Length, _statusReading, _statusFormatter, _statusText))
+            if (!BinaryStatusCodec.WriteReplyText(e.Payload, 0, e.PayloadLength, _statusReading, _statusFormatter, _statusText))
             {
                 _log.Write(Component, "malformed binary status from 0x" + e.Source.ToString("X4"));
                 return;

@@ -1,4 +1,3 @@
-using System.Collections;
 using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Gateway;
@@ -27,7 +26,7 @@ namespace DcMonitor.UniversalNode.Mesh
 
         private readonly MeshNode _mesh;
         private readonly MeshState _state = new MeshState();
-        private readonly ArrayList _textOnly = new ArrayList();
+        private readonly AddressSet _textOnly = new AddressSet(8); // nodes that answer in text only (seed nodes); boxes nothing
         private readonly byte[] _binary = new byte[BinaryCommandCodec.WindowedLength];
         private readonly ReplyWriter _text = new ReplyWriter(64);
 
@@ -104,7 +103,7 @@ namespace DcMonitor.UniversalNode.Mesh
             {
                 _textOnly.Remove(source);
             }
-            else if (!_textOnly.Contains(source))
+            else
             {
                 _textOnly.Add(source);
             }
@@ -113,7 +112,7 @@ namespace DcMonitor.UniversalNode.Mesh
         /// <summary>A request to <paramref name="destination"/> timed out: if it was binary, use text next time.</summary>
         public void TimedOut(int destination, int opcode)
         {
-            if (opcode == MeshProtocol.BinarySendOpcode && destination < 0xC000 && !_textOnly.Contains(destination))
+            if (opcode == MeshProtocol.BinarySendOpcode && destination < 0xC000)
             {
                 _textOnly.Add(destination);
             }

@@ -89,11 +89,11 @@ namespace DcMonitor.UniversalNode.Mesh
             }
 
             bool binary = request.Opcode == MeshProtocol.BinarySendOpcode;
-            string command = binary ? BinaryCommandCodec.TryDecodeToText(request.Payload, 0, request.Payload.Length) : request.PayloadText();
+            string command = binary ? BinaryCommandCodec.TryDecodeToText(request.Payload, 0, request.PayloadLength) : request.PayloadText();
             int handle = request.RequestHandle;
             bool group = request.Destination >= 0xC000;
             int window = !group ? 0 : binary && command != null
-                ? BinaryCommandCodec.ResponseWindowMillisecondsOf(request.Payload, 0, request.Payload.Length) : ResponseDelay.MaximumMilliseconds;
+                ? BinaryCommandCodec.ResponseWindowMillisecondsOf(request.Payload, 0, request.PayloadLength) : ResponseDelay.MaximumMilliseconds;
             if (command == null)
             {
                 ReplyText(handle, NodeReplies.Unknown("<binary>"), window);

@@ -29,7 +29,7 @@ namespace DcMonitor.Emulator.Mesh
     /// <see cref="ConfigurationClient"/>, <see cref="HeartbeatLayer"/> and <see cref="ProvisioningBearer"/> (PB-ADV, beacons).
     /// Provisioning state persists next to the node's flash (<see cref="MeshSettings"/>).
     /// </summary>
-    public sealed class EmulatedMeshStack : IRadio, IAirActivity, IAdvertisingBearer, INativeEventSink
+    public sealed class EmulatedMeshStack : IRadio, IAirActivity, IAdvertisingBearer, INativeEventSink, INativeMeshComponent
     {
         /// <summary>
         /// Bytes of the native event ring, as on the device (DCM_EVENT_RING_BYTES): each record costs

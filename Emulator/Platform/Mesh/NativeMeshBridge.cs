@@ -1,14 +1,24 @@
+using System.Runtime.CompilerServices;
 using DcMonitor.Emulator.Board;
 
 namespace DcMonitor.Emulator.Mesh
 {
     /// <summary>
     /// The native entry points of the mesh interop, for the calling node: what the C component exports to
-    /// nanoCLR, here forwarding to the <see cref="EmulatedMeshStack"/> of <see cref="VirtualBoard.Current"/>. Only the
+    /// nanoCLR, here forwarding to the <see cref="EmulatedMeshStack"/> of <see cref="VirtualBoard.Current"/> (or the component a test
+    /// put in its place, <see cref="Replace"/>). Only the
     /// host-build shim of <c>DcMonitor.MeshInterop.Native.NativeMesh</c> calls it (the firmware checks allow that one use).
     /// </summary>
     public static class NativeMeshBridge
     {
+        private static readonly ConditionalWeakTable<VirtualBoard, INativeMeshComponent> s_replacements = new ConditionalWeakTable<VirtualBoard, INativeMeshComponent>();
+
+        /// <summary>
+        /// Puts <paramref name="component"/> behind <paramref name="board"/>'s interop instead of its emulated stack (before the firmware
+        /// starts the mesh): a test drives the firmware's mesh classes against it on one thread.
+        /// </summary>
+        public static void Replace(VirtualBoard board, INativeMeshComponent component) => s_replacements.AddOrUpdate(board, component);
+
         /// <summary>See NativeMesh.Start.</summary>
         public static int Start(int models, bool relayEnabled, int defaultTtl, byte[] deviceUuid) => Stack.Start(models, relayEnabled, defaultTtl, deviceUuid);
 
@@ -61,6 +71,13 @@ namespace DcMonitor.Emulator.Mesh
         public static int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds) =>
             Stack.SendConfigRequest(requestHandle, destination, opcode, parameters, length, timeoutMilliseconds);
 
-        private static EmulatedMeshStack Stack => EmulatedMeshStack.For(VirtualBoard.Current);
+        private static INativeMeshComponent Stack
+        {
+            get
+            {
+                VirtualBoard board = VirtualBoard.Current;
+                return s_replacements.TryGetValue(board, out INativeMeshComponent replacement) ? replacement : EmulatedMeshStack.For(board);
+            }
+        }
     }
 }

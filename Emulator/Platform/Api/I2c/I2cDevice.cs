@@ -45,13 +45,21 @@ namespace System.Device.I2c
         /// <summary>Reads one byte (the transfer status is not reported, as in nanoFramework).</summary>
         public byte ReadByte()
         {
+            long begin = EmulatedNativeAllocations.Begin();
             byte[] one = new byte[1];
+            EmulatedNativeAllocations.End(begin);
             Read(one);
             return one[0];
         }
 
         /// <summary>Writes one byte.</summary>
-        public I2cTransferResult WriteByte(byte value) => Write(new byte[] { value });
+        public I2cTransferResult WriteByte(byte value)
+        {
+            long begin = EmulatedNativeAllocations.Begin();
+            byte[] one = new byte[] { value };
+            EmulatedNativeAllocations.End(begin);
+            return Write(one);
+        }
 
         /// <summary>Reads <c>buffer.Length</c> bytes.</summary>
         public I2cTransferResult Read(SpanByte buffer) => WriteRead(SpanByte.Empty, buffer);
@@ -59,9 +67,22 @@ namespace System.Device.I2c
         /// <summary>Writes <c>buffer.Length</c> bytes.</summary>
         public I2cTransferResult Write(SpanByte buffer) => WriteRead(buffer, SpanByte.Empty);
 
-        /// <summary>Writes then reads with a repeated start between the phases.</summary>
+        /// <summary>Writes then reads with a repeated start between the phases (what the emulation allocates is counted as native: <see cref="EmulatedNativeAllocations"/>).</summary>
         /// <exception cref="ObjectDisposedException">The device was disposed.</exception>
         public I2cTransferResult WriteRead(SpanByte writeBuffer, SpanByte readBuffer)
+        {
+            long begin = EmulatedNativeAllocations.Begin();
+            try
+            {
+                return Transfer(writeBuffer, readBuffer);
+            }
+            finally
+            {
+                EmulatedNativeAllocations.End(begin);
+            }
+        }
+
+        private I2cTransferResult Transfer(SpanByte writeBuffer, SpanByte readBuffer)
         {
             if (_disposed)
             {

@@ -150,9 +150,12 @@ namespace System.Device.Pwm
             _board.ReleasePwmChannel(_channel);
         }
 
+        /// <summary>The LEDC peripheral drives the pin (the emulated pin's record of it is counted as native: <see cref="EmulatedNativeAllocations"/>).</summary>
         private void Drive()
         {
+            long begin = EmulatedNativeAllocations.Begin();
             _board.Pin(_pin).Set(_board.Clock.NowMicroseconds, _dutyTenThousandths / 10000.0, _frequency);
+            EmulatedNativeAllocations.End(begin);
         }
 
         private void ThrowIfDisposed()
