@@ -66,7 +66,7 @@ namespace DcMonitor.Provisioner
 
             Workflow = new ProvisioningWorkflow(mesh, _queue, new RegistryStore(RegistryStore.DefaultPath, _log), keys, _log);
             var paths = new DirectedPathInstaller(new GatewayStore(GatewayStore.DefaultPath, _log), _log);
-            Relays = new RelayPlanner(mesh, _queue, Workflow, _log);
+            Relays = new RelayPlanner(mesh, _queue, Workflow, paths, _log);
             new Terminal.ProvisionerConsole(_console, _queue, Workflow, keys, Relays, paths);
             _queue.Post(Workflow.Start);
             _queue.Post(Relays.Start);

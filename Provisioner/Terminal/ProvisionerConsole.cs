@@ -137,7 +137,7 @@ namespace DcMonitor.Provisioner.Terminal
                 }
 
                 _paths.SetGateways(gateways);
-                _relays.PlanAgain();
+                _relays.InstallPathsAgain();
             }
 
             int[] planned = _paths.PlannedGatewayAddresses;
