@@ -106,6 +106,11 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::Start___STATIC__I4__I4__BOOLEAN__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::ReadState___STATIC__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendVendor___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4__BOOLEAN__I4,
@@ -131,12 +136,25 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_DcMonitor_MeshInterop =
 {
     "DcMonitor.MeshInterop",
-    0x4EC392F1,
+    0x40E11CAF,
     method_lookup,
     { 1, 0, 0, 0 }
 };
