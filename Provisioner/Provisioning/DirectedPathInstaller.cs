@@ -12,8 +12,9 @@ namespace DcMonitor.Provisioner.Provisioning
     /// at a time, each acknowledged and retried like the survey's requests. For each gateway a <see cref="DirectedPathPlan"/> over the
     /// selection's one-hop graph and relays gives each node its path origins; a node then gets, per entry, Forwarding Table Add (two-way,
     /// path target the gateway; bearer toward an end the node is itself: none) and, for a region path, Forwarding Table Dependents Add with
-    /// its members' address ranges; then Directed Control Set: Directed Forwarding on when it holds an entry or relays directed PDUs,
-    /// Directed Relay on at a path relay of any gateway's plan. Every request is idempotent (an entry already held is kept, a range held
+    /// its members' address ranges; once every table is sent, Directed Control Set — the path relays first, so that no node sends
+    /// directed before the relays of its path forward directed PDUs: Directed Forwarding on when it holds an entry or relays directed
+    /// PDUs, Directed Relay on at a path relay of any gateway's plan. Every request is idempotent (an entry already held is kept, a range held
     /// is not added twice), so a plan sent again after a power cut or a re-selection changes nothing that is already right.
     /// Gateways: the node ids <see cref="Gateways"/> names (console <c>gateway</c>, kept by <see cref="GatewayStore"/>), else the first
     /// admitted universal node (the lowest address that is not a relay node image). Work queue only.
@@ -69,14 +70,14 @@ namespace DcMonitor.Provisioner.Provisioning
             }
 
             int requests = 0;
+            bool[] holds = new bool[graph.Count];
+            bool[] pathRelay = new bool[graph.Count];
             for (int device = 1; device < graph.Count; device++)
             {
-                bool holds = false;
-                bool pathRelay = false;
                 for (int g = 0; g < plans.Length; g++)
                 {
                     int gateway = addresses[gateways[g]];
-                    pathRelay |= plans[g].IsPathRelay(device);
+                    pathRelay[device] |= plans[g].IsPathRelay(device);
                     int[] origins = plans[g].PathOriginsAt(device);
                     for (int i = 0; i < origins.Length; i++)
                     {
@@ -86,7 +87,7 @@ namespace DcMonitor.Provisioner.Provisioning
                         }
 
                         int origin = addresses[origins[i]];
-                        holds = true;
+                        holds[device] = true;
                         sink(device, DirectedForwardingMessages.ForwardingTableAdd, DirectedForwardingMessages.ForwardingTableAddParameters(0, origin, gateway, true,
                             origins[i] == device ? DirectedForwardingMessages.NoBearer : DirectedForwardingMessages.AdvertisingBearer,
                             device == gateways[g] ? DirectedForwardingMessages.NoBearer : DirectedForwardingMessages.AdvertisingBearer));
@@ -100,9 +101,20 @@ namespace DcMonitor.Provisioner.Provisioning
                         }
                     }
                 }
+            }
 
-                sink(device, DirectedForwardingMessages.DirectedControlSet, DirectedForwardingMessages.DirectedControlSetParameters(0, holds || pathRelay, pathRelay));
-                requests++;
+            // Directed Control Sets last, the path relays first: no node sends directed before its path's relays forward directed PDUs.
+            for (int pass = 0; pass < 2; pass++)
+            {
+                for (int device = 1; device < graph.Count; device++)
+                {
+                    if (pathRelay[device] == (pass == 0))
+                    {
+                        sink(device, DirectedForwardingMessages.DirectedControlSet,
+                            DirectedForwardingMessages.DirectedControlSetParameters(0, holds[device] || pathRelay[device], pathRelay[device]));
+                        requests++;
+                    }
+                }
             }
 
             PlannedRequests = requests;
