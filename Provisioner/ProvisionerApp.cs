@@ -65,8 +65,9 @@ namespace DcMonitor.Provisioner
             }
 
             Workflow = new ProvisioningWorkflow(mesh, _queue, new RegistryStore(RegistryStore.DefaultPath, _log), keys, _log);
-            Relays = new RelayPlanner(mesh, _queue, Workflow, _log);
-            new Terminal.ProvisionerConsole(_console, _queue, Workflow, keys, Relays);
+            var paths = new DirectedPathInstaller(new GatewayStore(GatewayStore.DefaultPath, _log), _log);
+            Relays = new RelayPlanner(mesh, _queue, Workflow, paths, _log);
+            new Terminal.ProvisionerConsole(_console, _queue, Workflow, keys, Relays, paths);
             _queue.Post(Workflow.Start);
             _queue.Post(Relays.Start);
             _queue.Post(delegate { _console.WriteLine(ReadyLine); });

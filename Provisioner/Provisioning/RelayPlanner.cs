@@ -1,6 +1,7 @@
 using System.Collections;
 using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Diagnostics;
+using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Provisioning;
 using DcMonitor.Shared.Runtime;
 
@@ -15,7 +16,9 @@ namespace DcMonitor.Provisioner.Provisioning
     /// connected dominating set (<see cref="RelaySelection"/>; relay node images always relay, the provisioner never; the
     /// provisioner hears every node it admitted, PB-ADV being one radio hop) and sends Config Relay Set to every node. A node that
     /// does not answer a request <see cref="ProvisioningWorkflow.AttemptsPerStep"/> times is left out as gone; when no relay set
-    /// can serve the rest, every node keeps relaying. Work queue only.
+    /// can serve the rest, every node keeps relaying. After the Relay Sets the same plan carries the directed paths'
+    /// requests (<see cref="DirectedPathInstaller"/>, docs/directed-forwarding.md): installed again at each selection, and at once
+    /// when the gateways change (<see cref="InstallPathsAgain"/>). Work queue only.
     /// </summary>
     public sealed class RelayPlanner
     {
@@ -49,6 +52,7 @@ namespace DcMonitor.Provisioner.Provisioning
         private readonly WorkQueue _queue;
         private readonly ProvisioningWorkflow _workflow;
         private readonly NodeLog _log;
+        private readonly DirectedPathInstaller _paths;
         private readonly ArrayList _plan = new ArrayList();
         private int[] _addresses = new int[0];
         private NeighbourGraph _graph;
@@ -60,10 +64,17 @@ namespace DcMonitor.Provisioner.Provisioning
         private bool[] _goneBefore = new bool[0];
         private int _pendingHandle;
         private int _attempt;
+        private NeighbourGraph _selectionGraph;
+        private bool[] _selectionRelays;
+        private int[] _selectionNodes;
+        private bool _installAgain;
+        private bool _reinstalling;
+        private int _watchToken;
 
-        /// <summary>A planner over the provisioner's stack, sharing the workflow's work queue and request handles.</summary>
-        public RelayPlanner(MeshNode mesh, WorkQueue queue, ProvisioningWorkflow workflow, NodeLog log)
+        /// <summary>A planner over the provisioner's stack, sharing the workflow's work queue and request handles; <paramref name="paths"/> plans the directed paths.</summary>
+        public RelayPlanner(MeshNode mesh, WorkQueue queue, ProvisioningWorkflow workflow, DirectedPathInstaller paths, NodeLog log)
         {
+            _paths = paths;
             _mesh = mesh;
             _queue = queue;
             _workflow = workflow;
@@ -101,6 +112,44 @@ namespace DcMonitor.Provisioner.Provisioning
         {
             _plannedMembers = "";
             Check();
+        }
+
+        /// <summary>
+        /// Installs the directed paths of the last selection again (the gateways changed; console <c>gateway</c>): at once when no survey
+        /// or plan runs, else after the running one (work queue). Before the first selection nothing happens: the first plan installs them.
+        /// </summary>
+        public void InstallPathsAgain()
+        {
+            if (_running)
+            {
+                _installAgain = true;
+                return;
+            }
+
+            if (_selectionGraph == null)
+            {
+                return;
+            }
+
+            _plan.Clear();
+            PlanPaths();
+            _applying = true;
+            _reinstalling = true;
+            _running = true;
+            Next();
+        }
+
+        /// <summary>Schedules the next watch; a watch scheduled earlier is dropped (one watch chain at a time).</summary>
+        private void ScheduleWatch()
+        {
+            int token = ++_watchToken;
+            _queue.PostDelayed(WatchPeriodMilliseconds, delegate
+            {
+                if (token == _watchToken)
+                {
+                    Watch();
+                }
+            });
         }
 
         private void Check()
@@ -264,9 +313,18 @@ namespace DcMonitor.Provisioner.Provisioning
             {
                 _applying = false;
                 _running = false;
-                Selections++;
-                _log.Write("relays", "relay plan applied");
-                _queue.PostDelayed(WatchPeriodMilliseconds, Watch);
+                Selections += _reinstalling ? 0 : 1;
+                _log.Write("relays", _reinstalling ? "directed paths applied again" : "relay plan applied");
+                _reinstalling = false;
+                _log.Write("paths", "directed paths installed: " + _paths.PlannedRequests.ToString() + " requests");
+                if (_installAgain)
+                {
+                    _installAgain = false;
+                    InstallPathsAgain();
+                    return;
+                }
+
+                ScheduleWatch();
                 return;
             }
 
@@ -284,7 +342,14 @@ namespace DcMonitor.Provisioner.Provisioning
                     }
                 }
 
-                _queue.PostDelayed(WatchPeriodMilliseconds, Watch);
+                if (_installAgain)
+                {
+                    _installAgain = false;
+                    InstallPathsAgain();
+                    return;
+                }
+
+                ScheduleWatch();
                 return;
             }
 
@@ -310,6 +375,12 @@ namespace DcMonitor.Provisioner.Provisioning
 
             _attempt = 0;
             _plan.RemoveAt(0);
+            if (DirectedForwardingMessages.StatusFor(request.Opcode) >= 0 && e.Payload != null && e.Payload.Length > 0 && e.Payload[0] != 0)
+            {
+                _log.Write("paths", "node 0x" + _addresses[request.Node].ToString("X4") + " refused request 0x" + request.Opcode.ToString("X4") + ": status 0x"
+                    + e.Payload[0].ToString("X2") + " (that path stays missing: its nodes flood)");
+            }
+
             if (request.HeardIndex >= 0 && e.Payload != null && e.Payload.Length >= HeartbeatSubscription.StatusLength
                 && HeartbeatSubscription.Parse(e.Payload, 0).HeardDirectly)
             {
@@ -404,8 +475,42 @@ namespace DcMonitor.Provisioner.Provisioning
 
             _log.Write("relays", (selection.IsComplete ? "selected " : "no relay set serves every node (one hears nobody): all relay, ")
                 + selected.ToString() + " of " + present.ToString() + " nodes relay:" + list);
+            _selectionGraph = graph;
+            _selectionRelays = relays;
+            _selectionNodes = new int[present + 1];
+            _selectionNodes[0] = -1; // the provisioner
+            for (int i = 0; i < _addresses.Length; i++)
+            {
+                if (deviceOf[i] > 0)
+                {
+                    _selectionNodes[deviceOf[i]] = i;
+                }
+            }
+
+            PlanPaths();
             _applying = true;
             Next();
+        }
+
+        /// <summary>Appends the directed paths' requests of the last selection to the plan (after its Relay Sets).</summary>
+        private void PlanPaths()
+        {
+            NodeRegistry registry = _workflow.Registry;
+            int devices = _selectionNodes.Length;
+            int[] addresses = new int[devices];
+            bool[] relayNodeImages = new bool[devices];
+            addresses[0] = NodeAddressing.ProvisionerAddress;
+            for (int device = 1; device < devices; device++)
+            {
+                addresses[device] = _addresses[_selectionNodes[device]];
+                ProvisionedNode node = registry.FindByAddress(addresses[device]);
+                relayNodeImages[device] = node != null && node.IsRelayNode;
+            }
+
+            _paths.Plan(_selectionGraph, _selectionRelays, addresses, relayNodeImages, delegate (int device, int opcode, byte[] parameters)
+            {
+                Add(_selectionNodes[device], opcode, parameters, -1);
+            });
         }
 
         private sealed class PlannedRequest

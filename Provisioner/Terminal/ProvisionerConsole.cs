@@ -12,7 +12,9 @@ namespace DcMonitor.Provisioner.Terminal
     /// <summary>
     /// The provisioner's serial console (issue "Provisioner and RelayNode images" §1): <c>nodes</c>, <c>node &lt;id&gt;</c>,
     /// <c>forget &lt;id|uuid&gt;</c>, <c>reprovision &lt;id&gt;</c>, <c>keys</c> (fingerprints only, never the keys), <c>version</c> (image name and firmware version),
-    /// <c>relays</c> (the nodes the relay plan turned Relay on for), <c>relays plan</c> (survey and select again, docs/relay-selection.md), <c>help</c>.
+    /// <c>relays</c> (the nodes the relay plan turned Relay on for), <c>relays plan</c> (survey and select again, docs/relay-selection.md),
+    /// <c>gateway</c> (the gateways the directed paths lead to), <c>gateway 0,3</c> or <c>gateway default</c> (name them, kept on flash; the
+    /// paths are installed again at once, docs/directed-forwarding.md), <c>help</c>.
     /// Lines are handled on the work queue, so they see the registry between workflow steps. Bad input gets an
     /// <c>error: …</c> line naming what was wrong.
     /// </summary>
@@ -23,10 +25,12 @@ namespace DcMonitor.Provisioner.Terminal
         private readonly ProvisioningWorkflow _workflow;
         private readonly NetworkKeys _keys;
         private readonly RelayPlanner _relays;
+        private readonly DirectedPathInstaller _paths;
 
         /// <summary>Attaches to <paramref name="console"/>.</summary>
-        public ProvisionerConsole(SerialConsole console, WorkQueue queue, ProvisioningWorkflow workflow, NetworkKeys keys, RelayPlanner relays)
+        public ProvisionerConsole(SerialConsole console, WorkQueue queue, ProvisioningWorkflow workflow, NetworkKeys keys, RelayPlanner relays, DirectedPathInstaller paths)
         {
+            _paths = paths;
             _console = console;
             _queue = queue;
             _workflow = workflow;
@@ -53,7 +57,7 @@ namespace DcMonitor.Provisioner.Terminal
 
             if (command == "help")
             {
-                _console.WriteLine("commands: nodes | node <id> | forget <id|uuid> | reprovision <id> | keys | relays [plan] | version | help");
+                _console.WriteLine("commands: nodes | node <id> | forget <id|uuid> | reprovision <id> | keys | relays [plan] | gateway [<id>[,<id>...]|default] | version | help");
             }
             else if (command == "version")
             {
@@ -96,6 +100,10 @@ namespace DcMonitor.Provisioner.Terminal
             {
                 Relays(argument);
             }
+            else if (command == "gateway")
+            {
+                Gateway(argument, words.Length);
+            }
             else if (command == "keys")
             {
                 _console.WriteLine("NetKey fingerprint " + NetworkKeys.Fingerprint(_keys.NetKey) + ", AppKey fingerprint " + NetworkKeys.Fingerprint(_keys.AppKey)
@@ -105,6 +113,42 @@ namespace DcMonitor.Provisioner.Terminal
             {
                 _console.WriteLine("error: unknown command '" + command + "' (type 'help')");
             }
+        }
+
+        private void Gateway(string argument, int words)
+        {
+            if (words > 2)
+            {
+                _console.WriteLine("error: 'gateway' takes one list of node ids separated by commas, without spaces");
+                return;
+            }
+
+            if (argument.Length > 0)
+            {
+                GatewayList gateways;
+                try
+                {
+                    gateways = GatewayList.Parse(argument);
+                }
+                catch (System.ArgumentException exception)
+                {
+                    _console.WriteLine("error: " + exception.Message);
+                    return;
+                }
+
+                _paths.SetGateways(gateways);
+                _relays.InstallPathsAgain();
+            }
+
+            int[] planned = _paths.PlannedGatewayAddresses;
+            string list = "";
+            for (int i = 0; i < planned.Length; i++)
+            {
+                list += " 0x" + planned[i].ToString("X4");
+            }
+
+            _console.WriteLine("gateways: " + (_paths.Gateways.IsDefault ? "default (the first admitted universal node)" : _paths.Gateways.ToString())
+                + "; paths installed toward:" + (list.Length > 0 ? list : " none yet") + (_relays.IsRunning ? " (plan running)" : ""));
         }
 
         private void Relays(string argument)

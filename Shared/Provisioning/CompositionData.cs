@@ -30,6 +30,12 @@ namespace DcMonitor.Shared.Provisioning
         /// <summary>MeshModels.VendorClient.</summary>
         public const int VendorClient = 0x20;
 
+        /// <summary>MeshModels.DirectedForwardingServer: the SIG Directed Forwarding Configuration Server 0xBF30 (Mesh Protocol 1.1).</summary>
+        public const int DirectedForwardingServer = 0x40;
+
+        /// <summary>MeshModels.DirectedForwardingClient: the SIG Directed Forwarding Configuration Client 0xBF31.</summary>
+        public const int DirectedForwardingClient = 0x80;
+
         /// <summary>Features bit of the relay feature (§4.2.1.1).</summary>
         public const int RelayFeature = 0x0001;
 
@@ -76,10 +82,10 @@ namespace DcMonitor.Shared.Provisioning
             get { return (Models & (VendorServer | VendorClient)) == (VendorServer | VendorClient); }
         }
 
-        /// <summary>A relay node: Config Server only and the relay feature (seed §7).</summary>
+        /// <summary>A relay node: the relay feature and no model but the Config Server (seed §7) and, since directed forwarding, the Directed Forwarding Configuration Server.</summary>
         public bool IsRelayNode
         {
-            get { return Models == ConfigServer && RelaySupported; }
+            get { return (Models & ~DirectedForwardingServer) == ConfigServer && RelaySupported; }
         }
 
         /// <summary>Parses page 0 (without the page number) from <paramref name="data"/>[<paramref name="offset"/>..+<paramref name="length"/>].</summary>
@@ -148,7 +154,8 @@ namespace DcMonitor.Shared.Provisioning
             for (int i = 0; i < sigCount; i++)
             {
                 int id = Read16(data, position + (i * 2));
-                models |= id == 0x0000 ? ConfigServer : id == 0x0001 ? ConfigClient : id == 0x1000 ? GenericOnOffServer : id == 0x1001 ? GenericOnOffClient : 0;
+                models |= id == 0x0000 ? ConfigServer : id == 0x0001 ? ConfigClient : id == 0x1000 ? GenericOnOffServer : id == 0x1001 ? GenericOnOffClient
+                    : id == 0xBF30 ? DirectedForwardingServer : id == 0xBF31 ? DirectedForwardingClient : 0;
             }
 
             int vendorStart = position + (sigCount * 2);

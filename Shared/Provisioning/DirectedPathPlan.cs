@@ -231,6 +231,32 @@ namespace DcMonitor.Shared.Provisioning
         }
 
         /// <summary>
+        /// The path origins of the forwarding-table entries the plan installs on <paramref name="device"/>, ascending (as many as
+        /// <see cref="EntriesAt"/>): on a device that is neither a path relay nor the gateway, itself when it has a path; on a path relay
+        /// each region relay whose path it carries; on the gateway every region relay with a path and every gateway neighbour. Each
+        /// entry's path target is the gateway and its dependent origins are <see cref="MembersOf"/> its origin (none for a device that is
+        /// not a path relay); every entry is two-way.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">device outside the graph.</exception>
+        public int[] PathOriginsAt(int device)
+        {
+            int[] origins = new int[EntriesAt(device)];
+            int next = 0;
+            for (int origin = 0; origin < _relays.Length && next < origins.Length; origin++)
+            {
+                bool held = device == _gateway ? CarriesRegion(device, origin) || IsGatewayNeighbour(origin)
+                    : IsPathRelay(device) ? CarriesRegion(device, origin)
+                    : origin == device && HasPath(device);
+                if (held)
+                {
+                    origins[next++] = origin;
+                }
+            }
+
+            return origins;
+        }
+
+        /// <summary>
         /// Unicast address ranges covering <paramref name="addresses"/> (ascending, no duplicates): consecutive addresses merge into one
         /// range; returned as (first address, length) pairs, as a dependent-origin list's unicast address ranges (length 1–255).
         /// </summary>

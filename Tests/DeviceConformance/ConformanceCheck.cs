@@ -17,7 +17,7 @@ namespace DcMonitor.DeviceConformance
         /// <summary>Runs every check.</summary>
         /// <param name="repositoryRoot">The repository (or a test tree shaped like it).</param>
         /// <param name="dataFolder">The reference data: a folder with nanoframework-1x-api/ and esp-idf-v5.5.4/.</param>
-        /// <param name="listsFolder">The folder with platform-calls.tsv and fragment-calls.tsv.</param>
+        /// <param name="listsFolder">The folder with platform-calls.tsv, fragment-calls.tsv and fragment-options.tsv.</param>
         /// <exception cref="FileNotFoundException">A data file is missing.</exception>
         /// <exception cref="InvalidDataException">A data or list file is malformed.</exception>
         public static ConformanceReport Run(string repositoryRoot, string dataFolder, string listsFolder)
@@ -31,7 +31,7 @@ namespace DcMonitor.DeviceConformance
         /// <param name="surface">The real nanoFramework 1.x surface.</param>
         /// <param name="libraries">Reference assemblies built from <paramref name="surface"/>.</param>
         /// <param name="espIdfData">The esp-idf-v5.5.4 data folder.</param>
-        /// <param name="listsFolder">The folder with platform-calls.tsv and fragment-calls.tsv.</param>
+        /// <param name="listsFolder">The folder with platform-calls.tsv, fragment-calls.tsv and fragment-options.tsv.</param>
         public static ConformanceReport Run(string repositoryRoot, ApiSurface surface, ReferenceAssemblies libraries, string espIdfData, string listsFolder)
         {
             var report = new ConformanceReport();
@@ -40,7 +40,7 @@ namespace DcMonitor.DeviceConformance
             Dictionary<string, string> pins = ProjectFileCheck.Run(projects, surface, repositoryRoot, report);
             new ManagedApiCheck(surface, libraries, repositoryRoot, report) { Pins = pins }.Run(projects);
 
-            Dictionary<string, string> fragment = KconfigCheck.Run(repositoryRoot, Path.Combine(espIdfData, "sdkconfig.dcmonitor.esp32c6.full"), report);
+            Dictionary<string, string> fragment = KconfigCheck.Run(repositoryRoot, Path.Combine(espIdfData, "sdkconfig.dcmonitor.esp32c6.full"), listsFolder, report);
             NativeCallCheck.Run(repositoryRoot, espIdfData, listsFolder, fragment, report);
             return report;
         }

@@ -46,6 +46,37 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void EachDeviceHoldsTheEntriesOfThePathOriginsItIsGiven()
+        {
+            // 0 the gateway; 1 and 2 relay in a chain (1 hears 0); 3 hears only 2; 4 hears 0 and 1.
+            NeighbourGraph graph = new NeighbourGraph(5);
+            graph.Link(0, 1);
+            graph.Link(1, 2);
+            graph.Link(2, 3);
+            graph.Link(0, 4);
+            graph.Link(1, 4);
+            DirectedPathPlan plan = new DirectedPathPlan(graph, new bool[] { false, true, true, false, false }, 0);
+            AssertOrigins(new int[] { 1, 2, 4 }, plan.PathOriginsAt(0), "gateway: both regions and its neighbour's own path");
+            AssertOrigins(new int[] { 1, 2 }, plan.PathOriginsAt(1), "relay 1: its region and 2's, whose chain crosses it");
+            AssertOrigins(new int[] { 2 }, plan.PathOriginsAt(2), "relay 2: its own region");
+            AssertOrigins(new int[] { 3 }, plan.PathOriginsAt(3), "member: its own path");
+            AssertOrigins(new int[] { 4 }, plan.PathOriginsAt(4), "gateway neighbour: its own path");
+            for (int device = 0; device < graph.Count; device++)
+            {
+                Assert.AreEqual(plan.EntriesAt(device), plan.PathOriginsAt(device).Length, "device " + device.ToString());
+            }
+        }
+
+        private static void AssertOrigins(int[] expected, int[] actual, string label)
+        {
+            Assert.AreEqual(expected.Length, actual.Length, label);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], actual[i], label);
+            }
+        }
+
+        [TestMethod]
         public void ConsecutiveAddressesMergeIntoOneRange()
         {
             int[] ranges = DirectedPathPlan.AddressRanges(new int[] { 0x0010, 0x0011, 0x0012, 0x0020 });

@@ -62,26 +62,26 @@ namespace DcMonitor.MeshInterop
         /// <summary>The 16-byte device UUID.</summary>
         public byte[] DeviceUuid { get; }
 
-        /// <summary>A universal node: Config Server, Generic OnOff Client and Server, vendor server and client; relay on; TTL 7.</summary>
+        /// <summary>A universal node: Config Server, Directed Forwarding Configuration Server, Generic OnOff Client and Server, vendor server and client; relay on; TTL 7.</summary>
         public static MeshComposition UniversalNode(byte[] deviceUuid)
         {
             return new MeshComposition(
-                MeshModels.ConfigServer | MeshModels.GenericOnOffClient | MeshModels.GenericOnOffServer | MeshModels.VendorServer | MeshModels.VendorClient,
+                MeshModels.ConfigServer | MeshModels.DirectedForwardingServer | MeshModels.GenericOnOffClient | MeshModels.GenericOnOffServer | MeshModels.VendorServer | MeshModels.VendorClient,
                 true,
                 StandardDefaultTtl,
                 deviceUuid);
         }
 
-        /// <summary>A relay node: Config Server only; relay on; TTL 7 (seed §7).</summary>
+        /// <summary>A relay node: Config Server and Directed Forwarding Configuration Server; relay on; TTL 7 (seed §7).</summary>
         public static MeshComposition RelayNode(byte[] deviceUuid)
         {
-            return new MeshComposition(MeshModels.ConfigServer, true, StandardDefaultTtl, deviceUuid);
+            return new MeshComposition(MeshModels.ConfigServer | MeshModels.DirectedForwardingServer, true, StandardDefaultTtl, deviceUuid);
         }
 
-        /// <summary>The provisioner: Config Server, Config Client, Generic OnOff Client; relay off; TTL 7 (seed §6).</summary>
+        /// <summary>The provisioner: Config Server, Config Client, Directed Forwarding Configuration Client, Generic OnOff Client; relay off; TTL 7 (seed §6).</summary>
         public static MeshComposition Provisioner(byte[] deviceUuid)
         {
-            return new MeshComposition(MeshModels.ConfigServer | MeshModels.ConfigClient | MeshModels.GenericOnOffClient, false, StandardDefaultTtl, deviceUuid);
+            return new MeshComposition(MeshModels.ConfigServer | MeshModels.ConfigClient | MeshModels.DirectedForwardingClient | MeshModels.GenericOnOffClient, false, StandardDefaultTtl, deviceUuid);
         }
     }
 }

@@ -4,8 +4,8 @@ namespace DcMonitor.MeshInterop
 {
     /// <summary>
     /// Models of element 0 (the only element of every DC-Monitor image, seed protocol §1.1). The native side
-    /// builds the composition in this order: Config Server, Config Client, Generic OnOff Client, Generic OnOff
-    /// Server, then the vendor server (0x02E5, 0x0001) and client (0x02E5, 0x0000).
+    /// builds the composition in this order: Config Server, Config Client, Directed Forwarding Configuration
+    /// Server, Directed Forwarding Configuration Client, Generic OnOff Client, Generic OnOff Server, then the vendor server (0x02E5, 0x0001) and client (0x02E5, 0x0000).
     /// </summary>
     [Flags]
     public enum MeshModels
@@ -30,5 +30,11 @@ namespace DcMonitor.MeshInterop
 
         /// <summary>Vendor client (CID 0x02E5, model 0x0000): sends SEND, receives STATUS.</summary>
         VendorClient = 0x20,
+
+        /// <summary>SIG Directed Forwarding Configuration Server 0xBF30 (Mesh Protocol 1.1; needs CONFIG_BLE_MESH_DF_SRV): nodes that take fixed paths.</summary>
+        DirectedForwardingServer = 0x40,
+
+        /// <summary>SIG Directed Forwarding Configuration Client 0xBF31 (needs CONFIG_BLE_MESH_DF_CLI): the provisioner, which installs the paths.</summary>
+        DirectedForwardingClient = 0x80,
     }
 }

@@ -244,17 +244,19 @@ namespace DcMonitor.MeshInterop
 
         /// <summary>
         /// Provisioner role: sends a Config Client request (<paramref name="opcode"/> and <paramref name="parameters"/> from
-        /// <see cref="MeshConfigMessages"/>) to the node at <paramref name="destination"/> with the device key, and waits
+        /// <see cref="MeshConfigMessages"/>), or a Directed Forwarding Configuration Client request (from <see cref="DirectedForwardingMessages"/>),
+        /// to the node at <paramref name="destination"/> with the device key, and waits
         /// <paramref name="timeoutMilliseconds"/> (100–1 200 000; ESP-IDF's range of the client message timeout) for its status.
         /// The status arrives as <see cref="MeshEventKind.ConfigStatusReceived"/>, or <see cref="MeshEventKind.ConfigTimedOut"/>,
         /// both carrying <paramref name="requestHandle"/> (1–65535). One request per destination at a time (<see cref="MeshResult.Busy"/>).
         /// </summary>
         /// <returns><see cref="MeshResult.InvalidArgument"/> for a handle outside 1–65535, a destination that is not unicast, an opcode
-        /// <see cref="MeshConfigMessages.StatusFor"/> does not know, parameters of the wrong length or a timeout outside its range.</returns>
+        /// neither <see cref="MeshConfigMessages.StatusFor"/> nor <see cref="DirectedForwardingMessages.StatusFor"/> knows, parameters of the wrong length or a timeout outside its range.</returns>
         public MeshResult SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int timeoutMilliseconds)
         {
             int length = parameters == null ? 0 : parameters.Length;
-            if (requestHandle < 1 || requestHandle > 0xFFFF || destination < 0x0001 || destination > 0x7FFF || MeshConfigMessages.StatusFor(opcode) < 0
+            if (requestHandle < 1 || requestHandle > 0xFFFF || destination < 0x0001 || destination > 0x7FFF
+                || (MeshConfigMessages.StatusFor(opcode) < 0 && DirectedForwardingMessages.StatusFor(opcode) < 0)
                 || timeoutMilliseconds < 100 || timeoutMilliseconds > 1200000)
             {
                 return MeshResult.InvalidArgument;

@@ -9,10 +9,10 @@ extern "C" {
 
 namespace
 {
-constexpr uint32_t kUniversal = DCM_MODEL_CONFIG_SERVER | DCM_MODEL_GENERIC_ONOFF_CLIENT | DCM_MODEL_GENERIC_ONOFF_SERVER |
+constexpr uint32_t kUniversal = DCM_MODEL_CONFIG_SERVER | DCM_MODEL_DF_SERVER | DCM_MODEL_GENERIC_ONOFF_CLIENT | DCM_MODEL_GENERIC_ONOFF_SERVER |
                                 DCM_MODEL_VENDOR_SERVER | DCM_MODEL_VENDOR_CLIENT;
-constexpr uint32_t kRelay = DCM_MODEL_CONFIG_SERVER;
-constexpr uint32_t kProvisioner = DCM_MODEL_CONFIG_SERVER | DCM_MODEL_CONFIG_CLIENT | DCM_MODEL_GENERIC_ONOFF_CLIENT;
+constexpr uint32_t kRelay = DCM_MODEL_CONFIG_SERVER | DCM_MODEL_DF_SERVER;
+constexpr uint32_t kProvisioner = DCM_MODEL_CONFIG_SERVER | DCM_MODEL_CONFIG_CLIENT | DCM_MODEL_DF_CLIENT | DCM_MODEL_GENERIC_ONOFF_CLIENT;
 
 std::vector<std::pair<uint16_t, uint16_t>> Plan(uint32_t models)
 {
@@ -37,26 +37,26 @@ std::vector<uint8_t> Encode(uint32_t opcode)
 TEST(Composition, UniversalNode)
 {
     std::vector<std::pair<uint16_t, uint16_t>> expected = {
-        {0xFFFF, 0x0000}, {0xFFFF, 0x1001}, {0xFFFF, 0x1000}, {0x02E5, 0x0001}, {0x02E5, 0x0000}};
+        {0xFFFF, 0x0000}, {0xFFFF, 0xBF30}, {0xFFFF, 0x1001}, {0xFFFF, 0x1000}, {0x02E5, 0x0001}, {0x02E5, 0x0000}};
     EXPECT_EQ(expected, Plan(kUniversal));
 }
 
-TEST(Composition, RelayNodeHasTheConfigServerOnly)
+TEST(Composition, RelayNodeHasTheConfigAndDirectedForwardingServersOnly)
 {
-    std::vector<std::pair<uint16_t, uint16_t>> expected = {{0xFFFF, 0x0000}};
+    std::vector<std::pair<uint16_t, uint16_t>> expected = {{0xFFFF, 0x0000}, {0xFFFF, 0xBF30}};
     EXPECT_EQ(expected, Plan(kRelay));
 }
 
 TEST(Composition, Provisioner)
 {
-    std::vector<std::pair<uint16_t, uint16_t>> expected = {{0xFFFF, 0x0000}, {0xFFFF, 0x0001}, {0xFFFF, 0x1001}};
+    std::vector<std::pair<uint16_t, uint16_t>> expected = {{0xFFFF, 0x0000}, {0xFFFF, 0x0001}, {0xFFFF, 0xBF31}, {0xFFFF, 0x1001}};
     EXPECT_EQ(expected, Plan(kProvisioner));
 }
 
 TEST(Composition, WithoutConfigServerOrWithUnknownBitsNothingIsBuilt)
 {
     EXPECT_TRUE(Plan(DCM_MODEL_VENDOR_SERVER).empty());
-    EXPECT_TRUE(Plan(kUniversal | 0x40u).empty());
+    EXPECT_TRUE(Plan(kUniversal | 0x100u).empty());
     EXPECT_TRUE(Plan(0).empty());
 }
 
@@ -64,8 +64,9 @@ TEST(Composition, ASmallOutputArrayIsRefusedNotOverrun)
 {
     dcm_model_id_t out[2] = {{0x1234, 0x5678}, {0x1234, 0x5678}};
     EXPECT_EQ(0u, dcm_composition_plan(kUniversal, out, 2));
-    EXPECT_EQ(1u, dcm_composition_plan(kRelay, out, 1));
+    EXPECT_EQ(1u, dcm_composition_plan(DCM_MODEL_CONFIG_SERVER, out, 1));
     EXPECT_EQ(0x1234, out[1].company_id);
+    EXPECT_EQ(0u, dcm_composition_plan(kRelay, out, 1));
 }
 
 TEST(Composition, DefaultTtlFollowsTheConfigServerRule)

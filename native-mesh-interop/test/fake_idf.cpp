@@ -243,6 +243,33 @@ esp_err_t esp_ble_mesh_register_config_client_callback(esp_ble_mesh_cfg_client_c
     return ESP_OK;
 }
 
+esp_err_t esp_ble_mesh_register_df_client_callback(esp_ble_mesh_df_client_cb_t callback)
+{
+    g_idf.df_client_cb = callback;
+    return ESP_OK;
+}
+
+esp_err_t esp_ble_mesh_df_client_set_state(esp_ble_mesh_client_common_param_t *params, esp_ble_mesh_df_client_set_t *set)
+{
+    FakeSend &send = Record("df-set", params->model, &params->ctx, params->opcode, nullptr, 0);
+    send.timeout = params->msg_timeout;
+    send.df_set = *set;
+    if (params->opcode == ESP_BLE_MESH_MODEL_OP_FORWARDING_TABLE_DEPS_ADD && set->forwarding_table_deps_add.dep_origin_uar_list != nullptr)
+    {
+        const esp_ble_mesh_uar_t *list = set->forwarding_table_deps_add.dep_origin_uar_list;
+        send.dependent_origins.assign(list, list + set->forwarding_table_deps_add.dep_origin_uar_list_size);
+        send.df_set.forwarding_table_deps_add.dep_origin_uar_list = nullptr; // the glue's list lives on its stack
+        send.df_set.forwarding_table_deps_add.dep_target_uar_list = nullptr;
+    }
+    return g_idf.send_result;
+}
+
+esp_err_t esp_ble_mesh_enable_directed_forwarding(uint16_t net_idx, bool directed_forwarding, bool directed_forwarding_relay)
+{
+    g_idf.directed_enables.push_back({net_idx, directed_forwarding, directed_forwarding_relay});
+    return ESP_OK;
+}
+
 esp_err_t esp_ble_mesh_register_config_server_callback(esp_ble_mesh_cfg_server_cb_t callback)
 {
     g_idf.config_server_cb = callback;

@@ -10,6 +10,7 @@ extern "C" {
 #include "esp_ble_mesh_ble_api.h"
 #include "esp_ble_mesh_common_api.h"
 #include "esp_ble_mesh_config_model_api.h"
+#include "esp_ble_mesh_df_model_api.h"
 #include "esp_ble_mesh_generic_model_api.h"
 #include "esp_ble_mesh_networking_api.h"
 #include "esp_ble_mesh_provisioning_api.h"
@@ -18,7 +19,7 @@ extern "C" {
 
 struct FakeSend
 {
-    std::string api;            // "client", "server", "publish", "onoff", "config-get", "config-set"
+    std::string api;            // "client", "server", "publish", "onoff", "config-get", "config-set", "df-set"
     esp_ble_mesh_model_t *model = nullptr;
     esp_ble_mesh_msg_ctx_t ctx{};
     uint32_t opcode = 0;
@@ -29,6 +30,15 @@ struct FakeSend
     esp_ble_mesh_cfg_client_get_state_t config_get{};
     esp_ble_mesh_cfg_client_set_state_t config_set{};
     bool config_set_null = false;
+    esp_ble_mesh_df_client_set_t df_set{};          // "df-set"
+    std::vector<esp_ble_mesh_uar_t> dependent_origins; // df-set Forwarding Table Dependents Add: the list, copied
+};
+
+struct FakeDirectedEnable
+{
+    uint16_t net_index;
+    bool forwarding;
+    bool relay;
 };
 
 struct FakeIdf
@@ -71,6 +81,8 @@ struct FakeIdf
     esp_ble_mesh_prov_cb_t prov_cb = nullptr;
     esp_ble_mesh_model_cb_t model_cb = nullptr;
     esp_ble_mesh_cfg_client_cb_t config_client_cb = nullptr;
+    esp_ble_mesh_df_client_cb_t df_client_cb = nullptr;
+    std::vector<FakeDirectedEnable> directed_enables; // esp_ble_mesh_enable_directed_forwarding calls
     esp_ble_mesh_cfg_server_cb_t config_server_cb = nullptr;
     esp_ble_mesh_generic_client_cb_t generic_client_cb = nullptr;
     esp_ble_mesh_generic_server_cb_t generic_server_cb = nullptr;

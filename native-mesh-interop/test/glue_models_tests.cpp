@@ -2,6 +2,9 @@
 // ESP-IDF: the on-air opcode values, contexts (destination, keys, TTL), acknowledged requests tracked only for unicast
 // destinations, one per destination and client model, and their statuses and timeouts matched back.
 #include "glue_test_support.h"
+extern "C" {
+#include "dcm_directed_tag.h"
+}
 
 extern "C" {
 #include "dcm_glue.h"
@@ -290,20 +293,23 @@ TEST_F(Glue, TheVendorReplyTtlFollowsTheHopsOfItsRequest)
     }
 }
 
-TEST_F(Glue, WithoutTheDirectedForwardingServerVendorMessagesKeepTheDefaultCredentials)
+TEST_F(Glue, UnicastVendorMessagesAskForADirectedPathAndGroupRequestsKeepFlooding)
 {
-    // The sdkconfig fragment (and fake_idf's sdkconfig.h) leaves CONFIG_BLE_MESH_DF_SRV off until the provisioner installs
-    // directed paths (docs/directed-forwarding.md): no send tag, the stack's managed flooding, as before.
+    // The sdkconfig fragment (and fake_idf's sdkconfig.h) builds the Directed Forwarding Configuration Server in
+    // (docs/directed-forwarding.md): a unicast request and a reply are tagged "use directed" + "immutable credentials" (the stack
+    // floods them while the node holds no path), a group request is not.
     Start(kUniversal);
     const uint8_t command[2] = {0x01, 0x00};
     const uint8_t status[8] = {1, 1, 1, 1, 1, 1, 1, 1};
     ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_vendor(0x0006, kSendBinary, command, 2, 7, false, 0));
+    EXPECT_EQ(DCM_TAG_USE_DIRECTED | DCM_TAG_IMMUTABLE_CRED, g_idf.sends.back().ctx.send_tag);
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_vendor(0xC000, kSendBinary, command, 2, 7, false, 0));
     EXPECT_EQ(0, g_idf.sends.back().ctx.send_tag);
     esp_ble_mesh_msg_ctx_t context = Received(0x0006, 0xC000);
     int32_t handle = DeliverBinarySend(&context, command, 2);
     ASSERT_NE(0, handle);
     ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_reply_vendor(handle, kStatusBinary, status, 8));
-    EXPECT_EQ(0, g_idf.sends.back().ctx.send_tag);
+    EXPECT_EQ(DCM_TAG_USE_DIRECTED | DCM_TAG_IMMUTABLE_CRED, g_idf.sends.back().ctx.send_tag);
 }
 
 TEST_F(Glue, PublicationNeedsAPublishAddress)

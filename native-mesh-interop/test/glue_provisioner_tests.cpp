@@ -414,3 +414,76 @@ TEST_F(Provisioner, NothingIsSentBeforeTheProvisionerIsReady)
     EXPECT_EQ(DCM_RESULT_INVALID_STATE, dcm_mesh_provision_device(Record().data(), 26, 0x0005));
     EXPECT_TRUE(g_idf.sends.empty());
 }
+
+TEST_F(Provisioner, DirectedForwardingRequestsGoThroughTheDfClientAndTheirStatusesComeBack)
+{
+    Ready();
+    // Forwarding Table Add: two-way fixed path 0x0010 -> 0x0005, on the node 0x0010 itself (DirectedForwardingMessages' bytes).
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_config_request(50, 0x0010, 0x8084,
+                                                          std::vector<uint8_t>{0x00, 0x30, 0x20, 0x00, 0x0A, 0x00, 0x00, 0x00, 0x01, 0x00}.data(), 10, 4000));
+    const FakeSend &add = g_idf.sends.back();
+    EXPECT_EQ("df-set", add.api);
+    EXPECT_EQ(0x8084u, add.opcode);
+    EXPECT_EQ(0x0010, add.ctx.addr);
+    ASSERT_NE(nullptr, add.model);
+    EXPECT_EQ(ESP_BLE_MESH_MODEL_ID_DF_CLI, add.model->model_id);
+    EXPECT_EQ(1u, add.df_set.forwarding_table_add.unicast_dst);
+    EXPECT_EQ(1u, add.df_set.forwarding_table_add.bw_path_validated);
+    EXPECT_EQ(0x0010u, add.df_set.forwarding_table_add.path_origin.range_start);
+    EXPECT_EQ(0u, add.df_set.forwarding_table_add.path_origin.len_present);
+    EXPECT_EQ(0x0005u, add.df_set.forwarding_table_add.path_target.range_start);
+    EXPECT_EQ(0x0000u, add.df_set.forwarding_table_add.bearer_twd_path_origin);
+    EXPECT_EQ(0x0001u, add.df_set.forwarding_table_add.bearer_twd_path_target);
+
+    esp_ble_mesh_client_common_param_t common{};
+    common.opcode = 0x8084;
+    common.ctx.addr = 0x0010;
+    esp_ble_mesh_df_client_cb_param_t param{};
+    param.params = &common;
+    param.recv.forwarding_table_status = {0x05, 0x0000, 0x0010, 0x0005}; // Insufficient Resources
+    g_idf.df_client_cb(ESP_BLE_MESH_DF_CLIENT_RECV_SET_RSP_EVT, &param);
+    std::vector<Event> events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ(19, events[0].kind); // ConfigStatusReceived
+    EXPECT_EQ(50, events[0].handle);
+    EXPECT_EQ(0x8086u, events[0].opcode);
+    EXPECT_EQ(5, events[0].value);
+    EXPECT_EQ((std::vector<uint8_t>{0x05, 0x00, 0x00, 0x10, 0x00, 0x05, 0x00}), events[0].payload);
+
+    // Dependents Add: two ranges, the list handed to the stack.
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_config_request(51, 0x0010, 0x8087,
+                                                          std::vector<uint8_t>{0x00, 0x00, 0x10, 0x00, 0x05, 0x00, 0x02, 0x00, 0x41, 0x00, 0x03, 0x60, 0x00}.data(), 13, 4000));
+    const FakeSend &dependents = g_idf.sends.back();
+    EXPECT_EQ(0x0010u, dependents.df_set.forwarding_table_deps_add.path_origin);
+    EXPECT_EQ(0x0005u, dependents.df_set.forwarding_table_deps_add.dst);
+    EXPECT_EQ(2u, dependents.df_set.forwarding_table_deps_add.dep_origin_uar_list_size);
+    ASSERT_EQ(2u, dependents.dependent_origins.size());
+    EXPECT_EQ(0x0020u, dependents.dependent_origins[0].range_start);
+    EXPECT_EQ(1u, dependents.dependent_origins[0].len_present);
+    EXPECT_EQ(3u, dependents.dependent_origins[0].range_length);
+    EXPECT_EQ(0x0030u, dependents.dependent_origins[1].range_start);
+    EXPECT_EQ(0u, dependents.dependent_origins[1].len_present);
+    common.opcode = 0x8087;
+    g_idf.df_client_cb(ESP_BLE_MESH_DF_CLIENT_SEND_TIMEOUT_EVT, &param);
+    events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ(20, events[0].kind); // ConfigTimedOut
+    EXPECT_EQ(51, events[0].handle);
+
+    // Directed Control Set, failing to send: ends like a timeout with the error.
+    ASSERT_EQ(DCM_RESULT_OK, dcm_mesh_send_config_request(52, 0x0010, 0x807C, std::vector<uint8_t>{0x00, 0x00, 0x01, 0x01, 0xFF, 0xFF, 0xFF}.data(), 7, 4000));
+    EXPECT_EQ(1u, g_idf.sends.back().df_set.directed_control_set.directed_relay);
+    common.opcode = 0x807C;
+    param.send.err_code = -12;
+    g_idf.df_client_cb(ESP_BLE_MESH_DF_CLIENT_SEND_COMP_EVT, &param);
+    events = TakeEvents();
+    ASSERT_EQ(1u, events.size());
+    EXPECT_EQ(20, events[0].kind);
+    EXPECT_EQ(-12, events[0].value);
+
+    // Malformed: relay without forwarding never reaches the stack.
+    size_t sends = g_idf.sends.size();
+    EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT,
+              dcm_mesh_send_config_request(53, 0x0010, 0x807C, std::vector<uint8_t>{0x00, 0x00, 0x00, 0x01, 0xFF, 0xFF, 0xFF}.data(), 7, 4000));
+    EXPECT_EQ(sends, g_idf.sends.size());
+}

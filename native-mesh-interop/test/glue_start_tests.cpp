@@ -89,10 +89,15 @@ TEST_F(Glue, TheUniversalNodeHasTheSeedsElementZero)
     const esp_ble_mesh_elem_t *element = g_idf.comp->elements;
     ASSERT_EQ(1u, g_idf.comp->element_count);
     EXPECT_EQ(DCM_COMPANY_ID_ESPRESSIF, g_idf.comp->cid);
-    ASSERT_EQ(3, element->sig_model_count);
+    ASSERT_EQ(4, element->sig_model_count);
     EXPECT_EQ(0x0000, element->sig_models[0].model_id);
-    EXPECT_EQ(0x1001, element->sig_models[1].model_id);
-    EXPECT_EQ(0x1000, element->sig_models[2].model_id);
+    EXPECT_EQ(0xBF30, element->sig_models[1].model_id) << "Directed Forwarding Configuration Server";
+    EXPECT_EQ(0x1001, element->sig_models[2].model_id);
+    EXPECT_EQ(0x1000, element->sig_models[3].model_id);
+    const esp_ble_mesh_df_srv_t *df_server = static_cast<const esp_ble_mesh_df_srv_t *>(element->sig_models[1].user_data);
+    ASSERT_NE(nullptr, df_server);
+    EXPECT_EQ(ESP_BLE_MESH_TRANSMIT(1, 20), df_server->directed_net_transmit) << "2 transmissions (NativeContract.CompositionDirectedNetworkTransmitCount)";
+    EXPECT_EQ(ESP_BLE_MESH_TRANSMIT(2, 20), df_server->directed_relay_retransmit) << "3 transmissions";
     ASSERT_EQ(2, element->vnd_model_count);
     EXPECT_EQ(0x02E5, element->vnd_models[0].vnd.company_id);
     EXPECT_EQ(0x0001, element->vnd_models[0].vnd.model_id) << "server first, seed §1.1";
@@ -158,12 +163,13 @@ TEST_F(Glue, AUuidWithoutAddressGetsTheBluetoothAddress)
     EXPECT_EQ(0, std::memcmp(expected + 2, blob + 11, 6)) << "the state blob reports the address filled at start";
 }
 
-TEST_F(Glue, TheRelayHasOnlyTheConfigServer)
+TEST_F(Glue, TheRelayHasOnlyTheConfigAndDirectedForwardingServers)
 {
     Start(kRelay);
     const esp_ble_mesh_elem_t *element = g_idf.comp->elements;
-    ASSERT_EQ(1, element->sig_model_count);
+    ASSERT_EQ(2, element->sig_model_count);
     EXPECT_EQ(0x0000, element->sig_models[0].model_id);
+    EXPECT_EQ(0xBF30, element->sig_models[1].model_id);
     EXPECT_EQ(0, element->vnd_model_count);
     EXPECT_EQ(nullptr, element->vnd_models);
     EXPECT_EQ(ESP_BLE_MESH_RELAY_ENABLED, ConfigServer()->relay);
@@ -174,10 +180,11 @@ TEST_F(Glue, TheProvisionerHasTheConfigClientRelayOffAndAddresses)
 {
     Start(kProvisioner, 0);
     const esp_ble_mesh_elem_t *element = g_idf.comp->elements;
-    ASSERT_EQ(3, element->sig_model_count);
+    ASSERT_EQ(4, element->sig_model_count);
     EXPECT_EQ(0x0000, element->sig_models[0].model_id);
     EXPECT_EQ(0x0001, element->sig_models[1].model_id);
-    EXPECT_EQ(0x1001, element->sig_models[2].model_id);
+    EXPECT_EQ(0xBF31, element->sig_models[2].model_id) << "Directed Forwarding Configuration Client";
+    EXPECT_EQ(0x1001, element->sig_models[3].model_id);
     EXPECT_EQ(0, element->vnd_model_count);
     EXPECT_EQ(ESP_BLE_MESH_RELAY_DISABLED, ConfigServer()->relay);
     EXPECT_EQ(ESP_BLE_MESH_TRANSMIT(2, 20), ConfigServer()->net_transmit) << "3 transmissions (seed §1.6)";
@@ -186,12 +193,13 @@ TEST_F(Glue, TheProvisionerHasTheConfigClientRelayOffAndAddresses)
     EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), "node_prov_enable(ADV|GATT)"))
         << "the provisioner never advertises as an unprovisioned device";
     EXPECT_NE(nullptr, g_idf.config_client_cb);
+    EXPECT_NE(nullptr, g_idf.df_client_cb);
 }
 
 TEST_F(Glue, BadStartsAreRefusedAndThereIsOneStartPerBoot)
 {
     EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_start(DCM_MODEL_VENDOR_SERVER, true, 7, Uuid(), 16)) << "no Config Server";
-    EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_start(kUniversal | 0x40u, true, 7, Uuid(), 16));
+    EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_start(kUniversal | 0x100u, true, 7, Uuid(), 16));
     EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_start(kUniversal, true, 1, Uuid(), 16)) << "TTL 1 is prohibited";
     EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_start(kUniversal, true, 7, Uuid(), 15));
     EXPECT_TRUE(g_idf.calls.empty()) << "nothing touched the stack";
@@ -273,6 +281,20 @@ TEST_F(Glue, TheHostTaskEndsItselfInsteadOfReturningWhenTheHostStops)
     ASSERT_EQ(2u, g_idf.calls.size());
     EXPECT_EQ("nimble_port_run", g_idf.calls[0]);
     EXPECT_EQ("nimble_port_freertos_deinit", g_idf.calls[1]) << "a FreeRTOS task function must not return";
+}
+
+TEST_F(Glue, ANodeJustProvisionedTurnsDirectedForwardingOffUntilItsPathsAreInstalled)
+{
+    Start(kRelay, 0, false);
+    EXPECT_TRUE(g_idf.directed_enables.empty()) << "nothing is switched at start";
+    esp_ble_mesh_prov_cb_param_t param{};
+    param.node_prov_complete.net_idx = 0x0000;
+    param.node_prov_complete.addr = 0x0009;
+    g_idf.prov_cb(ESP_BLE_MESH_NODE_PROV_COMPLETE_EVT, &param);
+    ASSERT_EQ(1u, g_idf.directed_enables.size());
+    EXPECT_EQ(0x0000, g_idf.directed_enables[0].net_index);
+    EXPECT_FALSE(g_idf.directed_enables[0].forwarding);
+    EXPECT_FALSE(g_idf.directed_enables[0].relay);
 }
 
 TEST_F(Glue, AnUnprovisionedNodeOffersBothProvisioningBearers)

@@ -29,6 +29,7 @@ REAL = {
     "esp_ble_mesh_local_data_operation_api.h": [MESH_API + "/core/include/esp_ble_mesh_local_data_operation_api.h"],
     "esp_ble_mesh_ble_api.h": [MESH_API + "/core/include/esp_ble_mesh_ble_api.h"],
     "esp_ble_mesh_config_model_api.h": [MESH_API + "/models/include/esp_ble_mesh_config_model_api.h"],
+    "esp_ble_mesh_df_model_api.h": ["components/bt/esp_ble_mesh/v1.1/api/core/include/esp_ble_mesh_df_model_api.h"],
     "esp_ble_mesh_generic_model_api.h": [MESH_API + "/models/include/esp_ble_mesh_generic_model_api.h"],
     "host/ble_hs.h": ["@nimble/nimble/host/include/host/" + name for name in
                       ("ble_hs.h", "ble_gatt.h", "ble_gap.h", "ble_att.h", "ble_uuid.h", "ble_hs_mbuf.h", "ble_hs_adv.h", "ble_hs_id.h")]

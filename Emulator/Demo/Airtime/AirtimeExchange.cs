@@ -217,31 +217,16 @@ namespace DcMonitor.Emulator.Demo
             bool relay = paths.IsPathRelay(node);
             stack.ConfigureDirectedForwarding(true, relay, NativeContract.CompositionDirectedNetworkTransmitCount, NativeContract.CompositionDirectedRelayRetransmitCount);
             bool installed = true;
-            if (!relay && node != paths.Gateway)
+            foreach (int origin in paths.PathOriginsAt(node))
             {
-                installed = !paths.HasPath(node) || stack.AddFixedPath(stack.UnicastAddress, gateway, new int[0], true);
-            }
-            else
-            {
-                for (int other = 0; other < paths.Count && installed && node == paths.Gateway; other++)
+                int[] members = paths.MembersOf(origin);
+                int[] addresses = new int[members.Length];
+                for (int i = 0; i < members.Length; i++)
                 {
-                    installed = !paths.IsGatewayNeighbour(other) || stack.AddFixedPath(NodeAddressing.UnicastOf(other), gateway, new int[0], true);
+                    addresses[i] = NodeAddressing.UnicastOf(members[i]);
                 }
 
-                for (int region = 0; region < paths.Count && installed; region++)
-                {
-                    if (paths.CarriesRegion(node, region))
-                    {
-                        int[] members = paths.MembersOf(region);
-                        int[] addresses = new int[members.Length];
-                        for (int i = 0; i < members.Length; i++)
-                        {
-                            addresses[i] = NodeAddressing.UnicastOf(members[i]);
-                        }
-
-                        installed = stack.AddFixedPath(NodeAddressing.UnicastOf(region), gateway, DirectedPathPlan.AddressRanges(addresses), true);
-                    }
-                }
+                installed &= stack.AddFixedPath(NodeAddressing.UnicastOf(origin), gateway, DirectedPathPlan.AddressRanges(addresses), true);
             }
 
             if (!installed)

@@ -248,6 +248,7 @@ namespace DcMonitor.Emulator.Mesh
                 _node.DefaultTtl = settings.DefaultTtl >= 0 ? settings.DefaultTtl : defaultTtl;
                 _node.NetworkTransmissions = NodeState.TransmissionsOf(settings.NetworkTransmit, NativeContract.CompositionNetworkTransmitCount);
                 _node.RelayTransmissions = NodeState.TransmissionsOf(settings.RelayRetransmit, NativeContract.CompositionRelayRetransmitCount);
+                _node.Directed.RestoreFrom(settings);
                 _node.DeviceUuid = _provisioning.WithBluetoothAddress(deviceUuid);
                 _node.Sequence = settings.SequenceBase;
                 settings.SequenceBase = _node.Sequence + NodeState.SequenceStoreRate;
@@ -359,6 +360,30 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
+        /// <summary>Directed PDUs this node relayed along a fixed path it holds (diagnostics and tests).</summary>
+        public long DirectedRelays
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _node.Directed.RelayedPdus;
+                }
+            }
+        }
+
+        /// <summary>True while Directed Forwarding is on (the provisioner's last Directed Control Set; diagnostics and tests).</summary>
+        public bool DirectedForwardingOn
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _node.Directed.Forwarding;
+                }
+            }
+        }
+
         /// <summary>Messages sent asking for directed credentials with Directed Forwarding on but no path, which went by managed flooding.</summary>
         public long DirectedFloodingFallbacks
         {
@@ -383,7 +408,7 @@ namespace DcMonitor.Emulator.Mesh
 
                 MeshSettings settings = _node.Settings;
                 int own = _node.OwnAddress;
-                int deviceKeyModels = own != 0 ? NativeContract.ConfigServer | NativeContract.ConfigClient : 0; // device key, no AppKey
+                int deviceKeyModels = own != 0 ? NativeContract.DeviceKeyModels : 0; // device key, no AppKey
                 int bound = (settings.BoundModels | deviceKeyModels) & _node.Models;
                 blob[0] = (byte)(own != 0 ? 1 : 0);
                 blob[1] = (byte)own;

@@ -55,6 +55,15 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>Network Transmit state (Mesh Profile 4.2.19: count in bits 0–2, interval steps in bits 3–7) set by Config Network Transmit Set; -1 = the composition's.</summary>
         public int NetworkTransmit { get; set; } = -1;
 
+        /// <summary>Directed Forwarding state set by Directed Control Set (Mesh Protocol 1.1 directed forwarding); off until then.</summary>
+        public bool DirectedForwarding { get; set; }
+
+        /// <summary>Directed Relay state set by Directed Control Set; off until then.</summary>
+        public bool DirectedRelay { get; set; }
+
+        /// <summary>Fixed paths installed by Forwarding Table Add and Forwarding Table Dependents Add.</summary>
+        public System.Collections.Generic.List<FixedPathSetting> FixedPaths { get; set; } = new System.Collections.Generic.List<FixedPathSetting>();
+
         /// <summary>Sequence numbers below this may have been used: the next boot starts here (ESP-IDF stores the sequence
         /// number every CONFIG_BLE_MESH_SEQ_STORE_RATE = 128 messages and adds that on restore).</summary>
         public int SequenceBase { get; set; }

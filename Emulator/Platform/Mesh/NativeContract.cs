@@ -54,8 +54,8 @@ namespace DcMonitor.Emulator.Mesh
         public const int CompositionRelayRetransmitCount = 4;
 
         /// <summary>
-        /// Directed Network Transmit count of the composition's Directed Forwarding Configuration Server (to be set in dcm_mesh_composition.c,
-        /// <c>esp_ble_mesh_df_srv_t.directed_net_transmit</c>, not yet in the firmware: docs/directed-forwarding.md): 1, two
+        /// Directed Network Transmit count of the composition's Directed Forwarding Configuration Server (dcm_mesh_composition.c,
+        /// <c>esp_ble_mesh_df_srv_t.directed_net_transmit</c>: docs/directed-forwarding.md): 1, two
         /// transmissions of each directed PDU a node originates, as ESP-IDF's directed forwarding example.
         /// </summary>
         public const int CompositionDirectedNetworkTransmitCount = 1;
@@ -69,6 +69,12 @@ namespace DcMonitor.Emulator.Mesh
 
         /// <summary>MeshModels bits.</summary>
         public const int ConfigServer = 0x01, ConfigClient = 0x02, GenericOnOffClient = 0x04, GenericOnOffServer = 0x08, VendorServer = 0x10, VendorClient = 0x20;
+
+        /// <summary>MeshModels bits of the Directed Forwarding Configuration Server (SIG 0xBF30) and Client (SIG 0xBF31).</summary>
+        public const int DirectedForwardingServer = 0x40, DirectedForwardingClient = 0x80;
+
+        /// <summary>The models that use the device key and are never bound to an AppKey: Config and Directed Forwarding Configuration Server and Client.</summary>
+        public const int DeviceKeyModels = ConfigServer | ConfigClient | DirectedForwardingServer | DirectedForwardingClient;
 
         /// <summary>MeshEventKind values.</summary>
         public const int VendorMessageReceived = 1, VendorSendCompleted = 2, VendorSendTimedOut = 3, Provisioned = 4, NodeReset = 5,

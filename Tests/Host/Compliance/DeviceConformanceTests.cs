@@ -148,6 +148,25 @@ namespace DcMonitor.Tests.Compliance
         }
 
         [Fact]
+        public void AnOptionHiddenBehindAnOptionTheDataHadOffNeedsThatOptionInTheFragment()
+        {
+            string lists = Path.Combine(_root, "lists");
+            Directory.CreateDirectory(lists);
+            File.Copy(RepositoryPaths.InRoot("Tests", "DeviceConformance", "Native", "platform-calls.tsv"), Path.Combine(lists, "platform-calls.tsv"));
+            File.WriteAllText(Path.Combine(lists, "fragment-calls.tsv"), "");
+            File.WriteAllText(Path.Combine(lists, "fragment-options.tsv"), "CONFIG_BLE_MESH_MAX_DEPS_NODES_PER_PATH\tCONFIG_BLE_MESH_DF_SRV\ttest\n");
+
+            WriteFragment("CONFIG_BLE_MESH=y\nCONFIG_BLE_MESH_MAX_DEPS_NODES_PER_PATH=64\n");
+            Finding refused = Assert.Single(Check(lists).Findings);
+            Assert.Equal(FindingCategory.UnknownKconfig, refused.Category);
+
+            WriteFragment("CONFIG_BLE_MESH=y\nCONFIG_BLE_MESH_DF_SRV=y\nCONFIG_BLE_MESH_MAX_DEPS_NODES_PER_PATH=64\n");
+            ConformanceReport accepted = Check(lists);
+            Assert.True(accepted.Clean, string.Join(Environment.NewLine, accepted.Findings));
+            Assert.Contains(accepted.Notes, note => note.Contains("CONFIG_BLE_MESH_MAX_DEPS_NODES_PER_PATH=64 is hidden"));
+        }
+
+        [Fact]
         public void TheRepositorysDataCopyEqualsTheSharedReferenceWhenItIsBeside()
         {
             string shared = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "reference"));

@@ -20,22 +20,7 @@ namespace DcMonitor.Tests.Network
         {
             using var mesh = new ProvisionedMesh(universal: 6, relays: 0);
             string[] line = Enumerable.Range(0, 6).Select(i => "node-" + i).ToArray();
-            for (int i = 0; i < line.Length; i++)
-            {
-                var hears = new List<string> { "provisioner" };
-                if (i > 0)
-                {
-                    hears.Add(line[i - 1]);
-                }
-
-                if (i < line.Length - 1)
-                {
-                    hears.Add(line[i + 1]);
-                }
-
-                mesh.HearOnly(line[i], hears.ToArray());
-            }
-
+            mesh.HearInALine(line);
             mesh.PowerOn();
             mesh.WaitUntilConfigured(6, 90000);
             string selected = mesh.WaitForProvisioner(l => l.Contains("nodes relay:", StringComparison.Ordinal), 120000);
@@ -49,20 +34,7 @@ namespace DcMonitor.Tests.Network
             Assert.StartsWith("relays (4 of 6 nodes):", listed);
             Assert.All(line.Skip(1).Take(4), name => Assert.Contains("0x" + mesh.Device(name).Radio.UnicastAddress.ToString("X4"), listed));
 
-            var pi = new PiCentral(mesh.Universal("node-0").Radio);
-            pi.Write("ALL:READ");
-            var answered = new HashSet<string>();
-            DateTime deadline = DateTime.UtcNow.AddSeconds(30);
-            while (answered.Count < 5 && DateTime.UtcNow < deadline)
-            {
-                string message = pi.Next(30000);
-                if (message.Contains(":DATA:", StringComparison.Ordinal) && !message.StartsWith("NODE" + mesh.NodeIdOf("node-0") + ":", StringComparison.Ordinal))
-                {
-                    answered.Add(message.Substring(0, message.IndexOf(':')));
-                }
-            }
-
-            Assert.Equal(line.Skip(1).Select(n => "NODE" + mesh.NodeIdOf(n)).ToHashSet(), answered);
+            Assert.Equal(line.Skip(1).Select(n => "NODE" + mesh.NodeIdOf(n)).ToHashSet(), mesh.AllReadAnswers("node-0", 5));
         }
     }
 }

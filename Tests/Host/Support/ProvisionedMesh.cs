@@ -81,6 +81,48 @@ namespace DcMonitor.Tests.Support
             }
         }
 
+        /// <summary>Makes <paramref name="names"/> a line: each hears only its neighbours in the list and the provisioner (which admitted it over PB-ADV).</summary>
+        public void HearInALine(params string[] names)
+        {
+            for (int i = 0; i < names.Length; i++)
+            {
+                var hears = new List<string> { "provisioner" };
+                if (i > 0)
+                {
+                    hears.Add(names[i - 1]);
+                }
+
+                if (i < names.Length - 1)
+                {
+                    hears.Add(names[i + 1]);
+                }
+
+                HearOnly(names[i], hears.ToArray());
+            }
+        }
+
+        /// <summary>
+        /// Sends ALL:READ as the Pi through universal node <paramref name="gateway"/> and collects the <c>NODE&lt;id&gt;</c> of every other node
+        /// whose DATA line comes back, until <paramref name="expected"/> have answered or 30 s pass.
+        /// </summary>
+        public HashSet<string> AllReadAnswers(string gateway, int expected)
+        {
+            var pi = new PiCentral(Universal(gateway).Radio);
+            pi.Write("ALL:READ");
+            var answered = new HashSet<string>();
+            DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+            while (answered.Count < expected && DateTime.UtcNow < deadline)
+            {
+                string message = pi.Next(30000);
+                if (message.Contains(":DATA:", StringComparison.Ordinal) && !message.StartsWith("NODE" + NodeIdOf(gateway) + ":", StringComparison.Ordinal))
+                {
+                    answered.Add(message.Substring(0, message.IndexOf(':')));
+                }
+            }
+
+            return answered;
+        }
+
         /// <summary>Powers devices on (all when none is named), each on a fresh board over its flash folder.</summary>
         public void PowerOn(params string[] names)
         {

@@ -5,9 +5,10 @@
  * dcm_composition_plan turns it into the ordered model list the ESP-IDF glue builds its
  * esp_ble_mesh_model_t arrays from (SIG models in one array, vendor models in another, as
  * esp_ble_mesh_elem_t holds them). The three images (issue "native-mesh-interop" §1; seed §1.1, §6, §7):
- *   universal:   Config Server, Generic OnOff Client, Generic OnOff Server, vendor server, vendor client
- *   relay:       Config Server
- *   provisioner: Config Server, Config Client, Generic OnOff Client
+ *   universal:   Config Server, DF Server, Generic OnOff Client, Generic OnOff Server, vendor server, vendor client
+ *   relay:       Config Server, DF Server
+ *   provisioner: Config Server, Config Client, DF Client, Generic OnOff Client
+ * (DF: Directed Forwarding Configuration, Mesh Protocol 1.1; docs/directed-forwarding.md)
  *
  * Thread-safety: pure functions over caller memory; callable from any task.
  */
@@ -28,7 +29,9 @@ extern "C" {
 #define DCM_MODEL_GENERIC_ONOFF_SERVER 0x08u
 #define DCM_MODEL_VENDOR_SERVER 0x10u
 #define DCM_MODEL_VENDOR_CLIENT 0x20u
-#define DCM_MODEL_ALL 0x3Fu
+#define DCM_MODEL_DF_SERVER 0x40u /* Directed Forwarding Configuration Server: needs CONFIG_BLE_MESH_DF_SRV */
+#define DCM_MODEL_DF_CLIENT 0x80u /* Directed Forwarding Configuration Client: needs CONFIG_BLE_MESH_DF_CLI */
+#define DCM_MODEL_ALL 0xFFu
 
 /* Model identities (Mesh Model specification; seed §1.1 for the vendor ones). */
 #define DCM_COMPANY_ID_NONE 0xFFFFu /* a SIG model: ESP-IDF marks it with CID_NVAL 0xFFFF */
@@ -37,6 +40,8 @@ extern "C" {
 #define DCM_SIG_CONFIG_CLIENT 0x0001u
 #define DCM_SIG_GENERIC_ONOFF_SERVER 0x1000u
 #define DCM_SIG_GENERIC_ONOFF_CLIENT 0x1001u
+#define DCM_SIG_DF_SERVER 0xBF30u /* Mesh Protocol 1.1; ESP-IDF ESP_BLE_MESH_MODEL_ID_DF_SRV */
+#define DCM_SIG_DF_CLIENT 0xBF31u /* ESP_BLE_MESH_MODEL_ID_DF_CLI */
 #define DCM_VENDOR_CLIENT_MODEL 0x0000u
 #define DCM_VENDOR_SERVER_MODEL 0x0001u
 
@@ -62,7 +67,7 @@ extern "C" {
 #define DCM_VENDOR_UPLINK_COMMAND_LENGTH 3u
 
 /* Most models element 0 can hold (every flag set). */
-#define DCM_COMPOSITION_MAX_MODELS 6u
+#define DCM_COMPOSITION_MAX_MODELS 8u
 
 typedef struct
 {
@@ -70,7 +75,7 @@ typedef struct
     uint16_t model_id;
 } dcm_model_id_t;
 
-/* Writes the models of `models` into `out` in the order Config Server, Config Client, Generic OnOff Client,
+/* Writes the models of `models` into `out` in the order Config Server, Config Client, DF Server, DF Client, Generic OnOff Client,
  * Generic OnOff Server, vendor server, vendor client (SIG models first, then vendor models) and returns how
  * many; 0 when the set lacks the Config Server, has bits outside DCM_MODEL_ALL, or `capacity` is too small (then nothing is written). */
 size_t dcm_composition_plan(uint32_t models, dcm_model_id_t *out, size_t capacity);

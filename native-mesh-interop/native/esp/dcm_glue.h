@@ -129,6 +129,24 @@ void dcm_glue_context(esp_ble_mesh_msg_ctx_t *context, uint16_t destination, uin
 esp_err_t dcm_models_register_callbacks(void);
 esp_err_t dcm_models_after_init(void);
 esp_err_t dcm_provisioner_register_callbacks(void);
+
+/* Provisioner requests (dcm_mesh_provisioner.c): true for a handle 1-65535, a unicast destination, a non-negative opcode and a
+ * timeout of 100-1 200 000 ms (ESP-IDF's client message timeout range). */
+bool dcm_provisioner_request_in_range(int32_t request_handle, int32_t destination, int32_t opcode, int32_t timeout_ms);
+
+/* With `client_model` (a DCM_MODEL_* client flag) present and the provisioner ready,
+ * starts tracking the request (one per destination: DCM_RESULT_BUSY otherwise) and fills `common` (device key, TTL 3, the timeout);
+ * DCM_RESULT_INVALID_STATE before. The caller has checked the arguments' ranges and finishes the tracking if its send fails. */
+dcm_result_t dcm_provisioner_begin_request(int32_t request_handle, int32_t destination, int32_t opcode, int32_t timeout_ms, uint32_t client_model,
+                                           esp_ble_mesh_client_common_param_t *common);
+
+/* Directed forwarding (dcm_mesh_directed.c): the DF client's callback (before esp_ble_mesh_init); a provisioner request with a
+ * Directed Forwarding Configuration opcode (dcm_df_codec.h), called by dcm_mesh_send_config_request with its arguments; Directed
+ * Forwarding and Directed Relay off on a node that was just provisioned (CLR-independent: a stack callback may call it). */
+esp_err_t dcm_directed_register_callbacks(void);
+dcm_result_t dcm_directed_send_request(int32_t request_handle, int32_t destination, int32_t opcode, const uint8_t *parameters, size_t length,
+                                       int32_t timeout_ms);
+void dcm_directed_node_provisioned(uint16_t net_index);
 void dcm_node_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_cb_param_t *param);
 void dcm_provisioner_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_cb_param_t *param);
 

@@ -8,7 +8,9 @@
  * Config Server settings (seed §1.6 except network transmit): Default TTL from the image (7), secure beacon on, GATT proxy
  * on, friend not supported; every device: network transmit 3 transmissions 20 ms apart (the seed's nodes sent 4); nodes and
  * relays: relay on, relay retransmit 5 transmissions 20 ms apart (the provisioner's Config Relay Set then sets what relay
- * selection chose); the provisioner (Config Client present): relay off.
+ * selection chose); the provisioner (Config Client present): relay off. Nodes and relays carry the Directed Forwarding
+ * Configuration Server, the provisioner its client (docs/directed-forwarding.md); a build without CONFIG_BLE_MESH_DF_SRV /
+ * CONFIG_BLE_MESH_DF_CLI has no template for them and refuses such a composition.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,10 @@
 #include "esp_ble_mesh_config_model_api.h"
 #include "esp_ble_mesh_defs.h"
 #include "esp_ble_mesh_generic_model_api.h"
+#include "sdkconfig.h"
+#if defined(CONFIG_BLE_MESH_DF_SRV) || defined(CONFIG_BLE_MESH_DF_CLI)
+#include "esp_ble_mesh_df_model_api.h"
+#endif
 
 #include "dcm_composition.h"
 #include "dcm_event_queue.h"
@@ -60,9 +66,37 @@ static esp_ble_mesh_client_t vendor_client = {
     .op_pair = vendor_operation_pairs,
 };
 
+#if defined(CONFIG_BLE_MESH_DF_SRV)
+/* Directed Forwarding Configuration Server states (docs/directed-forwarding.md): each directed PDU a node originates goes twice
+ * (count 1) and each one a path relay forwards three times (count 2), as ESP-IDF's directed forwarding example
+ * (df_server/main/main.c) counts them, 20 ms apart like the node's other transmissions (NativeContract.CompositionDirected*);
+ * the example's path counts and discovery timings, unused with fixed paths (no discovery runs while every node holds its path). */
+static esp_ble_mesh_df_srv_t df_server = {
+    .directed_net_transmit = ESP_BLE_MESH_TRANSMIT(1, 20),
+    .directed_relay_retransmit = ESP_BLE_MESH_TRANSMIT(2, 20),
+    .directed_node_paths = 20,
+    .directed_relay_paths = 20,
+    .directed_proxy_paths = 20,
+    .directed_friend_paths = 20,
+    .path_monitor_interval = 120,
+    .path_disc_retry_interval = 300,
+    .path_disc_interval = ESP_BLE_MESH_PATH_DISC_INTERVAL_30_SEC,
+    .lane_disc_guard_interval = ESP_BLE_MESH_LANE_DISC_GUARD_INTERVAL_10_SEC,
+};
+#endif
+#if defined(CONFIG_BLE_MESH_DF_CLI)
+static esp_ble_mesh_client_t df_client;
+#endif
+
 static const esp_ble_mesh_model_t sig_templates[] = {
     ESP_BLE_MESH_MODEL_CFG_SRV(&config_server),
     ESP_BLE_MESH_MODEL_CFG_CLI(&config_client),
+#if defined(CONFIG_BLE_MESH_DF_SRV)
+    ESP_BLE_MESH_MODEL_DF_SRV(&df_server),
+#endif
+#if defined(CONFIG_BLE_MESH_DF_CLI)
+    ESP_BLE_MESH_MODEL_DF_CLI(&df_client),
+#endif
     ESP_BLE_MESH_MODEL_GEN_ONOFF_CLI(NULL, &onoff_client),
     ESP_BLE_MESH_MODEL_GEN_ONOFF_SRV(NULL, &onoff_server),
 };
@@ -113,6 +147,8 @@ static uint32_t flag_of(const esp_ble_mesh_model_t *model, bool vendor)
     {
     case DCM_SIG_CONFIG_SERVER: return DCM_MODEL_CONFIG_SERVER;
     case DCM_SIG_CONFIG_CLIENT: return DCM_MODEL_CONFIG_CLIENT;
+    case DCM_SIG_DF_SERVER: return DCM_MODEL_DF_SERVER;
+    case DCM_SIG_DF_CLIENT: return DCM_MODEL_DF_CLIENT;
     case DCM_SIG_GENERIC_ONOFF_CLIENT: return DCM_MODEL_GENERIC_ONOFF_CLIENT;
     default: return DCM_MODEL_GENERIC_ONOFF_SERVER;
     }

@@ -66,6 +66,7 @@ static void prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_
     switch (event)
     {
     case ESP_BLE_MESH_NODE_PROV_COMPLETE_EVT:
+        dcm_directed_node_provisioned(param->node_prov_complete.net_idx); /* no directed forwarding before the node's paths */
         dcm_glue_queue_event(DCM_EVENT_PROVISIONED, param->node_prov_complete.addr, 0, 0, 0, 0, NULL, 0);
         break;
     case ESP_BLE_MESH_NODE_PROV_RESET_EVT:
@@ -147,6 +148,10 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
     if (error == ESP_OK)
     {
         error = dcm_provisioner_register_callbacks();
+    }
+    if (error == ESP_OK)
+    {
+        error = dcm_directed_register_callbacks();
     }
     if (error == ESP_OK)
     {

@@ -24,6 +24,7 @@
 
 #include "dcm_composition.h"
 #include "dcm_config_codec.h"
+#include "dcm_df_codec.h"
 #include "dcm_glue.h"
 #include "dcm_platform.h"
 
@@ -269,21 +270,20 @@ void dcm_provisioner_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_m
     }
 }
 
-dcm_result_t dcm_mesh_send_config_request(int32_t request_handle, int32_t destination, int32_t opcode, const uint8_t *parameters,
-                                          size_t length, int32_t timeout_ms)
+bool dcm_provisioner_request_in_range(int32_t request_handle, int32_t destination, int32_t opcode, int32_t timeout_ms)
 {
-    dcm_config_message_t request;
-    if (request_handle < 1 || request_handle > 0xFFFF || destination < 1 || destination > 0x7FFF || opcode < 0 || timeout_ms < 100
-        || timeout_ms > 1200000 || dcm_config_decode_request((uint32_t)opcode, parameters, length, &request) != DCM_RESULT_OK)
-    {
-        return DCM_RESULT_INVALID_ARGUMENT;
-    }
+    return request_handle >= 1 && request_handle <= 0xFFFF && destination >= 1 && destination <= 0x7FFF && opcode >= 0 && timeout_ms >= 100
+           && timeout_ms <= 1200000;
+}
 
-    esp_ble_mesh_model_t *config_client = dcm_glue.started ? dcm_glue_model(DCM_MODEL_CONFIG_CLIENT) : NULL;
+dcm_result_t dcm_provisioner_begin_request(int32_t request_handle, int32_t destination, int32_t opcode, int32_t timeout_ms, uint32_t client_model,
+                                           esp_ble_mesh_client_common_param_t *common)
+{
+    esp_ble_mesh_model_t *client = dcm_glue.started ? dcm_glue_model(client_model) : NULL;
     dcm_platform_enter_critical();
     bool ready_now = dcm_glue.provisioner_ready;
     dcm_platform_exit_critical();
-    if (config_client == NULL || !ready_now)
+    if (client == NULL || !ready_now)
     {
         return DCM_RESULT_INVALID_STATE;
     }
@@ -294,12 +294,34 @@ dcm_result_t dcm_mesh_send_config_request(int32_t request_handle, int32_t destin
         return begun;
     }
 
+    memset(common, 0, sizeof *common);
+    common->opcode = (uint32_t)opcode;
+    common->model = client;
+    dcm_glue_context(&common->ctx, (uint16_t)destination, 0, CONFIG_MESSAGE_TTL); /* the stack uses the device key */
+    common->msg_timeout = timeout_ms;
+    return DCM_RESULT_OK;
+}
+
+dcm_result_t dcm_mesh_send_config_request(int32_t request_handle, int32_t destination, int32_t opcode, const uint8_t *parameters,
+                                          size_t length, int32_t timeout_ms)
+{
+    if (opcode >= 0 && dcm_df_is_request((uint32_t)opcode))
+    {
+        return dcm_directed_send_request(request_handle, destination, opcode, parameters, length, timeout_ms);
+    }
+
+    dcm_config_message_t request;
+    if (!dcm_provisioner_request_in_range(request_handle, destination, opcode, timeout_ms) || dcm_config_decode_request((uint32_t)opcode, parameters, length, &request) != DCM_RESULT_OK)
+    {
+        return DCM_RESULT_INVALID_ARGUMENT;
+    }
+
     esp_ble_mesh_client_common_param_t common;
-    memset(&common, 0, sizeof common);
-    common.opcode = (uint32_t)opcode;
-    common.model = config_client;
-    dcm_glue_context(&common.ctx, (uint16_t)destination, 0, CONFIG_MESSAGE_TTL); /* the stack uses the device key */
-    common.msg_timeout = timeout_ms;
+    dcm_result_t begun = dcm_provisioner_begin_request(request_handle, destination, opcode, timeout_ms, DCM_MODEL_CONFIG_CLIENT, &common);
+    if (begun != DCM_RESULT_OK)
+    {
+        return begun;
+    }
 
     esp_err_t error;
     if (opcode == (int32_t)DCM_CONFIG_COMPOSITION_DATA_GET)

@@ -181,6 +181,8 @@ struct esp_ble_mesh_model
 #define ESP_BLE_MESH_MODEL_ID_CONFIG_CLI 0x0001
 #define ESP_BLE_MESH_MODEL_ID_GEN_ONOFF_SRV 0x1000
 #define ESP_BLE_MESH_MODEL_ID_GEN_ONOFF_CLI 0x1001
+#define ESP_BLE_MESH_MODEL_ID_DF_SRV 0xBF30
+#define ESP_BLE_MESH_MODEL_ID_DF_CLI 0xBF31
 
 #define ESP_BLE_MESH_MODEL_OP_COMPOSITION_DATA_GET ESP_BLE_MESH_MODEL_OP_2(0x80, 0x08)
 #define ESP_BLE_MESH_MODEL_OP_COMPOSITION_DATA_STATUS ESP_BLE_MESH_MODEL_OP_1(0x02)
@@ -304,6 +306,13 @@ typedef struct
     int32_t msg_timeout;
     uint8_t msg_role;
 } esp_ble_mesh_client_common_param_t;
+
+/* Unicast address range (Mesh Protocol 1.1 directed forwarding). */
+typedef struct
+{
+    uint16_t len_present : 1, range_start : 15;
+    uint8_t range_length;
+} esp_ble_mesh_uar_t;
 
 #define ESP_BLE_MESH_SERVER_RSP_BY_APP 0
 #define ESP_BLE_MESH_SERVER_AUTO_RSP 1

@@ -5,6 +5,8 @@
 extern "C" {
 #endif
 uint16_t esp_ble_mesh_get_primary_element_address(void);
+esp_err_t esp_ble_mesh_enable_directed_forwarding(uint16_t net_idx, bool directed_forwarding,
+                                                  bool directed_forwarding_relay);
 #ifdef __cplusplus
 }
 #endif

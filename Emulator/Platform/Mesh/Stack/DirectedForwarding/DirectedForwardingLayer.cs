@@ -50,11 +50,12 @@ namespace DcMonitor.Emulator.Mesh.Stack.DirectedForwarding
         /// <summary>True when the node can read <paramref name="pdu"/>: a managed-flooding PDU always, a directed one with Directed Forwarding on.</summary>
         public bool CanRead(NetworkPdu pdu) => !pdu.Directed || _node.Directed.Forwarding;
 
-        /// <summary>Transmissions with which the node relays directed <paramref name="pdu"/>; 0 when it does not relay it.</summary>
+        /// <summary>Transmissions with which the node relays directed <paramref name="pdu"/> (a first copy; counted in <see cref="DirectedForwardingState.RelayedPdus"/>); 0 when it does not relay it.</summary>
         public int RelayTransmissionsOf(NetworkPdu pdu, int own)
         {
             DirectedForwardingState state = _node.Directed;
             bool relays = state.Forwarding && state.Relay && pdu.Destination != own && pdu.Ttl >= 2 && state.Table.Carries(pdu.Source, pdu.Destination);
+            state.RelayedPdus += relays ? 1 : 0;
             return relays ? state.RelayTransmissions : 0;
         }
 

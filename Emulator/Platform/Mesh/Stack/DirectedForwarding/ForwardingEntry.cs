@@ -40,7 +40,8 @@ namespace DcMonitor.Emulator.Mesh.Stack.DirectedForwarding
 
         /// <summary>
         /// Adds dependent origins <paramref name="first"/> … <paramref name="first"/> + <paramref name="length"/> − 1 (Forwarding Table
-        /// Dependents Add); false when the entry already holds <paramref name="capacity"/> ranges (the stack answers Insufficient Resources).
+        /// Dependents Add); true without a change when the entry already holds that range (a repeated request after a lost status);
+        /// false when the entry already holds <paramref name="capacity"/> ranges (the stack answers Insufficient Resources).
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">A range outside the unicast addresses, or a length outside 1–255.</exception>
         public bool AddDependentOrigins(int first, int length, int capacity)
@@ -51,6 +52,11 @@ namespace DcMonitor.Emulator.Mesh.Stack.DirectedForwarding
                 throw new ArgumentOutOfRangeException(nameof(length), "a unicast address range holds 1–255 addresses up to 0x7FFF, not " + length + " from 0x" + first.ToString("X4"));
             }
 
+            if (_dependentOrigins.Contains((first, length)))
+            {
+                return true;
+            }
+
             if (_dependentOrigins.Count >= capacity)
             {
                 return false;
@@ -58,6 +64,19 @@ namespace DcMonitor.Emulator.Mesh.Stack.DirectedForwarding
 
             _dependentOrigins.Add((first, length));
             return true;
+        }
+
+        /// <summary>The dependent origin ranges as (first address, length) pairs, in the order they were added.</summary>
+        public int[] DependentOriginPairs()
+        {
+            var pairs = new int[_dependentOrigins.Count * 2];
+            for (int i = 0; i < _dependentOrigins.Count; i++)
+            {
+                pairs[i * 2] = _dependentOrigins[i].First;
+                pairs[i * 2 + 1] = _dependentOrigins[i].Length;
+            }
+
+            return pairs;
         }
 
         /// <summary>True when a directed PDU from <paramref name="source"/> to <paramref name="destination"/> travels on this path (either way on a two-way path).</summary>

@@ -49,6 +49,9 @@ namespace DcMonitor.Emulator.Mesh.Stack.DirectedForwarding
         /// <summary>True when an entry carries a directed PDU from <paramref name="source"/> to <paramref name="destination"/>.</summary>
         public bool Carries(int source, int destination) => _entries.Exists(e => e.Carries(source, destination));
 
+        /// <summary>The entries, in the order they were added.</summary>
+        public IReadOnlyList<ForwardingEntry> Entries => _entries;
+
         /// <summary>Removes every entry (node reset).</summary>
         public void Clear() => _entries.Clear();
     }

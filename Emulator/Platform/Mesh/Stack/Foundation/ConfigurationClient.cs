@@ -120,7 +120,8 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
             }
 
             bool hasStatusField = pdu.Opcode == ConfigurationMessages.AppKeyStatus || pdu.Opcode == ConfigurationMessages.ModelAppStatus || pdu.Opcode == ConfigurationMessages.ModelSubscriptionStatus || pdu.Opcode == ConfigurationMessages.ModelPublicationStatus
-                || pdu.Opcode == ConfigurationMessages.HeartbeatPublicationStatus || pdu.Opcode == ConfigurationMessages.HeartbeatSubscriptionStatus;
+                || pdu.Opcode == ConfigurationMessages.HeartbeatPublicationStatus || pdu.Opcode == ConfigurationMessages.HeartbeatSubscriptionStatus
+                || pdu.Opcode == ConfigurationMessages.DirectedControlStatus || pdu.Opcode == ConfigurationMessages.ForwardingTableStatus || pdu.Opcode == ConfigurationMessages.ForwardingTableDependentsStatus;
             int status = hasStatusField && pdu.Parameters.Length > 0 ? pdu.Parameters[0] : 0;
             _events.QueueEvent(NativeContract.ConfigStatusReceived, pdu.Source, 0, pdu.Opcode, pending.Handle, status, pdu.Parameters, pdu.Parameters.Length);
         }

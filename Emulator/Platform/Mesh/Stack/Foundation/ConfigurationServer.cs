@@ -10,7 +10,8 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
     /// Every node's Configuration Server model (Mesh Profile 1.0.1 §4.4.1, messages of §4.3.2, composition data §4.2.1; parameter
     /// formats as in native-mesh-interop/native/core/dcm_config_codec.c), mirroring Zephyr's subsys/bluetooth/mesh/cfg_srv.c:
     /// composition data page 0, AppKey Add, Model App Bind, Model Subscription Add, Model Publication Set, Relay Set, Network Transmit Set, Default TTL
-    /// Set, Node Reset and the heartbeat messages (served by <see cref="HeartbeatLayer"/>). It persists what it changes and raises
+    /// Set, Node Reset, the heartbeat messages (served by <see cref="HeartbeatLayer"/>) and, on a node with the DF server model, the
+    /// directed forwarding messages the provisioner sends (served by <see cref="DirectedForwardingServer"/>). It persists what it changes and raises
     /// ConfigurationChanged as ESP-IDF's config server callback does; a malformed request is dropped unanswered.
     /// </summary>
     internal sealed class ConfigurationServer
@@ -20,6 +21,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
         private readonly HeartbeatLayer _heartbeat;
         private readonly INativeEventSink _events;
         private readonly Action _resetNode;
+        private readonly DirectedForwardingServer _directedForwarding;
 
         /// <summary>Creates the Config Server of <paramref name="node"/>; <paramref name="resetNode"/> performs a local node reset (after a Node Reset's status).</summary>
         public ConfigurationServer(NodeState node, IAccessTransport transport, HeartbeatLayer heartbeat, INativeEventSink events, Action resetNode)
@@ -29,6 +31,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
             _heartbeat = heartbeat;
             _events = events;
             _resetNode = resetNode;
+            _directedForwarding = new DirectedForwardingServer(node);
         }
 
         /// <summary>Raised (on the receiving thread) after a change was applied, with the request's opcode.</summary>
@@ -83,7 +86,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
                         int index = p[2] | (p[3] << 8);
                         int model = ModelFlag(p, 4);
                         int bindStatus = element != own ? ConfigurationMessages.StatusInvalidAddress
-                            : model == 0 || (_node.Models & model) == 0 || model == NativeContract.ConfigServer || model == NativeContract.ConfigClient ? ConfigurationMessages.StatusInvalidModel
+                            : model == 0 || (_node.Models & model) == 0 || (model & NativeContract.DeviceKeyModels) != 0 ? ConfigurationMessages.StatusInvalidModel
                             : _node.Settings.AppKey == null || index != _node.Settings.AppKeyIndex ? ConfigurationMessages.StatusInvalidAppKeyIndex
                             : ConfigurationMessages.StatusSuccess;
                         if (bindStatus == ConfigurationMessages.StatusSuccess)
@@ -159,7 +162,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
                         reset = true;
                         break;
                     default:
-                        reply = _heartbeat.ServeRequest(pdu.Opcode, p);
+                        reply = _heartbeat.ServeRequest(pdu.Opcode, p) ?? _directedForwarding.ServeRequest(pdu.Opcode, p, out changed);
                         if (reply == null)
                         {
                             return; // malformed: the Config Server drops it
@@ -197,6 +200,8 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
                 {
                     case 0x0000: return NativeContract.ConfigServer;
                     case 0x0001: return NativeContract.ConfigClient;
+                    case 0xBF30: return NativeContract.DirectedForwardingServer;
+                    case 0xBF31: return NativeContract.DirectedForwardingClient;
                     case 0x1000: return NativeContract.GenericOnOffServer;
                     case 0x1001: return NativeContract.GenericOnOffClient;
                     default: return 0;
@@ -211,7 +216,8 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
         /// <summary>
         /// Composition data page 0 of this node (Mesh Profile §4.2.1.1): CID 0x02E5, PID 0, VID 0, CRPL 72
         /// (CONFIG_BLE_MESH_CRPL), features (relay and proxy supported on nodes; proxy only on the provisioner), then element 0:
-        /// location 0, SIG and vendor model counts and identifiers in the order ESP-IDF lists them (dcm_composition_plan).
+        /// location 0, SIG and vendor model counts (the Directed Forwarding Configuration Server 0xBF30 and Client 0xBF31 after the Config
+        /// models) and identifiers in the order ESP-IDF lists them (dcm_composition_plan).
         /// </summary>
         private byte[] CompositionPage0()
         {
@@ -219,6 +225,8 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
             var vendor = new List<int>();
             if ((_node.Models & NativeContract.ConfigServer) != 0) sig.Add(0x0000);
             if ((_node.Models & NativeContract.ConfigClient) != 0) sig.Add(0x0001);
+            if ((_node.Models & NativeContract.DirectedForwardingServer) != 0) sig.Add(0xBF30);
+            if ((_node.Models & NativeContract.DirectedForwardingClient) != 0) sig.Add(0xBF31);
             if ((_node.Models & NativeContract.GenericOnOffClient) != 0) sig.Add(0x1001);
             if ((_node.Models & NativeContract.GenericOnOffServer) != 0) sig.Add(0x1000);
             if ((_node.Models & NativeContract.VendorServer) != 0) vendor.Add(0x0001);
