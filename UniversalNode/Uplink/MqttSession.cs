@@ -623,6 +623,10 @@ namespace DcMonitor.UniversalNode.Uplink
                     lock (_gate)
                     {
                         message.MessageId = id;
+                        if (_acknowledgedIds.Contains(id))
+                        {
+                            _control.Remove(message); // its PUBACK came back before Publish returned: done, never sent again
+                        }
                     }
                 }
                 catch (Exception exception)
