@@ -12,7 +12,10 @@ namespace DcMonitor.Shared.Provisioning
     /// the gateway, and is held by r and every relay from r's parent to the gateway (<see cref="CarriesRegion"/>); each device that
     /// is not a relay holds one path of its own toward the gateway. Every path is two-way (backward path validated), so the gateway,
     /// which holds every region path and the own path of each device that hears it directly, reaches each device along it too.
-    /// Devices no relay chain reaches get no path (they keep flooding).
+    /// Devices no relay chain reaches get no path (they keep flooding), and so do the gateway's neighbours for which its table
+    /// (<see cref="MaximumForwardingEntries"/>, region paths first, then neighbours by index) has no room: in one room of 200 every
+    /// device hears the gateway, and 199 own paths would not fit; those devices flood, which in reach of the gateway costs only
+    /// their own transmissions.
     /// Pure computation over indexes (the provisioner maps indexes to unicast addresses); O(n²) construction; not thread-safe.
     /// </summary>
     public sealed class DirectedPathPlan
@@ -41,6 +44,7 @@ namespace DcMonitor.Shared.Provisioning
         private readonly int[] _depth;
         private readonly int[] _parent;
         private readonly int[] _anchor;
+        private readonly bool[] _noRoomAtGateway;
 
         /// <summary>Plans the paths of <paramref name="graph"/>'s devices toward <paramref name="gateway"/> through <paramref name="relays"/>.</summary>
         /// <exception cref="ArgumentNullException">graph or relays is null.</exception>
@@ -75,8 +79,10 @@ namespace DcMonitor.Shared.Provisioning
             _depth = new int[count];
             _parent = new int[count];
             _anchor = new int[count];
+            _noRoomAtGateway = new bool[count];
             BuildRelayTree();
             AnchorDevices();
+            LeaveNeighboursOutOfAFullGatewayTable();
         }
 
         /// <summary>Number of devices.</summary>
@@ -134,7 +140,7 @@ namespace DcMonitor.Shared.Provisioning
 
         /// <summary>True when <paramref name="device"/> has a directed path to the gateway (the gateway itself has none).</summary>
         /// <exception cref="ArgumentOutOfRangeException">device outside the graph.</exception>
-        public bool HasPath(int device) => device != _gateway && HopsOf(device) > 0;
+        public bool HasPath(int device) => device != _gateway && HopsOf(device) > 0 && !_noRoomAtGateway[device];
 
         /// <summary>The devices anchored to relay <paramref name="relay"/> (its region path's dependent origins), ascending; empty for a device that is not a path relay.</summary>
         /// <exception cref="ArgumentOutOfRangeException">relay outside the graph.</exception>
@@ -211,7 +217,7 @@ namespace DcMonitor.Shared.Provisioning
             {
                 for (int i = 0; i < _relays.Length; i++)
                 {
-                    entries += (IsPathRelay(i) && _depth[i] > 0) || IsGatewayNeighbour(i) ? 1 : 0;
+                    entries += (IsPathRelay(i) && _depth[i] > 0) || (IsGatewayNeighbour(i) && HasPath(i)) ? 1 : 0;
                 }
 
                 return entries;
@@ -244,7 +250,7 @@ namespace DcMonitor.Shared.Provisioning
             int next = 0;
             for (int origin = 0; origin < _relays.Length && next < origins.Length; origin++)
             {
-                bool held = device == _gateway ? CarriesRegion(device, origin) || IsGatewayNeighbour(origin)
+                bool held = device == _gateway ? CarriesRegion(device, origin) || (IsGatewayNeighbour(origin) && HasPath(origin))
                     : IsPathRelay(device) ? CarriesRegion(device, origin)
                     : origin == device && HasPath(device);
                 if (held)
@@ -254,6 +260,25 @@ namespace DcMonitor.Shared.Provisioning
             }
 
             return origins;
+        }
+
+        /// <summary>Marks the gateway's neighbours beyond the room its table leaves after the region paths (by index) as without a path.</summary>
+        private void LeaveNeighboursOutOfAFullGatewayTable()
+        {
+            int used = 0;
+            for (int i = 0; i < _relays.Length; i++)
+            {
+                used += IsPathRelay(i) && _depth[i] > 0 ? 1 : 0;
+            }
+
+            for (int i = 0; i < _relays.Length; i++)
+            {
+                if (IsGatewayNeighbour(i))
+                {
+                    _noRoomAtGateway[i] = used >= MaximumForwardingEntries;
+                    used += _noRoomAtGateway[i] ? 0 : 1;
+                }
+            }
         }
 
         /// <summary>

@@ -30,6 +30,28 @@ namespace DcMonitor.Tests.Provisioning
         }
 
         [Fact]
+        public void InOneRoomOf200TheGatewayHoldsOnlyTheOwnPathsItsTableHasRoomForAndTheOthersFlood()
+        {
+            var graph = new NeighbourGraph(200);
+            for (int a = 0; a < 200; a++)
+            {
+                for (int b = a + 1; b < 200; b++)
+                {
+                    graph.Link(a, b);
+                }
+            }
+
+            var plan = new DirectedPathPlan(graph, new bool[200], 0);
+
+            Assert.Equal(DirectedPathPlan.MaximumForwardingEntries, plan.EntriesAt(0));
+            Assert.Equal(Enumerable.Range(1, DirectedPathPlan.MaximumForwardingEntries).ToArray(), plan.PathOriginsAt(0));
+            Assert.True(plan.HasPath(DirectedPathPlan.MaximumForwardingEntries));
+            Assert.False(plan.HasPath(DirectedPathPlan.MaximumForwardingEntries + 1)); // no room at the gateway: it floods
+            Assert.Equal(0, plan.EntriesAt(199));
+            Assert.Equal(DirectedPathPlan.MaximumForwardingEntries, Enumerable.Range(1, 199).Count(plan.HasPath));
+        }
+
+        [Fact]
         public void RelaysFormATreeTowardTheGatewayAndEachNodeIsAnchoredToItsNeighbouringRelayNearestIt()
         {
             DirectedPathPlan plan = Chain();
