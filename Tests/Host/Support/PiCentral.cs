@@ -54,6 +54,18 @@ namespace DcMonitor.Tests.Support
 
         public bool WriteBytes(byte[] value) => _link.Write(value) || (RaiseSecurity() && _link.Write(value));
 
+        /// <summary>
+        /// What the owner does once per node in bonded mode while its pairing window is open (<c>bluetoothctl pair</c>): connect,
+        /// pair Just Works, disconnect; fails the test when no bond results.
+        /// </summary>
+        public static void PairAsOwner(EmulatedMeshStack node)
+        {
+            GattCentralLink link = node.Gatt.Connect(_ => { }, Address);
+            Assert.Equal(0, link.Pair());
+            Assert.True(link.Bonded, "the node's pairing window was closed");
+            link.Disconnect();
+        }
+
         /// <summary>The passkey the Pi's agent enters when pairing (-1: no agent, Just Works only).</summary>
         public int Passkey { get; set; } = -1;
 

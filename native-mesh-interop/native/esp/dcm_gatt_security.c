@@ -11,7 +11,8 @@
  *
  * Pairing window: while it is open ble_hs_cfg.sm_bonding is set and SMP stores the keys (a bond); outside it SMP may
  * still encrypt the link, without a bond, which the access check refuses. The window's end is compared with
- * esp_timer_get_time when a pairing starts (BLE_GAP_EVENT_CONNECT) and when it completes (BLE_GAP_EVENT_ENC_CHANGE).
+ * esp_timer_get_time when a central connects (BLE_GAP_EVENT_CONNECT; NimBLE has no hook before a pairing starts), and
+ * sm_bonding is set again whenever the window is (re)opened.
  *
  * Thread-safety: set-security, read-bond and delete-bond run on the CLR thread, the GAP listener and access checks in
  * the NimBLE host task; the window end and passkey are under the platform critical section; the mode changes only
