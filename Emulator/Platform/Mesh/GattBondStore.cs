@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text.Json;
 
 namespace DcMonitor.Emulator.Mesh
 {
@@ -64,25 +62,13 @@ namespace DcMonitor.Emulator.Mesh
         {
             if (_bonds == null)
             {
-                try
-                {
-                    _bonds = File.Exists(_path) ? JsonSerializer.Deserialize<List<GattBond>>(File.ReadAllText(_path)) ?? new List<GattBond>() : new List<GattBond>();
-                }
-                catch (JsonException)
-                {
-                    _bonds = new List<GattBond>(); // NimBLE's store starts empty when its NVS entries are unreadable
-                }
+                _bonds = NonVolatileJsonFile.Load(_path, () => new List<GattBond>());
             }
 
             return _bonds;
         }
 
-        private void Save()
-        {
-            string temporary = _path + ".new";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(_bonds));
-            File.Move(temporary, _path, overwrite: true);
-        }
+        private void Save() => NonVolatileJsonFile.Save(_path, _bonds);
     }
 
     /// <summary>One bond of <see cref="GattBondStore"/>.</summary>
