@@ -4,6 +4,7 @@ using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Runtime;
 using DcMonitor.Shared.Sensing;
 using DcMonitor.UniversalNode.Commands;
+using DcMonitor.UniversalNode.Gatt;
 using DcMonitor.Shared.Diagnostics;
 using DcMonitor.UniversalNode.Hardware;
 using DcMonitor.UniversalNode.Load;
@@ -43,6 +44,9 @@ namespace DcMonitor.UniversalNode
 
         /// <summary>The mesh roles, or null when the firmware has no mesh component (after <see cref="Start"/>).</summary>
         public MeshCoordinator Mesh { get; private set; }
+
+        /// <summary>Who may use the Pi's GATT service (mode, pairing window, bonds), or null when the firmware has no mesh component (after <see cref="Start"/>).</summary>
+        public GattAccess Gatt { get; private set; }
 
         /// <summary>The MQTT uplink, or null when the firmware has no mesh component (after <see cref="Start"/>).</summary>
         public UplinkService Uplink { get; private set; }
@@ -94,9 +98,13 @@ namespace DcMonitor.UniversalNode
         {
             try
             {
+                Gatt = new GattAccess(GattAccess.Folder, _log);
+                Gatt.ConfigureBeforeStart();
                 MeshNode mesh = MeshNode.Start(MeshComposition.UniversalNode(DeviceUuid.Create()));
+                Gatt.Attach(mesh);
+                _consoleCommands.Gatt = Gatt;
                 Uplink = new UplinkService(mesh, _queue, Executor, _sensor, _load, _log, Shared.FirmwareVersion.Number);
-                Mesh = new MeshCoordinator(mesh, _queue, Executor, _load, _log, Uplink);
+                Mesh = new MeshCoordinator(mesh, _queue, Executor, _load, _log, Uplink) { Gatt = Gatt };
                 _consoleCommands.Uplink = Uplink.CreateConsole(_console.WriteLine);
                 _queue.Post(Mesh.Start);
                 _queue.Post(Uplink.Start);

@@ -41,6 +41,7 @@ namespace DcMonitor.Emulator.Air
             _log = log;
             _events = new Thread(PumpEvents) { IsBackground = true };
             _events.Start();
+            PairWithEveryNode(firstScanMilliseconds);
             ConnectToAny(null, firstScanMilliseconds);
             _watchdog = new Timer(_ => CheckLink(), null, LinkCheckMilliseconds, LinkCheckMilliseconds);
         }
@@ -172,10 +173,33 @@ namespace DcMonitor.Emulator.Air
             }
         }
 
-        private void ConnectToAny(string deadLast, int scanMilliseconds)
+        /// <summary>
+        /// What the Pi's owner does once per node in bonded mode (docs/security.md): connect and pair (Just Works, inside the node's
+        /// pairing window), so a later failover to any node finds a bond there. A node that refuses is reported and skipped.
+        /// </summary>
+        private void PairWithEveryNode(int scanMilliseconds)
+        {
+            foreach (JsonObject candidate in Candidates(null, scanMilliseconds).Where(d => (string)d["name"] == "DC-Monitor"))
+            {
+                string address = (string)candidate["address"];
+                JsonObject connected = _client.Request(new JsonObject { ["op"] = "connect", ["address"] = address });
+                if (connected == null || (string)connected["op"] != "connected")
+                {
+                    continue;
+                }
+
+                JsonObject paired = _client.Request(new JsonObject { ["op"] = "pair" });
+                _log.WriteLine("gateway: pairing with " + address + ": " + ((string)paired?["op"] == "paired"
+                    ? ((bool)paired["bonded"] ? "bonded" : "not bonded (its pairing window is closed: 'gatt pair' on its console)")
+                    : (string)paired?["message"] ?? "no answer"));
+                _client.Request(new JsonObject { ["op"] = "disconnect" });
+            }
+        }
+
+        private List<JsonObject> Candidates(string deadLast, int scanMilliseconds)
         {
             JsonObject scan = _client.Request(new JsonObject { ["op"] = "scan", ["timeout_ms"] = scanMilliseconds }, scanMilliseconds + 5000);
-            List<JsonObject> candidates = ((JsonArray)scan?["devices"] ?? new JsonArray())
+            return ((JsonArray)scan?["devices"] ?? new JsonArray())
                 .OfType<JsonObject>()
                 .Where(d => ((string)d["name"]).Contains("DC-Monitor", StringComparison.Ordinal) || ((string)d["name"]).Contains("ESP-BLE-MESH", StringComparison.Ordinal)
                     || ((JsonArray)d["service_uuids"]).Any(u => (string)u == CentralSession.ServiceUuid))
@@ -183,7 +207,11 @@ namespace DcMonitor.Emulator.Air
                 .ThenBy(d => (string)d["name"] == "DC-Monitor" ? 0 : 1)
                 .ThenBy(d => (string)d["address"], StringComparer.Ordinal)
                 .ToList();
-            foreach (JsonObject candidate in candidates)
+        }
+
+        private void ConnectToAny(string deadLast, int scanMilliseconds)
+        {
+            foreach (JsonObject candidate in Candidates(deadLast, scanMilliseconds))
             {
                 string address = (string)candidate["address"];
                 JsonObject connected = _client.Request(new JsonObject { ["op"] = "connect", ["address"] = address, ["mtu"] = 517 });

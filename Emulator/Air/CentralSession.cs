@@ -102,6 +102,9 @@ namespace DcMonitor.Emulator.Air
                     case "write":
                         Write(id, (string)request["char"], (string)request["data_hex"]);
                         break;
+                    case "pair":
+                        Pair(id, (int?)request["passkey"] ?? -1);
+                        break;
                     case "disconnect":
                         Disconnect(id, "local");
                         break;
@@ -172,7 +175,7 @@ namespace DcMonitor.Emulator.Air
                 return;
             }
 
-            JsonObject reply = _hub.Request(target, new JsonObject { ["op"] = "gatt_connect" });
+            JsonObject reply = _hub.Request(target, new JsonObject { ["op"] = "gatt_connect", ["central"] = Name });
             if (reply == null || !(bool)reply["ok"])
             {
                 _connection.Send(AirHub.Error(id, "busy", "the node refused the connection"));
@@ -245,7 +248,16 @@ namespace DcMonitor.Emulator.Air
                 return;
             }
 
-            JsonObject reply = node.Image == "universal" && characteristic == SensorDataUuid ? _hub.Request(node, new JsonObject { ["op"] = "gatt_read" }) : null;
+            JsonObject reply = node.Image == "universal" && characteristic == SensorDataUuid ? RequestSecurely(node, new JsonObject { ["op"] = "gatt_read" }) : null;
+            if (reply != null && reply["ok"] is JsonNode readOk && !(bool)readOk)
+            {
+                int attError = reply["att_error"] is JsonNode code ? (int)code : 0;
+                JsonObject error = AirHub.Error(id, "att_error", "ATT error 0x" + attError.ToString("X2") + ": the node refused the read");
+                error["att_error"] = attError;
+                _connection.Send(error);
+                return;
+            }
+
             if (reply == null)
             {
                 _connection.Send(AirHub.Error(id, "no_such_characteristic", "cannot read " + characteristic));
@@ -276,7 +288,7 @@ namespace DcMonitor.Emulator.Air
                 return;
             }
 
-            JsonObject reply = _hub.Request(node, new JsonObject { ["op"] = "gatt_write", ["data_hex"] = dataHex });
+            JsonObject reply = RequestSecurely(node, new JsonObject { ["op"] = "gatt_write", ["data_hex"] = dataHex });
             if (reply == null)
             {
                 _connection.Send(AirHub.Error(id, "not_connected", "the node did not answer"));
@@ -302,6 +314,66 @@ namespace DcMonitor.Emulator.Air
             }
 
             _connection.Send(new JsonObject { ["op"] = "written", ["id"] = id?.DeepClone(), ["char"] = characteristic });
+        }
+
+        /// <summary>
+        /// Pairs with the connected node (air protocol <c>pair</c>, what <c>bluetoothctl pair</c> does once; <paramref name="passkey"/> -1:
+        /// Just Works, else passkey entry): answers <c>paired</c> with <c>bonded</c> (false: the node's pairing window was closed) or an
+        /// error <c>pairing_failed</c> with the SMP reason.
+        /// </summary>
+        private void Pair(JsonNode id, int passkey)
+        {
+            HubNode node = Connected(id);
+            if (node == null)
+            {
+                return;
+            }
+
+            if (node.Image != "universal")
+            {
+                _connection.Send(AirHub.Error(id, "no_such_characteristic", "a relay has no DC01 service to pair for"));
+                return;
+            }
+
+            JsonObject request = new JsonObject { ["op"] = "gatt_pair" };
+            if (passkey >= 0)
+            {
+                request["passkey"] = passkey;
+            }
+
+            JsonObject reply = _hub.Request(node, request);
+            if (reply == null || !(bool)reply["ok"])
+            {
+                JsonObject error = AirHub.Error(id, "pairing_failed", "SMP pairing failed, reason 0x" + ((int?)reply?["smp_reason"] ?? 0).ToString("X2"));
+                error["smp_reason"] = (int?)reply?["smp_reason"] ?? 0;
+                _connection.Send(error);
+                return;
+            }
+
+            _connection.Send(new JsonObject { ["op"] = "paired", ["id"] = id?.DeepClone(), ["bonded"] = (bool)reply["bonded"] });
+        }
+
+        /// <summary>
+        /// Sends a GATT read or write to the node as BlueZ does (src/shared/att.c change_security): when the node answers with
+        /// insufficient encryption (0x0F) the central encrypts with its stored key, with insufficient authentication (0x05) it pairs
+        /// (Just Works: bluetoothd without an agent), then retries once. Returns the node's last reply (null: no answer).
+        /// </summary>
+        private JsonObject RequestSecurely(HubNode node, JsonObject request)
+        {
+            JsonObject reply = _hub.Request(node, request);
+            int attError = reply != null && reply["att_error"] is JsonNode code ? (int)code : 0;
+            if (attError != NativeContract.AttErrorInsufficientEncryption && attError != NativeContract.AttErrorInsufficientAuthentication)
+            {
+                return reply;
+            }
+
+            JsonObject secured = attError == NativeContract.AttErrorInsufficientEncryption ? _hub.Request(node, new JsonObject { ["op"] = "gatt_encrypt" }) : null;
+            if (secured == null || !(bool)secured["ok"])
+            {
+                secured = _hub.Request(node, new JsonObject { ["op"] = "gatt_pair" });
+            }
+
+            return secured != null && (bool)secured["ok"] ? _hub.Request(node, request.DeepClone().AsObject()) : reply;
         }
 
         private void Disconnect(JsonNode id, string reason)

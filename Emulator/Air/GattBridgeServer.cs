@@ -27,7 +27,7 @@ namespace DcMonitor.Emulator.Air
                 switch (op)
                 {
                     case "gatt_connect":
-                        _link = _radio.Gatt.Connect(value => _hub.Send(new JsonObject { ["op"] = "notify", ["data_hex"] = PduJson.Hex(value) }));
+                        _link = _radio.Gatt.Connect(value => _hub.Send(new JsonObject { ["op"] = "notify", ["data_hex"] = PduJson.Hex(value) }), CentralRecord((string)request["central"]));
                         reply["mtu"] = _link.Mtu;
                         break;
                     case "gatt_mtu":
@@ -41,7 +41,19 @@ namespace DcMonitor.Emulator.Air
                         reply["att_error"] = _link.LastAttError;
                         break;
                     case "gatt_read":
-                        reply["data_hex"] = PduJson.Hex(_link.Read());
+                        byte[] value = _link.Read();
+                        reply["ok"] = value != null;
+                        reply["att_error"] = _link.LastAttError;
+                        reply["data_hex"] = value == null ? null : PduJson.Hex(value);
+                        break;
+                    case "gatt_encrypt":
+                        reply["ok"] = _link.Encrypt();
+                        break;
+                    case "gatt_pair":
+                        int smp = _link.Pair(request["passkey"] is JsonNode passkey ? (int)passkey : -1);
+                        reply["ok"] = smp == 0;
+                        reply["smp_reason"] = smp;
+                        reply["bonded"] = _link.Bonded;
                         break;
                     case "gatt_disconnect":
                         _link?.Disconnect();
@@ -59,6 +71,21 @@ namespace DcMonitor.Emulator.Air
             }
 
             _hub.Send(reply);
+        }
+
+        /// <summary>
+        /// A central's identity address (bond record: public, least significant byte first) made from its name on the hub, so the same
+        /// central (the demo's "pi5") has the same address on every node and after every reconnection; null without a name.
+        /// </summary>
+        internal static byte[] CentralRecord(string name)
+        {
+            if (name == null)
+            {
+                return null;
+            }
+
+            byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
+            return new byte[] { 0, hash[0], hash[1], hash[2], hash[3], hash[4], hash[5] };
         }
     }
 }

@@ -77,6 +77,9 @@ namespace DcMonitor.UniversalNode.Mesh
             mesh.EventReceived += OnEvent;
         }
 
+        /// <summary>Logs the GATT pairings (set by the app; null: not logged).</summary>
+        public Gatt.GattAccess Gatt { get; set; }
+
         /// <summary>The gateway role.</summary>
         public GatewayProcessor Gateway { get; }
 
@@ -255,6 +258,14 @@ namespace DcMonitor.UniversalNode.Mesh
                     break;
                 case MeshEventKind.GattDisconnected:
                     _log.Write(Component, "central disconnected");
+                    break;
+                case MeshEventKind.GattPaired:
+                case MeshEventKind.GattPairingFailed:
+                    if (Gatt != null)
+                    {
+                        Gatt.OnPairing(e);
+                    }
+
                     break;
                 default:
                     break;

@@ -1,7 +1,9 @@
 using DcMonitor.Shared;
 using DcMonitor.Shared.Terminal;
 using DcMonitor.Shared.Commands;
+using DcMonitor.Shared.Gatt;
 using DcMonitor.UniversalNode.Commands;
+using DcMonitor.UniversalNode.Gatt;
 using DcMonitor.UniversalNode.Sensing;
 using DcMonitor.UniversalNode.Uplink;
 
@@ -10,7 +12,7 @@ namespace DcMonitor.UniversalNode.Terminal
     /// <summary>
     /// What the serial console's lines do (seed protocol §4.15): <c>help</c> lists the commands, <c>version</c> prints
     /// the image and its version (<see cref="VersionReply"/>), <c>scan</c> scans the sensor bus, everything else is node command text for <see cref="CommandExecutor"/> and its
-    /// reply is printed as <c>&gt;&gt; &lt;reply&gt;</c>; <c>uplink</c> lines configure the MQTT uplink (<see cref="UplinkConsole"/>).
+    /// reply is printed as <c>&gt;&gt; &lt;reply&gt;</c>; <c>uplink</c> lines configure the MQTT uplink (<see cref="UplinkConsole"/>), <c>gatt</c> lines the GATT access (<see cref="GattAccess"/>).
     /// Console commands never notify the Pi and never touch the mesh.
     /// </summary>
     public sealed class ConsoleCommands
@@ -40,6 +42,9 @@ namespace DcMonitor.UniversalNode.Terminal
         private readonly CommandExecutor _executor;
         private readonly int _sensorBusId;
 
+        /// <summary>The <c>gatt</c> console lines, once the mesh started (set by the app; null: no BLE stack).</summary>
+        public GattAccess Gatt { get; set; }
+
         /// <summary>The uplink's console lines, once the uplink exists (set by the app; null: no uplink).</summary>
         public UplinkConsole Uplink { get; set; }
 
@@ -63,12 +68,26 @@ namespace DcMonitor.UniversalNode.Terminal
             }
 
             _console.PasteLines = false;
+            GattAccess gatt = Gatt;
+            if (gatt != null && GattConsoleCommand.Accepts(line))
+            {
+                gatt.OnLine(line, _console.WriteLine);
+                return;
+            }
 
             if (line == "help")
             {
                 foreach (string text in s_help)
                 {
                     _console.WriteLine(text);
+                }
+
+                if (gatt != null)
+                {
+                    foreach (string text in GattConsoleCommand.Help)
+                    {
+                        _console.WriteLine(text);
+                    }
                 }
 
                 if (uplink != null)

@@ -87,5 +87,16 @@ namespace DcMonitor.MeshInterop
         /// = connection handle, no payload. When even this record does not fit, the write fails at the ATT layer instead
         /// (insufficient resources) and no event is queued.</summary>
         GattCommandRefused = 22,
+
+        /// <summary>GATT: a central paired (SMP, LE Secure Connections) or encrypted with a new key. <see cref="MeshEvent.Value"/> = bits
+        /// 1 encrypted, 2 authenticated (passkey), 4 bonded (the key is stored: the central is on the allow-list; without it the pairing
+        /// happened outside the pairing window and the service stays closed to it), payload = the central's 7-byte bond record
+        /// (address type, address least significant byte first).</summary>
+        GattPaired = 23,
+
+        /// <summary>GATT: a central's pairing failed. <see cref="MeshEvent.Value"/> = the SMP Pairing Failed reason (3 authentication
+        /// requirements: Just Works offered in passkey mode; 4 confirm value failed: wrong passkey; 8 unspecified: e.g. the bond store
+        /// is full), payload = the central's 7-byte bond record.</summary>
+        GattPairingFailed = 24,
     }
 }

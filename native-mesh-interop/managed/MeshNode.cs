@@ -26,6 +26,9 @@ namespace DcMonitor.MeshInterop
         /// <summary>Response timeout of acknowledged vendor sends, ms (seed protocol §1.7).</summary>
         public const int VendorResponseTimeoutMilliseconds = 5000;
 
+        /// <summary>Bytes of a bond record (<see cref="ReadGattBond"/>): address type, then the address least significant byte first.</summary>
+        public const int GattBondRecordLength = 7;
+
         private static readonly byte[] NoBytes = new byte[0];
         private readonly object _drainGate = new object();
         private readonly byte[] _record = new byte[MeshEvent.RecordHeaderLength + MeshEvent.MaximumPayloadLength];
@@ -162,6 +165,48 @@ namespace DcMonitor.MeshInterop
             }
 
             return (MeshResult)NativeMesh.GattSetReadValue(OrEmpty(value), length);
+        }
+
+        /// <summary>
+        /// Sets who may use service 0xDC01. Call it before <see cref="Start"/> to choose <paramref name="mode"/> (the characteristics'
+        /// security flags are fixed when the service is registered: a different mode after start gives <see cref="MeshResult.InvalidState"/>);
+        /// call it again at any time to open the pairing window for <paramref name="pairingWindowMilliseconds"/> from now (0 closes it)
+        /// with <paramref name="passkey"/> (0–999999) as the passkey the node displays in passkey mode. Without a call the service is open.
+        /// </summary>
+        public static MeshResult SetGattSecurity(GattSecurityMode mode, int pairingWindowMilliseconds, int passkey)
+        {
+            if (pairingWindowMilliseconds < 0 || passkey < 0 || passkey > 999999)
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.GattSetSecurity((int)mode, pairingWindowMilliseconds, passkey);
+        }
+
+        /// <summary>
+        /// Copies the <paramref name="index"/>-th bond the stack keeps (NimBLE's store in NVS) into <paramref name="record"/> (at least
+        /// 7 bytes: address type, address least significant byte first); returns its length, 0 past the last bond.
+        /// </summary>
+        /// <exception cref="ArgumentException">record is null or shorter than 7 bytes.</exception>
+        public int ReadGattBond(int index, byte[] record)
+        {
+            if (record == null || record.Length < GattBondRecordLength)
+            {
+                throw new ArgumentException("a bond record needs " + GattBondRecordLength.ToString() + " bytes");
+            }
+
+            return NativeMesh.GattReadBond(index, record);
+        }
+
+        /// <summary>Deletes the bond of a 7-byte record from <see cref="ReadGattBond"/> (null: every bond); the central, if connected, is disconnected.</summary>
+        public MeshResult DeleteGattBond(byte[] record)
+        {
+            if (record != null && record.Length != GattBondRecordLength)
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.GattDeleteBond(record == null ? NoBytes : record, record == null ? 0 : GattBondRecordLength);
         }
 
         /// <summary>

@@ -14,7 +14,10 @@ extern "C" {
 #include "nimble/nimble_port.h"
 #include "nimble/nimble_port_freertos.h"
 #include "esp_ble_mesh_local_data_operation_api.h"
+#include "esp_timer.h"
+#include "store/config/ble_store_config.h"
 void dcm_mesh_forget_start_for_tests(void);
+void dcm_gatt_security_forget_for_tests(void);
 }
 
 FakeIdf g_idf;
@@ -87,6 +90,7 @@ void ResetFakeIdf()
     g_log.clear();
     g_on_sleep = SyncWhenDue;
     dcm_mesh_forget_start_for_tests();
+    dcm_gatt_security_forget_for_tests();
 }
 
 extern "C" {
@@ -462,4 +466,80 @@ int ble_gap_event_listener_register(struct ble_gap_event_listener *listener, ble
     return 0;
 }
 
+} // extern "C"
+
+// ---- GATT access control ---------------------------------------------------------------------------------------
+
+extern "C" {
+
+int64_t esp_timer_get_time(void)
+{
+    return g_idf.now_us;
+}
+
+void ble_store_config_init(void)
+{
+    g_idf.calls.push_back("ble_store_config_init");
+}
+
+int ble_gap_conn_find(uint16_t handle, struct ble_gap_conn_desc *out_desc)
+{
+    for (const ble_gap_conn_desc &description : g_idf.connections)
+    {
+        if (description.conn_handle == handle)
+        {
+            *out_desc = description;
+            return 0;
+        }
+    }
+    return BLE_HS_ENOTCONN;
+}
+
+int ble_gap_terminate(uint16_t conn_handle, uint8_t hci_reason)
+{
+    (void)hci_reason;
+    g_idf.terminated.push_back(conn_handle);
+    return 0;
+}
+
+int ble_sm_inject_io(uint16_t conn_handle, struct ble_sm_io *pkey)
+{
+    (void)conn_handle;
+    g_idf.injected.push_back(*pkey);
+    return 0;
+}
+
+int ble_store_util_bonded_peers(ble_addr_t *out_peer_id_addrs, int *out_num_peers, int max_peers)
+{
+    if (static_cast<int>(g_idf.bonds.size()) > max_peers)
+    {
+        return BLE_HS_ENOMEM;
+    }
+    for (size_t i = 0; i < g_idf.bonds.size(); i++)
+    {
+        out_peer_id_addrs[i] = g_idf.bonds[i];
+    }
+    *out_num_peers = static_cast<int>(g_idf.bonds.size());
+    return 0;
+}
+
+int ble_store_util_delete_peer(const ble_addr_t *peer_id_addr)
+{
+    for (auto it = g_idf.bonds.begin(); it != g_idf.bonds.end(); ++it)
+    {
+        if (it->type == peer_id_addr->type && std::memcmp(it->val, peer_id_addr->val, sizeof it->val) == 0)
+        {
+            g_idf.bonds.erase(it);
+            return 0;
+        }
+    }
+    return BLE_HS_ENOENT;
+}
+
+int ble_store_clear(void)
+{
+    g_idf.bonds.clear();
+    g_idf.store_cleared = true;
+    return 0;
+}
 } // extern "C"

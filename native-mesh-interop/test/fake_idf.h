@@ -87,6 +87,14 @@ struct FakeIdf
     esp_ble_mesh_generic_client_cb_t generic_client_cb = nullptr;
     esp_ble_mesh_generic_server_cb_t generic_server_cb = nullptr;
     ble_gap_event_fn *gap_listener = nullptr;
+    // GATT access control: the connections NimBLE knows (ble_gap_conn_find), the bonds in its store, the clock
+    // (esp_timer_get_time, us), what the glue terminated and injected.
+    std::vector<struct ble_gap_conn_desc> connections;
+    std::vector<ble_addr_t> bonds;
+    int64_t now_us = 0;
+    std::vector<uint16_t> terminated;
+    std::vector<struct ble_sm_io> injected;
+    bool store_cleared = false;
     ble_gatt_access_fn *access = nullptr;
     void (*host_task)(void *) = nullptr; // the function given to nimble_port_freertos_init
 

@@ -6,7 +6,15 @@ namespace DcMonitor.Emulator.Mesh
     /// The node's GATT server for service 0xDC01 as the native bridge runs it: one central at a time, ATT MTU 23
     /// until negotiated (node preference 185), notifications on DC02 only while subscribed and at most MTU − 3
     /// bytes, writes to DC03 of at most MTU − 3 bytes, a write whose command finds the event ring full refused as the
-    /// device refuses it (see <see cref="Written"/>). Thread-safe.
+    /// device refuses it (see <see cref="Written"/>).
+    /// <para>Access control as the native bridge sets it up (docs/security.md): in <see cref="NativeContract.GattSecurityBonded"/>
+    /// and <see cref="NativeContract.GattSecurityPasskey"/> mode a DC03 write or DC02 read on a link that is not encrypted with a
+    /// bond the node keeps gets the ATT error insufficient authentication (0x05; insufficient encryption 0x0F when the central is
+    /// bonded but has not encrypted yet), nothing is queued, and DC02 notifications reach only such a link. Pairing (<see cref="GattCentralLink.Pair"/>)
+    /// stores a bond only while the pairing window is open (measured on the board's clock); outside it the link is encrypted but
+    /// not bonded, which is not enough. Bonds are kept in the node's flash (<see cref="GattBondStore"/>). Until the firmware
+    /// configures it the server is open, as before this existed.</para>
+    /// Thread-safe.
     /// </summary>
     public sealed class EmulatedGattServer
     {
@@ -21,10 +29,108 @@ namespace DcMonitor.Emulator.Mesh
         private GattCentralLink _link;
         private byte[] _readValue = System.Text.Encoding.ASCII.GetBytes("NODE_READY");
         private int _nextHandle = 1;
+        private readonly GattBondStore _bonds;
+        private readonly Board.VirtualClock _clock;
+        private int _mode = NativeContract.GattSecurityOpen;
+        private long _pairingEndsMicroseconds;
+        private int _passkey;
 
-        internal EmulatedGattServer(EmulatedMeshStack stack)
+        internal EmulatedGattServer(EmulatedMeshStack stack, Board.VirtualBoard board)
         {
             _stack = stack;
+            _bonds = new GattBondStore(board.FlashDirectory);
+            _clock = board.Clock;
+        }
+
+        /// <summary>The access mode (<see cref="NativeContract.GattSecurityOpen"/>, …Bonded, …Passkey).</summary>
+        public int Mode
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _mode;
+                }
+            }
+        }
+
+        /// <summary>True while new bonds are accepted (the pairing window, on the board's clock).</summary>
+        public bool PairingOpen
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _clock.NowMicroseconds < _pairingEndsMicroseconds;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Native GattSetSecurity: the mode (only before start, or the mode already set), the pairing window from now
+        /// (<paramref name="pairingWindowMilliseconds"/>, 0 closes it) and the passkey shown for passkey pairing (0–999999).
+        /// </summary>
+        internal int SetSecurity(int mode, int pairingWindowMilliseconds, int passkey)
+        {
+            if (mode < NativeContract.GattSecurityOpen || mode > NativeContract.GattSecurityPasskey || pairingWindowMilliseconds < 0 || passkey < 0 || passkey > 999999)
+            {
+                return NativeContract.InvalidArgument;
+            }
+
+            lock (_gate)
+            {
+                if (_stack.Started && mode != _mode)
+                {
+                    return NativeContract.InvalidState; // the characteristics' flags are fixed when the service is registered
+                }
+
+                _mode = mode;
+                _pairingEndsMicroseconds = _clock.NowMicroseconds + (pairingWindowMilliseconds * 1000L);
+                _passkey = passkey;
+                return NativeContract.Ok;
+            }
+        }
+
+        /// <summary>Native GattReadBond: the <paramref name="index"/>-th bond's record into <paramref name="record"/>; its length, 0 past the end.</summary>
+        internal int ReadBond(int index, byte[] record)
+        {
+            lock (_gate)
+            {
+                if (index < 0 || index >= _bonds.Bonds.Count)
+                {
+                    return 0;
+                }
+
+                byte[] bond = Convert.FromHexString(_bonds.Bonds[index].Record);
+                Array.Copy(bond, record, bond.Length);
+                return bond.Length;
+            }
+        }
+
+        /// <summary>Native GattDeleteBond: removes the bond of a 7-byte record (length 0: every bond) and disconnects that central when connected.</summary>
+        internal int DeleteBond(byte[] record, int length)
+        {
+            if (length != 0 && length != NativeContract.GattBondRecordLength)
+            {
+                return NativeContract.InvalidArgument;
+            }
+
+            GattCentralLink forgotten = null;
+            lock (_gate)
+            {
+                if (!_bonds.Remove(length == 0 ? null : record))
+                {
+                    return NativeContract.InvalidArgument;
+                }
+
+                if (_link != null && _mode != NativeContract.GattSecurityOpen && (length == 0 || SameRecord(_link.Record, record)))
+                {
+                    forgotten = _link;
+                }
+            }
+
+            forgotten?.Disconnect(); // NimBLE: ble_gap_terminate of the forgotten central's connection
+            return NativeContract.Ok;
         }
 
         /// <summary>True once the firmware started the stack (the service exists and is advertised).</summary>
@@ -47,7 +153,13 @@ namespace DcMonitor.Emulator.Mesh
         /// node sent them, on the firmware's thread: it must not block).
         /// </summary>
         /// <exception cref="InvalidOperationException">The node does not advertise the service, or a central is already connected.</exception>
-        public GattCentralLink Connect(Action<byte[]> onNotify)
+        public GattCentralLink Connect(Action<byte[]> onNotify) => Connect(onNotify, null);
+
+        /// <summary>
+        /// A central with identity address <paramref name="record"/> (7 bytes: type, address LSB first; null: an address made from the
+        /// connection handle) connects; see <see cref="Connect(Action{byte[]})"/>.
+        /// </summary>
+        public GattCentralLink Connect(Action<byte[]> onNotify, byte[] record)
         {
             lock (_gate)
             {
@@ -61,7 +173,8 @@ namespace DcMonitor.Emulator.Mesh
                     throw new InvalidOperationException("a central is already connected");
                 }
 
-                _link = new GattCentralLink(this, _nextHandle++, onNotify);
+                int handle = _nextHandle++;
+                _link = new GattCentralLink(this, handle, onNotify, record ?? new byte[] { 0, (byte)handle, 0x00, 0x00, 0x00, 0x00, 0xC0 });
             }
 
             _stack.QueueGattEvent(NativeContract.GattConnected, _link.Handle, null, 0);
@@ -89,9 +202,9 @@ namespace DcMonitor.Emulator.Mesh
                 link = _link;
             }
 
-            if (link == null || !link.Subscribed)
+            if (link == null || !link.Subscribed || AttErrorFor(link) != 0)
             {
-                return NativeContract.NotConnected;
+                return NativeContract.NotConnected; // the native listener records a subscription only on a link that meets the mode
             }
 
             if (length > link.Mtu - 3)
@@ -119,12 +232,124 @@ namespace DcMonitor.Emulator.Mesh
             }
         }
 
-        internal byte[] ReadValue()
+        internal byte[] ReadValue(GattCentralLink link, out int attError)
         {
             lock (_gate)
             {
-                return (byte[])_readValue.Clone();
+                attError = AttErrorFor(link);
+                return attError == 0 ? (byte[])_readValue.Clone() : null;
             }
+        }
+
+        /// <summary>
+        /// The ATT error an access to DC02/DC03 on <paramref name="link"/> gets, 0 when allowed: NimBLE's flags (WRITE_ENC/READ_ENC,
+        /// and _AUTHEN in passkey mode) give 0x0F for an unencrypted link of a central with a stored bond, 0x05 otherwise; the bridge
+        /// adds 0x05 for an encrypted link without a bond (paired outside the pairing window).
+        /// </summary>
+        internal int AttErrorFor(GattCentralLink link)
+        {
+            lock (_gate)
+            {
+                if (_mode == NativeContract.GattSecurityOpen)
+                {
+                    return 0;
+                }
+
+                GattBond bond = _bonds.Find(link.Record);
+                if (!link.Encrypted)
+                {
+                    return bond != null ? NativeContract.AttErrorInsufficientEncryption : NativeContract.AttErrorInsufficientAuthentication;
+                }
+
+                if (bond == null || !link.Bonded || (_mode == NativeContract.GattSecurityPasskey && !link.Authenticated))
+                {
+                    return NativeContract.AttErrorInsufficientAuthentication;
+                }
+
+                return 0;
+            }
+        }
+
+        /// <summary>
+        /// SMP pairing of <paramref name="link"/> (LE Secure Connections; the node's IO capability is no-input-no-output in bonded
+        /// mode, so Just Works whatever the central offers, and display-only in passkey mode). Passkey mode needs
+        /// the central to enter the passkey (<paramref name="enteredPasskey"/>, -1: the central cannot, Just Works); otherwise Just Works.
+        /// Inside the pairing window the bond is stored, outside it the link is only encrypted. Returns 0 or the SMP failure reason
+        /// (<see cref="NativeContract.SmpAuthenticationRequirements"/>, <see cref="NativeContract.SmpConfirmValueFailed"/>,
+        /// <see cref="NativeContract.SmpUnspecifiedReason"/> when the bond store is full); queues GattPaired or GattPairingFailed.
+        /// </summary>
+        internal int Pair(GattCentralLink link, int enteredPasskey)
+        {
+            int reason = 0;
+            int flags = 0;
+            lock (_gate)
+            {
+                bool authenticated = false;
+                if (_mode == NativeContract.GattSecurityPasskey)
+                {
+                    if (enteredPasskey < 0)
+                    {
+                        reason = NativeContract.SmpAuthenticationRequirements; // sm_mitm = 1: Just Works cannot give MITM protection
+                    }
+                    else if (enteredPasskey != _passkey)
+                    {
+                        reason = NativeContract.SmpConfirmValueFailed;
+                    }
+
+                    authenticated = reason == 0;
+                }
+                bool bonding = _clock.NowMicroseconds < _pairingEndsMicroseconds;
+                if (reason == 0 && bonding && !_bonds.Add(link.Record, authenticated))
+                {
+                    reason = NativeContract.SmpUnspecifiedReason; // the store is full: `gatt forget` first
+                }
+
+                if (reason == 0)
+                {
+                    link.Secured(true, authenticated, bonding);
+                    flags = NativeContract.GattLinkEncrypted | (authenticated ? NativeContract.GattLinkAuthenticated : 0) | (bonding ? NativeContract.GattLinkBonded : 0);
+                }
+            }
+
+            if (reason == 0)
+            {
+                _stack.QueueGattEvent(NativeContract.GattPaired, flags, link.Record, link.Record.Length);
+            }
+            else
+            {
+                _stack.QueueGattEvent(NativeContract.GattPairingFailed, reason, link.Record, link.Record.Length);
+            }
+
+            return reason;
+        }
+
+        /// <summary>Encryption with the stored key of <paramref name="link"/>'s central (a bonded central reconnecting); false when the node keeps no bond for it.</summary>
+        internal bool Encrypt(GattCentralLink link)
+        {
+            lock (_gate)
+            {
+                GattBond bond = _bonds.Find(link.Record);
+                if (bond == null)
+                {
+                    return false;
+                }
+
+                link.Secured(true, bond.Authenticated, true);
+                return true;
+            }
+        }
+
+        private static bool SameRecord(byte[] a, byte[] b)
+        {
+            for (int i = 0; i < NativeContract.GattBondRecordLength; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -134,6 +359,12 @@ namespace DcMonitor.Emulator.Mesh
         /// </summary>
         internal int Written(GattCentralLink link, byte[] value)
         {
+            int securityError = AttErrorFor(link);
+            if (securityError != 0)
+            {
+                return securityError; // NimBLE answers before the access callback: nothing is queued, nothing runs
+            }
+
             if (value.Length > NativeContract.MaximumPayloadLength)
             {
                 return NativeContract.AttErrorInvalidAttributeValueLength; // longer than any command: refused, never cut

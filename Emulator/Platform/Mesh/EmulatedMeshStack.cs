@@ -68,7 +68,7 @@ namespace DcMonitor.Emulator.Mesh
         private EmulatedMeshStack(VirtualBoard board)
         {
             _board = board;
-            Gatt = new EmulatedGattServer(this);
+            Gatt = new EmulatedGattServer(this, board);
             _node = new NodeState(board.FlashDirectory);
             _network = new NetworkLayer(_node, this);
             _transport = new TransportLayer(_node, _network, this);
@@ -549,6 +549,15 @@ namespace DcMonitor.Emulator.Mesh
 
         /// <summary>Native DC02 notification.</summary>
         public int GattNotify(byte[] value, int length) => Gatt.Notify(value, length);
+
+        /// <summary>Native GattSetSecurity (<see cref="EmulatedGattServer.SetSecurity"/>).</summary>
+        public int GattSetSecurity(int mode, int pairingWindowMilliseconds, int passkey) => Gatt.SetSecurity(mode, pairingWindowMilliseconds, passkey);
+
+        /// <summary>Native GattReadBond (<see cref="EmulatedGattServer.ReadBond"/>).</summary>
+        public int GattReadBond(int index, byte[] record) => Gatt.ReadBond(index, record);
+
+        /// <summary>Native GattDeleteBond (<see cref="EmulatedGattServer.DeleteBond"/>).</summary>
+        public int GattDeleteBond(byte[] record, int length) => Gatt.DeleteBond(record, length);
 
         /// <summary>Native DC02 read value.</summary>
         public int GattSetReadValue(byte[] value, int length)

@@ -9,11 +9,59 @@ namespace DcMonitor.Emulator.Mesh
         private readonly Action<byte[]> _onNotify;
         private readonly object _deliveryGate = new object();
 
-        internal GattCentralLink(EmulatedGattServer server, int handle, Action<byte[]> onNotify)
+        internal GattCentralLink(EmulatedGattServer server, int handle, Action<byte[]> onNotify, byte[] record)
         {
             _server = server;
             Handle = handle;
             _onNotify = onNotify;
+            Record = (byte[])record.Clone();
+        }
+
+        /// <summary>The central's identity address as a 7-byte bond record (type, address LSB first).</summary>
+        public byte[] Record { get; }
+
+        /// <summary>True once the link is encrypted (<see cref="Pair"/> or <see cref="Encrypt"/>).</summary>
+        public bool Encrypted { get; private set; }
+
+        /// <summary>True when the link's key came from passkey pairing (MITM-protected).</summary>
+        public bool Authenticated { get; private set; }
+
+        /// <summary>True when the link's key is a bond the node keeps.</summary>
+        public bool Bonded { get; private set; }
+
+        /// <summary>
+        /// Pairs (SMP, LE Secure Connections): Just Works when <paramref name="passkey"/> is -1, else passkey entry with the digits the
+        /// node printed. Returns 0 or the SMP Pairing Failed reason (NativeContract.Smp*); success outside the node's pairing window
+        /// encrypts the link without a bond, which the node's service does not accept.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The link is closed.</exception>
+        public int Pair(int passkey = -1)
+        {
+            if (!IsOpen)
+            {
+                throw new InvalidOperationException("not connected");
+            }
+
+            return _server.Pair(this, passkey);
+        }
+
+        /// <summary>Encrypts with the key of an earlier bond (what BlueZ does for a paired device); false when the node keeps no bond for this central.</summary>
+        /// <exception cref="InvalidOperationException">The link is closed.</exception>
+        public bool Encrypt()
+        {
+            if (!IsOpen)
+            {
+                throw new InvalidOperationException("not connected");
+            }
+
+            return _server.Encrypt(this);
+        }
+
+        internal void Secured(bool encrypted, bool authenticated, bool bonded)
+        {
+            Encrypted = encrypted;
+            Authenticated = authenticated;
+            Bonded = bonded;
         }
 
         /// <summary>Connection handle.</summary>
@@ -46,7 +94,8 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>
         /// The ATT error of the last <see cref="Write"/> (0 when it succeeded): <see cref="NativeContract.AttErrorInvalidAttributeValueLength"/>
         /// for a value longer than MTU − 3, <see cref="NativeContract.AttErrorInsufficientResources"/> when the node's event ring had
-        /// no room even for the command's refusal.
+        /// no room even for the command's refusal, <see cref="NativeContract.AttErrorInsufficientAuthentication"/> or
+        /// <see cref="NativeContract.AttErrorInsufficientEncryption"/> when the node's mode needs a bonded, encrypted link.
         /// </summary>
         public int LastAttError { get; private set; }
 
@@ -73,8 +122,13 @@ namespace DcMonitor.Emulator.Mesh
             return LastAttError == 0;
         }
 
-        /// <summary>Reads DC02.</summary>
-        public byte[] Read() => _server.ReadValue();
+        /// <summary>Reads DC02; null when the node refused the read (the ATT error in <see cref="LastAttError"/>).</summary>
+        public byte[] Read()
+        {
+            byte[] value = _server.ReadValue(this, out int attError);
+            LastAttError = attError;
+            return value;
+        }
 
         /// <summary>Disconnects.</summary>
         public void Disconnect()

@@ -38,6 +38,15 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>See NativeMesh.GattSetReadValue.</summary>
         int GattSetReadValue(byte[] value, int length);
 
+        /// <summary>See NativeMesh.GattSetSecurity.</summary>
+        int GattSetSecurity(int mode, int pairingWindowMilliseconds, int passkey);
+
+        /// <summary>See NativeMesh.GattReadBond.</summary>
+        int GattReadBond(int index, byte[] record);
+
+        /// <summary>See NativeMesh.GattDeleteBond.</summary>
+        int GattDeleteBond(byte[] record, int length);
+
         /// <summary>See NativeMesh.ResetNode.</summary>
         int ResetNode();
 

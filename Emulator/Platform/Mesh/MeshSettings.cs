@@ -1,6 +1,3 @@
-using System.IO;
-using System.Text.Json;
-
 namespace DcMonitor.Emulator.Mesh
 {
     /// <summary>
@@ -75,27 +72,10 @@ namespace DcMonitor.Emulator.Mesh
         public static string PathFor(string flashDirectory) => flashDirectory.TrimEnd('/', '\\') + ".mesh-settings.json";
 
         /// <summary>Loads the settings, or unprovisioned defaults when there are none or they are unreadable.</summary>
-        public static MeshSettings Load(string flashDirectory)
-        {
-            string path = PathFor(flashDirectory);
-            try
-            {
-                return File.Exists(path) ? JsonSerializer.Deserialize<MeshSettings>(File.ReadAllText(path)) ?? new MeshSettings() : new MeshSettings();
-            }
-            catch (JsonException)
-            {
-                return new MeshSettings();
-            }
-        }
+        public static MeshSettings Load(string flashDirectory) => NonVolatileJsonFile.Load(PathFor(flashDirectory), () => new MeshSettings());
 
         /// <summary>Writes the settings atomically (new file, then replace).</summary>
-        public void Save(string flashDirectory)
-        {
-            string path = PathFor(flashDirectory);
-            string temporary = path + ".new";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(this));
-            File.Move(temporary, path, overwrite: true);
-        }
+        public void Save(string flashDirectory) => NonVolatileJsonFile.Save(PathFor(flashDirectory), this);
     }
 
     /// <summary>An entry of the provisioner's node table.</summary>

@@ -81,7 +81,31 @@ namespace DcMonitor.Emulator.Mesh
             ConfigurationChanged = 6, OnOffServerMessage = 7, OnOffStatusReceived = 8, OnOffTimedOut = 9, GattConnected = 10,
             GattDisconnected = 11, GattSubscribed = 12, GattMtuChanged = 13, GattCommandWritten = 14, EventsLost = 15, DeviceDiscovered = 16,
             DeviceProvisioned = 17, ProvisioningFailed = 18, ConfigStatusReceived = 19, ConfigTimedOut = 20, ProvisionerReady = 21,
-            GattCommandRefused = 22;
+            GattCommandRefused = 22, GattPaired = 23, GattPairingFailed = 24;
+
+        /// <summary>GattSecurityMode values (DCM_GATT_SECURITY_*): who may use service 0xDC01 (docs/security.md).</summary>
+        public const int GattSecurityOpen = 0, GattSecurityBonded = 1, GattSecurityPasskey = 2;
+
+        /// <summary>The ATT error of an access that needs a bonded (or, in passkey mode, authenticated) link the central does not have
+        /// (BLE_ATT_ERR_INSUFFICIENT_AUTHEN; NimBLE ble_att_svr_check_perms, and the bridge's own bond check).</summary>
+        public const int AttErrorInsufficientAuthentication = 0x05;
+
+        /// <summary>The ATT error of an access on an unencrypted link from a central whose bond the node keeps (BLE_ATT_ERR_INSUFFICIENT_ENC):
+        /// the central encrypts with the stored key and retries.</summary>
+        public const int AttErrorInsufficientEncryption = 0x0F;
+
+        /// <summary>Bytes of a bond record (address type, then the 6-byte address least significant byte first; NimBLE ble_addr_t).</summary>
+        public const int GattBondRecordLength = 7;
+
+        /// <summary>Bonds the node keeps (CONFIG_BT_NIMBLE_MAX_BONDS in native-mesh-interop/native/firmware/sdkconfig.dcmonitor.esp32c6).</summary>
+        public const int GattMaximumBonds = 8;
+
+        /// <summary>Bits of a GattPaired event's value: the link is encrypted, authenticated (MITM-protected), bonded (key stored).</summary>
+        public const int GattLinkEncrypted = 1, GattLinkAuthenticated = 2, GattLinkBonded = 4;
+
+        /// <summary>SMP Pairing Failed reasons (Core 5.x Vol 3 Part H 3.5.5) a GattPairingFailed event carries: authentication requirements
+        /// (passkey mode, a central that cannot enter a passkey), confirm value failed (wrong passkey), unspecified (the bond store is full).</summary>
+        public const int SmpAuthenticationRequirements = 0x03, SmpConfirmValueFailed = 0x04, SmpUnspecifiedReason = 0x08;
 
         /// <summary>Encodes an event record (layout in MeshEvent); returns a new array.</summary>
         public static byte[] EncodeEvent(int kind, int source, int destination, int opcode, int handle, int value, byte[] payload, int length)

@@ -48,6 +48,15 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>See NativeMesh.GattNotify.</summary>
         public static int GattNotify(byte[] value, int length) => Stack.GattNotify(value, length);
 
+        /// <summary>See NativeMesh.GattSetSecurity.</summary>
+        public static int GattSetSecurity(int mode, int pairingWindowMilliseconds, int passkey) => Stack.GattSetSecurity(mode, pairingWindowMilliseconds, passkey);
+
+        /// <summary>See NativeMesh.GattReadBond.</summary>
+        public static int GattReadBond(int index, byte[] record) => Stack.GattReadBond(index, record);
+
+        /// <summary>See NativeMesh.GattDeleteBond.</summary>
+        public static int GattDeleteBond(byte[] record, int length) => Stack.GattDeleteBond(record, length);
+
         /// <summary>See NativeMesh.GattSetReadValue.</summary>
         public static int GattSetReadValue(byte[] value, int length) => Stack.GattSetReadValue(value, length);
 

@@ -150,6 +150,15 @@ namespace DcMonitor.Tests.Allocation
         }
 
         /// <inheritdoc/>
+        public int GattSetSecurity(int mode, int pairingWindowMilliseconds, int passkey) => NativeContract.Ok;
+
+        /// <inheritdoc/>
+        public int GattReadBond(int index, byte[] record) => 0;
+
+        /// <inheritdoc/>
+        public int GattDeleteBond(byte[] record, int length) => NativeContract.Ok;
+
+        /// <inheritdoc/>
         public int ResetNode() => NativeContract.InvalidState;
 
         /// <inheritdoc/>

@@ -49,9 +49,24 @@ namespace DcMonitor.Tests.Network
             Assert.Equal(NativeContract.GattCommandWritten, Enumerator(glue, "DCM_EVENT_GATT_COMMAND_WRITTEN"));
             Assert.Equal(NativeContract.GattCommandRefused, Enumerator(glue, "DCM_EVENT_GATT_COMMAND_REFUSED"));
             Assert.Equal(NativeContract.ProvisionerReady, Enumerator(glue, "DCM_EVENT_PROVISIONER_READY"));
+            Assert.Equal(NativeContract.GattPaired, Enumerator(glue, "DCM_EVENT_GATT_PAIRED"));
+            Assert.Equal(NativeContract.GattPairingFailed, Enumerator(glue, "DCM_EVENT_GATT_PAIRING_FAILED"));
+            Assert.Equal(NativeContract.GattLinkEncrypted, Define(glue, "DCM_GATT_LINK_ENCRYPTED"));
+            Assert.Equal(NativeContract.GattLinkAuthenticated, Define(glue, "DCM_GATT_LINK_AUTHENTICATED"));
+            Assert.Equal(NativeContract.GattLinkBonded, Define(glue, "DCM_GATT_LINK_BONDED"));
+            string mesh = File.ReadAllText(RepositoryPaths.InRoot("native-mesh-interop", "native", "esp", "dcm_mesh.h"));
+            Assert.Equal(NativeContract.GattSecurityBonded, Enumerator(mesh, "DCM_GATT_SECURITY_BONDED"));
+            Assert.Equal(NativeContract.GattSecurityPasskey, Enumerator(mesh, "DCM_GATT_SECURITY_PASSKEY"));
+            Assert.Equal(NativeContract.GattBondRecordLength, Define(mesh, "DCM_GATT_BOND_RECORD_LENGTH"));
+            Assert.Equal((int)DcMonitor.MeshInterop.GattSecurityMode.Passkey, NativeContract.GattSecurityPasskey);
+            Assert.Equal(DcMonitor.MeshInterop.MeshNode.GattBondRecordLength, NativeContract.GattBondRecordLength);
+            string sdkconfig = File.ReadAllText(RepositoryPaths.InRoot("native-mesh-interop", "native", "firmware", "sdkconfig.dcmonitor.esp32c6"));
+            Assert.Contains("CONFIG_BT_NIMBLE_MAX_BONDS=" + NativeContract.GattMaximumBonds + "\n", sdkconfig.Replace("\r\n", "\n"));
             string ble = File.ReadAllText(RepositoryPaths.InRoot("native-mesh-interop", "test", "fake_idf", "include", "host", "ble_hs.h"));
             Assert.Equal(NativeContract.AttErrorInsufficientResources, Define(ble, "BLE_ATT_ERR_INSUFFICIENT_RES"));
             Assert.Equal(NativeContract.AttErrorInvalidAttributeValueLength, Define(ble, "BLE_ATT_ERR_INVALID_ATTR_VALUE_LEN"));
+            Assert.Equal(NativeContract.AttErrorInsufficientAuthentication, Define(ble, "BLE_ATT_ERR_INSUFFICIENT_AUTHEN"));
+            Assert.Equal(NativeContract.AttErrorInsufficientEncryption, Define(ble, "BLE_ATT_ERR_INSUFFICIENT_ENC"));
         }
 
         [Fact]

@@ -146,6 +146,10 @@ namespace DcMonitor.Tests.Support
 
                 _nodes[name] = node;
                 node.PowerOn();
+                if (node is EmulatedUniversalNode universal && universal.Radio.Gatt.PairingOpen)
+                {
+                    PiCentral.PairAsOwner(universal.Radio); // first boot: the owner pairs the Pi once (docs/security.md)
+                }
             }
         }
 

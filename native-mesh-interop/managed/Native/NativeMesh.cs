@@ -51,6 +51,19 @@ namespace DcMonitor.MeshInterop.Native
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int GattSetReadValue(byte[] value, int length);
 
+        /// <summary>Sets who may use service 0xDC01: <paramref name="mode"/> (GattSecurityMode; before Start, or the mode already set),
+        /// the pairing window from now in ms (0 closes it) and the 6-digit passkey shown for passkey pairing (0–999999).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int GattSetSecurity(int mode, int pairingWindowMilliseconds, int passkey);
+
+        /// <summary>The <paramref name="index"/>-th bond NimBLE keeps (7 bytes: address type, address LSB first) into <paramref name="record"/>; returns its length, 0 past the end.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int GattReadBond(int index, byte[] record);
+
+        /// <summary>Deletes the bond of the 7-byte <paramref name="record"/> (<paramref name="length"/> 0: every bond) and disconnects that central.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int GattDeleteBond(byte[] record, int length);
+
         /// <summary>Forgets this node's provisioning (esp_ble_mesh_node_local_reset) and advertises as unprovisioned again.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int ResetNode();

@@ -22,6 +22,9 @@
  * IDF 5.x NimBLE, and CONFIG_BLE_MESH_USE_BLE_50 is experimental); registering the service after esp_ble_mesh_init
  * (NimBLE refuses once the mesh advertises: BLE_HS_EBUSY).
  *
+ * Access control (dcm_gatt_security.c): the characteristics get the security flags of the mode set before start, the
+ * access callback refuses an encrypted link without a bond, and notifications reach only a link that meets the mode.
+ *
  * Thread-safety: the access callback and the listener run in the NimBLE host task; notify and set-read-value on the CLR
  * thread. Shared fields (the subscribed connection, the read value) are under the platform critical section.
  */
@@ -43,7 +46,8 @@ static struct ble_gap_event_listener gap_listener;
 
 static int access_characteristic(uint16_t connection, uint16_t attribute, struct ble_gatt_access_ctxt *context, void *argument);
 
-static const struct ble_gatt_chr_def characteristics[] = {
+/* Not const: dcm_gatt_queue_service sets the security flags of the mode before registering them. */
+static struct ble_gatt_chr_def characteristics[] = {
     {
         .uuid = BLE_UUID16_DECLARE(DCM_GATT_DATA_UUID),
         .access_cb = access_characteristic,
@@ -71,6 +75,12 @@ static const struct ble_gatt_svc_def services[] = {
 static int access_characteristic(uint16_t connection, uint16_t attribute, struct ble_gatt_access_ctxt *context, void *argument)
 {
     (void)argument;
+    int security_error = dcm_gatt_security_access_error(connection);
+    if (security_error != 0)
+    {
+        return security_error; /* encrypted but not bonded (or not authenticated in passkey mode): nothing is queued */
+    }
+
     if (context->op == BLE_GATT_ACCESS_OP_READ_CHR && attribute == dcm_glue.gatt_data_handle)
     {
         uint8_t value[DCM_GATT_MAX_VALUE];
@@ -110,6 +120,7 @@ static int access_characteristic(uint16_t connection, uint16_t attribute, struct
 static int on_gap_event(struct ble_gap_event *event, void *argument)
 {
     (void)argument;
+    dcm_gatt_security_on_gap_event(event);
     switch (event->type)
     {
     case BLE_GAP_EVENT_CONNECT:
@@ -162,6 +173,8 @@ int dcm_gatt_queue_service(void)
     memcpy(dcm_glue.gatt_read_value, ready, sizeof ready - 1u);
     dcm_glue.gatt_read_length = (uint16_t)(sizeof ready - 1u);
 
+    characteristics[0].flags = BLE_GATT_CHR_F_READ | BLE_GATT_CHR_F_NOTIFY | dcm_gatt_security_data_flags();
+    characteristics[1].flags = BLE_GATT_CHR_F_WRITE | BLE_GATT_CHR_F_WRITE_NO_RSP | dcm_gatt_security_command_flags();
     int result = ble_gatts_count_cfg(services);
     if (result == 0)
     {
@@ -234,9 +247,9 @@ dcm_result_t dcm_mesh_gatt_notify(const uint8_t *value, size_t length)
     dcm_platform_enter_critical();
     uint16_t connection = dcm_glue.started ? dcm_glue.gatt_connection : BLE_HS_CONN_HANDLE_NONE;
     dcm_platform_exit_critical();
-    if (connection == BLE_HS_CONN_HANDLE_NONE)
+    if (connection == BLE_HS_CONN_HANDLE_NONE || dcm_gatt_security_access_error(connection) != 0)
     {
-        return DCM_RESULT_NOT_CONNECTED;
+        return DCM_RESULT_NOT_CONNECTED; /* DC02 notifications only reach a link that meets the GATT mode (docs/security.md) */
     }
 
     uint16_t mtu = ble_att_mtu(connection);

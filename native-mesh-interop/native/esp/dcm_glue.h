@@ -46,7 +46,9 @@ enum
     DCM_EVENT_CONFIG_STATUS_RECEIVED = 19,
     DCM_EVENT_CONFIG_TIMED_OUT = 20,
     DCM_EVENT_PROVISIONER_READY = 21,
-    DCM_EVENT_GATT_COMMAND_REFUSED = 22 /* header-only, from the ring's reserve: a DC03 command did not fit (answer ERROR:BUSY) */
+    DCM_EVENT_GATT_COMMAND_REFUSED = 22, /* header-only, from the ring's reserve: a DC03 command did not fit (answer ERROR:BUSY) */
+    DCM_EVENT_GATT_PAIRED = 23,          /* value DCM_GATT_LINK_* bits, payload the central's bond record */
+    DCM_EVENT_GATT_PAIRING_FAILED = 24   /* value the SMP reason, payload the central's bond record */
 };
 
 /* Steps of dcm_mesh_enable_provisioner, reported in ProvisionerReady's opcode field when one fails. */
@@ -149,6 +151,18 @@ dcm_result_t dcm_directed_send_request(int32_t request_handle, int32_t destinati
 void dcm_directed_node_provisioned(uint16_t net_index);
 void dcm_node_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_cb_param_t *param);
 void dcm_provisioner_prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_cb_param_t *param);
+
+/* GATT access control (dcm_gatt_security.c): bits of a GattPaired event's value;
+ * the characteristics' security flags for the mode; the ATT error an access on
+ * `connection` gets (0: allowed); the listener's share of the GAP events. */
+#define DCM_GATT_LINK_ENCRYPTED 1
+#define DCM_GATT_LINK_AUTHENTICATED 2
+#define DCM_GATT_LINK_BONDED 4
+struct ble_gap_event;
+uint16_t dcm_gatt_security_data_flags(void);
+uint16_t dcm_gatt_security_command_flags(void);
+int dcm_gatt_security_access_error(uint16_t connection);
+void dcm_gatt_security_on_gap_event(struct ble_gap_event *event);
 
 /* GATT bridge: queue the service (before esp_ble_mesh_init), then, after it, MTU, listener and advert. */
 int dcm_gatt_queue_service(void);

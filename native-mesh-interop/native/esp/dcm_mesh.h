@@ -112,6 +112,34 @@ dcm_result_t dcm_mesh_delete_provisioned_node(const uint8_t *uuid, size_t uuid_l
 dcm_result_t dcm_mesh_send_config_request(int32_t request_handle, int32_t destination, int32_t opcode, const uint8_t *parameters,
                                           size_t length, int32_t timeout_ms);
 
+/* ---- GATT access control (issue 17; docs/security.md; dcm_gatt_security.c) ---------------------------------------- */
+
+/* Who may use service 0xDC01 (MeshInterop GattSecurityMode). */
+typedef enum
+{
+    DCM_GATT_SECURITY_OPEN = 0,    /* anyone */
+    DCM_GATT_SECURITY_BONDED = 1,  /* encrypted link with a bonded central (Just Works) */
+    DCM_GATT_SECURITY_PASSKEY = 2, /* as bonded, the bond authenticated by passkey entry */
+} dcm_gatt_security_t;
+
+/* Bytes of a bond record: the address type, then the 6-byte address least significant byte first (NimBLE ble_addr_t). */
+#define DCM_GATT_BOND_RECORD_LENGTH 7u
+
+/* Largest passkey (6 digits). */
+#define DCM_GATT_MAX_PASSKEY 999999
+
+/* The mode (before start; after start only the mode already set, else INVALID_STATE), the pairing window from now in ms
+ * (0 closes it) and the passkey the node displays in passkey mode (0-999999). Without a call the service is open. */
+dcm_result_t dcm_mesh_gatt_set_security(int32_t mode, int32_t pairing_window_ms, int32_t passkey);
+
+/* Writes the `index`-th bonded central (ble_store_util_bonded_peers) as a bond record; returns its length, 0 past the
+ * last bond, before start or when `capacity` is too small. */
+size_t dcm_mesh_gatt_read_bond(int32_t index, uint8_t *record, size_t capacity);
+
+/* Deletes the bond of a 7-byte record (`length` 0: every bond, ble_store_clear) and ends that central's connection;
+ * INVALID_ARGUMENT when there is no such bond. */
+dcm_result_t dcm_mesh_gatt_delete_bond(const uint8_t *record, size_t length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -22,6 +22,7 @@
 #include "host/ble_hs.h"
 #include "nimble/nimble_port.h"
 #include "nimble/nimble_port_freertos.h"
+#include "store/config/ble_store_config.h"
 
 #include "dcm_glue.h"
 #include "dcm_platform.h"
@@ -84,6 +85,9 @@ dcm_host_start_t dcm_nimble_host_start(void)
             return DCM_HOST_INIT_FAILED;
         }
 
+        /* NimBLE's key store (bonds of the GATT access control, docs/security.md): kept in NVS with
+         * CONFIG_BT_NIMBLE_NVS_PERSIST, as ESP-IDF's NimBLE examples set it up after nimble_port_init. */
+        ble_store_config_init();
         host_synced = false;
         ble_hs_cfg.sync_cb = on_sync;
         ble_hs_cfg.reset_cb = on_reset;

@@ -33,6 +33,12 @@ namespace DcMonitor.MeshInterop.Native
 
         internal static int GattSetReadValue(byte[] value, int length) => NativeMeshBridge.GattSetReadValue(Marshal(value), length);
 
+        internal static int GattSetSecurity(int mode, int pairingWindowMilliseconds, int passkey) => NativeMeshBridge.GattSetSecurity(mode, pairingWindowMilliseconds, passkey);
+
+        internal static int GattReadBond(int index, byte[] record) => NativeMeshBridge.GattReadBond(index, Marshal(record));
+
+        internal static int GattDeleteBond(byte[] record, int length) => NativeMeshBridge.GattDeleteBond(Marshal(record), length);
+
         internal static int ResetNode() => NativeMeshBridge.ResetNode();
 
         internal static int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength) =>

@@ -117,6 +117,28 @@ signed int NativeMesh::GattSetReadValue(CLR_RT_TypedArray_UINT8 param0, signed i
     return dcm_mesh_gatt_set_read_value(param0.GetBuffer(), (size_t)param1);
 }
 
+signed int NativeMesh::GattSetSecurity(signed int param0, signed int param1, signed int param2, HRESULT &hr)
+{
+    (void)hr;
+    return dcm_mesh_gatt_set_security(param0, param1, param2);
+}
+
+signed int NativeMesh::GattReadBond(signed int param0, CLR_RT_TypedArray_UINT8 param1, HRESULT &hr)
+{
+    (void)hr;
+    return (signed int)dcm_mesh_gatt_read_bond(param0, param1.GetBuffer(), param1.GetSize());
+}
+
+signed int NativeMesh::GattDeleteBond(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr)
+{
+    (void)hr;
+    if (!Fits(param0, param1))
+    {
+        return DCM_RESULT_INVALID_ARGUMENT;
+    }
+    return dcm_mesh_gatt_delete_bond(param0.GetBuffer(), (size_t)param1);
+}
+
 signed int NativeMesh::ResetNode(HRESULT &hr)
 {
     (void)hr;

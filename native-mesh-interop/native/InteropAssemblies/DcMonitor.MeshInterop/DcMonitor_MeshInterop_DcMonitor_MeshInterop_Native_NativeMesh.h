@@ -21,6 +21,9 @@ namespace DcMonitor_MeshInterop
         static signed int TakeEvent(CLR_RT_TypedArray_UINT8 param0, HRESULT &hr);
         static signed int GattNotify(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr);
         static signed int GattSetReadValue(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr);
+        static signed int GattSetSecurity(signed int param0, signed int param1, signed int param2, HRESULT &hr);
+        static signed int GattReadBond(signed int param0, CLR_RT_TypedArray_UINT8 param1, HRESULT &hr);
+        static signed int GattDeleteBond(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr);
         static signed int ResetNode(HRESULT &hr);
         static signed int EnableProvisioner(CLR_RT_TypedArray_UINT8 param0, CLR_RT_TypedArray_UINT8 param1, CLR_RT_TypedArray_UINT8 param2, signed int param3, CLR_RT_TypedArray_UINT8 param4, signed int param5, HRESULT &hr);
         static signed int ProvisionDevice(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr);

@@ -50,6 +50,7 @@ set(DcMonitor.MeshInterop_SOURCES
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_reply_table.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_requests.c
     ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_gatt_bridge.c
+    ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_gatt_security.c
     ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_mesh_common.c
     ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_mesh_composition.c
     ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_mesh_directed.c

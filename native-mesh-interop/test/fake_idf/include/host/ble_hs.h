@@ -1,5 +1,6 @@
 /* Fake of NimBLE (ESP-IDF v5.5.4) nimble/host/include/host/ble_hs.h and the host headers it includes: ble_gatt.h,
- * ble_gap.h, ble_att.h, ble_uuid.h, ble_hs_mbuf.h, ble_hs_adv.h, ble_hs_id.h, os/os_mbuf.h, nimble/ble.h (the parts the glue uses). */
+ * ble_gap.h, ble_att.h, ble_uuid.h, ble_hs_mbuf.h, ble_hs_adv.h, ble_hs_id.h, ble_sm.h, ble_store.h, os/os_mbuf.h,
+ * nimble/ble.h (the parts the glue uses). */
 #pragma once
 #include <stdint.h>
 #ifdef __cplusplus
@@ -9,6 +10,7 @@ extern "C" {
 #define BLE_HS_EINVAL 3
 #define BLE_HS_EMSGSIZE 4
 #define BLE_HS_ENOMEM 6
+#define BLE_HS_ENOENT 5
 #define BLE_HS_ENOTCONN 7
 #define BLE_HS_EBUSY 15
 #define BLE_HS_CONN_HANDLE_NONE 0xffff
@@ -48,8 +50,10 @@ typedef struct
 #define BLE_UUID16_DECLARE(uuid16) ((ble_uuid_t *)(&(ble_uuid16_t)BLE_UUID16_INIT(uuid16)))
 
 /* host/ble_att.h */
+#define BLE_ATT_ERR_INSUFFICIENT_AUTHEN 0x05
 #define BLE_ATT_ERR_INVALID_ATTR_VALUE_LEN 0x0d
 #define BLE_ATT_ERR_UNLIKELY 0x0e
+#define BLE_ATT_ERR_INSUFFICIENT_ENC 0x0f
 #define BLE_ATT_ERR_INSUFFICIENT_RES 0x11
 #define BLE_ATT_MTU_DFLT 23
 uint16_t ble_att_mtu(uint16_t conn_handle);
@@ -62,6 +66,10 @@ int ble_att_set_preferred_mtu(uint16_t mtu);
 #define BLE_GATT_CHR_F_WRITE_NO_RSP 0x0004
 #define BLE_GATT_CHR_F_WRITE 0x0008
 #define BLE_GATT_CHR_F_NOTIFY 0x0010
+#define BLE_GATT_CHR_F_READ_ENC 0x0200
+#define BLE_GATT_CHR_F_READ_AUTHEN 0x0400
+#define BLE_GATT_CHR_F_WRITE_ENC 0x1000
+#define BLE_GATT_CHR_F_WRITE_AUTHEN 0x2000
 #define BLE_GATT_SVC_TYPE_PRIMARY 1
 typedef uint16_t ble_gatt_chr_flags;
 struct ble_gatt_access_ctxt;
@@ -100,15 +108,43 @@ int ble_gatts_count_cfg(const struct ble_gatt_svc_def *defs);
 int ble_gatts_add_svcs(const struct ble_gatt_svc_def *svcs);
 int ble_gatts_notify_custom(uint16_t conn_handle, uint16_t att_handle, struct os_mbuf *om);
 
+/* nimble/ble.h */
+typedef struct
+{
+    uint8_t type;
+    uint8_t val[6];
+} ble_addr_t;
+enum ble_error_codes
+{
+    BLE_ERR_REM_USER_CONN_TERM = 0x13,
+    /* other codes omitted */
+};
+
 /* host/ble_gap.h */
 #define BLE_GAP_EVENT_CONNECT 0
 #define BLE_GAP_EVENT_DISCONNECT 1
+#define BLE_GAP_EVENT_ENC_CHANGE 10
+#define BLE_GAP_EVENT_PASSKEY_ACTION 11
 #define BLE_GAP_EVENT_SUBSCRIBE 14
 #define BLE_GAP_EVENT_MTU 15
+struct ble_gap_sec_state
+{
+    unsigned encrypted : 1;
+    unsigned authenticated : 1;
+    unsigned bonded : 1;
+    unsigned key_size : 5;
+};
 struct ble_gap_conn_desc
 {
+    struct ble_gap_sec_state sec_state;
+    ble_addr_t peer_id_addr;
     uint16_t conn_handle;
-    /* security state and addresses omitted */
+    /* our addresses, over-the-air addresses and connection parameters omitted */
+};
+struct ble_gap_passkey_params
+{
+    uint8_t action;
+    uint32_t numcmp;
 };
 struct ble_gap_event
 {
@@ -141,6 +177,16 @@ struct ble_gap_event
             uint16_t channel_id;
             uint16_t value;
         } mtu;
+        struct
+        {
+            int status;
+            uint16_t conn_handle;
+        } enc_change;
+        struct
+        {
+            struct ble_gap_passkey_params params;
+            uint16_t conn_handle;
+        } passkey;
         /* other events omitted */
     };
 };
@@ -152,6 +198,30 @@ struct ble_gap_event_listener
     struct ble_gap_event_listener *next; /* SLIST_ENTRY(ble_gap_event_listener) link */
 };
 int ble_gap_event_listener_register(struct ble_gap_event_listener *listener, ble_gap_event_fn *fn, void *arg);
+int ble_gap_conn_find(uint16_t handle, struct ble_gap_conn_desc *out_desc);
+int ble_gap_terminate(uint16_t conn_handle, uint8_t hci_reason);
+
+/* host/ble_sm.h */
+#define BLE_SM_IOACT_DISP 3
+#define BLE_SM_PAIR_KEY_DIST_ENC 0x01
+#define BLE_SM_PAIR_KEY_DIST_ID 0x02
+struct ble_sm_io
+{
+    uint8_t action;
+    union
+    {
+        uint32_t passkey;
+        uint8_t oob[16];
+        uint8_t numcmp_accept;
+        /* oob_sc_data omitted */
+    };
+};
+int ble_sm_inject_io(uint16_t conn_handle, struct ble_sm_io *pkey);
+
+/* host/ble_store.h */
+int ble_store_util_bonded_peers(ble_addr_t *out_peer_id_addrs, int *out_num_peers, int max_peers);
+int ble_store_util_delete_peer(const ble_addr_t *peer_id_addr);
+int ble_store_clear(void);
 
 /* host/ble_hs_adv.h */
 #define BLE_HS_ADV_TYPE_FLAGS 0x01
@@ -160,20 +230,28 @@ int ble_gap_event_listener_register(struct ble_gap_event_listener *listener, ble
 #define BLE_HS_ADV_F_DISC_GEN 0x02
 #define BLE_HS_ADV_F_BREDR_UNSUP 0x04
 
-/* nimble/ble.h */
+/* nimble/ble.h (continued) */
 #define BLE_ADDR_PUBLIC (0x00)
 
 /* host/ble_hs_id.h */
 int ble_hs_id_copy_addr(uint8_t id_addr_type, uint8_t *out_id_addr, int *out_is_nrpa);
 
 /* host/ble_hs.h */
+#define BLE_HS_IO_DISPLAY_ONLY 0x00
+#define BLE_HS_IO_NO_INPUT_OUTPUT 0x03
 typedef void ble_hs_reset_fn(int reason);
 typedef void ble_hs_sync_fn(void);
 struct ble_hs_cfg
 {
-    /* GATT registration, security manager and store members omitted */
+    /* GATT registration and store members omitted */
     ble_hs_reset_fn *reset_cb;
     ble_hs_sync_fn *sync_cb;
+    uint8_t sm_io_cap;
+    unsigned sm_bonding : 1;
+    unsigned sm_mitm : 1;
+    unsigned sm_sc : 1;
+    uint8_t sm_our_key_dist;
+    uint8_t sm_their_key_dist;
 };
 extern struct ble_hs_cfg ble_hs_cfg;
 int ble_hs_synced(void);
