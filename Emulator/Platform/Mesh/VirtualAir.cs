@@ -18,7 +18,7 @@ namespace DcMonitor.Emulator.Mesh
     /// receiver (<see cref="TimedAirScheduler"/>, docs/air-model.md).
     /// </para>
     /// </summary>
-    public sealed class VirtualAir : IAirMedium, IAirClock
+    public sealed class VirtualAir : IAirMedium, IAirClock, IAirFeedback
     {
         private readonly object _gate = new object();
         private readonly List<IRadio> _radios = new List<IRadio>();
