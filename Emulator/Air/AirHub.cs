@@ -409,7 +409,8 @@ namespace DcMonitor.Emulator.Air
                 switch (op)
                 {
                     case "tx" when proxy != null:
-                        Air.Transmit(proxy, PduJson.FromJson((JsonObject)message["pdu"]), (bool)message["relayed"]);
+                        long at = message["at"] is JsonValue time && time.TryGetValue(out long stamp) ? stamp : 0;
+                        Air.Transmit(proxy, PduJson.FromJson((JsonObject)message["pdu"]), (bool)message["relayed"], at);
                         break;
                     case "idle" when proxy != null:
                         if (!TryProcessIdle(proxy, message))

@@ -66,10 +66,29 @@ namespace DcMonitor.Emulator.Air
         }
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// While the process is handling receptions the hub has not heard the end of (the air holds its clock for them) the line
+        /// carries no time: the hub stamps it from the reception it answers. Otherwise a timer sent it and it carries <c>at</c>, the
+        /// <see cref="Stopwatch.GetTimestamp"/> of the moment (the machine's monotonic clock, the same in the hub's process): the hub
+        /// stamps it from then, not from when it read the line.
+        /// </remarks>
         public void Transmit(IRadio sender, NetworkPdu pdu, bool relayed)
         {
+            long at = Stopwatch.GetTimestamp();
+            bool answering;
+            lock (_gate)
+            {
+                answering = _received != _reported || _firmwareBusy;
+            }
+
             Interlocked.Exchange(ref _lastActivityTicks, _clock.ElapsedTicks);
-            _hub.Send(new JsonObject { ["op"] = "tx", ["relayed"] = relayed, ["pdu"] = PduJson.ToJson(pdu) });
+            var line = new JsonObject { ["op"] = "tx", ["relayed"] = relayed, ["pdu"] = PduJson.ToJson(pdu) };
+            if (!answering)
+            {
+                line["at"] = at;
+            }
+
+            _hub.Send(line);
         }
 
         /// <inheritdoc/>
