@@ -409,7 +409,15 @@ namespace DcMonitor.Emulator.Air
                 switch (op)
                 {
                     case "tx" when proxy != null:
-                        Air.Transmit(proxy, PduJson.FromJson((JsonObject)message["pdu"]), (bool)message["relayed"]);
+                        long at = message["at"] is JsonValue time && time.TryGetValue(out long stamp) ? stamp : 0;
+                        Air.Transmit(proxy, PduJson.FromJson((JsonObject)message["pdu"]), (bool)message["relayed"], at);
+                        break;
+                    case "idle" when proxy != null:
+                        if (!TryProcessIdle(proxy, message))
+                        {
+                            connection.Send(Error(null, "bad_request", "idle: rx must count the rx lines received, between the last idle's count and the lines sent"));
+                        }
+
                         break;
                     case "ready":
                         node.Advertising = (bool)message["advertising"];
@@ -467,6 +475,27 @@ namespace DcMonitor.Emulator.Air
             {
                 Air.Join(proxy);
             }
+        }
+
+        /// <summary>Takes a node process's <c>idle</c> line (see <see cref="RadioProxy.ProcessIdle"/>) and lets the timed air go on; false when it is malformed.</summary>
+        private bool TryProcessIdle(RadioProxy proxy, JsonObject message)
+        {
+            if (!(message["rx"] is JsonValue value) || !value.TryGetValue(out long received))
+            {
+                return false;
+            }
+
+            try
+            {
+                proxy.ProcessIdle(received);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return false;
+            }
+
+            Air.ReceptionProcessed();
+            return true;
         }
 
         private void NodeGone(HubNode node)

@@ -22,6 +22,7 @@ namespace DcMonitor.Emulator.Demo
             string target = colon < 0 ? command : command.Substring(0, colon);
             if (string.Equals(target, "ALL", StringComparison.OrdinalIgnoreCase))
             {
+                ToAll = true;
                 _waiting = new HashSet<int>(universalNodeIds);
             }
             else if (int.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out int id))
@@ -37,6 +38,9 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary>The command.</summary>
         public string Command { get; }
+
+        /// <summary>True for an <c>ALL:…</c> command (every universal node is expected to answer).</summary>
+        public bool ToAll { get; }
 
         /// <summary>True when only an ERROR message can answer the command (its target is not a node id).</summary>
         public bool AwaitsError { get; private set; }

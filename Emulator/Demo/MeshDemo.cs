@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using DcMonitor.Emulator.Air;
 using DcMonitor.Emulator.Demo.Interactive;
+using DcMonitor.Shared.Gateway;
 
 namespace DcMonitor.Emulator.Demo
 {
@@ -18,8 +19,7 @@ namespace DcMonitor.Emulator.Demo
     /// <c>link node-0 node-2 out</c>, <c>stats</c>, <c>nodes</c>, <c>console node-1 read</c>, <c>help</c> …), with line editing and
     /// history on a terminal; Ctrl-C stops a running MONITOR, or else the demo (<see cref="ConsoleInterrupt"/>). With <c>--commands "0:READ;ALL:READ"</c> it runs them in
     /// order, waits for the replies each command expects (<see cref="ExpectedReplies"/>: the addressed node, or every
-    /// universal node for ALL, or an error) up to <see cref="AnswerMilliseconds"/> + <see cref="AnswerMillisecondsPerNode"/>
-    /// per node, names the nodes that did not answer and exits 1 when any expected reply is missing.
+    /// universal node for ALL, or an error) up to <see cref="AnswerBudgetMilliseconds"/>, names the nodes that did not answer and exits 1 when any expected reply is missing.
     /// With <c>--fresh</c> the flash is erased and the mesh starts as a real one does: a Provisioner (in range of every device) and
     /// unprovisioned universal nodes and relay, which the Provisioner image admits and configures by itself; the gateway
     /// console starts once every device is fully configured (exit 1 when that takes longer than <see cref="FreshSetupMilliseconds"/> plus
@@ -40,6 +40,12 @@ namespace DcMonitor.Emulator.Demo
 
         /// <summary>Extra wait per universal node of the layout (an ALL command's replies queue up on a big mesh), ms.</summary>
         public const int AnswerMillisecondsPerNode = 250;
+
+        /// <summary>
+        /// Extra wait for an ALL command beyond the gateway's ALL reply window, ms: the gateway console's own way to the demo
+        /// (the reply window runs on the gateway node from the moment it took the command).
+        /// </summary>
+        public const int AllWindowMarginMilliseconds = 5000;
 
         /// <summary>After a command's expected replies, messages arriving within this long are printed with it, ms.</summary>
         private const int TrailingMilliseconds = 300;
@@ -208,6 +214,25 @@ namespace DcMonitor.Emulator.Demo
             return exit;
         }
 
+        /// <summary>
+        /// How long <c>--commands</c> waits for a command's replies, ms: <see cref="AnswerMilliseconds"/> + <see cref="AnswerMillisecondsPerNode"/>
+        /// per universal node; for an ALL command at least the gateway's ALL reply window for that many nodes
+        /// (<see cref="GatewayProcessor.AllRepliesWindowMilliseconds"/>: 30 s + 0.15 s per known node, 45 s at 100, within which it still
+        /// re-asks the nodes whose answers were lost) + <see cref="AllWindowMarginMilliseconds"/>, so the demo does not give up on answers
+        /// the gateway is still collecting.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">universalNodes negative.</exception>
+        public static int AnswerBudgetMilliseconds(bool toAll, int universalNodes)
+        {
+            if (universalNodes < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(universalNodes), universalNodes, "A mesh has 0 or more universal nodes.");
+            }
+
+            int budget = AnswerMilliseconds + (AnswerMillisecondsPerNode * universalNodes);
+            return toAll ? Math.Max(budget, GatewayProcessor.AllRepliesWindowMilliseconds(universalNodes) + AllWindowMarginMilliseconds) : budget;
+        }
+
         private static int RunCommands(string commands, IReadOnlyCollection<int> universalNodeIds, AirGatewayConsole gateway, TextWriter output, TextWriter status)
         {
             int exit = 0;
@@ -222,7 +247,7 @@ namespace DcMonitor.Emulator.Demo
                 }
 
                 var expected = new ExpectedReplies(command, universalNodeIds);
-                int budget = AnswerMilliseconds + (AnswerMillisecondsPerNode * universalNodeIds.Count);
+                int budget = AnswerBudgetMilliseconds(expected.ToAll, universalNodeIds.Count);
                 DateTime deadline = DateTime.UtcNow.AddMilliseconds(budget);
                 while (!expected.Complete && gateway.Messages.TryTake(out string message, (int)Math.Max(0, (deadline - DateTime.UtcNow).TotalMilliseconds)))
                 {

@@ -670,7 +670,7 @@ namespace DcMonitor.Emulator.Mesh
                 }
             }
 
-            (Air as VirtualAir)?.HandedToFirmware(); // a timed air waits for the firmware's answer before time goes on
+            (Air as IAirFeedback)?.HandedToFirmware(); // a timed air (or the hub's, through a node process's link) waits for the firmware's answer before time goes on
             CustomEvent.Post(_board, NativeContract.EventSignal, 0);
         }
 
@@ -709,7 +709,7 @@ namespace DcMonitor.Emulator.Mesh
         private void ReceptionDone()
         {
             Interlocked.Decrement(ref _pendingReceptions);
-            (Air as VirtualAir)?.ReceptionProcessed();
+            (Air as IAirFeedback)?.ReceptionProcessed();
         }
     }
 }

@@ -18,7 +18,7 @@ namespace DcMonitor.Emulator.Mesh
     /// receiver (<see cref="TimedAirScheduler"/>, docs/air-model.md).
     /// </para>
     /// </summary>
-    public sealed class VirtualAir : IAirMedium, IAirClock
+    public sealed class VirtualAir : IAirMedium, IAirClock, IAirFeedback
     {
         private readonly object _gate = new object();
         private readonly List<IRadio> _radios = new List<IRadio>();
@@ -166,13 +166,22 @@ namespace DcMonitor.Emulator.Mesh
         }
 
         /// <inheritdoc/>
-        public void Transmit(IRadio sender, NetworkPdu pdu, bool relayed)
+        public void Transmit(IRadio sender, NetworkPdu pdu, bool relayed) => Transmit(sender, pdu, relayed, 0);
+
+        /// <summary>
+        /// Transmits one PDU that its sender submitted at <paramref name="submittedTimestamp"/> (a <see cref="Stopwatch.GetTimestamp"/> of
+        /// any process on this machine; 0: now): on a timed air paced by real time it starts no earlier than that moment, so a node process's
+        /// timer-driven transmission is stamped from when the process sent it, not from when the hub read it, nor from a step the air
+        /// is holding (docs/air-model.md "Time"). Otherwise as <see cref="Transmit(IRadio, NetworkPdu, bool)"/>.
+        /// </summary>
+        public void Transmit(IRadio sender, NetworkPdu pdu, bool relayed, long submittedTimestamp)
         {
             Statistics.Transmitted(relayed);
             CountersOf(sender.RadioName).Transmitted(relayed);
             if (_scheduler != null)
             {
-                ScheduledTransmission scheduled = _scheduler.Submit(sender, pdu);
+                long notBefore = submittedTimestamp != 0 && FollowsRealTime ? _scheduler.RealMicrosecondsAt(submittedTimestamp) : 0;
+                ScheduledTransmission scheduled = _scheduler.Submit(sender, pdu, notBefore);
                 Statistics.OnAir(3 * scheduled.Airtime);
                 return;
             }

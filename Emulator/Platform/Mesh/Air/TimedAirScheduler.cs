@@ -38,6 +38,7 @@ namespace DcMonitor.Emulator.Mesh.Air
         private readonly List<ScheduledTransmission> _history = new List<ScheduledTransmission>();
         private readonly SortedDictionary<(long Due, long Order), VirtualTimer> _timers = new SortedDictionary<(long Due, long Order), VirtualTimer>();
         private readonly Dictionary<string, RadioClock> _radios = new Dictionary<string, RadioClock>(StringComparer.Ordinal);
+        private readonly long _createdTimestamp = Stopwatch.GetTimestamp();
         private readonly Stopwatch _real = Stopwatch.StartNew();
         private long _now;
         private long _order;
@@ -76,14 +77,17 @@ namespace DcMonitor.Emulator.Mesh.Air
             }
         }
 
-        /// <summary>Queues one advertising event from <paramref name="sender"/>; returns its start (virtual µs).</summary>
-        public ScheduledTransmission Submit(IRadio sender, NetworkPdu pdu)
+        /// <summary>
+        /// Queues one advertising event from <paramref name="sender"/>, not before <paramref name="notBeforeMicroseconds"/> of virtual
+        /// time (a node process's timer-driven transmission, stamped from when the process sent it; 0: no such bound); returns it.
+        /// </summary>
+        public ScheduledTransmission Submit(IRadio sender, NetworkPdu pdu, long notBeforeMicroseconds = 0)
         {
             lock (_gate)
             {
                 KeepUpWithRealTime();
                 RadioClock clock = ClockOf(sender.RadioName);
-                long earliest = Math.Max(_now + AdvertisingTiming.ReactionMicroseconds, clock.NextStart);
+                long earliest = Math.Max(Math.Max(_now + AdvertisingTiming.ReactionMicroseconds, clock.NextStart), notBeforeMicroseconds);
                 long start = earliest + clock.AdvertisingDelay.Next(0, _air.MaximumAdvertisingDelayMicroseconds + 1);
                 clock.NextStart = start + AdvertisingTiming.AdvertisingIntervalMicroseconds;
                 var transmission = new ScheduledTransmission(sender, pdu, start, AdvertisingTiming.Airtime(AdvertisingTiming.NetworkPduLength(pdu)), _order++);
@@ -144,6 +148,16 @@ namespace DcMonitor.Emulator.Mesh.Air
             {
                 _timers.Remove(timer.Key);
             }
+        }
+
+        /// <summary>
+        /// The real time of <paramref name="timestamp"/> (a <see cref="Stopwatch.GetTimestamp"/> of any process on this machine: the
+        /// system's monotonic clock) in µs since the air was created, at most the real time now.
+        /// </summary>
+        public long RealMicrosecondsAt(long timestamp)
+        {
+            long since = (timestamp - _createdTimestamp) * 1_000_000L / Stopwatch.Frequency;
+            return Math.Min(since, RealMicroseconds);
         }
 
         /// <summary>Real µs since the air was created (the pace of virtual time when <see cref="VirtualAir.FollowsRealTime"/>).</summary>
