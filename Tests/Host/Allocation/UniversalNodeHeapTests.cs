@@ -33,7 +33,8 @@ namespace DcMonitor.Tests.Allocation
         // bridge's per-node HeardNodeTable, 5.7 KB, which replaced four Hashtables growing with every node heard; the state topic
         // cache's 250 slots; the acknowledged packet ids; the reused heartbeat and report bytes); 33,080 B since MeshCoordinator copies
         // mesh events into a fixed ring of 32 reused copies of up to 64 payload bytes (5,216 B) instead of a new copy and a delegate per event.
-        private const int LongLivedObjectsBudget = 33088;
+        // 33,112 B since the console line assembler holds 76-character lines for a CA paste (PEM lines are 64 characters).
+        private const int LongLivedObjectsBudget = 33120;
 
         private readonly ITestOutputHelper _output;
 

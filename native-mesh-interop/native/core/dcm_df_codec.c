@@ -1,7 +1,6 @@
 /* Directed Forwarding Configuration Client messages: see dcm_df_codec.h. */
 #include "dcm_df_codec.h"
 
-#include <string.h>
 
 #define IGNORE_VALUE 0xFFu
 #define NET_INDEX_MAX 0x0FFFu
@@ -67,7 +66,8 @@ dcm_result_t dcm_df_decode_request(uint32_t opcode, const uint8_t *p, size_t len
     {
         return DCM_RESULT_INVALID_ARGUMENT;
     }
-    memset(out, 0, sizeof *out);
+    const dcm_df_message_t empty = {0}; /* freestanding core: no string.h */
+    *out = empty;
     out->opcode = opcode;
     switch (opcode)
     {

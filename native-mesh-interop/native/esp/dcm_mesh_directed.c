@@ -56,16 +56,16 @@ static dcm_result_t send_request(const dcm_df_message_t *request, esp_ble_mesh_c
         set.directed_control_set.directed_friend = request->directed_friend;
         break;
     case DCM_DF_FORWARDING_TABLE_ADD:
-        set.forwarding_table_add.net_idx = request->net_index;
-        set.forwarding_table_add.unicast_dst = request->unicast_destination;
-        set.forwarding_table_add.bw_path_validated = request->backward_path_validated;
+        set.forwarding_table_add.net_idx = request->net_index & 0x0FFFu; /* 12-bit field; the decoder admits <= 0x0FFF */
+        set.forwarding_table_add.unicast_dst = request->unicast_destination != 0u;
+        set.forwarding_table_add.bw_path_validated = request->backward_path_validated != 0u;
         set.forwarding_table_add.path_origin.len_present = request->path_origin.length > 1u;
-        set.forwarding_table_add.path_origin.range_start = request->path_origin.first;
+        set.forwarding_table_add.path_origin.range_start = request->path_origin.first & 0x7FFFu; /* 15-bit unicast address */
         set.forwarding_table_add.path_origin.range_length = request->path_origin.length;
         if (request->unicast_destination != 0u)
         {
             set.forwarding_table_add.path_target.len_present = request->path_target.length > 1u;
-            set.forwarding_table_add.path_target.range_start = request->path_target.first;
+            set.forwarding_table_add.path_target.range_start = request->path_target.first & 0x7FFFu;
             set.forwarding_table_add.path_target.range_length = request->path_target.length;
         }
         else
@@ -79,14 +79,14 @@ static dcm_result_t send_request(const dcm_df_message_t *request, esp_ble_mesh_c
         for (size_t i = 0; i < request->dependent_origin_count; i++)
         {
             origins[i].len_present = request->dependents[i].length > 1u;
-            origins[i].range_start = request->dependents[i].first;
+            origins[i].range_start = request->dependents[i].first & 0x7FFFu;
             origins[i].range_length = request->dependents[i].length;
         }
         for (size_t i = 0; i < request->dependent_target_count; i++)
         {
             const dcm_df_range_t *range = &request->dependents[request->dependent_origin_count + i];
             targets[i].len_present = range->length > 1u;
-            targets[i].range_start = range->first;
+            targets[i].range_start = range->first & 0x7FFFu;
             targets[i].range_length = range->length;
         }
         set.forwarding_table_deps_add.net_idx = request->net_index;
