@@ -662,32 +662,30 @@ namespace DcMonitor.Emulator.Mesh
             // As dcm_glue_queue_event: the payload cut to the longest record, an ordinary record kept out of the
             // reserve, a record that does not fit dropped and counted (reported as EventsLost).
             byte[] record = NativeContract.EncodeEvent(kind, source, destination, opcode, handle, value, payload, Math.Min(length, NativeContract.MaximumPayloadLength));
+            StoreOrCountLost(record, EventRingBytes - NativeContract.EventReserveBytes);
+        }
+
+        /// <inheritdoc/>
+        public void QueueEssentialEvent(int kind, int source, int destination, int opcode, int handle, int value)
+        {
+            StoreOrCountLost(NativeContract.EncodeEvent(kind, source, destination, opcode, handle, value, null, 0), EventRingBytes);
+        }
+
+        /// <summary>
+        /// Stores <paramref name="record"/> when it fits within the first <paramref name="limit"/> bytes of the ring, else counts it
+        /// lost (reported as EventsLost); then tells the air and signals the firmware (also when full: it drains what is there).
+        /// </summary>
+        private void StoreOrCountLost(byte[] record, int limit)
+        {
             lock (_node.Gate)
             {
-                if (!TryStore(record, EventRingBytes - NativeContract.EventReserveBytes))
+                if (!TryStore(record, limit))
                 {
                     _lostEvents++;
                 }
             }
 
             (Air as IAirFeedback)?.HandedToFirmware(); // a timed air (or the hub's, through a node process's link) waits for the firmware's answer before time goes on
-            CustomEvent.Post(_board, NativeContract.EventSignal, 0);
-        }
-
-
-        /// <inheritdoc/>
-        public void QueueEssentialEvent(int kind, int source, int destination, int opcode, int handle, int value)
-        {
-            byte[] record = NativeContract.EncodeEvent(kind, source, destination, opcode, handle, value, null, 0);
-            lock (_node.Gate)
-            {
-                if (!TryStore(record, EventRingBytes))
-                {
-                    _lostEvents++;
-                }
-            }
-
-            (Air as VirtualAir)?.HandedToFirmware();
             CustomEvent.Post(_board, NativeContract.EventSignal, 0);
         }
 
