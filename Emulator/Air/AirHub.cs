@@ -213,7 +213,7 @@ namespace DcMonitor.Emulator.Air
                 bool all = true;
                 foreach (HubNode node in Nodes())
                 {
-                    all &= !node.Powered || (node.Radio != null && (node.Advertising || node.Image == "relay"));
+                    all &= !node.Powered || (node.Radio != null && (node.Advertising || node.Image != "universal")); // only a universal node advertises DC01
                 }
 
                 if (all)

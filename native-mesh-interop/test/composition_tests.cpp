@@ -53,6 +53,13 @@ TEST(Composition, Provisioner)
     EXPECT_EQ(expected, Plan(kProvisioner));
 }
 
+TEST(Composition, OnlyTheUniversalNodeServesThePisGattBridge)
+{
+    EXPECT_NE(0, dcm_composition_serves_gatt_bridge(kUniversal));
+    EXPECT_EQ(0, dcm_composition_serves_gatt_bridge(kRelay)) << "docs/security.md: relay nodes have no DC01 service";
+    EXPECT_EQ(0, dcm_composition_serves_gatt_bridge(kProvisioner)) << "no vendor client: a DC03 command could reach nothing";
+}
+
 TEST(Composition, WithoutConfigServerOrWithUnknownBitsNothingIsBuilt)
 {
     EXPECT_TRUE(Plan(DCM_MODEL_VENDOR_SERVER).empty());

@@ -196,6 +196,31 @@ TEST_F(Glue, TheProvisionerHasTheConfigClientRelayOffAndAddresses)
     EXPECT_NE(nullptr, g_idf.df_client_cb);
 }
 
+// docs/security.md, GATT access control: only the universal node serves DC01; an image without it has no DC03 to write.
+static void ExpectNoGattBridge()
+{
+    for (const char *call : {"ble_gatts_count_cfg", "ble_gatts_add_svcs", "start_ble_advertising"})
+    {
+        EXPECT_EQ(g_idf.calls.end(), std::find(g_idf.calls.begin(), g_idf.calls.end(), call)) << call << " was called";
+    }
+    EXPECT_EQ(nullptr, g_idf.gap_listener);
+    EXPECT_NE("DC-Monitor", g_idf.device_name);
+    const uint8_t value[] = {'x'};
+    EXPECT_EQ(DCM_RESULT_NOT_CONNECTED, dcm_mesh_gatt_notify(value, sizeof value));
+}
+
+TEST_F(Glue, TheRelayRegistersNoGattServiceAndDoesNotAdvertiseIt)
+{
+    Start(kRelay);
+    ExpectNoGattBridge();
+}
+
+TEST_F(Glue, TheProvisionerRegistersNoGattServiceAndDoesNotAdvertiseIt)
+{
+    Start(kProvisioner, 0x0001, false);
+    ExpectNoGattBridge();
+}
+
 TEST_F(Glue, BadStartsAreRefusedAndThereIsOneStartPerBoot)
 {
     EXPECT_EQ(DCM_RESULT_INVALID_ARGUMENT, dcm_mesh_start(DCM_MODEL_VENDOR_SERVER, true, 7, Uuid(), 16)) << "no Config Server";

@@ -133,8 +133,8 @@ namespace DcMonitor.Emulator.Mesh
             return NativeContract.Ok;
         }
 
-        /// <summary>True once the firmware started the stack (the service exists and is advertised).</summary>
-        public bool Advertising => _stack.Started;
+        /// <summary>True once the firmware started a stack that has the service (the universal node's; <see cref="EmulatedMeshStack.ServesGattBridge"/>): it exists and is advertised.</summary>
+        public bool Advertising => _stack.ServesGattBridge;
 
         /// <summary>True while a central is connected.</summary>
         public bool Connected
@@ -152,7 +152,7 @@ namespace DcMonitor.Emulator.Mesh
         /// A central connects; <paramref name="onNotify"/> receives each DC02 notification (called in the order the
         /// node sent them, on the firmware's thread: it must not block).
         /// </summary>
-        /// <exception cref="InvalidOperationException">The node does not advertise the service, or a central is already connected.</exception>
+        /// <exception cref="InvalidOperationException">The node does not advertise the service (not started, or an image without it), or a central is already connected.</exception>
         public GattCentralLink Connect(Action<byte[]> onNotify) => Connect(onNotify, null);
 
         /// <summary>
@@ -163,9 +163,9 @@ namespace DcMonitor.Emulator.Mesh
         {
             lock (_gate)
             {
-                if (!_stack.Started)
+                if (!_stack.ServesGattBridge)
                 {
-                    throw new InvalidOperationException("the node is not advertising");
+                    throw new InvalidOperationException("the node is not advertising the DC-Monitor service (not started, or a relay or provisioner image, which have none)");
                 }
 
                 if (_link != null)

@@ -94,6 +94,22 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>True after the firmware started the stack.</summary>
         public bool Started => _node.Started;
 
+        /// <summary>
+        /// True once the firmware started a stack that serves the Pi's GATT bridge (service 0xDC01 and its advert): as the native
+        /// dcm_composition_serves_gatt_bridge, only an image with the vendor client (the universal node); the relay and the
+        /// provisioner register no DC01, so nobody can write DC03 on them (docs/security.md).
+        /// </summary>
+        public bool ServesGattBridge
+        {
+            get
+            {
+                lock (_node.Gate)
+                {
+                    return _node.Started && (_node.Models & NativeContract.VendorClient) != 0;
+                }
+            }
+        }
+
         /// <summary>Own unicast address (0 while unprovisioned).</summary>
         public int UnicastAddress
         {

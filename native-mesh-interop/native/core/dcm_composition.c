@@ -57,6 +57,11 @@ int dcm_composition_default_ttl_valid(int32_t ttl)
     return ttl == 0 || (ttl >= 2 && ttl <= 127);
 }
 
+int dcm_composition_serves_gatt_bridge(uint32_t models)
+{
+    return (models & DCM_MODEL_VENDOR_CLIENT) != 0u;
+}
+
 size_t dcm_opcode_encode(uint32_t opcode, uint8_t *out)
 {
     if (opcode <= 0x7Eu)

@@ -83,6 +83,11 @@ size_t dcm_composition_plan(uint32_t models, dcm_model_id_t *out, size_t capacit
 /* True for a Default TTL a Config Server accepts: 0 or 2-127 (1 is prohibited). */
 int dcm_composition_default_ttl_valid(int32_t ttl);
 
+/* True when an image with element 0 `models` serves the Pi's GATT bridge (service 0xDC01 and the "DC-Monitor" advert):
+ * it has the vendor client, through which a DC03 command reaches the mesh (the universal node). The relay and the
+ * provisioner have none: they register no DC01 service and do not advertise it (docs/security.md, GATT access control). */
+int dcm_composition_serves_gatt_bridge(uint32_t models);
+
 /* Encodes an access-layer opcode as sent on air (Mesh Profile §3.7.3.1): 1 byte for 0x00-0x7E, 2 bytes
  * big-endian for 0x8000-0xBFFF, 3 bytes for vendor opcodes 0xC00000-0xFFFFFF written as the first byte
  * then the company id little-endian (0xC002E5 -> C0 E5 02). Returns the length, 0 for 0x7F (reserved)

@@ -5,8 +5,9 @@
  *  1. NimBLE host up and synced (dcm_nimble_host.c): ESP-BLE-MESH does not start the host itself, the application
  *     does (ESP-IDF examples/bluetooth/esp_ble_mesh/common_components/example_init/ble_mesh_example_init.c
  *     bluetooth_init).
- *  2. GATT service 0xDC01 queued (dcm_gatt_bridge.c) before esp_ble_mesh_init: with CONFIG_BLE_MESH_USE_BLE_50 off,
- *     the mesh's bt_mesh_gatt_init (core/nimble_host/adapter.c) adds its own services and calls ble_gatts_start(),
+ *  2. GATT service 0xDC01 queued (dcm_gatt_bridge.c) before esp_ble_mesh_init, on the universal node only
+ *     (dcm_composition_serves_gatt_bridge: the relay and provisioner images have no DC01, no GAP listener and no
+ *     "DC-Monitor" advert, so nobody can write DC03 on them). With CONFIG_BLE_MESH_USE_BLE_50 off, the mesh's bt_mesh_gatt_init (core/nimble_host/adapter.c) adds its own services and calls ble_gatts_start(),
  *     which registers every service queued since the last start; once the mesh advertises and scans, NimBLE
  *     refuses new services (ble_gatts.c ble_gatts_add_svcs / ble_gatts_mutable: BLE_HS_EBUSY).
  *  3. Callbacks registered, then esp_ble_mesh_init (all ESP-BLE-MESH examples register first).
@@ -123,7 +124,8 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
         return DCM_RESULT_NO_MEMORY;
     }
 
-    if (dcm_gatt_queue_service() != 0)
+    bool gatt_bridge = dcm_composition_serves_gatt_bridge(models) != 0;
+    if (gatt_bridge && dcm_gatt_queue_service() != 0)
     {
         return DCM_RESULT_FAILED;
     }
@@ -166,7 +168,7 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
         return DCM_RESULT_FAILED;
     }
 
-    if (dcm_gatt_after_mesh_init() != 0)
+    if (gatt_bridge && dcm_gatt_after_mesh_init() != 0)
     {
         return DCM_RESULT_FAILED;
     }
