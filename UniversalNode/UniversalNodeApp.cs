@@ -38,6 +38,7 @@ namespace DcMonitor.UniversalNode
         private SerialConsole _console;
         private ScheduledWork _reprobe;
         private ConsoleCommands _consoleCommands;
+        private PairingButtonWatch _pairingButton;
 
         /// <summary>The command executor (after <see cref="Start"/>).</summary>
         public CommandExecutor Executor { get; private set; }
@@ -89,6 +90,11 @@ namespace DcMonitor.UniversalNode
                 Uplink.Stop();
             }
 
+            if (_pairingButton != null)
+            {
+                _pairingButton.Stop();
+            }
+
             _queue.Stop();
             _console.Dispose();
             _load.Dispose();
@@ -103,6 +109,8 @@ namespace DcMonitor.UniversalNode
                 MeshNode mesh = MeshNode.Start(MeshComposition.UniversalNode(DeviceUuid.Create()));
                 Gatt.Attach(mesh);
                 _consoleCommands.Gatt = Gatt;
+                _pairingButton = new PairingButtonWatch(_queue, Gatt); // after start: a passkey is drawn with the radio on
+                _pairingButton.Start();
                 Uplink = new UplinkService(mesh, _queue, Executor, _sensor, _load, _log, Shared.FirmwareVersion.Number);
                 Mesh = new MeshCoordinator(mesh, _queue, Executor, _load, _log, Uplink) { Gatt = Gatt };
                 _consoleCommands.Uplink = Uplink.CreateConsole(_console.WriteLine);

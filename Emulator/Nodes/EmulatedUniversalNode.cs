@@ -8,7 +8,7 @@ namespace DcMonitor.Emulator.Nodes
 {
     /// <summary>
     /// One universal node in the emulator: a virtual ESP32-C6 board wired like the real one (INA260 on
-    /// GPIO6/GPIO7, load stage on GPIO5, console UART on COM2) running the real UniversalNode image.
+    /// GPIO6/GPIO7, load stage on GPIO5, console UART on COM2, BOOT button on GPIO9) running the real UniversalNode image.
     /// Tests and the demo talk to it through <see cref="Console"/> exactly as a person on the serial port would.
     /// </summary>
     public sealed class EmulatedUniversalNode : EmulatedNode
@@ -28,6 +28,7 @@ namespace DcMonitor.Emulator.Nodes
             }
 
             Console = Board.SerialPort(BoardPins.ConsolePortName);
+            BootButton = new PushButton(Board, BoardPins.PairingButtonPin);
             JoinAir(options.Name, options.Air, options.PreprovisionedAddress, options.PreprovisionedModels >= 0 ? options.PreprovisionedModels : UniversalNodeModels, options.PreprovisionedRelay);
         }
 
@@ -42,6 +43,12 @@ namespace DcMonitor.Emulator.Nodes
 
         /// <summary>The INA260, or null when none is fitted.</summary>
         public VirtualIna260 Sensor { get; }
+
+        /// <summary>
+        /// The DevKitC's BOOT button on GPIO9: pressed for 1 s within 10 s after <see cref="EmulatedNode.PowerOn"/>, the firmware opens
+        /// the GATT pairing window (docs/security.md).
+        /// </summary>
+        public PushButton BootButton { get; }
 
         /// <summary>The far end of the console UART.</summary>
         public VirtualSerialPort Console { get; }

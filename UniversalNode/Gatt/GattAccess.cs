@@ -130,6 +130,25 @@ namespace DcMonitor.UniversalNode.Gatt
             }
         }
 
+        /// <summary>
+        /// Opens the pairing window for <see cref="GattConsoleCommand.PairingWindowMilliseconds"/> as <c>gatt pair</c> does (the
+        /// BOOT button held after boot: <see cref="PairingButtonWatch"/>) and says so on the console with <paramref name="reason"/>
+        /// (and the new passkey in passkey mode); in open mode only logs that no pairing is needed. Call after <see cref="Attach"/>.
+        /// </summary>
+        public void OpenPairingWindow(string reason)
+        {
+            lock (_gate)
+            {
+                if (_mode == GattAccessMode.Open)
+                {
+                    _log.Write(Component, reason + ": mode open, no pairing needed");
+                    return;
+                }
+
+                Apply(GattConsoleCommand.PairingWindowMilliseconds, reason);
+            }
+        }
+
         /// <summary>Logs a <see cref="MeshEventKind.GattPaired"/> or <see cref="MeshEventKind.GattPairingFailed"/> event.</summary>
         public void OnPairing(ReceivedMeshEvent e)
         {
@@ -156,7 +175,10 @@ namespace DcMonitor.UniversalNode.Gatt
 
         private void Apply(int windowMilliseconds, string reason)
         {
-            int passkey = _mode == GattAccessMode.Passkey ? _random.Next(1000000) : 0;
+            // System.Random is the chip's RNG on ESP32 (esp_random; docs/security.md "Limits"). A passkey is needed only with the
+            // window open, which in passkey mode happens only after the BLE controller runs (gatt pair, the BOOT button), when
+            // ESP-IDF's RNG is fed by the radio's entropy; before start (the window closed) the node draws none.
+            int passkey = _mode == GattAccessMode.Passkey && windowMilliseconds > 0 ? _random.Next(1000000) : 0;
             MeshResult result = MeshNode.SetGattSecurity((GattSecurityMode)(int)_mode, windowMilliseconds, passkey);
             if (result != MeshResult.Ok)
             {

@@ -27,6 +27,13 @@ namespace DcMonitor.UniversalNode.Hardware
         /// <summary>nanoFramework I2C bus number of the sensor bus (I2C1).</summary>
         public const int SensorBusId = 1;
 
+        /// <summary>
+        /// The ESP32-C6-DevKitC's BOOT button: GPIO9 to ground, pulled up on the board and in the chip (read as an input with
+        /// pull-up: low = pressed). GPIO9 is a strapping pin: low at reset selects the ROM's download mode, so the firmware watches
+        /// the button once it runs: held for 1 s within 10 s of boot it opens the GATT pairing window (docs/security.md).
+        /// </summary>
+        public const int PairingButtonPin = 9;
+
         /// <summary>Serial console UART: COM2 (ESP32 UART1), as on every image (<see cref="ConsoleUart"/>).</summary>
         public const string ConsolePortName = ConsoleUart.PortName;
 

@@ -23,6 +23,7 @@ namespace DcMonitor.Emulator.Board
         private readonly List<VirtualI2cBus> _i2cBuses = new List<VirtualI2cBus>();
         private readonly HashSet<int> _pwmChannelsInUse = new HashSet<int>();
         private readonly Dictionary<string, VirtualSerialPort> _serialPorts = new Dictionary<string, VirtualSerialPort>(StringComparer.Ordinal);
+        private readonly Dictionary<int, Func<bool>> _groundSwitches = new Dictionary<int, Func<bool>>();
 
         /// <summary>Creates a board whose <c>I:</c> drive is <paramref name="flashDirectory"/> (created if missing), on a real-time clock unless <paramref name="clock"/> is given.</summary>
         public VirtualBoard(string flashDirectory, VirtualClock clock = null)
@@ -132,6 +133,40 @@ namespace DcMonitor.Emulator.Board
 
                 return drive;
             }
+        }
+
+        /// <summary>
+        /// Wires a switch from <paramref name="pin"/> to ground (a push button): while <paramref name="closed"/> returns true, the pin
+        /// read as an input is low, whatever its pull-up.
+        /// </summary>
+        /// <exception cref="ArgumentException">The pin is not an ESP32-C6 GPIO, or it has a switch already.</exception>
+        public void AttachGroundSwitch(int pin, Func<bool> closed)
+        {
+            Esp32C6.RequireValidGpio(pin, nameof(pin));
+            lock (_gate)
+            {
+                if (_groundSwitches.ContainsKey(pin))
+                {
+                    throw new ArgumentException("GPIO " + pin + " already has a switch to ground.", nameof(pin));
+                }
+
+                _groundSwitches[pin] = closed;
+            }
+        }
+
+        /// <summary>True while a switch attached to <paramref name="pin"/> pulls it to ground.</summary>
+        internal bool GroundedBySwitch(int pin)
+        {
+            Func<bool> closed;
+            lock (_gate)
+            {
+                if (!_groundSwitches.TryGetValue(pin, out closed))
+                {
+                    return false;
+                }
+            }
+
+            return closed();
         }
 
         /// <summary>Lays an I2C bus on two GPIOs; attach targets to the result.</summary>

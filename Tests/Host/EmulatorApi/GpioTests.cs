@@ -71,6 +71,19 @@ namespace DcMonitor.Tests.EmulatorApi
         }
 
         [Fact]
+        public void APressedButtonToGroundReadsLowThroughThePullUp()
+        {
+            var button = new DcMonitor.Emulator.Peripherals.PushButton(_board, 9); // the DevKitC's BOOT button
+            GpioPin pin = _controller.OpenPin(9, PinMode.InputPullUp);
+            Assert.Equal(PinValue.High, pin.Read());
+            button.Press();
+            Assert.Equal(PinValue.Low, pin.Read());
+            button.Release();
+            Assert.Equal(PinValue.High, pin.Read());
+            Assert.Throws<ArgumentException>(() => new DcMonitor.Emulator.Peripherals.PushButton(_board, 9)); // one switch per pin
+        }
+
+        [Fact]
         public void UsingAPinThatIsNotOpenThrowsInvalidOperation()
         {
             Assert.Throws<InvalidOperationException>(() => _controller.Write(10, PinValue.High));

@@ -141,6 +141,66 @@ namespace DcMonitor.Tests.Gatt
             }
         }
 
+        [Fact]
+        public void TheBootButtonHeldAfterBootOpensThePairingWindowForANewPi()
+        {
+            using var flash = new TemporaryFlash();
+            var air = new VirtualAir(1, AirModel.Timed) { FollowsRealTime = true };
+            Boot(flash, air).Dispose(); // the first boot's window has been used; the settings file exists
+
+            EmulatedUniversalNode node = Boot(flash, air);
+            try
+            {
+                var console = new NodeConsole(node.Console);
+                Assert.False(node.Radio.Gatt.PairingOpen);
+                node.BootButton.Press();
+                string line = console.WaitFor(l => l.Contains("(BOOT button held)", StringComparison.Ordinal));
+                node.BootButton.Release();
+                Assert.Equal("[gatt] mode bonded; pairing open for 5 min (BOOT button held)", line);
+                Assert.True(node.Radio.Gatt.PairingOpen);
+
+                PiCentral pi = new PiCentral(node.Radio);
+                Assert.True(pi.Write("0:READ"));
+                Assert.StartsWith("NODE0:DATA:", pi.Next());
+                Assert.Equal(new[] { 0 }, pi.Pairings); // Just Works inside the window the button opened
+            }
+            finally
+            {
+                node.Dispose();
+            }
+        }
+
+        [Fact]
+        public void TheBootButtonInPasskeyModePrintsANewPasskey()
+        {
+            using var flash = new TemporaryFlash();
+            var air = new VirtualAir(1, AirModel.Timed) { FollowsRealTime = true };
+            EmulatedUniversalNode node = Boot(flash, air);
+            new NodeConsole(node.Console).Ask("gatt mode passkey");
+            node.Dispose();
+
+            node = Boot(flash, air);
+            try
+            {
+                var console = new NodeConsole(node.Console);
+                node.BootButton.Press();
+                string line = console.WaitFor(l => l.Contains("(BOOT button held)", StringComparison.Ordinal));
+                node.BootButton.Release();
+                Assert.StartsWith("[gatt] mode passkey; pairing open for 5 min (BOOT button held); passkey ", line);
+                int passkey = int.Parse(line.Substring(line.Length - 6), System.Globalization.CultureInfo.InvariantCulture);
+                PiCentral wrong = new PiCentral(node.Radio) { Passkey = (passkey + 1) % 1000000 };
+                Assert.False(wrong.Write("0:READ"));
+                wrong.Link.Disconnect();
+                PiCentral pi = new PiCentral(node.Radio) { Passkey = passkey };
+                Assert.True(pi.Write("0:READ"));
+                Assert.True(pi.Link.Authenticated);
+            }
+            finally
+            {
+                node.Dispose();
+            }
+        }
+
         private static EmulatedUniversalNode Boot(TemporaryFlash flash, VirtualAir air)
         {
             var node = new EmulatedUniversalNode(new UniversalNodeBoardOptions { FlashDirectory = flash.Path, Name = "node-0", Air = air, PreprovisionedAddress = 0x0005 });

@@ -60,13 +60,18 @@ namespace System.Device.Gpio
             }
         }
 
-        /// <summary>Reads the level: what is driven (outputs) or what the pin sees (inputs; floating reads Low, pull-up High).</summary>
+        /// <summary>Reads the level: what is driven (outputs) or what the pin sees (inputs: a closed switch to ground reads Low; floating reads Low, pull-up High).</summary>
         public PinValue Read()
         {
             ThrowIfDisposed();
             if (IsOutput(_mode))
             {
                 return _lastWritten;
+            }
+
+            if (_board.GroundedBySwitch(PinNumber))
+            {
+                return PinValue.Low; // a pressed button to ground beats the pull-up
             }
 
             double level = _board.Pin(PinNumber).LevelAt(_board.Clock.NowMicroseconds);
