@@ -15,6 +15,8 @@ namespace DcMonitor.Emulator.Air
     /// connect, subscribe to DC02 (a failed subscribe disconnects and tries the next), write commands to DC03,
     /// reassemble 20-byte chunks exactly as the Pi does; every 2 s check the link and on loss scan 5 s and try
     /// every candidate, the dead one last, until one works. Status lines go to the log; messages are queued.
+    /// Pairing as <c>bluetoothctl</c> (docs/security.md): at start-up it pairs with every DC-Monitor node once (Just Works);
+    /// <see cref="Pair"/> pairs with one node later, asking <see cref="PasskeyAgent"/> for the passkey a node in passkey mode shows.
     /// </summary>
     public sealed class AirGatewayConsole : IDisposable
     {
@@ -30,6 +32,8 @@ namespace DcMonitor.Emulator.Air
         private readonly Thread _events;
         private readonly Timer _watchdog;
         private readonly object _gate = new object();
+        private readonly object _radioUse = new object(); // one central connection: a pairing and a write do not interleave
+        private readonly int _scanMilliseconds;
         private string _address;
         private bool _linkLost;
         private int _checking;
@@ -39,12 +43,20 @@ namespace DcMonitor.Emulator.Air
         {
             _client = AirClient.Connect(port, "central", "pi5");
             _log = log;
+            _scanMilliseconds = firstScanMilliseconds;
             _events = new Thread(PumpEvents) { IsBackground = true };
             _events.Start();
             PairWithEveryNode(firstScanMilliseconds);
             ConnectToAny(null, firstScanMilliseconds);
             _watchdog = new Timer(_ => CheckLink(), null, LinkCheckMilliseconds, LinkCheckMilliseconds);
         }
+
+        /// <summary>
+        /// The pairing agent, as <c>bluetoothctl agent KeyboardDisplay</c>: asked, with the node's address, for the passkey a node in
+        /// passkey mode displays on its console; returns the line the user typed (6 digits), or null to cancel. Null (the default):
+        /// no agent, Just Works only, and a node in passkey mode refuses the pairing.
+        /// </summary>
+        public Func<string, string> PasskeyAgent { get; set; }
 
         /// <summary>Complete messages as the Pi receives them.</summary>
         public BlockingCollection<string> Messages { get; } = new BlockingCollection<string>();
@@ -93,10 +105,46 @@ namespace DcMonitor.Emulator.Air
         /// <summary>Writes a command to DC03 (with response); false when not connected or refused (<see cref="LastWriteError"/> says why).</summary>
         public bool Write(string command)
         {
-            JsonObject reply = _client.Request(new JsonObject { ["op"] = "write", ["char"] = CentralSession.CommandUuid, ["data_hex"] = Convert.ToHexString(Encoding.UTF8.GetBytes(command)), ["response"] = true });
+            JsonObject reply;
+            lock (_radioUse)
+            {
+                reply = _client.Request(new JsonObject { ["op"] = "write", ["char"] = CentralSession.CommandUuid, ["data_hex"] = Convert.ToHexString(Encoding.UTF8.GetBytes(command)), ["response"] = true });
+            }
+
             bool written = reply != null && (string)reply["op"] == "written";
             LastWriteError = written ? null : reply == null ? "no reply from the endpoint" : (string)reply["error"] + ": " + (string)reply["message"];
             return written;
+        }
+
+        /// <summary>
+        /// Pairs with the node at <paramref name="address"/> as <c>bluetoothctl pair</c> does: leaves the current node, connects, pairs
+        /// (Just Works, or passkey entry through <see cref="PasskeyAgent"/> when the node asks for it: a wrong or cancelled passkey
+        /// fails the pairing), disconnects and connects to a DC-Monitor node again. <paramref name="outcome"/> is the status line
+        /// (also logged); true when the node now keeps a bond for this central.
+        /// </summary>
+        public bool Pair(string address, out string outcome)
+        {
+            bool bonded;
+            lock (_radioUse)
+            {
+                _client.Request(new JsonObject { ["op"] = "disconnect" });
+                JsonObject connected = _client.Request(new JsonObject { ["op"] = "connect", ["address"] = address });
+                if (connected == null || (string)connected["op"] != "connected")
+                {
+                    outcome = "gateway: pairing with " + address + ": cannot connect (" + ((string)connected?["message"] ?? "no answer") + ")";
+                    bonded = false;
+                }
+                else
+                {
+                    bonded = PairConnected(address, out outcome);
+                    _client.Request(new JsonObject { ["op"] = "disconnect" });
+                }
+
+                ConnectToAny(null, _scanMilliseconds);
+            }
+
+            _log.WriteLine(outcome);
+            return bonded;
         }
 
         /// <summary>Stops watching and disconnects.</summary>
@@ -165,7 +213,10 @@ namespace DcMonitor.Emulator.Air
                 }
 
                 _log.WriteLine("gateway: link to " + (dead ?? "no node") + " lost; scanning " + (FailoverScanMilliseconds / 1000) + " s for another DC-Monitor node");
-                ConnectToAny(dead, FailoverScanMilliseconds);
+                lock (_radioUse)
+                {
+                    ConnectToAny(dead, FailoverScanMilliseconds);
+                }
             }
             finally
             {
@@ -188,12 +239,37 @@ namespace DcMonitor.Emulator.Air
                     continue;
                 }
 
-                JsonObject paired = _client.Request(new JsonObject { ["op"] = "pair" });
-                _log.WriteLine("gateway: pairing with " + address + ": " + ((string)paired?["op"] == "paired"
-                    ? ((bool)paired["bonded"] ? "bonded" : "not bonded (its pairing window is closed: 'gatt pair' on its console)")
-                    : (string)paired?["message"] ?? "no answer"));
+                PairConnected(address, out string outcome);
+                _log.WriteLine(outcome);
                 _client.Request(new JsonObject { ["op"] = "disconnect" });
             }
+        }
+
+        /// <summary>
+        /// Pairs on the current connection to <paramref name="address"/>; when the node asks for a passkey (air protocol error
+        /// <c>passkey_required</c>) the agent is asked and the pairing repeated with the typed digits. True when bonded.
+        /// </summary>
+        private bool PairConnected(string address, out string outcome)
+        {
+            Func<string, string> agent = PasskeyAgent;
+            JsonObject paired = _client.Request(new JsonObject { ["op"] = "pair", ["agent"] = agent != null });
+            if ((string)paired?["error"] == "passkey_required")
+            {
+                string typed = agent(address)?.Trim();
+                if (typed == null || typed.Length != 6 || !typed.All(char.IsAsciiDigit))
+                {
+                    outcome = "gateway: pairing with " + address + ": cancelled (" + (typed == null ? "no passkey typed" : "a passkey is 6 digits, not '" + typed + "'") + ")";
+                    return false;
+                }
+
+                paired = _client.Request(new JsonObject { ["op"] = "pair", ["passkey"] = int.Parse(typed, System.Globalization.CultureInfo.InvariantCulture) });
+            }
+
+            bool bonded = (string)paired?["op"] == "paired" && (bool)paired["bonded"];
+            outcome = "gateway: pairing with " + address + ": " + ((string)paired?["op"] == "paired"
+                ? (bonded ? "bonded" : "not bonded (its pairing window is closed: 'gatt pair' on its console)")
+                : (string)paired?["message"] ?? "no answer");
+            return bonded;
         }
 
         private List<JsonObject> Candidates(string deadLast, int scanMilliseconds)

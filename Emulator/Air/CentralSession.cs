@@ -103,7 +103,7 @@ namespace DcMonitor.Emulator.Air
                         Write(id, (string)request["char"], (string)request["data_hex"]);
                         break;
                     case "pair":
-                        Pair(id, (int?)request["passkey"] ?? -1);
+                        Pair(id, (int?)request["passkey"] ?? -1, (bool?)request["agent"] ?? false);
                         break;
                     case "disconnect":
                         Disconnect(id, "local");
@@ -319,9 +319,11 @@ namespace DcMonitor.Emulator.Air
         /// <summary>
         /// Pairs with the connected node (air protocol <c>pair</c>, what <c>bluetoothctl pair</c> does once; <paramref name="passkey"/> -1:
         /// Just Works, else passkey entry): answers <c>paired</c> with <c>bonded</c> (false: the node's pairing window was closed) or an
-        /// error <c>pairing_failed</c> with the SMP reason.
+        /// error <c>pairing_failed</c> with the SMP reason. With <paramref name="agent"/> (the central has a keyboard agent, as
+        /// <c>bluetoothctl agent KeyboardDisplay</c>) and no passkey, a node in passkey mode answers the error <c>passkey_required</c>:
+        /// the central asks its user and sends <c>pair</c> again with the 6 digits.
         /// </summary>
-        private void Pair(JsonNode id, int passkey)
+        private void Pair(JsonNode id, int passkey, bool agent)
         {
             HubNode node = Connected(id);
             if (node == null)
@@ -335,13 +337,19 @@ namespace DcMonitor.Emulator.Air
                 return;
             }
 
-            JsonObject request = new JsonObject { ["op"] = "gatt_pair" };
+            JsonObject request = new JsonObject { ["op"] = "gatt_pair", ["agent"] = agent };
             if (passkey >= 0)
             {
                 request["passkey"] = passkey;
             }
 
             JsonObject reply = _hub.Request(node, request);
+            if (reply != null && (bool?)reply["passkey_required"] == true)
+            {
+                _connection.Send(AirHub.Error(id, "passkey_required", "the node displays a 6-digit passkey on its console (display only, MITM): pair again with it"));
+                return;
+            }
+
             if (reply == null || !(bool)reply["ok"])
             {
                 JsonObject error = AirHub.Error(id, "pairing_failed", "SMP pairing failed, reason 0x" + ((int?)reply?["smp_reason"] ?? 0).ToString("X2"));

@@ -50,6 +50,15 @@ namespace DcMonitor.Emulator.Air
                         reply["ok"] = _link.Encrypt();
                         break;
                     case "gatt_pair":
+                        if (request["passkey"] == null && request["agent"] is JsonNode agent && (bool)agent && _radio.Gatt.Mode == NativeContract.GattSecurityPasskey)
+                        {
+                            // The node's Pairing Response (display only, MITM) makes a central with a keyboard agent ask it for the passkey
+                            // before the pairing goes on: nothing is decided on the node yet.
+                            reply["ok"] = false;
+                            reply["passkey_required"] = true;
+                            break;
+                        }
+
                         int smp = _link.Pair(request["passkey"] is JsonNode passkey ? (int)passkey : -1);
                         reply["ok"] = smp == 0;
                         reply["smp_reason"] = smp;

@@ -303,6 +303,7 @@ namespace DcMonitor.Emulator.Demo
             try
             {
                 using ILineSource lines = LinesFor(input);
+                gateway.PasskeyAgent = address => AskPasskey(address, lines, status, interrupt.Stopping);
                 DemoConsoleLoop.Run(lines, commands, interrupt.Stopping);
             }
             finally
@@ -312,6 +313,23 @@ namespace DcMonitor.Emulator.Demo
 
             Thread.Sleep(QuietMilliseconds); // let the last replies arrive before powering off
             return 0;
+        }
+
+        /// <summary>
+        /// The gateway's pairing agent in the interactive demo (<c>bluetoothctl agent KeyboardDisplay</c>): prompts for the passkey the
+        /// node prints and reads the next input line; null (cancelled) at the end of input or on Ctrl-C.
+        /// </summary>
+        private static string AskPasskey(string address, ILineSource lines, TextWriter status, CancellationToken stopping)
+        {
+            status.WriteLine("gateway: " + address + " asks for a passkey: type the 6 digits its console printed ('gatt pair' there shows it)");
+            try
+            {
+                return lines.ReadLine(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
         }
 
         /// <summary>Line editing with history on a terminal; the input's own lines, exactly, when it is redirected or not the console's.</summary>

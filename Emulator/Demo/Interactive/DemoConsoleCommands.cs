@@ -12,7 +12,7 @@ namespace DcMonitor.Emulator.Demo.Interactive
     /// The commands of the demo's interactive console, one line at a time. A line whose first word contains <c>:</c> is one of
     /// the Pi's commands and goes to the gateway as typed (trimmed); any other line is parsed with System.CommandLine against
     /// the tree of console commands (<see cref="Commands"/>): <c>power</c>, <c>link</c>, <c>nodes</c>, <c>stats</c>,
-    /// <c>console</c>, <c>raw</c>, <c>help</c>, <c>quit</c>, <c>exit</c>; each takes <c>--help</c>. A line that is neither
+    /// <c>console</c>, <c>pair</c>, <c>raw</c>, <c>help</c>, <c>quit</c>, <c>exit</c>; each takes <c>--help</c>. A line that is neither
     /// (unknown word, missing or bad argument) gets an error on the status writer and changes nothing.
     /// </summary>
     public sealed class DemoConsoleCommands
@@ -37,7 +37,7 @@ namespace DcMonitor.Emulator.Demo.Interactive
             {
                 PowerCommand(), LinkCommand(), Simple("nodes", "table of the nodes: image, addresses, power, gateway", () => _mesh.WriteNodes(_status)),
                 Simple("stats", "the air's counters per node and per link (sender to receiver)", () => _mesh.WriteStatistics(_status)),
-                ConsoleCommand(), RawCommand(), HelpCommand(),
+                ConsoleCommand(), PairCommand(), RawCommand(), HelpCommand(),
                 Simple("quit", "stop the demo (as do exit, the end of input and Ctrl-D)", () => _quit = true),
                 Simple("exit", "stop the demo (as quit)", () => _quit = true),
             };
@@ -205,6 +205,18 @@ namespace DcMonitor.Emulator.Demo.Interactive
                 {
                     _status.WriteLine("console: no powered node " + name + " (nodes lists them)");
                 }
+            });
+            return command;
+        }
+
+        private Command PairCommand()
+        {
+            Argument<string> node = Node("node", "a universal node's name (nodes lists them)");
+            var command = new Command("pair", "pair the Pi with a node as bluetoothctl pair does; a node in passkey mode asks for the 6 digits its console shows ('gatt pair' there)") { node };
+            command.SetAction(result =>
+            {
+                _mesh.PairGateway(result.GetValue(node), out string outcome);
+                _status.WriteLine(outcome);
             });
             return command;
         }

@@ -44,6 +44,19 @@ namespace DcMonitor.Emulator.Demo.Interactive
         }
 
         /// <inheritdoc/>
+        public bool PairGateway(string node, out string outcome)
+        {
+            HubNode target = _hub.Find(node);
+            if (target == null || target.Image != "universal")
+            {
+                outcome = "pair: no universal node " + node + " (nodes lists them; relays and the provisioner have no DC-Monitor service)";
+                return false;
+            }
+
+            return _gateway.Pair(target.Address, out outcome);
+        }
+
+        /// <inheritdoc/>
         public bool SendToGateway(string command, out string error)
         {
             bool written = _gateway.Write(command);

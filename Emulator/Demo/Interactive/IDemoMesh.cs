@@ -20,6 +20,12 @@ namespace DcMonitor.Emulator.Demo.Interactive
         /// <summary>Types <paramref name="line"/> on a node's serial console; false when there is no such powered node.</summary>
         bool TypeOnConsole(string node, string line);
 
+        /// <summary>
+        /// Pairs the gateway's central with a node as <c>bluetoothctl pair</c> does (asking for the passkey a node in passkey mode shows);
+        /// false with the reason in <paramref name="outcome"/> when no bond resulted (no such node, wrong passkey, window closed).
+        /// </summary>
+        bool PairGateway(string node, out string outcome);
+
         /// <summary>Writes one of the Pi's commands to the gateway; false with the reason in <paramref name="error"/> when it could not be written.</summary>
         bool SendToGateway(string command, out string error);
     }

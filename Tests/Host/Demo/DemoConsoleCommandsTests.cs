@@ -129,6 +129,19 @@ namespace DcMonitor.Tests.Demo
         }
 
         [Fact]
+        public void PairPairsTheGatewayWithANodeAndSaysHowItWent()
+        {
+            _commands.Execute("pair node-1");
+            _commands.Execute("pair node-9");
+            _commands.Execute("pair");
+            Assert.Equal(new[] { "pair node-1", "pair node-9" }, _mesh.Calls);
+            string status = _status.ToString();
+            Assert.Contains("gateway: pairing with node-1: bonded", status);
+            Assert.Contains("pair: no universal node node-9", status);
+            Assert.Contains("'pair' not run", status);
+        }
+
+        [Fact]
         public void AGatewayWriteThatFailsSaysWhy()
         {
             _mesh.GatewayError = "att_error: queue full";

@@ -42,6 +42,13 @@ namespace DcMonitor.Tests.Demo
             return Known.Contains(node);
         }
 
+        public bool PairGateway(string node, out string outcome)
+        {
+            Calls.Add("pair " + node);
+            outcome = Known.Contains(node) ? "gateway: pairing with " + node + ": bonded" : "pair: no universal node " + node;
+            return Known.Contains(node);
+        }
+
         public bool SendToGateway(string command, out string error)
         {
             Calls.Add("gateway " + command);
