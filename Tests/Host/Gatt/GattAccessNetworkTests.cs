@@ -113,23 +113,23 @@ namespace DcMonitor.Tests.Gatt
             }
         }
 
-        [Fact]
-        public void PasskeyModePrintsThePasskeyAndThePiPairsWithIt()
+        [Theory]
+        [InlineData(GattOpener.ConsoleLine)]
+        [InlineData(GattOpener.BootButton)]
+        public void PasskeyModePrintsThePasskeyAndThePiPairsWithItOnly(string opener)
         {
             using var flash = new TemporaryFlash();
             var air = new VirtualAir(1, AirModel.Timed) { FollowsRealTime = true };
-            EmulatedUniversalNode node = Boot(flash, air);
-            new NodeConsole(node.Console).Ask("gatt mode passkey");
-            node.Dispose();
-
-            node = Boot(flash, air);
+            EmulatedUniversalNode node = BootAgainIn(flash, air, "passkey");
             try
             {
-                var console = new NodeConsole(node.Console);
-                console.Type("gatt pair");
-                string line = console.WaitFor(l => l.Contains("(gatt pair)", StringComparison.Ordinal));
-                Assert.Contains("[gatt] mode passkey; pairing open for 5 min (gatt pair); passkey ", line);
+                string line = OpenWindow(node, opener);
+                Assert.StartsWith("[gatt] mode passkey; pairing open for 5 min (" + opener + "); passkey ", line);
                 int passkey = int.Parse(line.Substring(line.Length - 6), System.Globalization.CultureInfo.InvariantCulture);
+                PiCentral wrong = new PiCentral(node.Radio) { Passkey = (passkey + 1) % 1000000 };
+                Assert.False(wrong.Write("0:READ"));
+                Assert.Equal(new[] { NativeContract.SmpConfirmValueFailed }, wrong.Pairings);
+                wrong.Link.Disconnect();
                 PiCentral pi = new PiCentral(node.Radio) { Passkey = passkey };
                 Assert.True(pi.Write("0:READ"));
                 Assert.StartsWith("NODE0:DATA:", pi.Next());
@@ -146,17 +146,11 @@ namespace DcMonitor.Tests.Gatt
         {
             using var flash = new TemporaryFlash();
             var air = new VirtualAir(1, AirModel.Timed) { FollowsRealTime = true };
-            Boot(flash, air).Dispose(); // the first boot's window has been used; the settings file exists
-
-            EmulatedUniversalNode node = Boot(flash, air);
+            EmulatedUniversalNode node = BootAgainIn(flash, air, "bonded"); // the first boot's window has been used
             try
             {
-                var console = new NodeConsole(node.Console);
                 Assert.False(node.Radio.Gatt.PairingOpen);
-                node.BootButton.Press();
-                string line = console.WaitFor(l => l.Contains("(BOOT button held)", StringComparison.Ordinal));
-                node.BootButton.Release();
-                Assert.Equal("[gatt] mode bonded; pairing open for 5 min (BOOT button held)", line);
+                Assert.Equal("[gatt] mode bonded; pairing open for 5 min (BOOT button held)", OpenWindow(node, GattOpener.BootButton));
                 Assert.True(node.Radio.Gatt.PairingOpen);
 
                 PiCentral pi = new PiCentral(node.Radio);
@@ -170,35 +164,38 @@ namespace DcMonitor.Tests.Gatt
             }
         }
 
-        [Fact]
-        public void TheBootButtonInPasskeyModePrintsANewPasskey()
+        /// <summary>Boots a new node, sets its GATT mode on the console, cuts its power and boots it again (not a first boot).</summary>
+        private static EmulatedUniversalNode BootAgainIn(TemporaryFlash flash, VirtualAir air, string mode)
         {
-            using var flash = new TemporaryFlash();
-            var air = new VirtualAir(1, AirModel.Timed) { FollowsRealTime = true };
             EmulatedUniversalNode node = Boot(flash, air);
-            new NodeConsole(node.Console).Ask("gatt mode passkey");
+            new NodeConsole(node.Console).Ask("gatt mode " + mode);
             node.Dispose();
+            return Boot(flash, air);
+        }
 
-            node = Boot(flash, air);
-            try
+        /// <summary>Opens the pairing window with <paramref name="opener"/> and returns the console line that says so.</summary>
+        private static string OpenWindow(EmulatedUniversalNode node, string opener)
+        {
+            var console = new NodeConsole(node.Console);
+            if (opener == GattOpener.ConsoleLine)
             {
-                var console = new NodeConsole(node.Console);
+                console.Type(GattOpener.ConsoleLine);
+            }
+            else
+            {
                 node.BootButton.Press();
-                string line = console.WaitFor(l => l.Contains("(BOOT button held)", StringComparison.Ordinal));
-                node.BootButton.Release();
-                Assert.StartsWith("[gatt] mode passkey; pairing open for 5 min (BOOT button held); passkey ", line);
-                int passkey = int.Parse(line.Substring(line.Length - 6), System.Globalization.CultureInfo.InvariantCulture);
-                PiCentral wrong = new PiCentral(node.Radio) { Passkey = (passkey + 1) % 1000000 };
-                Assert.False(wrong.Write("0:READ"));
-                wrong.Link.Disconnect();
-                PiCentral pi = new PiCentral(node.Radio) { Passkey = passkey };
-                Assert.True(pi.Write("0:READ"));
-                Assert.True(pi.Link.Authenticated);
             }
-            finally
-            {
-                node.Dispose();
-            }
+
+            string line = console.WaitFor(l => l.Contains("(" + opener + ")", StringComparison.Ordinal));
+            node.BootButton.Release();
+            return line;
+        }
+
+        /// <summary>What opens a pairing window after boot, as the console names it.</summary>
+        private static class GattOpener
+        {
+            public const string ConsoleLine = "gatt pair";
+            public const string BootButton = DcMonitor.UniversalNode.Gatt.PairingButtonWatch.Reason;
         }
 
         private static EmulatedUniversalNode Boot(TemporaryFlash flash, VirtualAir air)
