@@ -35,7 +35,7 @@ namespace DcMonitor.Shared.Provisioning
 
             for (int i = 0; i < text.Length; i++)
             {
-                if (DigitValue(text[i]) < 0)
+                if (NodeRegistry.HexDigitValue(text[i]) < 0)
                 {
                     throw new ArgumentException("character " + (i + 1).ToString() + " is not a hex digit (0-9, a-f)");
                 }
@@ -46,11 +46,10 @@ namespace DcMonitor.Shared.Provisioning
                 throw new ArgumentException("an odd number of hex digits (" + text.Length.ToString() + "): give whole bytes, 2 digits each");
             }
 
-            byte[] value = new byte[text.Length / 2];
+            byte[] value = NodeRegistry.FromHex(text);
             bool allZero = true;
             for (int i = 0; i < value.Length; i++)
             {
-                value[i] = (byte)((DigitValue(text[i * 2]) << 4) | DigitValue(text[(i * 2) + 1]));
                 allZero = allZero && value[i] == 0;
             }
 
@@ -60,27 +59,6 @@ namespace DcMonitor.Shared.Provisioning
             }
 
             return value;
-        }
-
-        /// <summary>The value of hex digit <paramref name="c"/>, or -1 when it is not one.</summary>
-        private static int DigitValue(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            return -1;
         }
     }
 }
