@@ -2,6 +2,7 @@ using System;
 using System.Device.Gpio;
 using System.Threading;
 using DcMonitor.Shared;
+using DcMonitor.Shared.Diagnostics;
 using DcMonitor.Shared.Provisioning;
 using DcMonitor.MeshInterop;
 using DcMonitor.RelayNode.Hardware;
@@ -13,7 +14,7 @@ namespace DcMonitor.RelayNode
 {
     /// <summary>
     /// The relay node (seed protocol §7): Config Server only, relay on, default TTL 7, LED heartbeat on GPIO8
-    /// driven by the stack's provisioned state, a serial console (<see cref="RelayConsole"/>: <c>status</c>, <c>version</c>). After a power cut the stack restores its provisioning from
+    /// driven by the stack's provisioned state, a serial console (<see cref="RelayConsole"/>: <c>status</c>, <c>version</c>, <c>oob</c>). After a power cut the stack restores its provisioning from
     /// flash, so the relay rejoins by itself. A relay provisioned during this boot that is never configured resets itself
     /// to be admitted again (<see cref="OrphanWatch"/>).
     /// </summary>
@@ -33,6 +34,8 @@ namespace DcMonitor.RelayNode
         private LedHeartbeat _heartbeat;
         private MeshNode _mesh;
         private SerialConsole _console;
+        private readonly NodeLog _log = new NodeLog();
+        private StaticOobSetting _staticOob;
 
         /// <summary>
         /// Starts the console, the heartbeat and the mesh. The banner (<c>[boot] DC-Monitor relay node 0.7.0</c>) and the
@@ -46,8 +49,11 @@ namespace DcMonitor.RelayNode
             Log("[boot] " + FirmwareVersion.Banner(ImageName));
             _gpio = new GpioController();
             _heartbeat = new LedHeartbeat(_gpio, LedPin);
+            _log.Attach(_console.WriteLine);
             try
             {
+                _staticOob = new StaticOobSetting(StaticOobSetting.DefaultPath, _log, ApplyStaticOob, string.Empty, "error: ");
+                _staticOob.Load();
                 _mesh = MeshNode.Start(MeshComposition.RelayNode(CreateUuid()));
                 _mesh.EventReceived += OnMeshEvent;
                 Refresh();
@@ -59,7 +65,7 @@ namespace DcMonitor.RelayNode
                 _mesh = null;
             }
 
-            new RelayConsole(_console, _mesh);
+            new RelayConsole(_console, _mesh, _mesh != null ? _staticOob : null);
         }
 
         /// <summary>Stops the heartbeat (an emulated node powering down).</summary>
@@ -81,6 +87,11 @@ namespace DcMonitor.RelayNode
             _console.WriteLine(line);
         }
 
+        private static bool ApplyStaticOob(byte[] value)
+        {
+            return MeshNode.SetStaticOob(value) == MeshResult.Ok;
+        }
+
         private static byte[] CreateUuid()
         {
             byte[] uuid = new byte[16];
@@ -91,6 +102,12 @@ namespace DcMonitor.RelayNode
 
         private void OnMeshEvent(MeshEvent meshEvent)
         {
+            if (meshEvent.Kind == MeshEventKind.ProvisioningFailed)
+            {
+                Log("relay: " + _staticOob.DescribeFailedProvisioning());
+                return;
+            }
+
             if (meshEvent.Kind == MeshEventKind.Provisioned || meshEvent.Kind == MeshEventKind.NodeReset || meshEvent.Kind == MeshEventKind.ConfigurationChanged)
             {
                 lock (_gate)

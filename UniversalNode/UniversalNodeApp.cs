@@ -4,6 +4,7 @@ using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Runtime;
 using DcMonitor.Shared.Sensing;
 using DcMonitor.UniversalNode.Commands;
+using DcMonitor.Shared.Provisioning;
 using DcMonitor.UniversalNode.Gatt;
 using DcMonitor.Shared.Diagnostics;
 using DcMonitor.UniversalNode.Hardware;
@@ -48,6 +49,9 @@ namespace DcMonitor.UniversalNode
 
         /// <summary>Who may use the Pi's GATT service (mode, pairing window, bonds), or null when the firmware has no mesh component (after <see cref="Start"/>).</summary>
         public GattAccess Gatt { get; private set; }
+
+        /// <summary>The static OOB secret offered at provisioning (<c>oob</c> console lines), or null when the firmware has no mesh component (after <see cref="Start"/>).</summary>
+        public StaticOobSetting StaticOob { get; private set; }
 
         /// <summary>The MQTT uplink, or null when the firmware has no mesh component (after <see cref="Start"/>).</summary>
         public UplinkService Uplink { get; private set; }
@@ -106,13 +110,16 @@ namespace DcMonitor.UniversalNode
             {
                 Gatt = new GattAccess(GattAccess.Folder, _log);
                 Gatt.ConfigureBeforeStart();
+                StaticOob = new StaticOobSetting(StaticOobSetting.DefaultPath, _log, ApplyStaticOob, ConsoleCommands.ReplyPrefix, ConsoleCommands.ReplyPrefix + "ERR: ");
+                StaticOob.Load();
                 MeshNode mesh = MeshNode.Start(MeshComposition.UniversalNode(DeviceUuid.Create()));
                 Gatt.Attach(mesh);
                 _consoleCommands.Gatt = Gatt;
                 _pairingButton = new PairingButtonWatch(_queue, Gatt); // after start: a passkey is drawn with the radio on
                 _pairingButton.Start();
+                _consoleCommands.AttachStaticOob(StaticOob, mesh);
                 Uplink = new UplinkService(mesh, _queue, Executor, _sensor, _load, _log, Shared.FirmwareVersion.Number);
-                Mesh = new MeshCoordinator(mesh, _queue, Executor, _load, _log, Uplink) { Gatt = Gatt };
+                Mesh = new MeshCoordinator(mesh, _queue, Executor, _load, _log, Uplink) { Gatt = Gatt, StaticOob = StaticOob };
                 _consoleCommands.Uplink = Uplink.CreateConsole(_console.WriteLine);
                 _queue.Post(Mesh.Start);
                 _queue.Post(Uplink.Start);
@@ -122,6 +129,11 @@ namespace DcMonitor.UniversalNode
                 // A nanoCLR image without the native mesh component: the node still senses and obeys its console.
                 _log.Write("mesh", "BLE Mesh unavailable: " + exception.Message);
             }
+        }
+
+        private static bool ApplyStaticOob(byte[] value)
+        {
+            return MeshNode.SetStaticOob(value) == MeshResult.Ok;
         }
 
         private void ScheduleReprobe()

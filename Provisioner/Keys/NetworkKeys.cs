@@ -14,7 +14,8 @@ namespace DcMonitor.Provisioner.Keys
     /// lose them. No key is a constant in the source (seed bug B30); the console shows fingerprints only.
     /// <para>File text: <c>DCM-KEYS 1</c>, <c>net &lt;hex&gt;</c>, <c>app &lt;hex&gt;</c>, <c>end &lt;fingerprint of both&gt;</c>.</para>
     /// <para>Optional static OOB authentication: a file <see cref="StaticOobPath"/> holding 1-16 bytes in hex; the provisioner
-    /// uses it with devices that offer static OOB (the universal and relay images do not configure one yet).</para>
+    /// uses it with devices that offer static OOB (a universal or relay node after <c>oob &lt;hex&gt;</c> on its console; the rules
+    /// are <see cref="StaticOobValue"/>'s; docs/provisioning.md).</para>
     /// </summary>
     public sealed class NetworkKeys
     {
@@ -124,19 +125,15 @@ namespace DcMonitor.Provisioner.Keys
 
             try
             {
-                byte[] value = NodeRegistry.FromHex(text.Trim());
-                if (value.Length >= 1 && value.Length <= 16)
-                {
-                    log.Write("keys", "static OOB authentication configured (" + value.Length.ToString() + " bytes)");
-                    return value;
-                }
+                byte[] value = StaticOobValue.Parse(text);
+                log.Write("keys", "static OOB authentication configured (" + value.Length.ToString() + " bytes)");
+                return value;
             }
-            catch (ArgumentException)
+            catch (ArgumentException exception)
             {
+                log.Write("keys", "static OOB file ignored (" + exception.Message + "): devices are provisioned without authentication");
+                return null;
             }
-
-            log.Write("keys", "static OOB file ignored: not 1-16 bytes of hex");
-            return null;
         }
     }
 }

@@ -37,6 +37,9 @@ namespace DcMonitor.Provisioner.Provisioning
         /// <summary>Longest back-off, ms.</summary>
         public const int MaximumBackoffMilliseconds = 60000;
 
+        /// <summary>ProvisioningFailed reason of a link closed with Fail (ESP-IDF CLOSE_REASON_FAILED, PB-ADV Link Close reason 0x02, Mesh Profile 1.0.1 §5.3.1.3).</summary>
+        private const int LinkClosedWithFail = 2;
+
         /// <summary>Longest wait for the outcome of an admission, ms (a PB-ADV link times out well before).</summary>
         public const int AdmissionGuardMilliseconds = 30000;
 
@@ -337,6 +340,12 @@ namespace DcMonitor.Provisioner.Provisioning
             ProvisionedNode node = _registry.FindByUuid(MeshProvisioning.UuidOf(e.Payload));
             if (node != null)
             {
+                if (e.Value == LinkClosedWithFail)
+                {
+                    _log.Write("provisioner", "node " + node.NodeId.ToString() + " closed the link with Fail: a device whose static OOB secret ('oob' on its console)"
+                        + " differs from " + NetworkKeys.StaticOobPath + ", or is set while that file is not, fails the confirmation (docs/provisioning.md)");
+                }
+
                 Fail(node, "provisioning failed (" + e.Value.ToString() + ")");
             }
 

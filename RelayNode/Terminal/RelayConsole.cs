@@ -1,31 +1,35 @@
 using System;
 using DcMonitor.MeshInterop;
 using DcMonitor.Shared;
+using DcMonitor.Shared.Provisioning;
 using DcMonitor.Shared.Terminal;
 
 namespace DcMonitor.RelayNode.Terminal
 {
     /// <summary>
     /// The relay node's serial console: <c>version</c> (image name and firmware version), <c>status</c> (provisioned or
-    /// not, unicast address, Relay feature, default TTL, uptime in seconds), <c>help</c>. Anything else is answered with
+    /// not, unicast address, Relay feature, default TTL, uptime in seconds), <c>oob</c> lines (the provisioning secret,
+    /// <see cref="StaticOobSetting"/>), <c>help</c>. Anything else is answered with
     /// an <c>error: …</c> line naming the command. Commands are answered on the console's reader thread: they only read
     /// the stack's state.
     /// </summary>
     public sealed class RelayConsole
     {
         /// <summary>The line <c>help</c> prints.</summary>
-        public const string HelpLine = "commands: status | version | help";
+        public const string HelpLine = "commands: status | version | oob [HEX|off] | help";
 
         private readonly SerialConsole _console;
         private readonly MeshNode _mesh;
         private readonly MeshState _state = new MeshState();
         private readonly object _stateGate = new object();
+        private readonly StaticOobSetting _staticOob;
 
-        /// <summary>Attaches to <paramref name="console"/>; <paramref name="mesh"/> is null when the firmware has no mesh.</summary>
-        public RelayConsole(SerialConsole console, MeshNode mesh)
+        /// <summary>Attaches to <paramref name="console"/>; <paramref name="mesh"/> and <paramref name="staticOob"/> are null when the firmware has no mesh.</summary>
+        public RelayConsole(SerialConsole console, MeshNode mesh, StaticOobSetting staticOob)
         {
             _console = console;
             _mesh = mesh;
+            _staticOob = staticOob;
             console.LineReceived += OnLine;
         }
 
@@ -37,7 +41,18 @@ namespace DcMonitor.RelayNode.Terminal
                 return;
             }
 
-            if (command == "help")
+            if (OobConsoleCommand.Accepts(command))
+            {
+                if (_staticOob == null)
+                {
+                    _console.WriteLine("error: BLE Mesh unavailable: no provisioning to authenticate");
+                }
+                else
+                {
+                    _staticOob.OnLine(command, _console.WriteLine, IsProvisioned());
+                }
+            }
+            else if (command == "help")
             {
                 _console.WriteLine(HelpLine);
             }
@@ -52,6 +67,14 @@ namespace DcMonitor.RelayNode.Terminal
             else
             {
                 _console.WriteLine("error: unknown command '" + command + "' (type 'help')");
+            }
+        }
+
+        private bool IsProvisioned()
+        {
+            lock (_stateGate)
+            {
+                return _mesh.ReadState(_state) && _state.IsProvisioned;
             }
         }
 

@@ -278,7 +278,8 @@ namespace DcMonitor.Shared.Provisioning
             return value;
         }
 
-        private static int Nibble(char c)
+        /// <summary>The value of hex digit <paramref name="c"/> (0-9, a-f, A-F), or -1 when it is not one.</summary>
+        public static int HexDigitValue(char c)
         {
             if (c >= '0' && c <= '9')
             {
@@ -295,7 +296,18 @@ namespace DcMonitor.Shared.Provisioning
                 return c - 'A' + 10;
             }
 
-            throw new ArgumentException("not a hex digit: '" + new string(c, 1) + "'");
+            return -1;
+        }
+
+        private static int Nibble(char c)
+        {
+            int value = HexDigitValue(c);
+            if (value < 0)
+            {
+                throw new ArgumentException("not a hex digit: '" + new string(c, 1) + "'");
+            }
+
+            return value;
         }
 
         private static string Sanitize(string text)

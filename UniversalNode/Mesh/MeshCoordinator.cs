@@ -80,6 +80,9 @@ namespace DcMonitor.UniversalNode.Mesh
         /// <summary>Logs the GATT pairings (set by the app; null: not logged).</summary>
         public Gatt.GattAccess Gatt { get; set; }
 
+        /// <summary>Describes a failed provisioning on the console (set by the app; null: a generic line).</summary>
+        public StaticOobSetting StaticOob { get; set; }
+
         /// <summary>The gateway role.</summary>
         public GatewayProcessor Gateway { get; }
 
@@ -249,6 +252,10 @@ namespace DcMonitor.UniversalNode.Mesh
                         Gateway.OnVendorClientBound();
                     }
 
+                    break;
+                case MeshEventKind.ProvisioningFailed:
+                    StaticOobSetting staticOob = StaticOob;
+                    _log.Write(Component, staticOob != null ? staticOob.DescribeFailedProvisioning() : "provisioning failed: the link closed before it completed");
                     break;
                 case MeshEventKind.EventsLost:
                     _log.Write(Component, e.Value.ToString() + " mesh events lost in the native queue");

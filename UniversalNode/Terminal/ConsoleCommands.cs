@@ -1,7 +1,9 @@
 using DcMonitor.Shared;
 using DcMonitor.Shared.Terminal;
 using DcMonitor.Shared.Commands;
+using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Gatt;
+using DcMonitor.Shared.Provisioning;
 using DcMonitor.UniversalNode.Commands;
 using DcMonitor.UniversalNode.Gatt;
 using DcMonitor.UniversalNode.Sensing;
@@ -12,7 +14,7 @@ namespace DcMonitor.UniversalNode.Terminal
     /// <summary>
     /// What the serial console's lines do (seed protocol §4.15): <c>help</c> lists the commands, <c>version</c> prints
     /// the image and its version (<see cref="VersionReply"/>), <c>scan</c> scans the sensor bus, everything else is node command text for <see cref="CommandExecutor"/> and its
-    /// reply is printed as <c>&gt;&gt; &lt;reply&gt;</c>; <c>uplink</c> lines configure the MQTT uplink (<see cref="UplinkConsole"/>), <c>gatt</c> lines the GATT access (<see cref="GattAccess"/>).
+    /// reply is printed as <c>&gt;&gt; &lt;reply&gt;</c>; <c>uplink</c> lines configure the MQTT uplink (<see cref="UplinkConsole"/>), <c>gatt</c> lines the GATT access (<see cref="GattAccess"/>), <c>oob</c> lines the provisioning secret (<see cref="StaticOobSetting"/>).
     /// Console commands never notify the Pi and never touch the mesh.
     /// </summary>
     public sealed class ConsoleCommands
@@ -41,9 +43,24 @@ namespace DcMonitor.UniversalNode.Terminal
         private readonly SerialConsole _console;
         private readonly CommandExecutor _executor;
         private readonly int _sensorBusId;
+        private readonly object _stateGate = new object();
+        private readonly MeshState _state = new MeshState();
+        private MeshNode _mesh;
+        private StaticOobSetting _staticOob;
 
         /// <summary>The <c>gatt</c> console lines, once the mesh started (set by the app; null: no BLE stack).</summary>
         public GattAccess Gatt { get; set; }
+
+        /// <summary>Attaches the <c>oob</c> console lines (<paramref name="setting"/>) once the mesh started; <paramref name="mesh"/> says whether the node is provisioned.</summary>
+        public void AttachStaticOob(StaticOobSetting setting, MeshNode mesh)
+        {
+            lock (_stateGate)
+            {
+                _mesh = mesh;
+            }
+
+            _staticOob = setting;
+        }
 
         /// <summary>The uplink's console lines, once the uplink exists (set by the app; null: no uplink).</summary>
         public UplinkConsole Uplink { get; set; }
@@ -75,6 +92,13 @@ namespace DcMonitor.UniversalNode.Terminal
                 return;
             }
 
+            StaticOobSetting staticOob = _staticOob;
+            if (staticOob != null && OobConsoleCommand.Accepts(line))
+            {
+                staticOob.OnLine(line, _console.WriteLine, IsProvisioned());
+                return;
+            }
+
             if (line == "help")
             {
                 foreach (string text in s_help)
@@ -85,6 +109,14 @@ namespace DcMonitor.UniversalNode.Terminal
                 if (gatt != null)
                 {
                     foreach (string text in GattConsoleCommand.Help)
+                    {
+                        _console.WriteLine(text);
+                    }
+                }
+
+                if (staticOob != null)
+                {
+                    foreach (string text in OobConsoleCommand.Help)
                     {
                         _console.WriteLine(text);
                     }
@@ -119,6 +151,14 @@ namespace DcMonitor.UniversalNode.Terminal
             if (!accepted)
             {
                 _console.WriteLine(Busy);
+            }
+        }
+
+        private bool IsProvisioned()
+        {
+            lock (_stateGate)
+            {
+                return _mesh != null && _mesh.ReadState(_state) && _state.IsProvisioned;
             }
         }
 

@@ -61,7 +61,10 @@ namespace DcMonitor.MeshInterop
         DeviceProvisioned = 17,
 
         /// <summary>Provisioner: provisioning of a device ended without success (link closed before completion, or the stack refused it).
-        /// <see cref="MeshEvent.Value"/> = the stack's reason or error code, payload = the 16-byte UUID.</summary>
+        /// <see cref="MeshEvent.Value"/> = the stack's reason or error code, payload = the 16-byte UUID.
+        /// Node: a provisioning link closed before this node was provisioned (ESP_BLE_MESH_NODE_PROV_LINK_CLOSE_EVT without a
+        /// completion: e.g. the device failed the confirmation of a static OOB secret that differs, Mesh Profile 1.0.1 §5.4.2.4);
+        /// <see cref="MeshEvent.Value"/> = 0 (ESP-IDF does not tell the device's reason), no payload.</summary>
         ProvisioningFailed = 18,
 
         /// <summary>Provisioner: the status answering a <see cref="MeshNode.SendConfigRequest"/> arrived. <see cref="MeshEvent.RequestHandle"/>

@@ -168,6 +168,24 @@ namespace DcMonitor.MeshInterop
         }
 
         /// <summary>
+        /// Sets the static OOB secret this device offers when it is provisioned (Mesh Profile 1.0.1 §5.4.2.4; ESP-IDF
+        /// <c>esp_ble_mesh_prov_t.static_val</c> / <c>static_val_len</c>, Static OOB bit of the capabilities' OOB Type):
+        /// <paramref name="value"/> 1–16 bytes, or null for No OOB. Call it before <see cref="Start"/> or at any time after: the stack
+        /// reads it at each Provisioning Invite, so it applies at the next provisioning (a provisioned node keeps its keys).
+        /// </summary>
+        /// <returns><see cref="MeshResult.InvalidArgument"/> for a value of 0 or more than 16 bytes.</returns>
+        public static MeshResult SetStaticOob(byte[] value)
+        {
+            int length = value == null ? 0 : value.Length;
+            if (value != null && (length < 1 || length > MeshProvisioning.MaximumStaticOobLength))
+            {
+                return MeshResult.InvalidArgument;
+            }
+
+            return (MeshResult)NativeMesh.SetStaticOob(OrEmpty(value), length);
+        }
+
+        /// <summary>
         /// Sets who may use service 0xDC01. Call it before <see cref="Start"/> to choose <paramref name="mode"/> (the characteristics'
         /// security flags are fixed when the service is registered: a different mode after start gives <see cref="MeshResult.InvalidState"/>);
         /// call it again at any time to open the pairing window for <paramref name="pairingWindowMilliseconds"/> from now (0 closes it)

@@ -506,6 +506,9 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>The provisioner's node table (a copy), for tests and diagnostics.</summary>
         public ProvisionedNodeEntry[] ProvisionedNodes() => _provisioning.ProvisionedNodes();
 
+        /// <summary>Native SetStaticOob: the secret this device offers at its next provisioning (<see cref="ProvisioningBearer.SetDeviceStaticOob"/>).</summary>
+        public int SetStaticOob(byte[] value, int length) => _provisioning.SetDeviceStaticOob(value, length);
+
         /// <summary>Native EnableProvisioner: keys as NetKey 0 / AppKey 0 (persisted, as ESP-IDF stores them), UUID match prefix, PB-ADV on.
         /// ProvisionerReady follows. The static OOB value is kept but unused: the emulated devices offer no OOB.</summary>
         public int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength) =>

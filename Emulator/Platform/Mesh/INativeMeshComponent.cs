@@ -50,6 +50,9 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>See NativeMesh.ResetNode.</summary>
         int ResetNode();
 
+        /// <summary>See NativeMesh.SetStaticOob.</summary>
+        int SetStaticOob(byte[] value, int length);
+
         /// <summary>See NativeMesh.EnableProvisioner.</summary>
         int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength);
 

@@ -63,6 +63,9 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>See NativeMesh.ResetNode.</summary>
         public static int ResetNode() => Stack.ResetNode();
 
+        /// <summary>See NativeMesh.SetStaticOob.</summary>
+        public static int SetStaticOob(byte[] value, int length) => Stack.SetStaticOob(value, length);
+
         /// <summary>See NativeMesh.EnableProvisioner.</summary>
         public static int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength) =>
             Stack.EnableProvisioner(netKey, appKey, uuidPrefix, prefixLength, staticOob, staticOobLength);

@@ -162,6 +162,9 @@ namespace DcMonitor.Tests.Allocation
         public int ResetNode() => NativeContract.InvalidState;
 
         /// <inheritdoc/>
+        public int SetStaticOob(byte[] value, int length) => NativeContract.Ok;
+
+        /// <inheritdoc/>
         public int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength) => NativeContract.InvalidState;
 
         /// <inheritdoc/>

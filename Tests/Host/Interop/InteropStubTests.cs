@@ -272,7 +272,7 @@ namespace NF.AwesomeLib
         {
             InteropAssembly assembly = CompileMeshInterop();
             List<string> table = NativeChecksum.MethodTable(assembly);
-            Assert.Equal(19, table.Count(entry => entry != "NULL"));
+            Assert.Equal(20, table.Count(entry => entry != "NULL"));
             Assert.Contains("Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendVendor___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4__BOOLEAN__I4", table);
             Assert.Contains("Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendConfigRequest___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__I4", table);
             Assert.Equal(NativeChecksum.Compute(assembly), NativeChecksum.Compute(CompileMeshInterop()));

@@ -51,6 +51,11 @@ namespace DcMonitor.MeshInterop.Native
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int GattSetReadValue(byte[] value, int length);
 
+        /// <summary>Sets the static OOB secret the device offers at its next provisioning (<paramref name="length"/> 1–16 bytes of
+        /// <paramref name="value"/>; 0: No OOB). Allowed before and after Start.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int SetStaticOob(byte[] value, int length);
+
         /// <summary>Sets who may use service 0xDC01: <paramref name="mode"/> (GattSecurityMode; before Start, or the mode already set),
         /// the pairing window from now in ms (0 closes it) and the 6-digit passkey shown for passkey pairing (0–999999).</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]

@@ -89,6 +89,12 @@ dcm_result_t dcm_mesh_gatt_notify(const uint8_t *value, size_t length);
 /* The value a DC02 read returns (up to DCM_GATT_MAX_VALUE bytes). */
 dcm_result_t dcm_mesh_gatt_set_read_value(const uint8_t *value, size_t length);
 
+/* The static OOB secret the device offers when it is provisioned (Mesh Profile 1.0.1 §5.4.2.4; docs/security.md): `length`
+ * 1-16 bytes of `value`, or 0 for No OOB. Sets esp_ble_mesh_prov_t.static_val / static_val_len and the Static OOB bit of
+ * oob_type; allowed before and after start (the stack reads the struct at each Provisioning Invite), so it applies at the
+ * next provisioning. INVALID_ARGUMENT for more than 16 bytes or a null value with a length. */
+dcm_result_t dcm_mesh_set_static_oob(const uint8_t *value, size_t length);
+
 /* Local node reset (esp_ble_mesh_node_local_reset), then PB-ADV provisioning enabled again. */
 dcm_result_t dcm_mesh_reset_node(void);
 

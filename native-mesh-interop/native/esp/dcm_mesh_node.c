@@ -46,10 +46,26 @@
 static uint8_t event_storage[DCM_EVENT_RING_BYTES];
 static bool start_attempted;
 
-/* Provisioning parameters: no OOB on the node side (seed §1.4; B30's static OOB is the provisioner's option), the
- * provisioner's own address 0x0001 and first node address 0x0005 (seed §1.3, §6). */
+/* The Static OOB bit of the capabilities' OOB Type (Mesh Profile 1.0.1 §5.4.1.2, Table 5.19; ESP-IDF prov_common.h
+ * PROV_STATIC_OOB_AVAILABLE is its bit number 0). prov_node.c prov_invite sends esp_ble_mesh_prov_t.oob_type as it is, so the
+ * bit is set next to static_val; ESP-IDF's provisioner then always chooses static OOB (prov_pvnr.c prov_capabilities). */
+#define STATIC_OOB_AVAILABLE 0x01u
+
+/* The node's static OOB secret (dcm_mesh_set_static_oob): static_val points here; static_val_len 0 means No OOB. */
+static uint8_t static_oob[16];
+
+/* A provisioning link of this node is open and has not completed: its close is a failed provisioning (the node's
+ * ESP_BLE_MESH_NODE_PROV_LINK_CLOSE_EVT carries no reason in every v5.x, so completion is tracked here). */
+static bool node_link_open;
+static bool node_link_completed;
+
+/* Provisioning parameters: No OOB on the node side until dcm_mesh_set_static_oob gives a secret (issue 17; docs/security.md),
+ * the provisioner's own address 0x0001 and first node address 0x0005 (seed §1.3, §6). */
 static esp_ble_mesh_prov_t provisioning = {
     .uuid = dcm_glue.uuid,
+    .oob_type = 0x00,
+    .static_val = static_oob,
+    .static_val_len = 0,
     .output_size = 0,
     .input_size = 0,
     .prov_uuid = dcm_glue.uuid,
@@ -66,7 +82,21 @@ static void prov_callback(esp_ble_mesh_prov_cb_event_t event, esp_ble_mesh_prov_
 {
     switch (event)
     {
+    case ESP_BLE_MESH_NODE_PROV_LINK_OPEN_EVT:
+        node_link_open = true;
+        node_link_completed = false;
+        break;
+    case ESP_BLE_MESH_NODE_PROV_LINK_CLOSE_EVT:
+        /* A link closed before ESP_BLE_MESH_NODE_PROV_COMPLETE_EVT: e.g. this device answered the provisioner's Random with
+         * Provisioning Failed, Confirmation Failed (prov_node.c prov_random), as a static OOB secret that differs makes it. */
+        if (node_link_open && !node_link_completed)
+        {
+            dcm_glue_queue_event(DCM_EVENT_PROVISIONING_FAILED, 0, 0, 0, 0, 0, NULL, 0);
+        }
+        node_link_open = false;
+        break;
     case ESP_BLE_MESH_NODE_PROV_COMPLETE_EVT:
+        node_link_completed = true;
         dcm_directed_node_provisioned(param->node_prov_complete.net_idx); /* no directed forwarding before the node's paths */
         dcm_glue_queue_event(DCM_EVENT_PROVISIONED, param->node_prov_complete.addr, 0, 0, 0, 0, NULL, 0);
         break;
@@ -186,10 +216,34 @@ dcm_result_t dcm_mesh_start(uint32_t models, bool relay_enabled, int32_t default
     return DCM_RESULT_OK;
 }
 
+dcm_result_t dcm_mesh_set_static_oob(const uint8_t *value, size_t length)
+{
+    if (length > sizeof static_oob || (value == NULL && length > 0u))
+    {
+        return DCM_RESULT_INVALID_ARGUMENT;
+    }
+
+    /* The stack keeps the pointer to `provisioning` and reads these fields at each Invite (prov_node.c prov_invite, prov_auth):
+     * the length goes to 0 first, so a link starting meanwhile sees No OOB rather than a half-written secret. */
+    provisioning.static_val_len = 0u;
+    provisioning.oob_type = 0u;
+    memset(static_oob, 0, sizeof static_oob);
+    if (length > 0u)
+    {
+        memcpy(static_oob, value, length);
+        provisioning.static_val_len = (uint8_t)length;
+        provisioning.oob_type = STATIC_OOB_AVAILABLE;
+    }
+    return DCM_RESULT_OK;
+}
+
 #ifdef DCM_HOST_TESTS
 /* Host tests only: forget the start, so each test boots a fresh component in one test process. */
 void dcm_mesh_forget_start_for_tests(void)
 {
+    (void)dcm_mesh_set_static_oob(NULL, 0u);
+    node_link_open = false;
+    node_link_completed = false;
     start_attempted = false;
     dcm_nimble_host_forget_for_tests();
     memset(&dcm_glue, 0, sizeof dcm_glue);

@@ -39,6 +39,8 @@ namespace DcMonitor.MeshInterop.Native
 
         internal static int GattDeleteBond(byte[] record, int length) => NativeMeshBridge.GattDeleteBond(Marshal(record), length);
 
+        internal static int SetStaticOob(byte[] value, int length) => NativeMeshBridge.SetStaticOob(Marshal(value), length);
+
         internal static int ResetNode() => NativeMeshBridge.ResetNode();
 
         internal static int EnableProvisioner(byte[] netKey, byte[] appKey, byte[] uuidPrefix, int prefixLength, byte[] staticOob, int staticOobLength) =>

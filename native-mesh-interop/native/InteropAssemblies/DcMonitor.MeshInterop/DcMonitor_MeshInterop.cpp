@@ -114,6 +114,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::Start___STATIC__I4__I4__BOOLEAN__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::ReadState___STATIC__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendVendor___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4__BOOLEAN__I4,
@@ -124,6 +125,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::TakeEvent___STATIC__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::GattNotify___STATIC__I4__SZARRAY_U1__I4,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::GattSetReadValue___STATIC__I4__SZARRAY_U1__I4,
+    Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SetStaticOob___STATIC__I4__SZARRAY_U1__I4,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::GattSetSecurity___STATIC__I4__I4__I4__I4,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::GattReadBond___STATIC__I4__I4__SZARRAY_U1,
     Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::GattDeleteBond___STATIC__I4__SZARRAY_U1__I4,
@@ -160,7 +162,7 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_DcMonitor_MeshInterop =
 {
     "DcMonitor.MeshInterop",
-    0x1F77F1FE,
+    0xD0B6813E,
     method_lookup,
     { 1, 0, 0, 0 }
 };

@@ -139,6 +139,16 @@ signed int NativeMesh::GattDeleteBond(CLR_RT_TypedArray_UINT8 param0, signed int
     return dcm_mesh_gatt_delete_bond(param0.GetBuffer(), (size_t)param1);
 }
 
+signed int NativeMesh::SetStaticOob(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr)
+{
+    (void)hr;
+    if (!Fits(param0, param1))
+    {
+        return DCM_RESULT_INVALID_ARGUMENT;
+    }
+    return dcm_mesh_set_static_oob(param0.GetBuffer(), (size_t)param1);
+}
+
 signed int NativeMesh::ResetNode(HRESULT &hr)
 {
     (void)hr;

@@ -21,6 +21,7 @@ namespace DcMonitor_MeshInterop
         static signed int TakeEvent(CLR_RT_TypedArray_UINT8 param0, HRESULT &hr);
         static signed int GattNotify(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr);
         static signed int GattSetReadValue(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr);
+        static signed int SetStaticOob(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr);
         static signed int GattSetSecurity(signed int param0, signed int param1, signed int param2, HRESULT &hr);
         static signed int GattReadBond(signed int param0, CLR_RT_TypedArray_UINT8 param1, HRESULT &hr);
         static signed int GattDeleteBond(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr);

@@ -189,6 +189,22 @@ HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::G
     NANOCLR_NOCLEANUP();
 }
 
+HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SetStaticOob___STATIC__I4__SZARRAY_U1__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_UINT8 param0;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 0, param0));
+        signed int param1;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 1, param1));
+        signed int result = NativeMesh::SetStaticOob(param0, param1, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+        SetResult_INT32(stack, result);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
 HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::GattSetSecurity___STATIC__I4__I4__I4__I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();

@@ -383,6 +383,14 @@ typedef union
     {
         int err_code;
     } node_prov_enable_comp;
+    struct ble_mesh_link_open_evt_param
+    {
+        esp_ble_mesh_prov_bearer_t bearer;
+    } node_prov_link_open;
+    struct ble_mesh_link_close_evt_param
+    {
+        esp_ble_mesh_prov_bearer_t bearer; /* the field every v5.x has; the glue reads none of it */
+    } node_prov_link_close;
     struct ble_mesh_provision_complete_evt_param
     {
         uint16_t net_idx;
