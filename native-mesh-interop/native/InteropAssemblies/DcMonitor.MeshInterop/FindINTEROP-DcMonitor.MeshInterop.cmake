@@ -43,12 +43,15 @@ set(DcMonitor.MeshInterop_SOURCES
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop.cpp
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh_mshl.cpp
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh.cpp
+    ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_adv_filter.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_composition.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_config_codec.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_df_codec.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_event_queue.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_reply_table.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_requests.c
+    ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_aes_block.c
+    ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_ble_central.c
     ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_gatt_bridge.c
     ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_gatt_security.c
     ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_mesh_common.c
