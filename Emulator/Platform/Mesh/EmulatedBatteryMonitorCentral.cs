@@ -62,25 +62,19 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>See NativeMesh.CentralStartScan.</summary>
         public int StartScan(int durationMilliseconds)
         {
-            if (durationMilliseconds < NativeContract.CentralMinimumDurationMilliseconds || durationMilliseconds > NativeContract.CentralMaximumDurationMilliseconds)
+            if (!InDurationRange(durationMilliseconds))
             {
                 return NativeContract.InvalidArgument;
             }
 
             lock (_gate)
             {
-                if (!_stack.Started)
+                int result = Claim(State.Scanning, out int generation);
+                if (result != NativeContract.Ok)
                 {
-                    return NativeContract.InvalidState;
+                    return result;
                 }
 
-                if (_state != State.Idle)
-                {
-                    return NativeContract.Busy;
-                }
-
-                _state = State.Scanning;
-                int generation = ++_generation;
                 IAirClock clock = Clock;
                 foreach (VirtualBatteryMonitor monitor in BatteryMonitorPlacement.On(_stack.Air))
                 {
@@ -96,26 +90,19 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>See NativeMesh.CentralConnect.</summary>
         public int Connect(byte[] address, int addressType, int timeoutMilliseconds)
         {
-            if (address.Length != 6 || addressType < 0 || addressType > 1 || timeoutMilliseconds < NativeContract.CentralMinimumDurationMilliseconds ||
-                timeoutMilliseconds > NativeContract.CentralMaximumDurationMilliseconds)
+            if (address.Length != 6 || addressType < 0 || addressType > 1 || !InDurationRange(timeoutMilliseconds))
             {
                 return NativeContract.InvalidArgument;
             }
 
             lock (_gate)
             {
-                if (!_stack.Started)
+                int result = Claim(State.Connecting, out int generation);
+                if (result != NativeContract.Ok)
                 {
-                    return NativeContract.InvalidState;
+                    return result;
                 }
 
-                if (_state != State.Idle)
-                {
-                    return NativeContract.Busy;
-                }
-
-                _state = State.Connecting;
-                int generation = ++_generation;
                 VirtualBatteryMonitor target = Array.Find(BatteryMonitorPlacement.On(_stack.Air), m => m.AddressType == addressType && m.Address.AsSpan().SequenceEqual(address));
                 IAirClock clock = Clock;
                 if (target != null)
@@ -197,6 +184,28 @@ namespace DcMonitor.Emulator.Mesh
             }
 
             session?.Close();
+        }
+
+        private static bool InDurationRange(int milliseconds) =>
+            milliseconds >= NativeContract.CentralMinimumDurationMilliseconds && milliseconds <= NativeContract.CentralMaximumDurationMilliseconds;
+
+        /// <summary>Takes the idle central into <paramref name="next"/> with a new generation; InvalidState before start, Busy when not idle. Call holding the gate.</summary>
+        private int Claim(State next, out int generation)
+        {
+            generation = 0;
+            if (!_stack.Started)
+            {
+                return NativeContract.InvalidState;
+            }
+
+            if (_state != State.Idle)
+            {
+                return NativeContract.Busy;
+            }
+
+            _state = next;
+            generation = ++_generation;
+            return NativeContract.Ok;
         }
 
         private bool InRange(VirtualBatteryMonitor monitor)

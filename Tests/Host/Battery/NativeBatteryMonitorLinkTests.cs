@@ -19,13 +19,10 @@ namespace DcMonitor.Tests.Battery
     /// </summary>
     public sealed class NativeBatteryMonitorLinkTests : IDisposable
     {
-        private const long Second = 1_000_000;
-        private static readonly byte[] MonitorAddress = { 0x5A, 0x4B, 0x3C, 0x2D, 0x1E, 0xA4 };
-        private static readonly byte[] Poll = { 0xD1, 0x55, 0x07, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+        private const long Second = Bm6Bench.Second;
+        private static readonly byte[] MonitorAddress = Bm6Bench.MonitorAddress;
         private readonly TemporaryFlash _flash = new TemporaryFlash();
-        private readonly ManualAirClock _clock = new ManualAirClock();
-        private readonly VirtualAir _air = new VirtualAir();
-        private readonly VirtualBatteryMonitor _monitor = new VirtualBatteryMonitor(MonitorAddress, "bm6-0");
+        private readonly Bm6Bench _bench = new Bm6Bench();
         private readonly EmulatedMeshStack _stack;
         private readonly IDisposable _activation;
         private readonly MeshNode _mesh;
@@ -35,12 +32,8 @@ namespace DcMonitor.Tests.Battery
 
         public NativeBatteryMonitorLinkTests()
         {
-            _monitor.PlaceOn(_air);
             var board = new VirtualBoard(_flash.Path, VirtualClock.Manual());
-            _stack = EmulatedMeshStack.For(board);
-            _stack.RadioName = "node-0";
-            _stack.BatteryMonitorCentral.Clock = _clock;
-            _stack.AttachTo(_air);
+            _stack = _bench.Attach(board, "node-0");
             _activation = board.Activate();
             _mesh = MeshNode.Start(MeshComposition.UniversalNode(DeviceUuid.Create()));
             _link = new NativeBatteryMonitorLink(new BatteryMonitorCentral(_mesh));
@@ -72,7 +65,7 @@ namespace DcMonitor.Tests.Battery
         [Fact]
         public void ConnectWriteAndDisconnectGiveReadyNotificationsThatDecryptToAResponseAndDisconnected()
         {
-            _monitor.SetBattery(12.84, 91, -3);
+            _bench.Monitor.SetBattery(12.84, 91, -3);
             Assert.False(_link.Write(new byte[16])); // nothing connected
             Assert.True(_link.Connect(MonitorAddress, 0, 5000));
             Seen ready = Assert.Single(Run(EmulatedBatteryMonitorCentral.ConnectionSetupMicroseconds));
@@ -80,7 +73,7 @@ namespace DcMonitor.Tests.Battery
             Assert.Equal(MonitorAddress, ready.Address);
 
             byte[] command = new byte[16];
-            _cipher.EncryptBlock(VirtualBatteryMonitor.Bm6Key, Poll, command);
+            _cipher.EncryptBlock(VirtualBatteryMonitor.Bm6Key, Bm6Bench.Poll, command);
             Assert.False(_link.Write(new byte[15]));
             Assert.True(_link.Write(command));
             Seen notification = Assert.Single(Run(EmulatedBatteryMonitorCentral.ConnectionEventMicroseconds));
@@ -88,7 +81,7 @@ namespace DcMonitor.Tests.Battery
             Assert.Equal(16, notification.Data.Length);
             byte[] plain = new byte[16];
             _cipher.DecryptBlock(VirtualBatteryMonitor.Bm6Key, notification.Data, plain);
-            Assert.Equal((0xD1, 0x55, 0x07, 1, 3, 91, 1284), (plain[0], plain[1], plain[2], plain[3], plain[4], plain[6], ((plain[7] & 0x0F) << 8) | plain[8]));
+            Assert.Equal((0xD1, 0x55, 0x07, 1, 3, 91, 1284), (plain[0], plain[1], plain[2], plain[3], plain[4], plain[6], Bm6Bench.Centivolts(plain)));
 
             _link.Disconnect();
             Seen disconnected = Assert.Single(Run(2 * Second)); // and no notification after it
@@ -99,7 +92,7 @@ namespace DcMonitor.Tests.Battery
         [Fact]
         public void AMonitorOutOfRangeFailsWithConnectTimedOut()
         {
-            _air.SetLink("node-0", "bm6-0", inRange: false);
+            _bench.Air.SetLink("node-0", "bm6-0", inRange: false);
             Assert.True(_link.Connect(MonitorAddress, 0, 3000));
             Assert.False(_link.Connect(MonitorAddress, 0, 3000)); // one connection at a time
             Seen failed = Assert.Single(Run(3 * Second));
@@ -131,7 +124,7 @@ namespace DcMonitor.Tests.Battery
         /// <summary>Moves the air clock on, delivers the queued events and returns the link events raised since the last call.</summary>
         private List<Seen> Run(long microseconds)
         {
-            _clock.Advance(microseconds);
+            _bench.Clock.Advance(microseconds);
             _mesh.DrainEvents(); // returns after every queued event was handled (the event thread's drain holds the same gate)
             lock (_seen)
             {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
 using DcMonitor.Emulator.Board;
 using DcMonitor.Emulator.Mesh;
 using DcMonitor.Emulator.Nodes;
@@ -19,19 +18,11 @@ namespace DcMonitor.Tests.Battery
     /// </summary>
     public sealed class VirtualBatteryMonitorTests : IDisposable
     {
-        private const long Second = 1_000_000;
-        private static readonly byte[] MonitorAddress = { 0x5A, 0x4B, 0x3C, 0x2D, 0x1E, 0xA4 };
-        private static readonly byte[] Poll = { 0xD1, 0x55, 0x07, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
-        private readonly ManualAirClock _clock = new ManualAirClock();
-        private readonly VirtualAir _air = new VirtualAir();
-        private readonly VirtualBatteryMonitor _monitor = new VirtualBatteryMonitor(MonitorAddress, "bm6-0");
+        private const long Second = Bm6Bench.Second;
+        private static readonly byte[] MonitorAddress = Bm6Bench.MonitorAddress;
+        private readonly Bm6Bench _bench = new Bm6Bench();
         private readonly List<TemporaryFlash> _flashes = new List<TemporaryFlash>();
         private readonly List<EmulatedMeshStack> _stacks = new List<EmulatedMeshStack>();
-
-        public VirtualBatteryMonitorTests()
-        {
-            _monitor.PlaceOn(_air);
-        }
 
         [Fact]
         public void AScanFindsTheMonitorOnceWithItsAddressNameAndRssiThenCompletes()
@@ -39,7 +30,7 @@ namespace DcMonitor.Tests.Battery
             EmulatedMeshStack node = Node("node-0");
             Assert.Equal(NativeContract.Ok, node.CentralStartScan(3000));
             Assert.Equal(NativeContract.Busy, node.CentralStartScan(3000));
-            _clock.Advance(3 * Second - 1);
+            _bench.Clock.Advance(3 * Second - 1);
             List<byte[]> found = Drain(node);
             byte[] record = Assert.Single(found);
             Assert.Equal(NativeContract.BatteryMonitorFound, record[0]);
@@ -47,24 +38,21 @@ namespace DcMonitor.Tests.Battery
             Assert.Equal(-65, Value(record));
             Assert.Equal(0, record[5]); // public address
 
-            _clock.Advance(1);
+            _bench.Clock.Advance(1);
             Assert.Equal(NativeContract.BatteryMonitorScanCompleted, Assert.Single(Drain(node))[0]);
         }
 
         [Fact]
         public void APollGetsAnEncryptedResponseEverySecondThatDecryptsToTheScriptedBatteryBelowZero()
         {
-            _monitor.SetBattery(13.05, 64, -7);
+            _bench.Monitor.SetBattery(13.05, 64, -7);
             EmulatedMeshStack node = Node("node-0");
-            Ready(node);
-            Assert.Equal(NativeContract.Ok, node.CentralWrite(Encrypt(Poll), 16));
-            _clock.Advance(EmulatedBatteryMonitorCentral.ConnectionEventMicroseconds);
-            byte[] first = Assert.Single(Notifications(node));
+            byte[] first = Polled(node);
             for (int second = 1; second <= 3; second++)
             {
-                _clock.Advance(Second - 1);
+                _bench.Clock.Advance(Second - 1);
                 Assert.Empty(Notifications(node)); // nothing between two seconds
-                _clock.Advance(1);
+                _bench.Clock.Advance(1);
                 Assert.Single(Notifications(node));
             }
 
@@ -73,25 +61,22 @@ namespace DcMonitor.Tests.Battery
             Assert.Equal(1, plain[3]); // below 0 °C
             Assert.Equal(7, plain[4]);
             Assert.Equal(64, plain[6]);
-            Assert.Equal(1305, ((plain[7] & 0x0F) << 8) | plain[8]);
-            Assert.Equal(4, _monitor.NotificationsSent);
+            Assert.Equal(1305, Bm6Bench.Centivolts(plain));
+            Assert.Equal(4, _bench.Monitor.NotificationsSent);
         }
 
         [Fact]
         public void TheScriptedBatteryChangesTheNextResponse()
         {
             EmulatedMeshStack node = Node("node-0");
-            Ready(node);
-            node.CentralWrite(Encrypt(Poll), 16);
-            _clock.Advance(EmulatedBatteryMonitorCentral.ConnectionEventMicroseconds);
-            byte[] before = Decrypt(Assert.Single(Notifications(node)));
-            _monitor.SetBattery(12.0, 40, 25);
-            _clock.Advance(Second);
+            byte[] before = Decrypt(Polled(node));
+            _bench.Monitor.SetBattery(12.0, 40, 25);
+            _bench.Clock.Advance(Second);
             byte[] after = Decrypt(Assert.Single(Notifications(node)));
-            Assert.Equal(1271, ((before[7] & 0x0F) << 8) | before[8]); // the default 12.71 V
-            Assert.Equal((0, 25, 40, 1200), (after[3], after[4], after[6], ((after[7] & 0x0F) << 8) | after[8]));
-            Assert.Throws<ArgumentOutOfRangeException>(() => _monitor.SetBattery(41.0, 50, 20));
-            Assert.Throws<ArgumentOutOfRangeException>(() => _monitor.SetBattery(12.0, 101, 20));
+            Assert.Equal(1271, Bm6Bench.Centivolts(before)); // the default 12.71 V
+            Assert.Equal((0, 25, 40, 1200), (after[3], after[4], after[6], Bm6Bench.Centivolts(after)));
+            Assert.Throws<ArgumentOutOfRangeException>(() => _bench.Monitor.SetBattery(41.0, 50, 20));
+            Assert.Throws<ArgumentOutOfRangeException>(() => _bench.Monitor.SetBattery(12.0, 101, 20));
         }
 
         [Fact]
@@ -100,14 +85,14 @@ namespace DcMonitor.Tests.Battery
             EmulatedMeshStack first = Node("node-0");
             EmulatedMeshStack second = Node("node-1");
             Ready(first);
-            Assert.True(_monitor.Connected);
+            Assert.True(_bench.Monitor.Connected);
 
             Assert.Equal(NativeContract.Ok, second.CentralStartScan(1000));
-            _clock.Advance(Second);
+            _bench.Clock.Advance(Second);
             Assert.Equal(NativeContract.BatteryMonitorScanCompleted, Assert.Single(Drain(second))[0]); // a connected BM6 does not advertise
 
             Assert.Equal(NativeContract.Ok, second.CentralConnect(MonitorAddress, 0, 2000));
-            _clock.Advance(2 * Second);
+            _bench.Clock.Advance(2 * Second);
             byte[] failed = Assert.Single(Drain(second));
             Assert.Equal(NativeContract.BatteryMonitorFailed, failed[0]);
             Assert.Equal(NativeContract.CentralConnectTimedOut, failed[5]);
@@ -119,40 +104,39 @@ namespace DcMonitor.Tests.Battery
         public void AMonitorOutOfRangeIsNotFoundAndItsConnectTimesOutAtTheTimeout()
         {
             EmulatedMeshStack node = Node("node-0");
-            _air.SetLink("node-0", "bm6-0", inRange: false);
+            _bench.Air.SetLink("node-0", "bm6-0", inRange: false);
             node.CentralStartScan(1000);
-            _clock.Advance(Second);
+            _bench.Clock.Advance(Second);
             Assert.Equal(NativeContract.BatteryMonitorScanCompleted, Assert.Single(Drain(node))[0]);
 
             Assert.Equal(NativeContract.Ok, node.CentralConnect(MonitorAddress, 0, 5000));
             Assert.Equal(NativeContract.Busy, node.CentralConnect(MonitorAddress, 0, 5000)); // one connection at a time
-            _clock.Advance(5 * Second - 1);
+            _bench.Clock.Advance(5 * Second - 1);
             Assert.Empty(Drain(node));
-            _clock.Advance(1);
+            _bench.Clock.Advance(1);
             byte[] failed = Assert.Single(Drain(node));
             Assert.Equal((NativeContract.BatteryMonitorFailed, NativeContract.CentralConnectTimedOut), (failed[0], failed[5]));
-            Assert.False(_monitor.Connected);
+            Assert.False(_bench.Monitor.Connected);
         }
 
         [Fact]
         public void ADisconnectStopsTheNotificationsAndFreesTheMonitor()
         {
             EmulatedMeshStack node = Node("node-0");
-            Ready(node);
-            node.CentralWrite(Encrypt(Poll), 16);
-            _clock.Advance(Second);
-            Assert.NotEmpty(Notifications(node));
-            int sent = _monitor.NotificationsSent;
+            Polled(node);
+            _bench.Clock.Advance(Second);
+            Assert.Single(Notifications(node));
+            int sent = _bench.Monitor.NotificationsSent;
 
             Assert.Equal(NativeContract.Ok, node.CentralDisconnect());
             byte[] disconnected = Assert.Single(Drain(node));
             Assert.Equal(NativeContract.BatteryMonitorDisconnected, disconnected[0]);
             Assert.Equal(NativeContract.ReasonLocalHostTerminated, Value(disconnected));
-            _clock.Advance(5 * Second);
+            _bench.Clock.Advance(5 * Second);
             Assert.Empty(Drain(node));
-            Assert.Equal(sent, _monitor.NotificationsSent);
-            Assert.False(_monitor.Connected);
-            Assert.Equal(NativeContract.NotConnected, node.CentralWrite(Encrypt(Poll), 16));
+            Assert.Equal(sent, _bench.Monitor.NotificationsSent);
+            Assert.False(_bench.Monitor.Connected);
+            Assert.Equal(NativeContract.NotConnected, node.CentralWrite(Encrypt(Bm6Bench.Poll), 16));
             Ready(node); // free for the next read
         }
 
@@ -160,26 +144,20 @@ namespace DcMonitor.Tests.Battery
         public void ALinkWhoseMonitorGoesOutOfRangeEndsWithASupervisionTimeout()
         {
             EmulatedMeshStack node = Node("node-0");
-            Ready(node);
-            node.CentralWrite(Encrypt(Poll), 16);
-            _clock.Advance(EmulatedBatteryMonitorCentral.ConnectionEventMicroseconds);
-            Assert.Single(Notifications(node));
-            _air.SetLink("node-0", "bm6-0", inRange: false);
-            _clock.Advance(Second);
+            Polled(node);
+            _bench.Air.SetLink("node-0", "bm6-0", inRange: false);
+            _bench.Clock.Advance(Second);
             byte[] lost = Assert.Single(Drain(node));
             Assert.Equal((NativeContract.BatteryMonitorDisconnected, NativeContract.ReasonSupervisionTimeout), (lost[0], Value(lost)));
-            Assert.False(_monitor.Connected);
+            Assert.False(_bench.Monitor.Connected);
         }
 
         [Fact]
         public void AWrongKeyMonitorsResponseDoesNotDecryptToAResponse()
         {
-            _monitor.AnswersWithWrongKey = true;
+            _bench.Monitor.AnswersWithWrongKey = true;
             EmulatedMeshStack node = Node("node-0");
-            Ready(node);
-            node.CentralWrite(Encrypt(Poll), 16);
-            _clock.Advance(EmulatedBatteryMonitorCentral.ConnectionEventMicroseconds);
-            byte[] plain = Decrypt(Assert.Single(Notifications(node)));
+            byte[] plain = Decrypt(Polled(node));
             Assert.NotEqual(new byte[] { 0xD1, 0x55, 0x07 }, plain[..3]);
         }
 
@@ -212,11 +190,11 @@ namespace DcMonitor.Tests.Battery
             Assert.Equal(Convert.FromHexString("00112233445566778899aabbccddeeff"), back);
 
             byte[] cipher = new byte[16];
-            NativeMeshBridge.AesBlock(true, VirtualBatteryMonitor.Bm6Key, Poll, cipher);
-            Assert.NotEqual(Poll, cipher);
+            NativeMeshBridge.AesBlock(true, VirtualBatteryMonitor.Bm6Key, Bm6Bench.Poll, cipher);
+            Assert.NotEqual(Bm6Bench.Poll, cipher);
             NativeMeshBridge.AesBlock(false, VirtualBatteryMonitor.Bm6Key, cipher, back);
-            Assert.Equal(Poll, back);
-            Assert.Equal(NativeContract.InvalidArgument, NativeMeshBridge.AesBlock(true, new byte[15], Poll, cipher));
+            Assert.Equal(Bm6Bench.Poll, back);
+            Assert.Equal(NativeContract.InvalidArgument, NativeMeshBridge.AesBlock(true, new byte[15], Bm6Bench.Poll, cipher));
         }
 
         public void Dispose()
@@ -237,10 +215,7 @@ namespace DcMonitor.Tests.Battery
             var flash = new TemporaryFlash();
             _flashes.Add(flash);
             var board = new VirtualBoard(flash.Path, VirtualClock.Manual());
-            EmulatedMeshStack stack = EmulatedMeshStack.For(board);
-            stack.RadioName = radioName;
-            stack.BatteryMonitorCentral.Clock = _clock;
-            stack.AttachTo(_air);
+            EmulatedMeshStack stack = _bench.Attach(board, radioName);
             using (board.Activate())
             {
                 Assert.Equal(NativeContract.Ok, stack.Start(EmulatedUniversalNode.UniversalNodeModels, true, 7, new byte[16]));
@@ -254,10 +229,19 @@ namespace DcMonitor.Tests.Battery
         private void Ready(EmulatedMeshStack node)
         {
             Assert.Equal(NativeContract.Ok, node.CentralConnect(MonitorAddress, 0, 5000));
-            _clock.Advance(EmulatedBatteryMonitorCentral.ConnectionSetupMicroseconds);
+            _bench.Clock.Advance(EmulatedBatteryMonitorCentral.ConnectionSetupMicroseconds);
             byte[] ready = Assert.Single(Drain(node));
             Assert.Equal(NativeContract.BatteryMonitorReady, ready[0]);
             Assert.Equal(MonitorAddress, Payload(ready));
+        }
+
+        /// <summary>Connects, writes the encrypted poll and returns the first notification (sent at once).</summary>
+        private byte[] Polled(EmulatedMeshStack node)
+        {
+            Ready(node);
+            Assert.Equal(NativeContract.Ok, node.CentralWrite(Encrypt(Bm6Bench.Poll), 16));
+            _bench.Clock.Advance(EmulatedBatteryMonitorCentral.ConnectionEventMicroseconds);
+            return Assert.Single(Notifications(node));
         }
 
         private static List<byte[]> Notifications(EmulatedMeshStack node)
@@ -288,18 +272,8 @@ namespace DcMonitor.Tests.Battery
 
         private static int Value(byte[] record) => (short)(record[11] | (record[12] << 8));
 
-        private static byte[] Encrypt(byte[] plain)
-        {
-            using Aes aes = Aes.Create();
-            aes.Key = VirtualBatteryMonitor.Bm6Key;
-            return aes.EncryptEcb(plain, PaddingMode.None);
-        }
+        private static byte[] Encrypt(byte[] plain) => Bm6Bench.Encrypt(plain);
 
-        private static byte[] Decrypt(byte[] cipher)
-        {
-            using Aes aes = Aes.Create();
-            aes.Key = VirtualBatteryMonitor.Bm6Key;
-            return aes.DecryptEcb(cipher, PaddingMode.None);
-        }
+        private static byte[] Decrypt(byte[] cipher) => Bm6Bench.Decrypt(cipher);
     }
 }
