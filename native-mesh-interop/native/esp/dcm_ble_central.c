@@ -168,7 +168,7 @@ static void scan_timer_expired(void *argument)
     }
 }
 
-/* Takes the central from idle to `next`; false when it is not idle. */
+/* Takes the central from idle to `next` (a new scan starts with an empty seen-table); false when it is not idle. */
 static bool claim(central_state_t next)
 {
     dcm_platform_enter_critical();
@@ -176,6 +176,7 @@ static bool claim(central_state_t next)
     if (idle)
     {
         central.state = next;
+        central.seen_count = 0;
     }
     dcm_platform_exit_critical();
     return idle;
@@ -206,7 +207,6 @@ dcm_result_t dcm_mesh_central_start_scan(int32_t duration_ms)
     {
         return DCM_RESULT_BUSY;
     }
-    central.seen_count = 0;
 
     if (!central.callback_registered)
     {
