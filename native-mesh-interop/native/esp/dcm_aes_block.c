@@ -5,6 +5,12 @@
  * project never carries a hand-written cipher. The context lives on the caller's stack (no allocation); the key is
  * set for every block (the reader does one block per minute).
  */
+/* ESP-IDF's mbedTLS configuration (its component passes this definition to the code that links it; set here too for the
+ * interop library, which nf-interpreter compiles with only the include directories its finder module lists): with
+ * CONFIG_MBEDTLS_HARDWARE_AES it defines MBEDTLS_AES_ALT, so the calls below reach the AES peripheral's driver. */
+#ifndef MBEDTLS_CONFIG_FILE
+#define MBEDTLS_CONFIG_FILE "mbedtls/esp_config.h"
+#endif
 #include "mbedtls/aes.h"
 
 #include "dcm_mesh.h"

@@ -38,6 +38,9 @@ list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/bt/e
 list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/bt/esp_ble_mesh/v1.1/include)
 list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/bt/esp_ble_mesh/v1.1/dfu)
 list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/bt/esp_ble_mesh/v1.1/mbt)
+list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/mbedtls/mbedtls/include)
+list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/mbedtls/port/include)
+list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/esp_timer/include)
 
 set(DcMonitor.MeshInterop_SOURCES
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop.cpp
