@@ -54,6 +54,28 @@ namespace DcMonitor.Emulator.Peripherals
             Name = name;
         }
 
+        /// <summary>The 6 bytes (least significant first) of an address written XX:XX:XX:XX:XX:XX (most significant first, as a phone shows it).</summary>
+        /// <exception cref="ArgumentException">Not six hexadecimal bytes separated by colons.</exception>
+        public static byte[] ParseAddress(string text)
+        {
+            string[] parts = text?.Split(':');
+            if (parts == null || parts.Length != 6)
+            {
+                throw new ArgumentException("a Bluetooth address is XX:XX:XX:XX:XX:XX, not " + (text ?? "null"), nameof(text));
+            }
+
+            byte[] address = new byte[6];
+            for (int i = 0; i < 6; i++)
+            {
+                if (parts[i].Length != 2 || !byte.TryParse(parts[i], System.Globalization.NumberStyles.HexNumber, null, out address[5 - i]))
+                {
+                    throw new ArgumentException("a Bluetooth address is XX:XX:XX:XX:XX:XX, not " + text, nameof(text));
+                }
+            }
+
+            return address;
+        }
+
         /// <summary>The device address, least significant byte first.</summary>
         public byte[] Address { get; }
 

@@ -179,6 +179,15 @@ namespace DcMonitor.Tests.Battery
         }
 
         [Fact]
+        public void AnAddressAsAPhoneShowsItIsReadLeastSignificantByteFirst()
+        {
+            Assert.Equal(MonitorAddress, VirtualBatteryMonitor.ParseAddress("A4:1E:2D:3C:4B:5A"));
+            Assert.Throws<ArgumentException>(() => VirtualBatteryMonitor.ParseAddress("A4:1E:2D:3C:4B"));
+            Assert.Throws<ArgumentException>(() => VirtualBatteryMonitor.ParseAddress("A4:1E:2D:3C:4B:5G"));
+            Assert.Throws<ArgumentException>(() => VirtualBatteryMonitor.ParseAddress(null));
+        }
+
+        [Fact]
         public void TheEmulatedCipherMatchesFips197AppendixC1AndRoundTripsTheBm6Key()
         {
             byte[] key = Convert.FromHexString("000102030405060708090a0b0c0d0e0f");
