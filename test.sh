@@ -55,8 +55,8 @@ fi
 # Tools of the native stages, installed now (one apt-get at a time) so that the stages themselves can run in parallel.
 native_configure() { cmake -S native-mesh-interop/test -B "$log_dir/native" >"$log_dir/cmake.log" 2>&1; }
 if [ -d native-mesh-interop/test ] && { ! command -v cmake >/dev/null 2>&1 || ! native_configure; }; then
-  echo "test.sh: installing cmake, g++ and GoogleTest for the native tests"
-  apt-get update -qq >/dev/null && apt-get install -y -qq cmake g++ libgtest-dev >/dev/null
+  echo "test.sh: installing cmake, g++, GoogleTest and OpenSSL (the fake mbedTLS AES) for the native tests"
+  apt-get update -qq >/dev/null && apt-get install -y -qq cmake g++ libgtest-dev libssl-dev >/dev/null
   rm -rf "$log_dir/native"
 fi
 if [ -d native-mesh-interop/native/core ] && { ! command -v riscv64-unknown-elf-gcc >/dev/null 2>&1 || [ ! -f /usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs ]; }; then

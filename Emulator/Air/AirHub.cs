@@ -9,6 +9,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using DcMonitor.Emulator.Mesh;
+using DcMonitor.Emulator.Peripherals;
 
 namespace DcMonitor.Emulator.Air
 {
@@ -102,6 +103,26 @@ namespace DcMonitor.Emulator.Air
             }
         }
 
+        /// <summary>
+        /// Puts a virtual BM6 battery monitor (<see cref="VirtualBatteryMonitor"/>, "BM6", 12.71 V, 87 %, 21 °C) beside the declared node
+        /// <paramref name="nodeName"/> at <paramref name="address"/> (XX:XX:XX:XX:XX:XX), before the node is powered: only that node hears it.
+        /// A node process places it on its own air (<c>node --bm6</c>); a node in this process finds it on the hub's air, out of the other nodes' range.
+        /// </summary>
+        /// <exception cref="ArgumentException">Unknown node or malformed address.</exception>
+        public void PlaceBatteryMonitor(string nodeName, string address)
+        {
+            VirtualBatteryMonitor.ParseAddress(address);
+            lock (_nodes)
+            {
+                if (!_nodes.TryGetValue(nodeName, out HubNode node))
+                {
+                    throw new ArgumentException("no node " + nodeName, nameof(nodeName));
+                }
+
+                node.BatteryMonitorAddress = address;
+            }
+        }
+
         /// <summary>Snapshot of the nodes.</summary>
         public List<HubNode> Nodes()
         {
@@ -136,6 +157,7 @@ namespace DcMonitor.Emulator.Air
                     node.Powered = true;
                     if (InProcess)
                     {
+                        PlaceInProcessBatteryMonitor(node);
                         node.Session = NodeSession.Start(JsonLineConnection.Connect("127.0.0.1", Port), Air, node.Name, node.Image, node.FlashDirectory, node.Unicast, node.Seed);
                     }
                     else
@@ -283,6 +305,31 @@ namespace DcMonitor.Emulator.Air
             _listener.Stop();
         }
 
+        /// <summary>A node in this process: its BM6 on the hub's air, in range of that node only (placed once).</summary>
+        private void PlaceInProcessBatteryMonitor(HubNode node)
+        {
+            if (node.BatteryMonitorAddress == null)
+            {
+                return;
+            }
+
+            var monitor = new VirtualBatteryMonitor(VirtualBatteryMonitor.ParseAddress(node.BatteryMonitorAddress), node.Name + "-bm6");
+            if (System.Array.Exists(BatteryMonitorPlacement.On(Air), placed => placed.RadioName == monitor.RadioName))
+            {
+                return;
+            }
+
+            foreach (HubNode other in Nodes())
+            {
+                if (other.Name != node.Name)
+                {
+                    Air.SetLink(other.Name, monitor.RadioName, inRange: false);
+                }
+            }
+
+            monitor.PlaceOn(Air);
+        }
+
         private Process StartProcess(HubNode node)
         {
             var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
@@ -304,6 +351,12 @@ namespace DcMonitor.Emulator.Air
             foreach (string argument in new[] { "node", "--hub", "127.0.0.1:" + Port, "--name", node.Name, "--image", node.Image, "--flash", node.FlashDirectory, "--unicast", node.Unicast.ToString(), "--seed", node.Seed.ToString() })
             {
                 start.ArgumentList.Add(argument);
+            }
+
+            if (node.BatteryMonitorAddress != null)
+            {
+                start.ArgumentList.Add("--bm6");
+                start.ArgumentList.Add(node.BatteryMonitorAddress);
             }
 
             Process process = Process.Start(start);

@@ -31,6 +31,12 @@ namespace DcMonitor.Emulator.Air
         /// </summary>
         public string Address { get; init; }
 
+        /// <summary>
+        /// The address (XX:XX:XX:XX:XX:XX) of a virtual BM6 battery monitor placed beside this node (<see cref="AirHub.PlaceBatteryMonitor"/>),
+        /// or null: only this node hears it (docs/battery-monitor.md).
+        /// </summary>
+        public string BatteryMonitorAddress { get; set; }
+
         /// <summary>Running process, or null.</summary>
         public Process Process { get; set; }
 

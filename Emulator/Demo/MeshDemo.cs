@@ -32,6 +32,9 @@ namespace DcMonitor.Emulator.Demo
     /// </summary>
     public static class MeshDemo
     {
+        /// <summary>The address of the virtual BM6 battery monitor placed beside node-0 (issue 18).</summary>
+        public const string BatteryMonitorAddress = "A4:1E:2D:3C:4B:5A";
+
         /// <summary>Pause before powering off after interactive input ends, so the last replies arrive, ms.</summary>
         private const int QuietMilliseconds = 1500;
 
@@ -114,6 +117,8 @@ namespace DcMonitor.Emulator.Demo
             }
 
             hub.AddNode("relay-0", "relay", fresh ? 0 : 0x0005 + nodes, Path.Combine(root, "relay-0"), 0);
+            hub.PlaceBatteryMonitor("node-0", BatteryMonitorAddress);
+            status.WriteLine("battery: a virtual BM6 at " + BatteryMonitorAddress + " (12.71 V, 87 %, 21 °C) beside node-0 only (docs/battery-monitor.md)");
             var configured = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
             if (fresh)
             {

@@ -138,6 +138,11 @@ namespace DcMonitor.UniversalNode.Mesh
         private void OnEvent(MeshEvent meshEvent)
         {
             MeshEventKind kind = meshEvent.Kind;
+            if (BatteryMonitorCentral.IsCentralEvent(kind))
+            {
+                return; // the battery monitor link's (Battery/NativeBatteryMonitorLink), handled on the event thread, not the worker's
+            }
+
             if (kind == MeshEventKind.GattCommandRefused)
             {
                 Interlocked.Increment(ref _ringRefusedCommands);

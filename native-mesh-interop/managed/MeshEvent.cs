@@ -7,6 +7,10 @@ namespace DcMonitor.MeshInterop
     /// <c>[0]</c> kind, <c>[1..2]</c> source address, <c>[3..4]</c> destination address, <c>[5..8]</c> opcode,
     /// <c>[9..10]</c> request handle, <c>[11..12]</c> status or value (signed), <c>[13..14]</c> payload length,
     /// <c>[15..]</c> payload.</para>
+    /// <para>The battery monitor central's records (<see cref="MeshEventKind.BatteryMonitorFound"/> … <see cref="MeshEventKind.BatteryMonitorFailed"/>,
+    /// native/esp/dcm_ble_central.c) use the same header: opcode = address type (Found) or the failed step (Failed), request handle =
+    /// the connection handle, value = RSSI (Found), NimBLE's disconnect reason (Disconnected) or the stack's error code (Failed);
+    /// payload = address then name (Found), address (Ready), the 0xFFF4 value (Notification).</para>
     /// </summary>
     public sealed class MeshEvent
     {

@@ -101,5 +101,31 @@ namespace DcMonitor.MeshInterop
         /// requirements: Just Works offered in passkey mode; 4 confirm value failed: wrong passkey; 8 unspecified: e.g. the bond store
         /// is full), payload = the central's 7-byte bond record.</summary>
         GattPairingFailed = 24,
+
+        /// <summary>Battery monitor central (<see cref="BatteryMonitorCentral"/>): a scan heard a BM2/BM6/BM7 or a 0xFFF0 advertiser, once per
+        /// scan. <see cref="MeshEvent.Opcode"/> = address type (0 public, 1 random), <see cref="MeshEvent.Value"/> = RSSI in dBm, payload =
+        /// the 6-byte address (least significant byte first) then the advertised name's bytes (none when no name was advertised).</summary>
+        BatteryMonitorFound = 25,
+
+        /// <summary>Battery monitor central: the scan's duration ended. No payload.</summary>
+        BatteryMonitorScanCompleted = 26,
+
+        /// <summary>Battery monitor central: connected, 0xFFF3/0xFFF4 found and 0xFFF4 notifications enabled. <see cref="MeshEvent.RequestHandle"/>
+        /// = connection handle, payload = the 6-byte address.</summary>
+        BatteryMonitorReady = 27,
+
+        /// <summary>Battery monitor central: a 0xFFF4 notification. <see cref="MeshEvent.RequestHandle"/> = connection handle, payload = its value
+        /// (16 bytes for a BM6).</summary>
+        BatteryMonitorNotification = 28,
+
+        /// <summary>Battery monitor central: the connection ended. <see cref="MeshEvent.RequestHandle"/> = connection handle,
+        /// <see cref="MeshEvent.Value"/> = NimBLE's reason (0x200 + the HCI reason, e.g. 0x216 ended by this node, 0x213 by the monitor, 0x208 supervision timeout).</summary>
+        BatteryMonitorDisconnected = 29,
+
+        /// <summary>Battery monitor central: a step failed. <see cref="MeshEvent.Opcode"/> = the step (1 connect timed out, 2 connect failed,
+        /// 3 service or characteristics missing, 4 subscription refused, 5 write refused, 6 scan refused: Shared's BatteryMonitorLinkFailure
+        /// numbers), <see cref="MeshEvent.Value"/> = the stack's error code (NimBLE BLE_HS_E*, ATT error 0x100 + code, or 0 when a
+        /// discovery completed without the characteristic). A failure after the link was up ends it: BatteryMonitorDisconnected follows.</summary>
+        BatteryMonitorFailed = 30,
     }
 }

@@ -16,9 +16,13 @@ extern "C" {
 #include "esp_ble_mesh_local_data_operation_api.h"
 #include "esp_timer.h"
 #include "store/config/ble_store_config.h"
+#include "mbedtls/aes.h"
 void dcm_mesh_forget_start_for_tests(void);
 void dcm_gatt_security_forget_for_tests(void);
+void dcm_central_forget_for_tests(void);
 }
+
+#include <openssl/evp.h>
 
 FakeIdf g_idf;
 struct ble_hs_cfg ble_hs_cfg;
@@ -91,6 +95,7 @@ void ResetFakeIdf()
     g_on_sleep = SyncWhenDue;
     dcm_mesh_forget_start_for_tests();
     dcm_gatt_security_forget_for_tests();
+    dcm_central_forget_for_tests();
 }
 
 extern "C" {
@@ -543,3 +548,163 @@ int ble_store_clear(void)
     return 0;
 }
 } // extern "C"
+
+// ---- the battery monitor central's stack calls ------------------------------------------------------------------
+
+esp_err_t esp_ble_mesh_register_ble_callback(esp_ble_mesh_ble_cb_t callback)
+{
+    g_idf.calls.push_back("esp_ble_mesh_register_ble_callback");
+    g_idf.ble_cb = callback;
+    return ESP_OK;
+}
+
+esp_err_t esp_ble_mesh_start_ble_scanning(esp_ble_mesh_ble_scan_param_t *param)
+{
+    (void)param;
+    g_idf.calls.push_back("esp_ble_mesh_start_ble_scanning");
+    g_idf.ble_scanning = g_idf.ble_scan_result == ESP_OK;
+    return g_idf.ble_scan_result;
+}
+
+esp_err_t esp_ble_mesh_stop_ble_scanning(void)
+{
+    g_idf.calls.push_back("esp_ble_mesh_stop_ble_scanning");
+    g_idf.ble_scanning = false;
+    return ESP_OK;
+}
+
+esp_err_t esp_timer_create(const esp_timer_create_args_t *create_args, esp_timer_handle_t *out_handle)
+{
+    static int timer;
+    g_idf.timer_cb = create_args->callback;
+    *out_handle = reinterpret_cast<esp_timer_handle_t>(&timer);
+    return ESP_OK;
+}
+
+esp_err_t esp_timer_start_once(esp_timer_handle_t timer, uint64_t timeout_us)
+{
+    (void)timer;
+    g_idf.timer_timeout_us = timeout_us;
+    return ESP_OK;
+}
+
+esp_err_t esp_timer_stop(esp_timer_handle_t timer)
+{
+    (void)timer;
+    return ESP_OK;
+}
+
+uint16_t ble_uuid_u16(const ble_uuid_t *uuid)
+{
+    return uuid->type == BLE_UUID_TYPE_16 ? reinterpret_cast<const ble_uuid16_t *>(uuid)->value : 0;
+}
+
+int ble_gap_connect(uint8_t own_addr_type, const ble_addr_t *peer_addr, int32_t duration_ms, const struct ble_gap_conn_params *params,
+                    ble_gap_event_fn *cb, void *cb_arg)
+{
+    (void)own_addr_type;
+    (void)params;
+    (void)cb_arg;
+    g_idf.calls.push_back("ble_gap_connect");
+    g_idf.connect_peer = *peer_addr;
+    g_idf.connect_duration_ms = duration_ms;
+    g_idf.connect_cb = cb;
+    return g_idf.connect_result;
+}
+
+int ble_gap_conn_cancel(void)
+{
+    g_idf.cancel_count++;
+    return 0;
+}
+
+int ble_gattc_disc_svc_by_uuid(uint16_t conn_handle, const ble_uuid_t *uuid, ble_gatt_disc_svc_fn *cb, void *cb_arg)
+{
+    (void)conn_handle;
+    (void)cb_arg;
+    g_idf.calls.push_back("ble_gattc_disc_svc_by_uuid");
+    g_idf.service_uuid = ble_uuid_u16(uuid);
+    g_idf.service_cb = cb;
+    return 0;
+}
+
+int ble_gattc_disc_all_chrs(uint16_t conn_handle, uint16_t start_handle, uint16_t end_handle, ble_gatt_chr_fn *cb, void *cb_arg)
+{
+    (void)conn_handle;
+    (void)cb_arg;
+    g_idf.calls.push_back("ble_gattc_disc_all_chrs");
+    g_idf.range_start = start_handle;
+    g_idf.range_end = end_handle;
+    g_idf.characteristic_cb = cb;
+    return 0;
+}
+
+int ble_gattc_disc_all_dscs(uint16_t conn_handle, uint16_t start_handle, uint16_t end_handle, ble_gatt_dsc_fn *cb, void *cb_arg)
+{
+    (void)conn_handle;
+    (void)cb_arg;
+    g_idf.calls.push_back("ble_gattc_disc_all_dscs");
+    g_idf.range_start = start_handle;
+    g_idf.range_end = end_handle;
+    g_idf.descriptor_cb = cb;
+    return 0;
+}
+
+int ble_gattc_write_flat(uint16_t conn_handle, uint16_t attr_handle, const void *data, uint16_t data_len, ble_gatt_attr_fn *cb, void *cb_arg)
+{
+    (void)cb_arg;
+    const uint8_t *bytes = static_cast<const uint8_t *>(data);
+    g_idf.gattc_writes.push_back({conn_handle, attr_handle, std::vector<uint8_t>(bytes, bytes + data_len)});
+    g_idf.write_cb = cb;
+    return g_idf.gattc_write_result;
+}
+
+// mbedTLS AES through the system's OpenSSL (EVP, AES-128-ECB without padding): a real AES, not a hand-written one.
+void mbedtls_aes_init(mbedtls_aes_context *ctx)
+{
+    std::memset(ctx, 0, sizeof *ctx);
+}
+
+void mbedtls_aes_free(mbedtls_aes_context *ctx)
+{
+    std::memset(ctx, 0, sizeof *ctx);
+}
+
+static int SetKey(mbedtls_aes_context *ctx, const unsigned char *key, unsigned int keybits, int decrypt)
+{
+    if (keybits != 128)
+    {
+        return -0x0020; // MBEDTLS_ERR_AES_INVALID_KEY_LENGTH
+    }
+    std::memcpy(ctx->key, key, 16);
+    ctx->bits = keybits;
+    ctx->decrypt = decrypt;
+    return 0;
+}
+
+int mbedtls_aes_setkey_enc(mbedtls_aes_context *ctx, const unsigned char *key, unsigned int keybits)
+{
+    g_idf.calls.push_back("mbedtls_aes_setkey_enc");
+    return SetKey(ctx, key, keybits, 0);
+}
+
+int mbedtls_aes_setkey_dec(mbedtls_aes_context *ctx, const unsigned char *key, unsigned int keybits)
+{
+    g_idf.calls.push_back("mbedtls_aes_setkey_dec");
+    return SetKey(ctx, key, keybits, 1);
+}
+
+int mbedtls_aes_crypt_ecb(mbedtls_aes_context *ctx, int mode, const unsigned char input[16], unsigned char output[16])
+{
+    g_idf.calls.push_back("mbedtls_aes_crypt_ecb");
+    if (ctx->bits != 128 || (mode == MBEDTLS_AES_DECRYPT) != (ctx->decrypt != 0))
+    {
+        return -1; // a context keyed for the other direction (mbedTLS would compute garbage; the fake refuses)
+    }
+    EVP_CIPHER_CTX *cipher = EVP_CIPHER_CTX_new();
+    int written = 0;
+    int ok = EVP_CipherInit_ex(cipher, EVP_aes_128_ecb(), nullptr, ctx->key, nullptr, mode == MBEDTLS_AES_ENCRYPT ? 1 : 0) == 1 &&
+             EVP_CIPHER_CTX_set_padding(cipher, 0) == 1 && EVP_CipherUpdate(cipher, output, &written, input, 16) == 1 && written == 16;
+    EVP_CIPHER_CTX_free(cipher);
+    return ok ? 0 : -1;
+}

@@ -14,6 +14,7 @@ extern "C" {
 #include "esp_ble_mesh_generic_model_api.h"
 #include "esp_ble_mesh_networking_api.h"
 #include "esp_ble_mesh_provisioning_api.h"
+#include "esp_timer.h"
 #include "host/ble_hs.h"
 }
 
@@ -39,6 +40,13 @@ struct FakeDirectedEnable
     uint16_t net_index;
     bool forwarding;
     bool relay;
+};
+
+struct FakeGattWrite
+{
+    uint16_t connection;
+    uint16_t handle;
+    std::vector<uint8_t> data;
 };
 
 struct FakeIdf
@@ -97,6 +105,28 @@ struct FakeIdf
     bool store_cleared = false;
     ble_gatt_access_fn *access = nullptr;
     void (*host_task)(void *) = nullptr; // the function given to nimble_port_freertos_init
+
+    // The battery monitor central: the mesh's BLE scan (callback, results), its timer, the connection procedure and the
+    // GATT client procedures the glue started (their callbacks, ranges, writes), the results the stack gives.
+    esp_ble_mesh_ble_cb_t ble_cb = nullptr;
+    esp_err_t ble_scan_result = ESP_OK;
+    bool ble_scanning = false;
+    esp_timer_cb_t timer_cb = nullptr;
+    uint64_t timer_timeout_us = 0;
+    int connect_result = 0;
+    ble_addr_t connect_peer{};
+    int32_t connect_duration_ms = 0;
+    ble_gap_event_fn *connect_cb = nullptr;
+    int cancel_count = 0;
+    ble_gatt_disc_svc_fn *service_cb = nullptr;
+    uint16_t service_uuid = 0;
+    ble_gatt_chr_fn *characteristic_cb = nullptr;
+    ble_gatt_dsc_fn *descriptor_cb = nullptr;
+    uint16_t range_start = 0; // of the last characteristic or descriptor discovery
+    uint16_t range_end = 0;
+    ble_gatt_attr_fn *write_cb = nullptr;
+    int gattc_write_result = 0;
+    std::vector<FakeGattWrite> gattc_writes;
 
     uint16_t data_handle() const;
     uint16_t command_handle() const;

@@ -69,6 +69,7 @@ namespace DcMonitor.Emulator.Mesh
         {
             _board = board;
             Gatt = new EmulatedGattServer(this, board);
+            BatteryMonitorCentral = new EmulatedBatteryMonitorCentral(this);
             _node = new NodeState(board.FlashDirectory);
             _network = new NetworkLayer(_node, this);
             _transport = new TransportLayer(_node, _network, this);
@@ -90,6 +91,9 @@ namespace DcMonitor.Emulator.Mesh
 
         /// <summary>The GATT server of service 0xDC01.</summary>
         public EmulatedGattServer Gatt { get; }
+
+        /// <summary>The battery monitor central (issue 18): scans for and talks to <see cref="Peripherals.VirtualBatteryMonitor"/>s on this node's air.</summary>
+        public EmulatedBatteryMonitorCentral BatteryMonitorCentral { get; }
 
         /// <summary>True after the firmware started the stack.</summary>
         public bool Started => _node.Started;
@@ -209,6 +213,7 @@ namespace DcMonitor.Emulator.Mesh
         {
             Air?.Leave(this);
             Gatt.PowerOff();
+            BatteryMonitorCentral.PowerOff();
             _inbox.CompleteAdding();
             _transport.Stop();
             lock (_node.Gate)
@@ -568,6 +573,18 @@ namespace DcMonitor.Emulator.Mesh
 
         /// <summary>Native DC02 notification.</summary>
         public int GattNotify(byte[] value, int length) => Gatt.Notify(value, length);
+
+        /// <summary>Native CentralStartScan (<see cref="EmulatedBatteryMonitorCentral"/>).</summary>
+        public int CentralStartScan(int durationMilliseconds) => BatteryMonitorCentral.StartScan(durationMilliseconds);
+
+        /// <summary>Native CentralConnect.</summary>
+        public int CentralConnect(byte[] address, int addressType, int timeoutMilliseconds) => BatteryMonitorCentral.Connect(address, addressType, timeoutMilliseconds);
+
+        /// <summary>Native CentralWrite.</summary>
+        public int CentralWrite(byte[] block, int length) => BatteryMonitorCentral.Write(block, length);
+
+        /// <summary>Native CentralDisconnect.</summary>
+        public int CentralDisconnect() => BatteryMonitorCentral.Disconnect();
 
         /// <summary>Native GattSetSecurity (<see cref="EmulatedGattServer.SetSecurity"/>).</summary>
         public int GattSetSecurity(int mode, int pairingWindowMilliseconds, int passkey) => Gatt.SetSecurity(mode, pairingWindowMilliseconds, passkey);

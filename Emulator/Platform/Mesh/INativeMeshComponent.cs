@@ -67,5 +67,17 @@ namespace DcMonitor.Emulator.Mesh
 
         /// <summary>See NativeMesh.SendConfigRequest.</summary>
         int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds);
+
+        /// <summary>See NativeMesh.CentralStartScan (a component without a radio of its own: InvalidState).</summary>
+        int CentralStartScan(int durationMilliseconds) => NativeContract.InvalidState;
+
+        /// <summary>See NativeMesh.CentralConnect (a component without a radio of its own: InvalidState).</summary>
+        int CentralConnect(byte[] address, int addressType, int timeoutMilliseconds) => NativeContract.InvalidState;
+
+        /// <summary>See NativeMesh.CentralWrite (a component without a radio of its own: NotConnected).</summary>
+        int CentralWrite(byte[] block, int length) => NativeContract.NotConnected;
+
+        /// <summary>See NativeMesh.CentralDisconnect.</summary>
+        int CentralDisconnect() => NativeContract.Ok;
     }
 }

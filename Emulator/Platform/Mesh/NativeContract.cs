@@ -81,7 +81,19 @@ namespace DcMonitor.Emulator.Mesh
             ConfigurationChanged = 6, OnOffServerMessage = 7, OnOffStatusReceived = 8, OnOffTimedOut = 9, GattConnected = 10,
             GattDisconnected = 11, GattSubscribed = 12, GattMtuChanged = 13, GattCommandWritten = 14, EventsLost = 15, DeviceDiscovered = 16,
             DeviceProvisioned = 17, ProvisioningFailed = 18, ConfigStatusReceived = 19, ConfigTimedOut = 20, ProvisionerReady = 21,
-            GattCommandRefused = 22, GattPaired = 23, GattPairingFailed = 24;
+            GattCommandRefused = 22, GattPaired = 23, GattPairingFailed = 24, BatteryMonitorFound = 25, BatteryMonitorScanCompleted = 26,
+            BatteryMonitorReady = 27, BatteryMonitorNotification = 28, BatteryMonitorDisconnected = 29, BatteryMonitorFailed = 30;
+
+        /// <summary>Steps a BatteryMonitorFailed event names in its opcode (DCM_CENTRAL_FAILURE_*, Shared's BatteryMonitorLinkFailure).</summary>
+        public const int CentralConnectTimedOut = 1, CentralConnectFailed = 2, CentralCharacteristicsMissing = 3, CentralSubscribeFailed = 4,
+            CentralWriteFailed = 5, CentralScanFailed = 6;
+
+        /// <summary>Scan and connect time limits of the battery monitor central, ms (DCM_CENTRAL_MIN/MAX_DURATION_MS).</summary>
+        public const int CentralMinimumDurationMilliseconds = 1000, CentralMaximumDurationMilliseconds = 30000;
+
+        /// <summary>NimBLE codes a battery monitor event carries: BLE_HS_ETIMEOUT (a connect's timeout); the disconnect reasons
+        /// BLE_HS_ERR_HCI_BASE (0x200) + HCI 0x16 (ended by this node), + 0x13 (ended by the peer), + 0x08 (supervision timeout: out of range).</summary>
+        public const int StackTimeout = 13, ReasonLocalHostTerminated = 0x216, ReasonRemoteUserTerminated = 0x213, ReasonSupervisionTimeout = 0x208;
 
         /// <summary>GattSecurityMode values (DCM_GATT_SECURITY_*): who may use service 0xDC01 (docs/security.md).</summary>
         public const int GattSecurityOpen = 0, GattSecurityBonded = 1, GattSecurityPasskey = 2;

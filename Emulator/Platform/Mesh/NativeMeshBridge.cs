@@ -83,6 +83,21 @@ namespace DcMonitor.Emulator.Mesh
         public static int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds) =>
             Stack.SendConfigRequest(requestHandle, destination, opcode, parameters, length, timeoutMilliseconds);
 
+        /// <summary>See NativeMesh.CentralStartScan.</summary>
+        public static int CentralStartScan(int durationMilliseconds) => Stack.CentralStartScan(durationMilliseconds);
+
+        /// <summary>See NativeMesh.CentralConnect.</summary>
+        public static int CentralConnect(byte[] address, int addressType, int timeoutMilliseconds) => Stack.CentralConnect(address, addressType, timeoutMilliseconds);
+
+        /// <summary>See NativeMesh.CentralWrite.</summary>
+        public static int CentralWrite(byte[] block, int length) => Stack.CentralWrite(block, length);
+
+        /// <summary>See NativeMesh.CentralDisconnect.</summary>
+        public static int CentralDisconnect() => Stack.CentralDisconnect();
+
+        /// <summary>See NativeMesh.AesBlock: .NET's AES (<see cref="EmulatedBlockCipher"/>), the same for every node.</summary>
+        public static int AesBlock(bool encrypt, byte[] key, byte[] input, byte[] output) => EmulatedBlockCipher.Block(encrypt, key, input, output);
+
         private static INativeMeshComponent Stack
         {
             get

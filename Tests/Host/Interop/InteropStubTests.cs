@@ -272,9 +272,11 @@ namespace NF.AwesomeLib
         {
             InteropAssembly assembly = CompileMeshInterop();
             List<string> table = NativeChecksum.MethodTable(assembly);
-            Assert.Equal(20, table.Count(entry => entry != "NULL"));
+            Assert.Equal(25, table.Count(entry => entry != "NULL"));
             Assert.Contains("Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendVendor___STATIC__I4__I4__I4__SZARRAY_U1__I4__I4__BOOLEAN__I4", table);
             Assert.Contains("Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::SendConfigRequest___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__I4", table);
+            Assert.Contains("Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::CentralConnect___STATIC__I4__SZARRAY_U1__I4__I4", table);
+            Assert.Contains("Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::AesBlock___STATIC__I4__BOOLEAN__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1", table);
             Assert.Equal(NativeChecksum.Compute(assembly), NativeChecksum.Compute(CompileMeshInterop()));
         }
 

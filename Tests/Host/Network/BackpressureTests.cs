@@ -51,6 +51,14 @@ namespace DcMonitor.Tests.Network
             Assert.Equal(NativeContract.ProvisionerReady, Enumerator(glue, "DCM_EVENT_PROVISIONER_READY"));
             Assert.Equal(NativeContract.GattPaired, Enumerator(glue, "DCM_EVENT_GATT_PAIRED"));
             Assert.Equal(NativeContract.GattPairingFailed, Enumerator(glue, "DCM_EVENT_GATT_PAIRING_FAILED"));
+            Assert.Equal(NativeContract.BatteryMonitorFound, Enumerator(glue, "DCM_EVENT_BATTERY_MONITOR_FOUND"));
+            Assert.Equal(NativeContract.BatteryMonitorScanCompleted, Enumerator(glue, "DCM_EVENT_BATTERY_MONITOR_SCAN_COMPLETED"));
+            Assert.Equal(NativeContract.BatteryMonitorReady, Enumerator(glue, "DCM_EVENT_BATTERY_MONITOR_READY"));
+            Assert.Equal(NativeContract.BatteryMonitorNotification, Enumerator(glue, "DCM_EVENT_BATTERY_MONITOR_NOTIFICATION"));
+            Assert.Equal(NativeContract.BatteryMonitorDisconnected, Enumerator(glue, "DCM_EVENT_BATTERY_MONITOR_DISCONNECTED"));
+            Assert.Equal(NativeContract.BatteryMonitorFailed, Enumerator(glue, "DCM_EVENT_BATTERY_MONITOR_FAILED"));
+            Assert.Equal(NativeContract.CentralConnectTimedOut, Enumerator(glue, "DCM_CENTRAL_FAILURE_CONNECT_TIMED_OUT"));
+            Assert.Equal(NativeContract.CentralScanFailed, Enumerator(glue, "DCM_CENTRAL_FAILURE_SCAN_FAILED"));
             Assert.Equal(NativeContract.GattLinkEncrypted, Define(glue, "DCM_GATT_LINK_ENCRYPTED"));
             Assert.Equal(NativeContract.GattLinkAuthenticated, Define(glue, "DCM_GATT_LINK_AUTHENTICATED"));
             Assert.Equal(NativeContract.GattLinkBonded, Define(glue, "DCM_GATT_LINK_BONDED"));
@@ -58,6 +66,8 @@ namespace DcMonitor.Tests.Network
             Assert.Equal(NativeContract.GattSecurityBonded, Enumerator(mesh, "DCM_GATT_SECURITY_BONDED"));
             Assert.Equal(NativeContract.GattSecurityPasskey, Enumerator(mesh, "DCM_GATT_SECURITY_PASSKEY"));
             Assert.Equal(NativeContract.GattBondRecordLength, Define(mesh, "DCM_GATT_BOND_RECORD_LENGTH"));
+            Assert.Equal(NativeContract.CentralMinimumDurationMilliseconds, Define(mesh, "DCM_CENTRAL_MIN_DURATION_MS"));
+            Assert.Equal(NativeContract.CentralMaximumDurationMilliseconds, Define(mesh, "DCM_CENTRAL_MAX_DURATION_MS"));
             Assert.Equal((int)DcMonitor.MeshInterop.GattSecurityMode.Passkey, NativeContract.GattSecurityPasskey);
             Assert.Equal(DcMonitor.MeshInterop.MeshNode.GattBondRecordLength, NativeContract.GattBondRecordLength);
             string sdkconfig = File.ReadAllText(RepositoryPaths.InRoot("native-mesh-interop", "native", "firmware", "sdkconfig.dcmonitor.esp32c6"));

@@ -93,5 +93,25 @@ namespace DcMonitor.MeshInterop.Native
         /// <summary>Config Client request with on-air parameters; status or timeout reported with <paramref name="requestHandle"/>.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds);
+
+        /// <summary>Battery monitor central: reports BM2/BM6/BM7 / 0xFFF0 advertisers heard by the mesh's scanner for <paramref name="durationMilliseconds"/> (1,000–30,000).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int CentralStartScan(int durationMilliseconds);
+
+        /// <summary>Battery monitor central: connects to the 6-byte <paramref name="address"/>, discovers 0xFFF3/0xFFF4 and subscribes; outcome as events.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int CentralConnect(byte[] address, int addressType, int timeoutMilliseconds);
+
+        /// <summary>Battery monitor central: writes <paramref name="length"/> (16) bytes to 0xFFF3 with response.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int CentralWrite(byte[] block, int length);
+
+        /// <summary>Battery monitor central: ends the connection or cancels a pending connect.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int CentralDisconnect();
+
+        /// <summary>AES-128 on one 16-byte block with ESP-IDF's mbedTLS (ECB), encrypting or decrypting <paramref name="input"/> into <paramref name="output"/>.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern int AesBlock(bool encrypt, byte[] key, byte[] input, byte[] output);
     }
 }

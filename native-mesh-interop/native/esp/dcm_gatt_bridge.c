@@ -120,6 +120,12 @@ static int access_characteristic(uint16_t connection, uint16_t attribute, struct
 static int on_gap_event(struct ble_gap_event *event, void *argument)
 {
     (void)argument;
+    /* The battery monitor central's own link (we are its master) is no Pi connection: dcm_ble_central.c reports it. */
+    if ((event->type == BLE_GAP_EVENT_CONNECT && event->connect.status == 0 && dcm_central_owns_connection(event->connect.conn_handle)) ||
+        (event->type == BLE_GAP_EVENT_DISCONNECT && dcm_central_owns_connection(event->disconnect.conn.conn_handle)))
+    {
+        return 0;
+    }
     dcm_gatt_security_on_gap_event(event);
     switch (event->type)
     {

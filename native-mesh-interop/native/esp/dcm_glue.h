@@ -48,7 +48,25 @@ enum
     DCM_EVENT_PROVISIONER_READY = 21,
     DCM_EVENT_GATT_COMMAND_REFUSED = 22, /* header-only, from the ring's reserve: a DC03 command did not fit (answer ERROR:BUSY) */
     DCM_EVENT_GATT_PAIRED = 23,          /* value DCM_GATT_LINK_* bits, payload the central's bond record */
-    DCM_EVENT_GATT_PAIRING_FAILED = 24   /* value the SMP reason, payload the central's bond record */
+    DCM_EVENT_GATT_PAIRING_FAILED = 24,  /* value the SMP reason, payload the central's bond record */
+    /* The battery monitor central (dcm_ble_central.c; layouts in MeshEventKind.cs). */
+    DCM_EVENT_BATTERY_MONITOR_FOUND = 25,         /* opcode address type, value RSSI, payload address (6) + name */
+    DCM_EVENT_BATTERY_MONITOR_SCAN_COMPLETED = 26, /* header only */
+    DCM_EVENT_BATTERY_MONITOR_READY = 27,         /* handle connection, payload address (6) */
+    DCM_EVENT_BATTERY_MONITOR_NOTIFICATION = 28,  /* handle connection, payload the 0xFFF4 value */
+    DCM_EVENT_BATTERY_MONITOR_DISCONNECTED = 29,  /* handle connection, value HCI reason */
+    DCM_EVENT_BATTERY_MONITOR_FAILED = 30         /* opcode DCM_CENTRAL_FAILURE_*, value the stack's error code */
+};
+
+/* Failed steps of the battery monitor central (DcMonitor.Shared.Battery.BatteryMonitorLinkFailure). */
+enum
+{
+    DCM_CENTRAL_FAILURE_CONNECT_TIMED_OUT = 1,
+    DCM_CENTRAL_FAILURE_CONNECT_FAILED = 2,
+    DCM_CENTRAL_FAILURE_CHARACTERISTICS_MISSING = 3,
+    DCM_CENTRAL_FAILURE_SUBSCRIBE_FAILED = 4,
+    DCM_CENTRAL_FAILURE_WRITE_FAILED = 5,
+    DCM_CENTRAL_FAILURE_SCAN_FAILED = 6
 };
 
 /* Steps of dcm_mesh_enable_provisioner, reported in ProvisionerReady's opcode field when one fails. */
@@ -167,6 +185,17 @@ void dcm_gatt_security_on_gap_event(struct ble_gap_event *event);
 /* GATT bridge: queue the service (before esp_ble_mesh_init), then, after it, MTU, listener and advert. */
 int dcm_gatt_queue_service(void);
 int dcm_gatt_after_mesh_init(void);
+
+/* Battery monitor central (dcm_ble_central.c): true when `connection` is the central's own link (the GATT bridge does
+ * not report it as a Pi connection). Safe from any task. */
+bool dcm_central_owns_connection(uint16_t connection);
+
+#ifdef DCM_HOST_TESTS
+/* Host tests only: forget the central's state (a fresh boot). */
+void dcm_central_forget_for_tests(void);
+/* Host tests only: the scan timer's callback (what esp_timer runs when the scan's duration ends). */
+void (*dcm_central_scan_timer_for_tests(void))(void *);
+#endif
 
 /* Longest wait for one round of the NimBLE host's sync with the controller, ms, and the number of rounds before the
  * start gives up (2 s × 5 = 10 s overall). The sync normally comes within tens of milliseconds of nimble_port_init; a

@@ -146,6 +146,40 @@ size_t dcm_mesh_gatt_read_bond(int32_t index, uint8_t *record, size_t capacity);
  * INVALID_ARGUMENT when there is no such bond. */
 dcm_result_t dcm_mesh_gatt_delete_bond(const uint8_t *record, size_t length);
 
+/* ---- Battery monitor central (issue 18; docs/battery-monitor.md "Native central"; dcm_ble_central.c) ------------------ */
+
+/* Scan and connect time limits, ms (DcMonitor.Shared.Battery.IBatteryMonitorLink). */
+#define DCM_CENTRAL_MIN_DURATION_MS 1000
+#define DCM_CENTRAL_MAX_DURATION_MS 30000
+/* Bytes of the block written to 0xFFF3 (one AES block). */
+#define DCM_CENTRAL_BLOCK_LENGTH 16u
+
+/* Reports, for `duration_ms` (DCM_CENTRAL_MIN/MAX_DURATION_MS), every advertiser the mesh's own scanner hears that
+ * dcm_adv_filter_match recognises, once per scan (BatteryMonitorFound), then BatteryMonitorScanCompleted.
+ * INVALID_ARGUMENT out of range, INVALID_STATE before start, BUSY while a scan or a connection is under way, FAILED
+ * when the stack refused (logged). */
+dcm_result_t dcm_mesh_central_start_scan(int32_t duration_ms);
+
+/* Connects to the 6-byte `address` (least significant byte first) of `address_type` (0 public, 1 random) within
+ * `timeout_ms`, discovers 0xFFF0 / 0xFFF3 / 0xFFF4 and its CCCD and enables notifications: BatteryMonitorReady, or
+ * BatteryMonitorFailed with the step. INVALID_ARGUMENT / INVALID_STATE / BUSY as above; a refusal by the stack is a
+ * BatteryMonitorFailed event (the call returns OK). */
+dcm_result_t dcm_mesh_central_connect(const uint8_t *address, size_t length, int32_t address_type, int32_t timeout_ms);
+
+/* Writes the 16-byte `block` to 0xFFF3 with response on the ready connection (a refusal: BatteryMonitorFailed,
+ * WriteFailed). INVALID_ARGUMENT unless 16 bytes, NOT_CONNECTED when no connection is ready, BUSY while the previous
+ * write is unanswered. */
+dcm_result_t dcm_mesh_central_write(const uint8_t *block, size_t length);
+
+/* Ends the connection (BatteryMonitorDisconnected follows) or cancels a pending connect (no event); OK when idle. */
+dcm_result_t dcm_mesh_central_disconnect(void);
+
+/* AES-128 on one 16-byte block with mbedTLS (ECB: mbedtls_aes_setkey_enc/dec + mbedtls_aes_crypt_ecb): `input` into
+ * `output` with the 16-byte `key`, encrypting or decrypting. INVALID_ARGUMENT for a key, input or output that is not
+ * 16 bytes long; FAILED when mbedTLS refused. Any thread; no state. */
+dcm_result_t dcm_mesh_aes_block(bool encrypt, const uint8_t *key, size_t key_length, const uint8_t *input, size_t input_length, uint8_t *output,
+                                size_t output_length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -54,5 +54,16 @@ namespace DcMonitor.MeshInterop.Native
 
         internal static int SendConfigRequest(int requestHandle, int destination, int opcode, byte[] parameters, int length, int timeoutMilliseconds) =>
             NativeMeshBridge.SendConfigRequest(requestHandle, destination, opcode, Marshal(parameters), length, timeoutMilliseconds);
+
+        internal static int CentralStartScan(int durationMilliseconds) => NativeMeshBridge.CentralStartScan(durationMilliseconds);
+
+        internal static int CentralConnect(byte[] address, int addressType, int timeoutMilliseconds) => NativeMeshBridge.CentralConnect(Marshal(address), addressType, timeoutMilliseconds);
+
+        internal static int CentralWrite(byte[] block, int length) => NativeMeshBridge.CentralWrite(Marshal(block), length);
+
+        internal static int CentralDisconnect() => NativeMeshBridge.CentralDisconnect();
+
+        internal static int AesBlock(bool encrypt, byte[] key, byte[] input, byte[] output) =>
+            NativeMeshBridge.AesBlock(encrypt, Marshal(key), Marshal(input), Marshal(output));
     }
 }

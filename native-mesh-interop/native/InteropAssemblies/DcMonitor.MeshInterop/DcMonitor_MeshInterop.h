@@ -33,6 +33,11 @@ struct Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh
     NANOCLR_NATIVE_DECLARE(ReadProvisionedNode___STATIC__I4__I4__SZARRAY_U1);
     NANOCLR_NATIVE_DECLARE(DeleteProvisionedNode___STATIC__I4__SZARRAY_U1);
     NANOCLR_NATIVE_DECLARE(SendConfigRequest___STATIC__I4__I4__I4__I4__SZARRAY_U1__I4__I4);
+    NANOCLR_NATIVE_DECLARE(CentralStartScan___STATIC__I4__I4);
+    NANOCLR_NATIVE_DECLARE(CentralConnect___STATIC__I4__SZARRAY_U1__I4__I4);
+    NANOCLR_NATIVE_DECLARE(CentralWrite___STATIC__I4__SZARRAY_U1__I4);
+    NANOCLR_NATIVE_DECLARE(CentralDisconnect___STATIC__I4);
+    NANOCLR_NATIVE_DECLARE(AesBlock___STATIC__I4__BOOLEAN__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1);
 };
 
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_DcMonitor_MeshInterop;

@@ -214,3 +214,37 @@ signed int NativeMesh::SendConfigRequest(
     }
     return dcm_mesh_send_config_request(param0, param1, param2, param3.GetBuffer(), (size_t)param4, param5);
 }
+
+signed int NativeMesh::CentralStartScan(signed int param0, HRESULT &hr)
+{
+    (void)hr;
+    return dcm_mesh_central_start_scan(param0);
+}
+
+signed int NativeMesh::CentralConnect(CLR_RT_TypedArray_UINT8 param0, signed int param1, signed int param2, HRESULT &hr)
+{
+    (void)hr;
+    return dcm_mesh_central_connect(param0.GetBuffer(), param0.GetSize(), param1, param2);
+}
+
+signed int NativeMesh::CentralWrite(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr)
+{
+    (void)hr;
+    if (!Fits(param0, param1))
+    {
+        return DCM_RESULT_INVALID_ARGUMENT;
+    }
+    return dcm_mesh_central_write(param0.GetBuffer(), (size_t)param1);
+}
+
+signed int NativeMesh::CentralDisconnect(HRESULT &hr)
+{
+    (void)hr;
+    return dcm_mesh_central_disconnect();
+}
+
+signed int NativeMesh::AesBlock(bool param0, CLR_RT_TypedArray_UINT8 param1, CLR_RT_TypedArray_UINT8 param2, CLR_RT_TypedArray_UINT8 param3, HRESULT &hr)
+{
+    (void)hr;
+    return dcm_mesh_aes_block(param0, param1.GetBuffer(), param1.GetSize(), param2.GetBuffer(), param2.GetSize(), param3.GetBuffer(), param3.GetSize());
+}

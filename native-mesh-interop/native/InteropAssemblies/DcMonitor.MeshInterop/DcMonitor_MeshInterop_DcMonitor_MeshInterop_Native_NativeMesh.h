@@ -31,5 +31,10 @@ namespace DcMonitor_MeshInterop
         static signed int ReadProvisionedNode(signed int param0, CLR_RT_TypedArray_UINT8 param1, HRESULT &hr);
         static signed int DeleteProvisionedNode(CLR_RT_TypedArray_UINT8 param0, HRESULT &hr);
         static signed int SendConfigRequest(signed int param0, signed int param1, signed int param2, CLR_RT_TypedArray_UINT8 param3, signed int param4, signed int param5, HRESULT &hr);
+        static signed int CentralStartScan(signed int param0, HRESULT &hr);
+        static signed int CentralConnect(CLR_RT_TypedArray_UINT8 param0, signed int param1, signed int param2, HRESULT &hr);
+        static signed int CentralWrite(CLR_RT_TypedArray_UINT8 param0, signed int param1, HRESULT &hr);
+        static signed int CentralDisconnect(HRESULT &hr);
+        static signed int AesBlock(bool param0, CLR_RT_TypedArray_UINT8 param1, CLR_RT_TypedArray_UINT8 param2, CLR_RT_TypedArray_UINT8 param3, HRESULT &hr);
     };
 }

@@ -361,3 +361,83 @@ HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::S
     NANOCLR_NOCLEANUP();
 }
 
+HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::CentralStartScan___STATIC__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        signed int param0;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 0, param0));
+        signed int result = NativeMesh::CentralStartScan(param0, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+        SetResult_INT32(stack, result);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::CentralConnect___STATIC__I4__SZARRAY_U1__I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_UINT8 param0;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 0, param0));
+        signed int param1;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 1, param1));
+        signed int param2;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 2, param2));
+        signed int result = NativeMesh::CentralConnect(param0, param1, param2, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+        SetResult_INT32(stack, result);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::CentralWrite___STATIC__I4__SZARRAY_U1__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        CLR_RT_TypedArray_UINT8 param0;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 0, param0));
+        signed int param1;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_INT32(stack, 1, param1));
+        signed int result = NativeMesh::CentralWrite(param0, param1, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+        SetResult_INT32(stack, result);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::CentralDisconnect___STATIC__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        signed int result = NativeMesh::CentralDisconnect(hr);
+        NANOCLR_CHECK_HRESULT(hr);
+        SetResult_INT32(stack, result);
+    }
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh::AesBlock___STATIC__I4__BOOLEAN__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+    hr = S_OK;
+    {
+        bool param0;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_bool(stack, 0, param0));
+        CLR_RT_TypedArray_UINT8 param1;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 1, param1));
+        CLR_RT_TypedArray_UINT8 param2;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 2, param2));
+        CLR_RT_TypedArray_UINT8 param3;
+        NANOCLR_CHECK_HRESULT(Interop_Marshal_UINT8_ARRAY(stack, 3, param3));
+        signed int result = NativeMesh::AesBlock(param0, param1, param2, param3, hr);
+        NANOCLR_CHECK_HRESULT(hr);
+        SetResult_INT32(stack, result);
+    }
+    NANOCLR_NOCLEANUP();
+}
+

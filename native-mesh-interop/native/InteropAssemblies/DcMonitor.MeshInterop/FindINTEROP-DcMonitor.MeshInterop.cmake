@@ -38,17 +38,23 @@ list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/bt/e
 list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/bt/esp_ble_mesh/v1.1/include)
 list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/bt/esp_ble_mesh/v1.1/dfu)
 list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/bt/esp_ble_mesh/v1.1/mbt)
+list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/mbedtls/mbedtls/include)
+list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/mbedtls/port/include)
+list(APPEND DcMonitor.MeshInterop_INCLUDE_DIRS ${ESP32_IDF_PATH}/components/esp_timer/include)
 
 set(DcMonitor.MeshInterop_SOURCES
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop.cpp
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh_mshl.cpp
     ${BASE_PATH_FOR_THIS_MODULE}/DcMonitor_MeshInterop_DcMonitor_MeshInterop_Native_NativeMesh.cpp
+    ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_adv_filter.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_composition.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_config_codec.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_df_codec.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_event_queue.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_reply_table.c
     ${BASE_PATH_FOR_THIS_MODULE}/core/dcm_requests.c
+    ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_aes_block.c
+    ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_ble_central.c
     ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_gatt_bridge.c
     ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_gatt_security.c
     ${BASE_PATH_FOR_THIS_MODULE}/esp/dcm_mesh_common.c

@@ -12,6 +12,9 @@ extern "C" {
 #define BLE_HS_ENOMEM 6
 #define BLE_HS_ENOENT 5
 #define BLE_HS_ENOTCONN 7
+#define BLE_HS_EAPP 9
+#define BLE_HS_ETIMEOUT 13
+#define BLE_HS_EDONE 14
 #define BLE_HS_EBUSY 15
 #define BLE_HS_CONN_HANDLE_NONE 0xffff
 
@@ -48,6 +51,24 @@ typedef struct
 } ble_uuid16_t;
 #define BLE_UUID16_INIT(uuid16) {.u = {.type = BLE_UUID_TYPE_16}, .value = (uuid16)}
 #define BLE_UUID16_DECLARE(uuid16) ((ble_uuid_t *)(&(ble_uuid16_t)BLE_UUID16_INIT(uuid16)))
+typedef struct
+{
+    ble_uuid_t u;
+    uint32_t value;
+} ble_uuid32_t;
+typedef struct
+{
+    ble_uuid_t u;
+    uint8_t value[16];
+} ble_uuid128_t;
+typedef union
+{
+    ble_uuid_t u;
+    ble_uuid16_t u16;
+    ble_uuid32_t u32;
+    ble_uuid128_t u128;
+} ble_uuid_any_t;
+uint16_t ble_uuid_u16(const ble_uuid_t *uuid);
 
 /* host/ble_att.h */
 #define BLE_ATT_ERR_INSUFFICIENT_AUTHEN 0x05
@@ -107,6 +128,44 @@ struct ble_gatt_access_ctxt
 int ble_gatts_count_cfg(const struct ble_gatt_svc_def *defs);
 int ble_gatts_add_svcs(const struct ble_gatt_svc_def *svcs);
 int ble_gatts_notify_custom(uint16_t conn_handle, uint16_t att_handle, struct os_mbuf *om);
+struct ble_gatt_error
+{
+    uint16_t status;
+    uint16_t att_handle;
+};
+struct ble_gatt_svc
+{
+    uint16_t start_handle;
+    uint16_t end_handle;
+    ble_uuid_any_t uuid;
+};
+struct ble_gatt_chr
+{
+    uint16_t def_handle;
+    uint16_t val_handle;
+    uint8_t properties;
+    ble_uuid_any_t uuid;
+};
+struct ble_gatt_dsc
+{
+    uint16_t handle;
+    ble_uuid_any_t uuid;
+};
+struct ble_gatt_attr
+{
+    uint16_t handle;
+    uint16_t offset;
+    struct os_mbuf *om;
+};
+typedef int ble_gatt_disc_svc_fn(uint16_t conn_handle, const struct ble_gatt_error *error, const struct ble_gatt_svc *service, void *arg);
+typedef int ble_gatt_chr_fn(uint16_t conn_handle, const struct ble_gatt_error *error, const struct ble_gatt_chr *chr, void *arg);
+typedef int ble_gatt_dsc_fn(uint16_t conn_handle, const struct ble_gatt_error *error, uint16_t chr_val_handle, const struct ble_gatt_dsc *dsc,
+                            void *arg);
+typedef int ble_gatt_attr_fn(uint16_t conn_handle, const struct ble_gatt_error *error, struct ble_gatt_attr *attr, void *arg);
+int ble_gattc_disc_svc_by_uuid(uint16_t conn_handle, const ble_uuid_t *uuid, ble_gatt_disc_svc_fn *cb, void *cb_arg);
+int ble_gattc_disc_all_chrs(uint16_t conn_handle, uint16_t start_handle, uint16_t end_handle, ble_gatt_chr_fn *cb, void *cb_arg);
+int ble_gattc_disc_all_dscs(uint16_t conn_handle, uint16_t start_handle, uint16_t end_handle, ble_gatt_dsc_fn *cb, void *cb_arg);
+int ble_gattc_write_flat(uint16_t conn_handle, uint16_t attr_handle, const void *data, uint16_t data_len, ble_gatt_attr_fn *cb, void *cb_arg);
 
 /* nimble/ble.h */
 typedef struct
@@ -125,6 +184,9 @@ enum ble_error_codes
 #define BLE_GAP_EVENT_DISCONNECT 1
 #define BLE_GAP_EVENT_ENC_CHANGE 10
 #define BLE_GAP_EVENT_PASSKEY_ACTION 11
+#define BLE_GAP_EVENT_NOTIFY_RX 12
+#define BLE_GAP_ROLE_MASTER 0
+#define BLE_GAP_ROLE_SLAVE 1
 #define BLE_GAP_EVENT_SUBSCRIBE 14
 #define BLE_GAP_EVENT_MTU 15
 struct ble_gap_sec_state
@@ -139,8 +201,10 @@ struct ble_gap_conn_desc
     struct ble_gap_sec_state sec_state;
     ble_addr_t peer_id_addr;
     uint16_t conn_handle;
-    /* our addresses, over-the-air addresses and connection parameters omitted */
+    uint8_t role;
+    /* our addresses, over-the-air addresses, connection parameters and clock accuracy omitted */
 };
+struct ble_gap_conn_params;
 struct ble_gap_passkey_params
 {
     uint8_t action;
@@ -173,6 +237,13 @@ struct ble_gap_event
         } subscribe;
         struct
         {
+            struct os_mbuf *om;
+            uint16_t conn_handle;
+            uint16_t attr_handle;
+            uint8_t indication : 1;
+        } notify_rx;
+        struct
+        {
             uint16_t conn_handle;
             uint16_t channel_id;
             uint16_t value;
@@ -200,6 +271,9 @@ struct ble_gap_event_listener
 int ble_gap_event_listener_register(struct ble_gap_event_listener *listener, ble_gap_event_fn *fn, void *arg);
 int ble_gap_conn_find(uint16_t handle, struct ble_gap_conn_desc *out_desc);
 int ble_gap_terminate(uint16_t conn_handle, uint8_t hci_reason);
+int ble_gap_connect(uint8_t own_addr_type, const ble_addr_t *peer_addr, int32_t duration_ms, const struct ble_gap_conn_params *params,
+                    ble_gap_event_fn *cb, void *cb_arg);
+int ble_gap_conn_cancel(void);
 
 /* host/ble_sm.h */
 #define BLE_SM_IOACT_DISP 3
@@ -232,6 +306,7 @@ int ble_store_clear(void);
 
 /* nimble/ble.h (continued) */
 #define BLE_ADDR_PUBLIC (0x00)
+#define BLE_OWN_ADDR_PUBLIC (0x00)
 
 /* host/ble_hs_id.h */
 int ble_hs_id_copy_addr(uint8_t id_addr_type, uint8_t *out_id_addr, int *out_is_nrpa);
