@@ -21,18 +21,24 @@ namespace DcMonitor.Shared.Battery
         private readonly WorkQueue _queue;
         private readonly BatteryMonitorReader _reader;
         private readonly WorkItem _drain;
+        private readonly MillisecondClock _clock;
         private int _first;
         private int _count;
         private bool _drainPosted;
 
-        /// <summary>Subscribes to <paramref name="link"/>'s events and hands them to <paramref name="reader"/> on <paramref name="queue"/>'s worker.</summary>
+        /// <summary>
+        /// Subscribes to <paramref name="link"/>'s events and hands them to <paramref name="reader"/> on <paramref name="queue"/>'s worker,
+        /// each with the time <paramref name="clock"/> gives when it is handed over.
+        /// </summary>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
-        public BatteryMonitorEventPump(IBatteryMonitorLink link, WorkQueue queue, BatteryMonitorReader reader)
+        public BatteryMonitorEventPump(IBatteryMonitorLink link, WorkQueue queue, BatteryMonitorReader reader, MillisecondClock clock)
         {
-            if (link == null || queue == null || reader == null)
+            if (link == null || queue == null || reader == null || clock == null)
             {
-                throw new ArgumentNullException(link == null ? "link" : queue == null ? "queue" : "reader");
+                throw new ArgumentNullException(link == null ? "link" : queue == null ? "queue" : reader == null ? "reader" : "clock");
             }
+
+            _clock = clock;
 
             for (int i = 0; i < Capacity; i++)
             {
@@ -92,7 +98,7 @@ namespace DcMonitor.Shared.Battery
                     _count--;
                 }
 
-                _reader.OnLinkEvent(_taken, Environment.TickCount64);
+                _reader.OnLinkEvent(_taken, _clock());
             }
         }
 

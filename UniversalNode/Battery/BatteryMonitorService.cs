@@ -40,7 +40,7 @@ namespace DcMonitor.UniversalNode.Battery
             _log = log;
             _file = new AtomicFile(folder + "\\settings.txt");
             Reader = new BatteryMonitorReader(link, cipher, log);
-            Pump = new BatteryMonitorEventPump(link, queue, Reader);
+            Pump = new BatteryMonitorEventPump(link, queue, Reader, delegate { return Environment.TickCount64; });
             _tick = queue.CreatePeriodic(delegate { Reader.Tick(Environment.TickCount64); });
         }
 
