@@ -19,7 +19,7 @@ namespace DcMonitor.Shared.Mesh
     /// <see cref="BinaryStatusKind.BatteryReading"/>, <see cref="BinaryStatusKind.NoBatteryMonitor"/>,
     /// <see cref="BinaryStatusKind.BatteryMonitorUnreachable"/>) use the same 8 bytes differently:
     /// <code>
-    /// byte 0    : 0x10 | kind (4, 5 or 6)
+    /// byte 0    : 0x10 | kind (8, 9 or 10: 0x18, 0x19, 0x1A)
     /// byte 1    : state of charge, 0–100 %
     /// bytes 2–3 : voltage, centivolts (10 mV), big-endian, 0–4095
     /// bytes 4–5 : temperature, whole °C, big-endian two's complement, −255 to 255
