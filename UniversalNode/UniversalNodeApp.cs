@@ -145,6 +145,11 @@ namespace DcMonitor.UniversalNode
                 _consoleCommands.Uplink = Uplink.CreateConsole(_console.WriteLine);
                 _queue.Post(Mesh.Start);
                 _queue.Post(Uplink.Start);
+                if (Battery != null)
+                {
+                    UplinkService uplink = Uplink;
+                    Battery.Reader.ReadingTaken = delegate(BatteryReading reading) { uplink.Reporter.PublishBattery(reading); }; // MQTT and Home Assistant
+                }
             }
             catch (Exception exception)
             {

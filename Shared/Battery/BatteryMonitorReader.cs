@@ -100,6 +100,9 @@ namespace DcMonitor.Shared.Battery
             _log = log;
         }
 
+        /// <summary>Told each good reading, on the worker thread (the node publishes it to the uplink); null: nobody.</summary>
+        public BatteryReadingHandler ReadingTaken { get; set; }
+
         /// <summary>What the reader is doing.</summary>
         public BatteryMonitorState State { get; private set; }
 
@@ -467,6 +470,12 @@ namespace DcMonitor.Shared.Battery
 
             _failing = false;
             Disconnecting(now);
+            BatteryReadingHandler taken = ReadingTaken;
+            if (taken != null)
+            {
+                taken(_reading);
+            }
+
             if (_readOutput != null)
             {
                 LogSink output = _readOutput;
