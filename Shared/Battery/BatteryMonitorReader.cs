@@ -142,16 +142,12 @@ namespace DcMonitor.Shared.Battery
         /// <exception cref="ArgumentOutOfRangeException">periodSeconds outside <see cref="MinimumPeriodSeconds"/>–<see cref="MaximumPeriodSeconds"/>.</exception>
         public void Configure(byte[] address, int addressType, int periodSeconds, long now)
         {
-            if (address == null || address.Length != BondAddress.AddressLength)
+            if (address == null)
             {
                 throw new ArgumentException("a BM6 address has 6 bytes");
             }
 
-            if (addressType != 0 && addressType != 1)
-            {
-                throw new ArgumentException("address type " + addressType.ToString() + " is neither 0 (public) nor 1 (random)");
-            }
-
+            CheckAddress(address, addressType);
             CheckPeriod(periodSeconds);
             bool sameMonitor = _configured && _addressType == addressType && BondAddress.Matches(_record, address);
             Array.Copy(address, _address, BondAddress.AddressLength);
@@ -563,7 +559,24 @@ namespace DcMonitor.Shared.Battery
             }
         }
 
-        private static void CheckPeriod(int periodSeconds)
+        /// <summary>Checks a monitor address (6 bytes, or null for none) and its type (0 public, 1 random).</summary>
+        /// <exception cref="ArgumentException">address not 6 bytes, addressType not 0 or 1.</exception>
+        public static void CheckAddress(byte[] address, int addressType)
+        {
+            if (address != null && address.Length != BondAddress.AddressLength)
+            {
+                throw new ArgumentException("a BM6 address has 6 bytes");
+            }
+
+            if (addressType != 0 && addressType != 1)
+            {
+                throw new ArgumentException("address type " + addressType.ToString() + " is neither 0 (public) nor 1 (random)");
+            }
+        }
+
+        /// <summary>Checks a read period: <see cref="MinimumPeriodSeconds"/>–<see cref="MaximumPeriodSeconds"/> s.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">periodSeconds outside the range.</exception>
+        public static void CheckPeriod(int periodSeconds)
         {
             if (periodSeconds < MinimumPeriodSeconds || periodSeconds > MaximumPeriodSeconds)
             {

@@ -21,20 +21,8 @@ namespace DcMonitor.Shared.Battery
         /// <exception cref="ArgumentOutOfRangeException">periodSeconds outside <see cref="BatteryMonitorReader.MinimumPeriodSeconds"/>–<see cref="BatteryMonitorReader.MaximumPeriodSeconds"/>.</exception>
         public BatteryMonitorSettings(byte[] address, int addressType, int periodSeconds)
         {
-            if (address != null && address.Length != BondAddress.AddressLength)
-            {
-                throw new ArgumentException("a BM6 address has 6 bytes");
-            }
-
-            if (addressType != 0 && addressType != 1)
-            {
-                throw new ArgumentException("address type " + addressType.ToString() + " is neither 0 (public) nor 1 (random)");
-            }
-
-            if (periodSeconds < BatteryMonitorReader.MinimumPeriodSeconds || periodSeconds > BatteryMonitorReader.MaximumPeriodSeconds)
-            {
-                throw new ArgumentOutOfRangeException("periodSeconds", "the BM6 read period is " + BatteryMonitorReader.MinimumPeriodSeconds.ToString() + "-" + BatteryMonitorReader.MaximumPeriodSeconds.ToString() + " s");
-            }
+            BatteryMonitorReader.CheckAddress(address, addressType);
+            BatteryMonitorReader.CheckPeriod(periodSeconds);
 
             if (address != null)
             {
