@@ -75,6 +75,15 @@ namespace DcMonitor.NFUnitTest
             string longest = (string)gateway.Notifier.Messages[1];
             Assert.AreEqual("NODE249:BATT:V:40.95V,SOC:100%,T:-255C", longest);
             Assert.IsTrue(longest.Length <= GatewayReplies.MaximumMessageBytes);
+            NotificationChunker chunker = new NotificationChunker(GatewayReplies.MaximumMessageBytes);
+            byte[] bytes = new byte[longest.Length];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = (byte)longest[i];
+            }
+
+            Assert.AreEqual(2, chunker.Plan(bytes, bytes.Length), "two notifications of the 20-byte framing");
+            Assert.IsTrue(chunker.WasExact, "framed without replacing a byte");
         }
 
         [TestMethod]
