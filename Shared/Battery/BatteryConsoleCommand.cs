@@ -18,7 +18,7 @@ namespace DcMonitor.Shared.Battery
         {
             "  bm6               battery monitor: address, period, last reading and its age, last failure",
             "  bm6 scan          list BM6/BM7 monitors in range (10 s)",
-            "  bm6 use A [random] read the monitor at A (AA:BB:CC:DD:EE:FF) from now on (kept in flash)",
+            "  bm6 use A         read the monitor at A (AA:BB:CC:DD:EE:FF; add ' random' for a random address) from now on",
             "  bm6 read          read it now (connect, one notification, disconnect)",
             "  bm6 interval S    read every S seconds, 10-3600 (default 60; kept in flash)",
             "  bm6 off           stop reading and forget the monitor",
