@@ -8,7 +8,7 @@ using Xunit;
 namespace DcMonitor.Tests.Uplink
 {
     /// <summary>
-    /// A node's battery monitor reading through the mesh to MQTT and Home Assistant (docs/battery-monitor.md), on two emulated
+    /// A node's battery monitor reading through the mesh to MQTT and Home Assistant (docs/battery-monitor.md), on three emulated
     /// universal nodes and the embedded broker: the reading a node's reader hands on (here handed on its worker queue directly, as
     /// the reader does after a good read: the BLE central is not part of this test) is published to the uplink group, the bridge
     /// puts it on <c>&lt;prefix&gt;/&lt;id&gt;/battery</c> and sends that node's discovery again with the three battery sensors; the
