@@ -1,8 +1,10 @@
 using System;
 using DcMonitor.Shared.Terminal;
 using DcMonitor.MeshInterop;
+using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Runtime;
 using DcMonitor.Shared.Sensing;
+using DcMonitor.UniversalNode.Battery;
 using DcMonitor.UniversalNode.Commands;
 using DcMonitor.Shared.Provisioning;
 using DcMonitor.UniversalNode.Gatt;
@@ -33,6 +35,8 @@ namespace DcMonitor.UniversalNode
         public const string ReadyLine = "DC-Monitor universal node ready: type 'help'";
 
         private readonly NodeLog _log = new NodeLog();
+        private readonly IBatteryMonitorLink _batteryLink;
+        private readonly IBlockCipher _batteryCipher;
         private WorkQueue _queue;
         private LoadController _load;
         private SensorService _sensor;
@@ -40,6 +44,26 @@ namespace DcMonitor.UniversalNode
         private ScheduledWork _reprobe;
         private ConsoleCommands _consoleCommands;
         private PairingButtonWatch _pairingButton;
+
+        /// <summary>A node without a battery monitor link: <c>BATT</c> answers <c>ERROR:NO_BATTERY_MONITOR</c>, <c>bm6</c> says the image has no BLE central role.</summary>
+        public UniversalNodeApp()
+            : this(null, null)
+        {
+        }
+
+        /// <summary>
+        /// A node that reads a BM6 battery monitor (issue 18) through <paramref name="batteryLink"/> (the BLE central toward it: the
+        /// native NimBLE central on the device, the emulated central in the emulator) with <paramref name="batteryCipher"/> (AES-128 on
+        /// one block: mbedTLS through the interop on the device, .NET's AES in the emulator); either null: no battery monitor.
+        /// </summary>
+        public UniversalNodeApp(IBatteryMonitorLink batteryLink, IBlockCipher batteryCipher)
+        {
+            _batteryLink = batteryLink;
+            _batteryCipher = batteryCipher;
+        }
+
+        /// <summary>The battery monitor, or null when the node was built without a link or cipher (after <see cref="Start"/>).</summary>
+        public BatteryMonitorService Battery { get; private set; }
 
         /// <summary>The command executor (after <see cref="Start"/>).</summary>
         public CommandExecutor Executor { get; private set; }
@@ -77,6 +101,14 @@ namespace DcMonitor.UniversalNode
 
             Executor = new CommandExecutor(_queue, _sensor, _load, _log);
             _consoleCommands = new ConsoleCommands(_console, Executor, BoardPins.SensorBusId);
+            if (_batteryLink != null && _batteryCipher != null)
+            {
+                Battery = new BatteryMonitorService(_batteryLink, _batteryCipher, _queue, _log, BatteryMonitorService.Folder);
+                Executor.Battery = Battery.Reader;
+                _consoleCommands.Battery = Battery;
+                _queue.Post(Battery.Start);
+            }
+
             StartMesh();
             _queue.Post(delegate { _console.WriteLine(ReadyLine); });
         }
@@ -97,6 +129,11 @@ namespace DcMonitor.UniversalNode
             if (_pairingButton != null)
             {
                 _pairingButton.Stop();
+            }
+
+            if (Battery != null)
+            {
+                Battery.Stop();
             }
 
             _queue.Stop();
@@ -123,6 +160,11 @@ namespace DcMonitor.UniversalNode
                 _consoleCommands.Uplink = Uplink.CreateConsole(_console.WriteLine);
                 _queue.Post(Mesh.Start);
                 _queue.Post(Uplink.Start);
+                if (Battery != null)
+                {
+                    UplinkService uplink = Uplink;
+                    Battery.Reader.ReadingTaken = delegate(BatteryReading reading) { uplink.Reporter.PublishBattery(reading); }; // MQTT and Home Assistant
+                }
             }
             catch (Exception exception)
             {

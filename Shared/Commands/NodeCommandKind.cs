@@ -20,5 +20,11 @@ namespace DcMonitor.Shared.Commands
 
         /// <summary>Anything else, including empty text: nothing changes, <c>ERR:UNKNOWN:&lt;text&gt;</c>.</summary>
         Unknown,
+
+        /// <summary>
+        /// New (issue 18): <c>batt</c>: reply with the node's battery monitor reading, <c>BATT:V:12.71V,SOC:87%,T:21C</c>, or
+        /// <c>BATT:ERROR:NO_BATTERY_MONITOR</c> / <c>BATT:ERROR:BATTERY_MONITOR_UNREACHABLE</c> (docs/battery-monitor.md).
+        /// </summary>
+        Battery,
     }
 }

@@ -6,7 +6,7 @@ namespace DcMonitor.Shared.Commands
     /// Parses the command text a node executes — from the vendor server, the serial console or the
     /// gateway's own local path (seed protocol §2.5). Exact, case-sensitive, whole-string matches, in the
     /// seed's order: <c>s</c>/<c>stop</c>, <c>r</c>/<c>ramp</c>, <c>duty:</c>…, <c>read</c>/<c>status</c>,
-    /// a bare integer, anything else. Improvement over the seed (§9 B3): a <c>duty:</c> value that is not
+    /// <c>batt</c> (new, issue 18: the battery monitor), a bare integer, anything else. Improvement over the seed (§9 B3): a <c>duty:</c> value that is not
     /// an integer is rejected instead of being read as 0 (load off).
     /// </summary>
     public static class NodeCommandParser
@@ -21,6 +21,7 @@ namespace DcMonitor.Shared.Commands
         private static readonly NodeCommand RampLong = new NodeCommand(NodeCommandKind.Ramp, 0, "ramp");
         private static readonly NodeCommand ReadCommand = new NodeCommand(NodeCommandKind.Read, 0, "read");
         private static readonly NodeCommand StatusCommand = new NodeCommand(NodeCommandKind.Read, 0, "status");
+        private static readonly NodeCommand BatteryCommand = new NodeCommand(NodeCommandKind.Battery, 0, NodeCommandText.Battery);
 
         /// <summary>Parses one command text (null is treated as empty).</summary>
         public static NodeCommand Parse(string text)
@@ -39,6 +40,8 @@ namespace DcMonitor.Shared.Commands
                     return text == "r" ? RampShort : RampLong;
                 case NodeCommandKind.Read:
                     return text == "read" ? ReadCommand : StatusCommand;
+                case NodeCommandKind.Battery:
+                    return BatteryCommand;
                 case NodeCommandKind.SetDuty:
                     return new NodeCommand(NodeCommandKind.SetDuty, dutyPercent, text);
                 case NodeCommandKind.InvalidDutyValue:
@@ -86,6 +89,11 @@ namespace DcMonitor.Shared.Commands
             if (text == "read" || text == "status")
             {
                 return NodeCommandKind.Read;
+            }
+
+            if (text == NodeCommandText.Battery)
+            {
+                return NodeCommandKind.Battery;
             }
 
             if (IntegerText.TryParse(text, out requested))

@@ -2,7 +2,7 @@ namespace DcMonitor.Shared.Commands
 {
     /// <summary>
     /// The node command text (seed protocol §2.5) the gateway sends for each command it maps to (seed §2.3): <c>read</c>,
-    /// <c>duty:&lt;n&gt;</c>, <c>r</c>, <c>s</c>. <see cref="NodeCommandParser"/> reads it back. Stateless and thread-safe.
+    /// <c>duty:&lt;n&gt;</c>, <c>r</c>, <c>s</c>, and <c>batt</c> (issue 18). <see cref="NodeCommandParser"/> reads it back. Stateless and thread-safe.
     /// </summary>
     public static class NodeCommandText
     {
@@ -14,6 +14,9 @@ namespace DcMonitor.Shared.Commands
 
         /// <summary>Stop the load (duty 0).</summary>
         public const string Stop = "s";
+
+        /// <summary>New (issue 18): the battery monitor's last reading.</summary>
+        public const string Battery = "batt";
 
         /// <summary>
         /// Appends the text of <paramref name="kind"/> (with <paramref name="dutyPercent"/> for <see cref="NodeCommandKind.SetDuty"/>)
@@ -73,6 +76,8 @@ namespace DcMonitor.Shared.Commands
                     return Ramp;
                 case NodeCommandKind.Stop:
                     return Stop;
+                case NodeCommandKind.Battery:
+                    return Battery;
                 default:
                     return null;
             }

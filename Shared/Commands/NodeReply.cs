@@ -1,4 +1,5 @@
 using System;
+using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Sensing;
 
@@ -15,6 +16,8 @@ namespace DcMonitor.Shared.Commands
     {
         private readonly SensorReading _registers = new SensorReading();
         private readonly SensorPayloadFormatter _formatter;
+        private BatteryReading _battery;
+        private int _batteryAgeSeconds;
         private string _text;
 
         private NodeReply(string text, bool hasBinaryForm, BinaryStatusKind kind, int dutyPercent, SensorPayloadFormatter formatter)
@@ -104,6 +107,47 @@ namespace DcMonitor.Shared.Commands
             return new NodeReply(text, true, kind, dutyPercent, null);
         }
 
+        /// <summary>
+        /// A reply to <c>batt</c> (issue 18): <paramref name="kind"/> <see cref="BinaryStatusKind.BatteryReading"/> with a copy of
+        /// <paramref name="reading"/> taken <paramref name="ageSeconds"/> ago (text <c>BATT:V:12.71V,SOC:87%,T:21C</c>), or
+        /// <see cref="BinaryStatusKind.NoBatteryMonitor"/> / <see cref="BinaryStatusKind.BatteryMonitorUnreachable"/> (text
+        /// <c>BATT:ERROR:…</c>, <paramref name="reading"/> ignored).
+        /// </summary>
+        /// <exception cref="ArgumentException">kind is not a battery kind, or a reading kind without a reading.</exception>
+        public static NodeReply ForBattery(BinaryStatusKind kind, BatteryReading reading, int ageSeconds)
+        {
+            string text;
+            switch (kind)
+            {
+                case BinaryStatusKind.BatteryReading:
+                    if (reading == null)
+                    {
+                        throw new ArgumentException("a battery reading reply needs its reading");
+                    }
+
+                    text = BatteryReplies.Reading(reading);
+                    break;
+                case BinaryStatusKind.NoBatteryMonitor:
+                    text = BatteryReplies.Prefix + BatteryReplies.NoBatteryMonitor;
+                    break;
+                case BinaryStatusKind.BatteryMonitorUnreachable:
+                    text = BatteryReplies.Prefix + BatteryReplies.BatteryMonitorUnreachable;
+                    break;
+                default:
+                    throw new ArgumentException("not a battery status kind");
+            }
+
+            NodeReply reply = new NodeReply(text, true, kind, 0, null);
+            reply._battery = new BatteryReading();
+            if (reading != null && kind == BinaryStatusKind.BatteryReading)
+            {
+                reply._battery.CopyFrom(reading);
+            }
+
+            reply._batteryAgeSeconds = ageSeconds;
+            return reply;
+        }
+
         /// <summary>A reply only text can carry (unknown command, invalid value).</summary>
         public static NodeReply TextOnly(string text)
         {
@@ -130,6 +174,12 @@ namespace DcMonitor.Shared.Commands
             if (!HasBinaryForm)
             {
                 return false;
+            }
+
+            if (_battery != null)
+            {
+                BinaryStatusCodec.EncodeBattery(Kind, _battery, _batteryAgeSeconds, destination);
+                return true;
             }
 
             BinaryStatusCodec.Encode(Kind, DutyPercent, _registers, destination);

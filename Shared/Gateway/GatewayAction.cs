@@ -17,5 +17,8 @@ namespace DcMonitor.Shared.Gateway
 
         /// <summary><c>MONITOR</c>: the gateway polls the target every second.</summary>
         Monitor,
+
+        /// <summary>New (issue 18): <c>BATT</c>: mesh text <c>batt</c>, the node's battery monitor reading.</summary>
+        Battery,
     }
 }

@@ -56,7 +56,7 @@ namespace DcMonitor.Shared.Gateway
 
         /// <summary>
         /// The node command this maps to (seed §2.3): <see cref="NodeCommandKind.Read"/>, <see cref="NodeCommandKind.SetDuty"/>
-        /// (<see cref="DutyPercent"/>), <see cref="NodeCommandKind.Ramp"/>, <see cref="NodeCommandKind.Stop"/>;
+        /// (<see cref="DutyPercent"/>), <see cref="NodeCommandKind.Ramp"/>, <see cref="NodeCommandKind.Stop"/>, <see cref="NodeCommandKind.Battery"/>;
         /// <see cref="NodeCommandKind.Unknown"/> for MONITOR and rejected commands.
         /// </summary>
         public NodeCommandKind NodeKind
@@ -78,6 +78,8 @@ namespace DcMonitor.Shared.Gateway
                         return NodeCommandKind.Ramp;
                     case GatewayAction.Stop:
                         return NodeCommandKind.Stop;
+                    case GatewayAction.Battery:
+                        return NodeCommandKind.Battery;
                     default:
                         return NodeCommandKind.Unknown;
                 }

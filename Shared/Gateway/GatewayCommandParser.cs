@@ -18,6 +18,7 @@ namespace DcMonitor.Shared.Gateway
     /// letters (B2: the seed's atoi made <c>abc</c> node 0 and <c>1x</c> node 1) → else <c>ERROR:INVALID_NODE</c>;</item>
     /// <item>no word → <c>ERROR:NO_COMMAND</c>; the word is compared case-insensitively; unknown →
     /// <c>ERROR:UNKNOWN_CMD:&lt;word as received&gt;</c>;</item>
+    /// <item>new (issue 18): <c>BATT</c>, the node's battery monitor reading (docs/battery-monitor.md);</item>
     /// <item>DUTY's value must be an integer (then clamped to 0–100) → else <c>ERROR:INVALID_VALUE:&lt;value&gt;</c>;
     /// missing → <c>ERROR:NO_VALUE</c> (B3: the seed read garbage as 0, load off, and a missing value as 50).</item>
     /// </list>
@@ -158,6 +159,10 @@ namespace DcMonitor.Shared.Gateway
             else if (EqualsIgnoringCase(text, wordStart, wordLength, "MONITOR"))
             {
                 into.Accept(isAll, nodeId, GatewayAction.Monitor, 0);
+            }
+            else if (EqualsIgnoringCase(text, wordStart, wordLength, "BATT"))
+            {
+                into.Accept(isAll, nodeId, GatewayAction.Battery, 0);
             }
             else if (!EqualsIgnoringCase(text, wordStart, wordLength, "DUTY"))
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Mesh;
 
@@ -263,15 +264,17 @@ namespace DcMonitor.Shared.Gateway
                 _monitorWaiting = false;
             }
 
+            bool forAll = false;
             if (!asked && !reasked && nowMilliseconds <= _allRepliesUntil && !_answeredAll[nodeId])
             {
                 _answeredAll[nodeId] = true;
                 asked = true;
+                forAll = true;
             }
 
             if (asked)
             {
-                NotifyNodeData(nodeId, reply, replyLength); // anything else nobody asked for: a late reply after MESH_TIMEOUT, a stopped
+                NotifyNodeData(nodeId, reply, replyLength, forAll); // anything else nobody asked for: a late reply after MESH_TIMEOUT, a stopped
             }                                               // monitor's last poll, a node's second answer to one ALL
 
             Pump();
@@ -541,7 +544,7 @@ namespace DcMonitor.Shared.Gateway
         /// <summary>The reply of a local run that is not a ramp (<see cref="RunLocally"/>).</summary>
         private void OnLocalReply(byte[] reply, int length)
         {
-            NotifyNodeData(NodeAddressing.NodeIdOf(_localOwn), reply, length);
+            NotifyNodeData(NodeAddressing.NodeIdOf(_localOwn), reply, length, _localThenSendsToGroup);
             _busy = false;
             if (_localThenSendsToGroup)
             {
@@ -756,9 +759,34 @@ namespace DcMonitor.Shared.Gateway
 
         private void NotifyNodeData(int nodeId, byte[] reply, int length)
         {
+            NotifyNodeData(nodeId, reply, length, false);
+        }
+
+        /// <summary>
+        /// Notifies a node's reply: <c>NODE&lt;id&gt;:DATA:&lt;reply&gt;</c> (seed §2.6), or for a battery reply (issue 18, starting with
+        /// <see cref="BatteryReplies.Prefix"/>) <c>NODE&lt;id&gt;:BATT:…</c> — except a battery error answering a one-node BATT, which is
+        /// notified bare (<c>ERROR:NO_BATTERY_MONITOR</c>); answering ALL (<paramref name="forAll"/>) it keeps <c>NODE&lt;id&gt;:BATT:</c>, which names the node.
+        /// </summary>
+        private void NotifyNodeData(int nodeId, byte[] reply, int length, bool forAll)
+        {
             _message.Clear();
-            GatewayReplies.WriteNodeDataPrefix(nodeId, _message);
-            _message.Append(reply, 0, length);
+            if (!BatteryReplies.StartsWith(reply, 0, length, BatteryReplies.Prefix))
+            {
+                GatewayReplies.WriteNodeDataPrefix(nodeId, _message);
+                _message.Append(reply, 0, length);
+            }
+            else if (!forAll && BatteryReplies.StartsWith(reply, BatteryReplies.Prefix.Length, length - BatteryReplies.Prefix.Length, BatteryReplies.ErrorPrefix))
+            {
+                _message.Append(reply, BatteryReplies.Prefix.Length, length - BatteryReplies.Prefix.Length);
+            }
+            else
+            {
+                _message.Append(GatewayReplies.NodePrefix);
+                _message.AppendInteger(nodeId);
+                _message.Append(":");
+                _message.Append(reply, 0, length);
+            }
+
             NotifyNodeData(nodeId);
         }
 

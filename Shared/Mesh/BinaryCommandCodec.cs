@@ -6,7 +6,7 @@ namespace DcMonitor.Shared.Mesh
 {
     /// <summary>
     /// The 2-byte binary SEND of this firmware (ARCHITECTURE §7; opcode 0xC202E5): byte 0 = command
-    /// (1 read, 2 stop, 3 ramp, 4 set duty), byte 1 = duty 0–100 for "set duty", else 0. It carries only
+    /// (1 read, 2 stop, 3 ramp, 4 set duty, 5 battery monitor reading — issue 18), byte 1 = duty 0–100 for "set duty", else 0. It carries only
     /// commands the gateway has already validated; anything else stays the seed's text SEND. A group SEND may carry a
     /// third byte, the response window in units of <see cref="ResponseWindowUnitMilliseconds"/> (5–255: 0.5–25.5 s): each
     /// node answers after a random delay of 20 ms to that window (<see cref="ResponseDelay.NextMilliseconds(int)"/>) instead of
@@ -41,6 +41,9 @@ namespace DcMonitor.Shared.Mesh
         /// <summary>Command byte: set duty (byte 1).</summary>
         public const byte SetDuty = 4;
 
+        /// <summary>Command byte: the battery monitor's reading (node command text <c>batt</c>, issue 18).</summary>
+        public const byte Battery = 5;
+
         /// <summary>
         /// Encodes a parsed node command into <paramref name="destination"/> (≥ 2 bytes). False for commands the
         /// binary form does not carry (unknown text, invalid duty value).
@@ -67,6 +70,8 @@ namespace DcMonitor.Shared.Mesh
                     return Write(destination, Ramp, 0);
                 case NodeCommandKind.SetDuty:
                     return Write(destination, SetDuty, LoadDuty.Clamp(dutyPercent));
+                case NodeCommandKind.Battery:
+                    return Write(destination, Battery, 0);
                 default:
                     return false;
             }
@@ -74,7 +79,7 @@ namespace DcMonitor.Shared.Mesh
 
         /// <summary>
         /// Decodes a received binary command (2 bytes, or 3 with a response window) into the node command text it stands for
-        /// (<c>read</c>, <c>s</c>, <c>r</c>, <c>duty:N</c>), so it runs exactly like the text form. Null for a malformed payload
+        /// (<c>read</c>, <c>s</c>, <c>r</c>, <c>duty:N</c>, <c>batt</c>), so it runs exactly like the text form. Null for a malformed payload
         /// (wrong length, unknown command byte, duty above 100, a window below <see cref="MinimumResponseWindowUnits"/>).
         /// </summary>
         public static string TryDecodeToText(byte[] payload, int offset, int length)
@@ -101,6 +106,8 @@ namespace DcMonitor.Shared.Mesh
                     return duty == 0 ? "r" : null;
                 case SetDuty:
                     return duty <= LoadDuty.Maximum ? NodeCommandParser.DutyPrefix + duty.ToString() : null;
+                case Battery:
+                    return duty == 0 ? NodeCommandText.Battery : null;
                 default:
                     return null;
             }

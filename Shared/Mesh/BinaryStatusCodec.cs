@@ -1,3 +1,4 @@
+using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Sensing;
 
@@ -14,7 +15,17 @@ namespace DcMonitor.Shared.Mesh
     /// bytes 4–5 : INA260 Bus Voltage register, big-endian (1.25 mV/LSB)
     /// bytes 6–7 : INA260 Power register, big-endian (10 mW/LSB)
     /// </code>
-    /// Registers are 0 unless the kind is <see cref="BinaryStatusKind.Reading"/>. The gateway turns a status
+    /// Registers are 0 unless the kind is <see cref="BinaryStatusKind.Reading"/>. The battery kinds (issue 18,
+    /// <see cref="BinaryStatusKind.BatteryReading"/>, <see cref="BinaryStatusKind.NoBatteryMonitor"/>,
+    /// <see cref="BinaryStatusKind.BatteryMonitorUnreachable"/>) use the same 8 bytes differently:
+    /// <code>
+    /// byte 0    : 0x10 | kind (8, 9 or 10: 0x18, 0x19, 0x1A)
+    /// byte 1    : state of charge, 0–100 %
+    /// bytes 2–3 : voltage, centivolts (10 mV), big-endian, 0–4095
+    /// bytes 4–5 : temperature, whole °C, big-endian two's complement, −255 to 255
+    /// bytes 6–7 : age of the reading, s, big-endian, saturating at 65535
+    /// </code>
+    /// all 0 after byte 0 for the two errors. The gateway turns a status
     /// back into exactly the text the node would have replied (<see cref="ToReplyText"/>), so the Pi sees the
     /// same <c>NODE&lt;n&gt;:DATA:…</c> either way.
     /// </summary>
@@ -55,8 +66,12 @@ namespace DcMonitor.Shared.Mesh
                     return NodeReplies.SensorFault(payload[offset + 1]);
                 case (int)BinaryStatusKind.RampCancelled:
                     return NodeReplies.RampCancelled;
-                default:
+                case -1:
                     return null;
+                default:
+                    ReplyWriter text = new ReplyWriter(64);
+                    WriteReplyText(payload, offset, length, reading, formatter, text);
+                    return text.ToString();
             }
         }
 
@@ -85,12 +100,68 @@ namespace DcMonitor.Shared.Mesh
                 case BinaryStatusKind.SensorFault:
                     WriteDutyError(NodeReplies.SensorFaultPrefix, duty, destination);
                     break;
-                default:
+                case BinaryStatusKind.RampCancelled:
                     destination.Append(NodeReplies.RampCancelled);
+                    break;
+                default:
+                    WriteBatteryText((BinaryStatusKind)kind, payload, offset, destination);
                     break;
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Encodes a battery status (<see cref="BinaryStatusKind.BatteryReading"/>, <see cref="BinaryStatusKind.NoBatteryMonitor"/>,
+        /// <see cref="BinaryStatusKind.BatteryMonitorUnreachable"/>) into <paramref name="destination"/> (≥ 8 bytes); <paramref name="reading"/>
+        /// and <paramref name="ageSeconds"/> (saturated to 0–65535) are used only for a reading.
+        /// </summary>
+        public static void EncodeBattery(BinaryStatusKind kind, BatteryReading reading, int ageSeconds, byte[] destination)
+        {
+            bool hasReading = kind == BinaryStatusKind.BatteryReading && reading != null;
+            int temperature = hasReading ? reading.TemperatureCelsius : 0;
+            int age = !hasReading ? 0 : ageSeconds < 0 ? 0 : ageSeconds > 0xFFFF ? 0xFFFF : ageSeconds;
+            destination[0] = (byte)((Version << 4) | (int)kind);
+            destination[1] = (byte)(hasReading ? reading.StateOfChargePercent : 0);
+            Ina260Units.ToBigEndian((ushort)(hasReading ? reading.VoltageCentivolts : 0), destination, 2);
+            Ina260Units.ToBigEndian((ushort)(temperature & 0xFFFF), destination, 4);
+            Ina260Units.ToBigEndian((ushort)age, destination, 6);
+        }
+
+        /// <summary>
+        /// Reads a battery reading status into <paramref name="into"/>; false (nothing changed) for any other payload, a malformed
+        /// one, or values out of range. <paramref name="ageSeconds"/> gets bytes 6–7.
+        /// </summary>
+        public static bool TryDecodeBattery(byte[] payload, int offset, int length, BatteryReading into, out int ageSeconds)
+        {
+            ageSeconds = 0;
+            if (KindOf(payload, offset, length) != (int)BinaryStatusKind.BatteryReading)
+            {
+                return false;
+            }
+
+            into.Set(Ina260Units.FromBigEndian(payload, offset + 2), payload[offset + 1], (short)Ina260Units.FromBigEndian(payload, offset + 4));
+            ageSeconds = Ina260Units.FromBigEndian(payload, offset + 6);
+            return true;
+        }
+
+        /// <summary>Appends the node's text of a battery status: <c>BATT:V:…,SOC:…%,T:…C</c> or <c>BATT:ERROR:…</c>.</summary>
+        private static void WriteBatteryText(BinaryStatusKind kind, byte[] payload, int offset, ReplyWriter destination)
+        {
+            destination.Append(BatteryReplies.Prefix);
+            if (kind == BinaryStatusKind.NoBatteryMonitor)
+            {
+                destination.Append(BatteryReplies.NoBatteryMonitor);
+                return;
+            }
+
+            if (kind == BinaryStatusKind.BatteryMonitorUnreachable)
+            {
+                destination.Append(BatteryReplies.BatteryMonitorUnreachable);
+                return;
+            }
+
+            BatteryReplies.WriteReading(Ina260Units.FromBigEndian(payload, offset + 2), payload[offset + 1], (short)Ina260Units.FromBigEndian(payload, offset + 4), destination);
         }
 
         /// <summary>The status's kind (a <see cref="BinaryStatusKind"/>), or -1 when the payload is malformed.</summary>
@@ -114,10 +185,22 @@ namespace DcMonitor.Shared.Mesh
                 case BinaryStatusKind.SensorAbsent:
                 case BinaryStatusKind.SensorFault:
                 case BinaryStatusKind.RampCancelled:
+                case BinaryStatusKind.NoBatteryMonitor:
+                case BinaryStatusKind.BatteryMonitorUnreachable:
                     return kind;
+                case BinaryStatusKind.BatteryReading:
+                    return IsBatteryReadingInRange(payload, offset) ? kind : -1;
                 default:
                     return -1;
             }
+        }
+
+        /// <summary>True when a battery reading's voltage fits 12 bits and its temperature −255 to 255 °C.</summary>
+        private static bool IsBatteryReadingInRange(byte[] payload, int offset)
+        {
+            int temperature = (short)Ina260Units.FromBigEndian(payload, offset + 4);
+            return Ina260Units.FromBigEndian(payload, offset + 2) <= BatteryReading.MaximumVoltageCentivolts
+                && temperature >= -BatteryReading.MaximumTemperatureMagnitudeCelsius && temperature <= BatteryReading.MaximumTemperatureMagnitudeCelsius;
         }
 
         /// <summary>Appends <c>&lt;prefix&gt;&lt;duty&gt;%</c>, as <see cref="NodeReplies.SensorAbsent"/> and <see cref="NodeReplies.SensorFault"/> write it.</summary>

@@ -115,6 +115,15 @@ namespace DcMonitor.Shared.Uplink
         /// </summary>
         public static string DevicePayload(string topicPrefix, byte[] uuid, int nodeId, string softwareVersion, string bridgeObjectId)
         {
+            return DevicePayload(topicPrefix, uuid, nodeId, softwareVersion, bridgeObjectId, false);
+        }
+
+        /// <summary>
+        /// The discovery payload as above; with <paramref name="hasBatteryMonitor"/> it also carries the node's battery voltage, state
+        /// of charge and temperature sensors (<see cref="BatteryDiscovery"/>, issue 18), which read the node's battery topic.
+        /// </summary>
+        public static string DevicePayload(string topicPrefix, byte[] uuid, int nodeId, string softwareVersion, string bridgeObjectId, bool hasBatteryMonitor)
+        {
             string id = ObjectId(uuid);
             var json = new StringBuilder();
             json.Append("{\"dev\":{\"ids\":[\"").Append(id).Append("\"],\"name\":\"DC-Monitor node ").Append(nodeId.ToString())
@@ -137,7 +146,13 @@ namespace DcMonitor.Shared.Uplink
             Sensor(json, id, "energy", "energy", "Wh", "total_increasing", "{{ value_json.energy | is_defined }}", 3);
             json.Append(",\"duty\":{\"p\":\"number\",\"name\":\"Duty cycle\",\"unique_id\":\"").Append(id).Append("_duty\",\"min\":0,\"max\":100,\"step\":1,")
                 .Append("\"mode\":\"slider\",\"unit_of_measurement\":\"%\",\"value_template\":\"{{ value_json.duty }}\",\"command_topic\":\"")
-                .Append(Escape(DutyCommandTopic(topicPrefix, uuid))).Append("\",\"qos\":1}},");
+                .Append(Escape(DutyCommandTopic(topicPrefix, uuid))).Append("\",\"qos\":1}");
+            if (hasBatteryMonitor)
+            {
+                BatteryDiscovery.AppendComponents(json, id, BatteryDiscovery.BatteryTopic(topicPrefix, uuid));
+            }
+
+            json.Append("},");
             json.Append("\"state_topic\":\"").Append(Escape(StateTopic(topicPrefix, uuid))).Append("\",");
             json.Append("\"availability\":[{\"topic\":\"").Append(Escape(BridgeAvailabilityTopic(topicPrefix))).Append("\"},{\"topic\":\"")
                 .Append(Escape(AvailabilityTopic(topicPrefix, uuid))).Append("\"}],\"availability_mode\":\"all\",\"qos\":1}");

@@ -319,7 +319,7 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(1, gateway.Processor.KnownNodes.Count, "the node is known all the same");
         }
 
-        private sealed class Gateway
+        internal sealed class Gateway
         {
             public Gateway(bool vendorClientBound)
             {

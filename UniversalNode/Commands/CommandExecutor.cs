@@ -1,3 +1,4 @@
+using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Runtime;
@@ -39,6 +40,7 @@ namespace DcMonitor.UniversalNode.Commands
         private readonly LoadController _load;
         private readonly NodeLog _log;
         private readonly SensorReading _reading = new SensorReading();
+        private readonly BatteryReading _battery = new BatteryReading();
         private readonly NodeReply _readingReply = NodeReply.ForReusedReading(new SensorPayloadFormatter());
 
         /// <summary>Commands accepted but not started, at most this many (then Submit returns false).</summary>
@@ -70,6 +72,9 @@ namespace DcMonitor.UniversalNode.Commands
             _delayedReply = queue.CreateOneShot(SendDelayedReply); // made once: a DUTY, a STOP or an early READ schedules no new objects (issue 16)
             _rampStepEnd = queue.CreateOneShot(EndRampStep);
         }
+
+        /// <summary>The battery monitor reader that answers <c>batt</c> (issue 18), set by the app; null: <c>BATT:ERROR:NO_BATTERY_MONITOR</c>.</summary>
+        public BatteryMonitorReader Battery { get; set; }
 
         /// <summary>True while a ramp runs.</summary>
         public bool RampInProgress => _rampRequester != null;
@@ -198,6 +203,9 @@ namespace DcMonitor.UniversalNode.Commands
                 case NodeCommandKind.Ramp:
                     StartRamp(reply);
                     break;
+                case NodeCommandKind.Battery:
+                    reply(BatteryPayload());
+                    break;
                 case NodeCommandKind.InvalidDutyValue:
                     reply(NodeReply.TextOnly(NodeReplies.InvalidValue(NodeCommandParser.Parse(text).Text)));
                     break;
@@ -225,6 +233,27 @@ namespace DcMonitor.UniversalNode.Commands
                 default:
                     return NodeReply.ForStatus(NodeReplies.SensorFault(duty), BinaryStatusKind.SensorFault, duty);
             }
+        }
+
+        /// <summary>
+        /// The reply to <c>batt</c>: the battery monitor's last good reading while it is fresh
+        /// (<see cref="BatteryMonitorReader.TryGetFreshReading"/>), else which error. Worker thread only (the reader's thread).
+        /// </summary>
+        public NodeReply BatteryPayload()
+        {
+            BatteryMonitorReader reader = Battery;
+            if (reader == null || !reader.IsConfigured)
+            {
+                return NodeReply.ForBattery(BinaryStatusKind.NoBatteryMonitor, null, 0);
+            }
+
+            long now = System.Environment.TickCount64;
+            if (!reader.TryGetFreshReading(now, _battery))
+            {
+                return NodeReply.ForBattery(BinaryStatusKind.BatteryMonitorUnreachable, null, 0);
+            }
+
+            return NodeReply.ForBattery(BinaryStatusKind.BatteryReading, _battery, (int)((now - reader.LastReadingAt) / 1000));
         }
 
         private void ApplyDutyThenReply(int percent, CommandReplyHandler reply)

@@ -205,7 +205,7 @@ namespace DcMonitor.UniversalNode.Mesh
             switch (e.Kind)
             {
                 case MeshEventKind.VendorMessageReceived:
-                    if (IsUplinkOpcode(e.Opcode))
+                    if (IsUplinkOpcode(e.Opcode) || (e.Opcode == MeshProtocol.BinaryStatusOpcode && e.Destination == NodeAddressing.UplinkGroupAddress))
                     {
                         _uplink.OnMeshMessage(e.ExactCopy(), now); // the uplink reads the payload array's length: an exact copy (not on issue 16's paths)
                     }

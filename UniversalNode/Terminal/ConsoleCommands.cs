@@ -1,9 +1,11 @@
 using DcMonitor.Shared;
 using DcMonitor.Shared.Terminal;
+using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Commands;
 using DcMonitor.MeshInterop;
 using DcMonitor.Shared.Gatt;
 using DcMonitor.Shared.Provisioning;
+using DcMonitor.UniversalNode.Battery;
 using DcMonitor.UniversalNode.Commands;
 using DcMonitor.UniversalNode.Gatt;
 using DcMonitor.UniversalNode.Sensing;
@@ -14,7 +16,7 @@ namespace DcMonitor.UniversalNode.Terminal
     /// <summary>
     /// What the serial console's lines do (seed protocol §4.15): <c>help</c> lists the commands, <c>version</c> prints
     /// the image and its version (<see cref="VersionReply"/>), <c>scan</c> scans the sensor bus, everything else is node command text for <see cref="CommandExecutor"/> and its
-    /// reply is printed as <c>&gt;&gt; &lt;reply&gt;</c>; <c>uplink</c> lines configure the MQTT uplink (<see cref="UplinkConsole"/>), <c>gatt</c> lines the GATT access (<see cref="GattAccess"/>), <c>oob</c> lines the provisioning secret (<see cref="StaticOobSetting"/>).
+    /// reply is printed as <c>&gt;&gt; &lt;reply&gt;</c>; <c>uplink</c> lines configure the MQTT uplink (<see cref="UplinkConsole"/>), <c>gatt</c> lines the GATT access (<see cref="GattAccess"/>), <c>oob</c> lines the provisioning secret (<see cref="StaticOobSetting"/>), <c>bm6</c> lines the battery monitor (<see cref="BatteryMonitorService"/>).
     /// Console commands never notify the Pi and never touch the mesh.
     /// </summary>
     public sealed class ConsoleCommands
@@ -34,6 +36,7 @@ namespace DcMonitor.UniversalNode.Terminal
             "  read | status     one reading: D:<duty>%,V:<volts>V,I:<milliamps>mA,P:<milliwatts>mW",
             "  duty:N | N        set the load duty to N % (integer; clamped to 0-100; 100 = fully on)",
             "  r | ramp          0,25,50,75,100 % for 500 ms each, then 0 %; reply after ~2.7 s",
+            "  batt              the battery monitor's last reading: BATT:V:<volts>V,SOC:<percent>%,T:<celsius>C",
             "  s | stop          duty 0 % (load off)",
             "  scan              list I2C devices on the sensor bus (0x08-0x77)",
             "  version           image name and firmware version",
@@ -61,6 +64,12 @@ namespace DcMonitor.UniversalNode.Terminal
 
             _staticOob = setting;
         }
+
+        /// <summary>The battery monitor's <c>bm6</c> lines (set by the app; null: the image has no BLE central role).</summary>
+        public BatteryMonitorService Battery { get; set; }
+
+        /// <summary>Reply to a <c>bm6</c> line on a node without a battery monitor link.</summary>
+        public const string NoBatteryLink = ">> ERR: this image has no BLE central role: no BM6 battery monitor";
 
         /// <summary>The uplink's console lines, once the uplink exists (set by the app; null: no uplink).</summary>
         public UplinkConsole Uplink { get; set; }
@@ -99,6 +108,21 @@ namespace DcMonitor.UniversalNode.Terminal
                 return;
             }
 
+            if (BatteryConsoleCommand.Accepts(line))
+            {
+                BatteryMonitorService battery = Battery;
+                if (battery == null)
+                {
+                    _console.WriteLine(NoBatteryLink);
+                }
+                else if (!battery.OnLine(line, _console.WriteLine))
+                {
+                    _console.WriteLine(Busy);
+                }
+
+                return;
+            }
+
             if (line == "help")
             {
                 foreach (string text in s_help)
@@ -117,6 +141,14 @@ namespace DcMonitor.UniversalNode.Terminal
                 if (staticOob != null)
                 {
                     foreach (string text in OobConsoleCommand.Help)
+                    {
+                        _console.WriteLine(text);
+                    }
+                }
+
+                if (Battery != null)
+                {
+                    foreach (string text in BatteryConsoleCommand.Help)
                     {
                         _console.WriteLine(text);
                     }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
+using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Diagnostics;
 using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Uplink;
@@ -68,6 +69,7 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly AutoResetEvent _acknowledged = new AutoResetEvent(false);
         private readonly ArrayList _control = new ArrayList();
         private readonly Hashtable _names = new Hashtable();
+        private readonly Hashtable _batteryNodes = new Hashtable(); // addresses of nodes that reported a battery monitor (issue 18)
         private readonly AcknowledgedPacketIds _acknowledgedIds = new AcknowledgedPacketIds(MaximumBatch + MaximumControlMessages + 1); // a batch, the control messages, the drop count
         private readonly StateTopicCache _stateTopics = new StateTopicCache(); // each node's state topic, built once (under the gate)
         private readonly WifiLink _wifi = new WifiLink();
@@ -191,6 +193,37 @@ namespace DcMonitor.UniversalNode.Uplink
             }
 
             _wake.Set();
+        }
+
+        /// <summary>
+        /// A battery monitor reading of the node at <paramref name="address"/> (issue 18): the first one makes its discovery carry the
+        /// battery sensors (sent again when the node is named); the reading goes, retained, to its battery topic once the node is named
+        /// (<see cref="BatteryDiscovery"/>). False when the node is not named yet (the reading is not published; the next comes one
+        /// monitor period later). Thread-safe.
+        /// </summary>
+        public bool PublishBattery(int address, BatteryReading reading, int ageSeconds)
+        {
+            lock (_gate)
+            {
+                bool first = !_batteryNodes.Contains(address);
+                _batteryNodes[address] = true;
+                byte[] uuid = (byte[])_names[address];
+                if (uuid == null)
+                {
+                    return false;
+                }
+
+                if (first && _connectedAsBridge)
+                {
+                    QueueDiscovery(address, uuid);
+                }
+
+                string prefix = _settings == null ? UplinkSettings.DefaultTopicPrefix : _settings.TopicPrefix;
+                QueueControl(BatteryDiscovery.BatteryTopic(prefix, uuid), BatteryDiscovery.StatePayload(reading, ageSeconds), true);
+            }
+
+            _wake.Set();
+            return true;
         }
 
         /// <summary>Queues a control message (retained ones replace a waiting one on the same topic); thread-safe.</summary>
@@ -707,7 +740,8 @@ namespace DcMonitor.UniversalNode.Uplink
             string discoveryPrefix = _settings == null ? HomeAssistantDiscovery.DefaultDiscoveryPrefix : _settings.DiscoveryPrefix;
             byte[] bridge = BridgeUuid;
             QueueControl(HomeAssistantDiscovery.DeviceTopic(discoveryPrefix, uuid),
-                HomeAssistantDiscovery.DevicePayload(prefix, uuid, NodeAddressing.NodeIdOf(address), _softwareVersion, bridge == null ? null : BridgeDiscovery.ObjectId(bridge)), true);
+                HomeAssistantDiscovery.DevicePayload(prefix, uuid, NodeAddressing.NodeIdOf(address), _softwareVersion, bridge == null ? null : BridgeDiscovery.ObjectId(bridge),
+                    _batteryNodes.Contains(address)), true);
         }
 
         /// <summary>Queues this bridge's own device and its name as the current bridge (caller holds the gate; nothing while the UUID is unknown).</summary>

@@ -1,4 +1,5 @@
 using DcMonitor.MeshInterop;
+using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Diagnostics;
 using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Sensing;
@@ -61,6 +62,7 @@ namespace DcMonitor.UniversalNode.Uplink
         private long _observedDutyAt;
         private int _periodicSinceIdentity = IdentityEveryReports;
         private bool _publicationWarned;
+        private readonly byte[] _batteryStatus = new byte[BinaryStatusCodec.Length];
         private int _lastToken;
         private int _lastTokenSource;
 
@@ -255,6 +257,22 @@ namespace DcMonitor.UniversalNode.Uplink
             {
                 ReportsSent++;
             }
+        }
+
+        /// <summary>
+        /// Publishes a battery monitor reading (issue 18) to the uplink group as the 8-byte binary battery STATUS
+        /// (<see cref="BinaryStatusCodec.EncodeBattery"/>, age 0: just read), so the bridge can publish it to MQTT; nothing while no
+        /// bridge is heard (no airtime for a mesh without an uplink). Worker thread.
+        /// </summary>
+        public bool PublishBattery(BatteryReading reading)
+        {
+            if (!BridgeHeard)
+            {
+                return false;
+            }
+
+            BinaryStatusCodec.EncodeBattery(BinaryStatusKind.BatteryReading, reading, 0, _batteryStatus);
+            return Publish(MeshProtocol.BinaryStatusOpcode, _batteryStatus, _batteryStatus.Length);
         }
 
         private bool PublishIdentity()

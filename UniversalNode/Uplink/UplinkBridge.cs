@@ -1,5 +1,6 @@
 using System.Collections;
 using DcMonitor.MeshInterop;
+using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Diagnostics;
 using DcMonitor.Shared.Mesh;
@@ -69,6 +70,7 @@ namespace DcMonitor.UniversalNode.Uplink
         private readonly ReadingReport _report = new ReadingReport();
         private readonly byte[] _binaryCommand = new byte[BinaryCommandCodec.Length];
         private readonly MqttCommandTopic _topic = new MqttCommandTopic();
+        private readonly BatteryReading _battery = new BatteryReading();
         private BridgeElection _election = new BridgeElection(0, false, 0);
         private UplinkSettings _settings = new UplinkSettings();
         private int _ownAddress;
@@ -209,8 +211,30 @@ namespace DcMonitor.UniversalNode.Uplink
                 case MeshProtocol.ReadingReportOpcode:
                     OnReading(source, payload, length, nowMilliseconds);
                     break;
+                case MeshProtocol.BinaryStatusOpcode:
+                    OnBatteryStatus(source, payload, length);
+                    break;
                 default:
                     break;
+            }
+        }
+
+        /// <summary>
+        /// A node's battery monitor reading published to the uplink group (issue 18, <see cref="ReadingReporter.PublishBattery"/>): while
+        /// bridging, handed to the session for MQTT and Home Assistant; a status that is not a battery reading is logged and dropped.
+        /// </summary>
+        private void OnBatteryStatus(int source, byte[] payload, int length)
+        {
+            int ageSeconds;
+            if (!BinaryStatusCodec.TryDecodeBattery(payload, 0, length, _battery, out ageSeconds))
+            {
+                _log.Write(Component, "status on the uplink group from 0x" + source.ToString("X4") + " is not a battery reading: dropped");
+                return;
+            }
+
+            if (_bridging)
+            {
+                _session.PublishBattery(source, _battery, ageSeconds);
             }
         }
 

@@ -16,6 +16,7 @@ namespace DcMonitor.Tests.Support
         private static readonly Dictionary<string, string[]> Units = new Dictionary<string, string[]>
         {
             ["voltage"] = new[] { "V", "mV" }, ["current"] = new[] { "A", "mA" }, ["power"] = new[] { "W", "kW" }, ["energy"] = new[] { "Wh", "kWh", "MWh", "MJ", "GJ" },
+            ["battery"] = new[] { "%" }, ["temperature"] = new[] { "°C", "°F", "K" },
         };
 
         /// <summary>Checks a discovery topic; returns its object id.</summary>
@@ -28,8 +29,8 @@ namespace DcMonitor.Tests.Support
             return match.Groups["object"].Value;
         }
 
-        /// <summary>Checks a device discovery payload: the rules above, five components with unique ids.</summary>
-        public static void AssertDevicePayload(string json)
+        /// <summary>Checks a device discovery payload: the rules above, <paramref name="components"/> components with unique ids (five; eight with a battery monitor).</summary>
+        public static void AssertDevicePayload(string json, int components = 5)
         {
             using JsonDocument document = JsonDocument.Parse(json);
             JsonElement root = document.RootElement;
@@ -68,7 +69,7 @@ namespace DcMonitor.Tests.Support
                 }
             }
 
-            Assert.Equal(5, uniqueIds.Count);
+            Assert.Equal(components, uniqueIds.Count);
         }
     }
 }

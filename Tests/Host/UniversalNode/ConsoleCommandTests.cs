@@ -113,6 +113,15 @@ namespace DcMonitor.Tests.UniversalNode
         }
 
         [Fact]
+        public void ANodeWithoutABatteryMonitorLinkSaysSoForBattAndBm6()
+        {
+            Assert.Equal("BATT:ERROR:NO_BATTERY_MONITOR", _node.Console.Ask("batt"));
+            Assert.Equal(DcMonitor.UniversalNode.Terminal.ConsoleCommands.NoBatteryLink.Substring(3), _node.Console.Ask("bm6 read"));
+            Assert.Equal(DcMonitor.UniversalNode.Terminal.ConsoleCommands.NoBatteryLink.Substring(3), _node.Console.Ask("bm6 use A4:C1:38:00:11:22"));
+            Assert.StartsWith("D:0%,", _node.Console.Ask("read"));
+        }
+
+        [Fact]
         public void VersionNamesTheImageAndTheFirmwareVersion()
         {
             Assert.Equal("DC-Monitor universal node " + DcMonitor.Shared.FirmwareVersion.Number, _node.Console.Ask("version"));

@@ -223,6 +223,12 @@ namespace DcMonitor.Emulator.Mesh.Stack.Access
                         CancelPending(_pendingVendor, source);
                         _events.QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, 0, 0, parameters, parameters.Length);
                     }
+                    else if (Bound(NativeContract.VendorClient) && destination >= NodeState.AllNodesGroup)
+                    {
+                        // a status published to a group (a node's battery reading to the uplink group, docs/battery-monitor.md) matches no
+                        // request: the device's stack hands it up as a client publication (dcm_mesh_models.c, client_recv_publish_msg)
+                        _events.QueueEvent(NativeContract.VendorMessageReceived, source, destination, opcode, 0, 0, parameters, parameters.Length);
+                    }
 
                     break;
                 case UplinkCommand:
