@@ -171,8 +171,7 @@ namespace DcMonitor.Shared.Gateway
         private long _allRepliesUntil = long.MinValue;
         private long _reaskFrom = long.MaxValue;
         private int _reasksOutstanding;
-        private long _groupSentAt;
-        private int _windowSizedFor;
+        private int _knownAtGroupSend;
         private bool _groupResendAllowed;
 
         /// <summary>Creates the processor over the node's mesh, notifier and local command runner.</summary>
@@ -289,6 +288,17 @@ namespace DcMonitor.Shared.Gateway
             }                                               // monitor's last poll, a node's second answer to one ALL
 
             Pump();
+        }
+
+        /// <summary>
+        /// A node's message other than a vendor STATUS reached this node (an uplink reading or energy report, its identity, a bridge
+        /// heartbeat: on a mesh with an uplink every node publishes one each report period): the node is known from now on, so an ALL's
+        /// response window is sized to it and its lost answer is re-asked, though it never answered this gateway. Sources that are not
+        /// node addresses, and this node's own, are ignored. Allocates nothing.
+        /// </summary>
+        public void OnNodeHeard(int source, long nowMilliseconds)
+        {
+            _known.Heard(source, _mesh.OwnAddress, nowMilliseconds);
         }
 
         /// <summary>The stack reported a failed vendor send to <paramref name="destination"/>.</summary>
@@ -454,11 +464,14 @@ namespace DcMonitor.Shared.Gateway
                 answered += _answeredAll[i] ? 1 : 0;
             }
 
-            if (answered * 4 <= _windowSizedFor * GroupResendAnswerQuarters)
+            int roomFor = GroupResponseWindowMilliseconds(_knownAtGroupSend) / GroupResponseWindowPerNodeMilliseconds;
+            int sizedFor = _knownAtGroupSend > roomFor ? _knownAtGroupSend : roomFor;
+            if (answered * 4 <= sizedFor * GroupResendAnswerQuarters)
             {
                 return false;
             }
 
+            long groupSentAt = _allRepliesUntil - AllRepliesWindowMilliseconds(_knownAtGroupSend);
             int window = GroupResponseWindowMilliseconds(_known.Count);
             if (!_mesh.SendVendorToGroup(NodeCommandKind.Read, 0, window))
             {
@@ -467,7 +480,7 @@ namespace DcMonitor.Shared.Gateway
 
             GroupResendsSent++;
             _reaskFrom = _now + window + ReaskAfterWindowMilliseconds;
-            long until = _groupSentAt + AllRepliesWindowMilliseconds(_known.Count);
+            long until = groupSentAt + AllRepliesWindowMilliseconds(_known.Count);
             if (until > _allRepliesUntil)
             {
                 _allRepliesUntil = until;
@@ -651,9 +664,7 @@ namespace DcMonitor.Shared.Gateway
                 Array.Clear(_reasks, 0, _reasks.Length);
                 _allRepliesUntil = _now + AllRepliesWindowMilliseconds(_known.Count);
                 _reaskFrom = command.NodeKind == NodeCommandKind.Read ? _now + window + ReaskAfterWindowMilliseconds : long.MaxValue; // re-asking repeats only a read
-                _groupSentAt = _now;
-                int roomFor = window / GroupResponseWindowPerNodeMilliseconds;
-                _windowSizedFor = _known.Count > roomFor ? _known.Count : roomFor;
+                _knownAtGroupSend = _known.Count;
                 _groupResendAllowed = command.NodeKind == NodeCommandKind.Read;
             }
 

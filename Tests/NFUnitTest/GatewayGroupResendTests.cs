@@ -76,6 +76,22 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual("NODE40:DATA:" + Reading, (string)gateway.Notifier.Messages[gateway.Notifier.Messages.Count - 1]);
         }
 
+        [TestMethod]
+        public void ANodeHeardOnlyThroughItsUplinkMessagesIsReaskedWhenItsAnswerIsLost()
+        {
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
+            gateway.Processor.OnNodeHeard(0x0006, 0); // reading reports on the uplink group
+            gateway.Processor.OnNodeHeard(0x0007, 0);
+            gateway.Processor.OnNodeHeard(0x0005, 0); // its own: not a node to ask
+            gateway.Processor.OnNodeHeard(0xC001, 0); // not a node address
+            Assert.AreEqual(2, gateway.Processor.KnownNodes.Count);
+
+            Write(gateway, "ALL:READ", 1); // node 1 answers, node 2's answer is lost
+            gateway.Processor.Tick(4100);
+
+            gateway.ExpectSends("vendor 0xC000 read", "vendor 0x0007 read");
+        }
+
         /// <summary>A fresh gateway (no node known) with the Pi's <paramref name="command"/> written at 0 and answered by nodes 1 to <paramref name="answers"/>.</summary>
         private static GatewayUnderTest StartAll(string command, int answers)
         {
