@@ -22,7 +22,9 @@ namespace DcMonitor.Shared.Gateway
     /// </list>
     /// An ALL command's group SEND carries a response window sized to the known nodes (<see cref="GroupResponseWindowMilliseconds"/>);
     /// after it, an ALL:READ re-asks the known nodes whose answers were lost with unicast reads (<see cref="ReasksOutstanding"/>),
-    /// silently: the Pi's replies are the ones it would get from a mesh that lost nothing.
+    /// silently: the Pi's replies are the ones it would get from a mesh that lost nothing. A gateway that knew too few nodes (just
+    /// started, or its nodes aged out) learns the mesh from the answers and sends the group read once more with a window sized to
+    /// them (<see cref="GroupResendsSent"/>), so the answers that collided in the short window are not lost for good.
     /// Commands are handled one at a time in arrival order: while one waits for this node's own reply (self or the
     /// local part of ALL) or for its destination, later ones wait, so notifications keep the seed's order (§2.8).
     /// Times are milliseconds of a monotonic clock, passed in by the caller.
@@ -115,6 +117,15 @@ namespace DcMonitor.Shared.Gateway
         /// </summary>
         public const int ReaskAfterWindowMilliseconds = 2000;
 
+        /// <summary>
+        /// How many more nodes than its response window was sized for (in quarters) must answer an ALL:READ's group send before the
+        /// gateway sends it once more: 5 = more than a quarter more. Then the gateway knew too few nodes when it sized the window (it had
+        /// just started, or its nodes had aged out), so the mesh's answers came closer together than <see cref="GroupResponseWindowPerNodeMilliseconds"/>
+        /// and some collided — and a node never heard cannot be re-asked. A quarter more still leaves 80 ms per answer, and those nodes
+        /// are known (a node that joined since the last ALL): the re-asks cover them without sending the whole mesh's answers again.
+        /// </summary>
+        public const int GroupResendAnswerQuarters = 5;
+
         /// <summary>Re-asks (unicast <c>read</c>) outstanding at once, so the re-asking does not itself flood the mesh.</summary>
         public const int MaximumConcurrentReasks = 4;
 
@@ -161,6 +172,8 @@ namespace DcMonitor.Shared.Gateway
         private long _allRepliesUntil = long.MinValue;
         private long _reaskFrom = long.MaxValue;
         private int _reasksOutstanding;
+        private int _knownAtGroupSend;
+        private bool _groupResendAllowed;
 
         /// <summary>Creates the processor over the node's mesh, notifier and local command runner.</summary>
         public GatewayProcessor(IGatewayMesh mesh, IGatewayNotifier notifier, ILocalCommandRunner local)
@@ -280,6 +293,17 @@ namespace DcMonitor.Shared.Gateway
             Pump();
         }
 
+        /// <summary>
+        /// A node's message other than a vendor STATUS reached this node (an uplink reading or energy report, its identity, a bridge
+        /// heartbeat: on a mesh with an uplink every node publishes one each report period): the node is known from now on, so an ALL's
+        /// response window is sized to it and its lost answer is re-asked, though it never answered this gateway. Sources that are not
+        /// node addresses, and this node's own, are ignored. Allocates nothing.
+        /// </summary>
+        public void OnNodeHeard(int source, long nowMilliseconds)
+        {
+            _known.Heard(source, _mesh.OwnAddress, nowMilliseconds);
+        }
+
         /// <summary>The stack reported a failed vendor send to <paramref name="destination"/>.</summary>
         public void OnVendorSendFailed(int destination, long nowMilliseconds)
         {
@@ -365,6 +389,16 @@ namespace DcMonitor.Shared.Gateway
         /// <summary>Re-asks sent since start (diagnostics).</summary>
         public int ReasksSent { get; private set; }
 
+        /// <summary>Group reads sent a second time since start because an ALL:READ's window was too short for the mesh (diagnostics).</summary>
+        public int GroupResendsSent { get; private set; }
+
+        /// <summary>
+        /// End of the last ALL command's reply window, ms of the caller's clock (<see cref="long.MinValue"/> before the first): until then
+        /// each node's first answer is forwarded and re-asks are sent. A group resend moves it to where it would have been had the gateway
+        /// known the answering nodes when the ALL was sent.
+        /// </summary>
+        public long AllRepliesUntilMilliseconds => _allRepliesUntil;
+
         /// <summary>
         /// After an ALL:READ's response window (+ <see cref="ReaskAfterWindowMilliseconds"/>) and within its reply window, asks each known
         /// node that has not answered again with a unicast <c>read</c>, at most <see cref="MaximumConcurrentReasks"/> at once and
@@ -382,6 +416,15 @@ namespace DcMonitor.Shared.Gateway
             {
                 _reaskFrom = long.MaxValue; // the ALL is over: late re-ask answers are still forwarded, no new re-asks
                 return;
+            }
+
+            if (_groupResendAllowed)
+            {
+                _groupResendAllowed = false;
+                if (ResendToGroupWhenCrowded())
+                {
+                    return; // the re-asks wait for the second window
+                }
             }
 
             for (int i = 0; i < _known.Count && _reasksOutstanding < MaximumConcurrentReasks; i++)
@@ -407,6 +450,46 @@ namespace DcMonitor.Shared.Gateway
                     ReasksSent++;
                 }
             }
+        }
+
+        /// <summary>
+        /// Once per ALL:READ, when its window is over: if more than <see cref="GroupResendAnswerQuarters"/> quarters of the nodes the window
+        /// was sized for answered, sends the group read again, silently (no <c>SENT</c>), with a window sized to the nodes now known, and
+        /// moves the re-asks after it and the reply window to where a gateway knowing those nodes would have put it. Nodes that answered
+        /// answer again (not forwarded: each node's first answer only); those whose answers collided are heard now, or re-asked after. True
+        /// when it was sent.
+        /// </summary>
+        private bool ResendToGroupWhenCrowded()
+        {
+            int answered = 0;
+            for (int i = 0; i < _answeredAll.Length; i++)
+            {
+                answered += _answeredAll[i] ? 1 : 0;
+            }
+
+            int roomFor = GroupResponseWindowMilliseconds(_knownAtGroupSend) / GroupResponseWindowPerNodeMilliseconds;
+            int sizedFor = _knownAtGroupSend > roomFor ? _knownAtGroupSend : roomFor;
+            if (answered * 4 <= sizedFor * GroupResendAnswerQuarters)
+            {
+                return false;
+            }
+
+            long groupSentAt = _allRepliesUntil - AllRepliesWindowMilliseconds(_knownAtGroupSend);
+            int window = GroupResponseWindowMilliseconds(_known.Count);
+            if (!_mesh.SendVendorToGroup(NodeCommandKind.Read, 0, window))
+            {
+                return false; // the known nodes are re-asked as usual
+            }
+
+            GroupResendsSent++;
+            _reaskFrom = _now + window + ReaskAfterWindowMilliseconds;
+            long until = groupSentAt + AllRepliesWindowMilliseconds(_known.Count);
+            if (until > _allRepliesUntil)
+            {
+                _allRepliesUntil = until;
+            }
+
+            return true;
         }
 
         /// <summary>True when the send outstanding to <paramref name="destination"/> is a re-ask.</summary>
@@ -584,6 +667,8 @@ namespace DcMonitor.Shared.Gateway
                 Array.Clear(_reasks, 0, _reasks.Length);
                 _allRepliesUntil = _now + AllRepliesWindowMilliseconds(_known.Count);
                 _reaskFrom = command.NodeKind == NodeCommandKind.Read ? _now + window + ReaskAfterWindowMilliseconds : long.MaxValue; // re-asking repeats only a read
+                _knownAtGroupSend = _known.Count;
+                _groupResendAllowed = command.NodeKind == NodeCommandKind.Read;
             }
 
             if (sent)

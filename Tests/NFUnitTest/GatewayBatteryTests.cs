@@ -15,7 +15,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void SelfAddressedBattIsAnsweredLocally()
         {
-            GatewayProcessorTests.Gateway gateway = new GatewayProcessorTests.Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("0:BATT", 0);
             Assert.AreEqual("batt", gateway.Local.LastText);
             gateway.Local.Answer(Battery);
@@ -26,7 +26,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void TheWordIsCaseInsensitiveAndANegativeTemperatureKeepsItsSign()
         {
-            GatewayProcessorTests.Gateway gateway = new GatewayProcessorTests.Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("0:batt", 0);
             gateway.Local.Answer("BATT:V:11.90V,SOC:40%,T:-5C");
             gateway.ExpectMessages("NODE0:BATT:V:11.90V,SOC:40%,T:-5C");
@@ -35,7 +35,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void RemoteBattIsSentThenTheAnswerIsForwarded()
         {
-            GatewayProcessorTests.Gateway gateway = new GatewayProcessorTests.Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:BATT", 0);
             gateway.ExpectSends("vendor 0x0006 batt");
             gateway.Processor.OnVendorStatus(0x0006, Battery, 300);
@@ -45,7 +45,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void AOneNodeErrorIsNotifiedExactlyAsTheProtocolSpellsIt()
         {
-            GatewayProcessorTests.Gateway gateway = new GatewayProcessorTests.Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:BATT", 0);
             gateway.Processor.OnVendorStatus(0x0006, "BATT:ERROR:NO_BATTERY_MONITOR", 300);
             gateway.Write("0:BATT", 400);
@@ -56,7 +56,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void AllBattNamesEachNodeInItsErrorsToo()
         {
-            GatewayProcessorTests.Gateway gateway = new GatewayProcessorTests.Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("ALL:BATT", 0);
             gateway.Local.Answer("BATT:ERROR:NO_BATTERY_MONITOR");
             gateway.ExpectSends("vendor 0xC000 batt");
@@ -69,7 +69,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void EveryBattMessageFitsTheNotificationLimit()
         {
-            GatewayProcessorTests.Gateway gateway = new GatewayProcessorTests.Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("249:BATT", 0);
             gateway.Processor.OnVendorStatus(0x00FE, "BATT:V:40.95V,SOC:100%,T:-255C", 300);
             string longest = (string)gateway.Notifier.Messages[1];
@@ -89,7 +89,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void ANodeDataReplyIsUnchanged()
         {
-            GatewayProcessorTests.Gateway gateway = new GatewayProcessorTests.Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("0:READ", 0);
             gateway.Local.Answer("D:0%,V:12.000V,I:0.00mA,P:0.0mW");
             gateway.ExpectMessages("NODE0:DATA:D:0%,V:12.000V,I:0.00mA,P:0.0mW");

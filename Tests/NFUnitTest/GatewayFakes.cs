@@ -1,6 +1,7 @@
 using System.Collections;
 using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Gateway;
+using nanoFramework.TestFramework;
 
 namespace DcMonitor.NFUnitTest
 {
@@ -99,6 +100,66 @@ namespace DcMonitor.NFUnitTest
             }
 
             handler(bytes, bytes.Length);
+        }
+    }
+
+    /// <summary>A gateway processor at 0x0005 over the recording fakes, with helpers to write the Pi's commands and check what it did.</summary>
+    public sealed class GatewayUnderTest
+    {
+        public GatewayUnderTest(bool vendorClientBound)
+        {
+            Mesh = new RecordingMesh(0x0005, vendorClientBound);
+            Notifier = new RecordingNotifier();
+            Local = new ManualLocalRunner();
+            Processor = new GatewayProcessor(Mesh, Notifier, Local);
+        }
+
+        public RecordingMesh Mesh { get; }
+
+        public RecordingNotifier Notifier { get; }
+
+        public ManualLocalRunner Local { get; }
+
+        public GatewayProcessor Processor { get; }
+
+        public void Write(string command, long now)
+        {
+            byte[] bytes = new byte[command.Length];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = (byte)command[i];
+            }
+
+            Processor.OnCommandWritten(bytes, bytes.Length, now);
+        }
+
+        public void ExpectMessages(params string[] expected)
+        {
+            Assert.AreEqual(expected.Length, Notifier.Messages.Count, "messages: " + Join(Notifier.Messages));
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], (string)Notifier.Messages[i]);
+            }
+        }
+
+        public void ExpectSends(params string[] expected)
+        {
+            Assert.AreEqual(expected.Length, Mesh.Sends.Count, "sends: " + Join(Mesh.Sends));
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], (string)Mesh.Sends[i]);
+            }
+        }
+
+        private static string Join(System.Collections.ArrayList items)
+        {
+            string joined = string.Empty;
+            foreach (object item in items)
+            {
+                joined += (joined.Length == 0 ? string.Empty : " | ") + (string)item;
+            }
+
+            return joined;
         }
     }
 }

@@ -15,7 +15,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void SelfAddressedReadIsAnsweredLocallyWithoutSentOrMesh()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("0:READ", 0);
             Assert.AreEqual("read", gateway.Local.LastText);
             gateway.Local.Answer(Reading);
@@ -26,7 +26,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void RemoteDutyIsSentThenTheStatusIsForwarded()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:DUTY:50", 0);
             gateway.ExpectSends("vendor 0x0006 duty:50");
             gateway.Processor.OnVendorStatus(0x0006, Reading, 300);
@@ -37,7 +37,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void AllRunsLocallyFirstThenOneGroupSendThenSent()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("ALL:READ", 0);
             Assert.AreEqual(0, gateway.Mesh.Sends.Count, "nothing on the mesh before the local reply");
             gateway.Local.Answer(Reading);
@@ -51,7 +51,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void ACommandWrittenDuringTheLocalPartWaitsItsTurn()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("ALL:READ", 0);
             gateway.Write("1:READ", 10);
             Assert.AreEqual(0, gateway.Mesh.Sends.Count);
@@ -63,7 +63,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void ARampNeverStallsTheGatewayAndAllRampReachesTheGroupAtOnce()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("ALL:RAMP", 0);
             Assert.AreEqual("r", gateway.Local.LastText);
             gateway.ExpectSends("vendor 0xC000 r");
@@ -76,7 +76,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void ANodeThatDoesNotAnswerTimesOut()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("7:READ", 0);
             gateway.Processor.OnVendorTimeout(0x000C, 5000);
             gateway.ExpectMessages("SENT:READ", "ERROR:MESH_TIMEOUT");
@@ -85,7 +85,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void AGroupTimeoutIsIgnored()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Processor.OnVendorTimeout(0xC000, 5000);
             gateway.ExpectMessages();
         }
@@ -93,7 +93,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void ASendTheStackRefusesIsAnErrorNotSent()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Mesh.Accept = false;
             gateway.Write("1:READ", 0);
             gateway.ExpectMessages("ERROR:MESH_SEND_FAIL");
@@ -103,7 +103,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void AFailedSendReportedLaterFreesTheDestination()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:READ", 0);
             gateway.Processor.OnVendorSendFailed(0x0006, 50);
             gateway.ExpectMessages("SENT:READ", "ERROR:MESH_SEND_FAIL");
@@ -113,7 +113,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void OneSendPerDestinationTheNextWaitsForTheStatus()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:DUTY:10", 0);
             gateway.Write("1:DUTY:20", 5);
             gateway.ExpectSends("vendor 0x0006 duty:10");
@@ -125,7 +125,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void ASendWithNoOutcomeIsClearedInsteadOfStickingForever()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:READ", 0);
             gateway.Processor.Tick(GatewayProcessor.StuckSendMilliseconds);
             Assert.AreEqual(1, gateway.Processor.OutstandingSends);
@@ -137,7 +137,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void MonitorPollsEverySecondSilentlyThroughTimeoutsAndStopsOnTheNextCommand()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:MONITOR", 0);
             gateway.Processor.Tick(100);
             gateway.ExpectSends("vendor 0x0006 read");
@@ -159,7 +159,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void MonitoringItselfWorksLocally()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("0:MONITOR", 0);
             gateway.Processor.Tick(100);
             Assert.AreEqual("read", gateway.Local.LastText);
@@ -171,7 +171,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void AllMonitorTargetsTheFirstKnownNode()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Processor.OnVendorStatus(0x0008, Reading, 0);
             gateway.Write("ALL:MONITOR", 10);
             Assert.AreEqual(0x0008, gateway.Processor.MonitorTarget);
@@ -180,7 +180,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void WithoutTheVendorClientOnlyStopOffAndOnUseTheOnOffFallback()
         {
-            Gateway gateway = new Gateway(false);
+            GatewayUnderTest gateway = new GatewayUnderTest(false);
             gateway.Write("1:MONITOR", 0);
             gateway.Write("1:READ", 10);
             gateway.Write("1:STOP", 20);
@@ -194,7 +194,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void FallbackAllIncludesThisNodeAndSpacesTheSets()
         {
-            Gateway gateway = new Gateway(false);
+            GatewayUnderTest gateway = new GatewayUnderTest(false);
             gateway.Processor.OnVendorStatus(0x0006, Reading, 0);
             gateway.Processor.OnVendorStatus(0x0007, Reading, 0);
             gateway.Notifier.Messages.Clear();
@@ -212,7 +212,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void StatusesFromNonNodesAndFromItselfAreNotReported()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Processor.OnVendorStatus(0x0001, Reading, 0);
             gateway.Processor.OnVendorStatus(0x0005, Reading, 0);
             gateway.ExpectMessages();
@@ -222,7 +222,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void AReplyTooLongToForwardIsReportedNotDropped()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:READ", 0);
             gateway.Processor.OnVendorStatus(0x0006, "ERR:UNKNOWN:" + new string('x', 110), 10);
             gateway.ExpectMessages("SENT:READ", "ERROR:REPLY_TOO_LONG:1");
@@ -231,7 +231,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void BadCommandsGetTheirErrors()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("", 0);
             gateway.Write("250:READ", 0);
             gateway.Write("abc:READ", 0);
@@ -245,7 +245,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void TooManyWaitingCommandsAreRefused()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("0:READ", 0); // holds the queue until answered
             for (int i = 0; i < GatewayProcessor.MaximumQueuedCommands; i++)
             {
@@ -259,7 +259,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void BindingTheVendorClientIsAnnounced()
         {
-            Gateway gateway = new Gateway(false);
+            GatewayUnderTest gateway = new GatewayUnderTest(false);
             gateway.Processor.OnVendorClientBound();
             gateway.ExpectMessages("MESH_READY:VENDOR");
         }
@@ -267,7 +267,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void AMonitorPollThatOutlivesItsMonitorEndsInSilence()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:MONITOR", 0);
             gateway.Processor.Tick(100);
             gateway.ExpectSends("vendor 0x0006 read");
@@ -281,7 +281,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void AReadPollingTheMonitoredNodeIsStillAnswered()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:MONITOR", 0);
             gateway.Processor.Tick(100);
             gateway.Write("1:READ", 200); // waits for the poll's outcome, then goes out on its own
@@ -294,7 +294,7 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void ANodeAnsweringOneAllTwiceIsForwardedOnce()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("ALL:READ", 0);
             gateway.Local.Answer(Reading);
             gateway.Processor.OnVendorStatus(0x0006, Reading, 400); // binary answer
@@ -311,71 +311,12 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void AnAnswerAfterItsTimeoutIsNotASecondReply()
         {
-            Gateway gateway = new Gateway(true);
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
             gateway.Write("1:READ", 0);
             gateway.Processor.OnVendorTimeout(0x0006, 5000);
             gateway.Processor.OnVendorStatus(0x0006, Reading, 5300);
             gateway.ExpectMessages("SENT:READ", GatewayReplies.MeshTimeout);
             Assert.AreEqual(1, gateway.Processor.KnownNodes.Count, "the node is known all the same");
-        }
-
-        internal sealed class Gateway
-        {
-            public Gateway(bool vendorClientBound)
-            {
-                Mesh = new RecordingMesh(0x0005, vendorClientBound);
-                Notifier = new RecordingNotifier();
-                Local = new ManualLocalRunner();
-                Processor = new GatewayProcessor(Mesh, Notifier, Local);
-            }
-
-            public RecordingMesh Mesh { get; }
-
-            public RecordingNotifier Notifier { get; }
-
-            public ManualLocalRunner Local { get; }
-
-            public GatewayProcessor Processor { get; }
-
-            public void Write(string command, long now)
-            {
-                byte[] bytes = new byte[command.Length];
-                for (int i = 0; i < bytes.Length; i++)
-                {
-                    bytes[i] = (byte)command[i];
-                }
-
-                Processor.OnCommandWritten(bytes, bytes.Length, now);
-            }
-
-            public void ExpectMessages(params string[] expected)
-            {
-                Assert.AreEqual(expected.Length, Notifier.Messages.Count, "messages: " + Join(Notifier.Messages));
-                for (int i = 0; i < expected.Length; i++)
-                {
-                    Assert.AreEqual(expected[i], (string)Notifier.Messages[i]);
-                }
-            }
-
-            public void ExpectSends(params string[] expected)
-            {
-                Assert.AreEqual(expected.Length, Mesh.Sends.Count, "sends: " + Join(Mesh.Sends));
-                for (int i = 0; i < expected.Length; i++)
-                {
-                    Assert.AreEqual(expected[i], (string)Mesh.Sends[i]);
-                }
-            }
-
-            private static string Join(System.Collections.ArrayList items)
-            {
-                string joined = string.Empty;
-                foreach (object item in items)
-                {
-                    joined += (joined.Length == 0 ? string.Empty : " | ") + (string)item;
-                }
-
-                return joined;
-            }
         }
     }
 }

@@ -207,6 +207,7 @@ namespace DcMonitor.UniversalNode.Mesh
                 case MeshEventKind.VendorMessageReceived:
                     if (IsUplinkOpcode(e.Opcode) || (e.Opcode == MeshProtocol.BinaryStatusOpcode && e.Destination == NodeAddressing.UplinkGroupAddress))
                     {
+                        Gateway.OnNodeHeard(e.Source, now); // a member of the mesh: its answer to an ALL can be re-asked
                         _uplink.OnMeshMessage(e.ExactCopy(), now); // the uplink reads the payload array's length: an exact copy (not on issue 16's paths)
                     }
                     else if (e.Opcode == MeshProtocol.VendorSendOpcode || e.Opcode == MeshProtocol.BinarySendOpcode)

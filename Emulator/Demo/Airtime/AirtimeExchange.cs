@@ -104,7 +104,7 @@ namespace DcMonitor.Emulator.Demo
                     {
                         if (all && setup.GatewayCollects)
                         {
-                            gateway = new AirtimeGateway(stacks[0], _air, nodes);
+                            gateway = new AirtimeGateway(stacks[0], _air, nodes, !setup.FreshGateway);
                             responder.StatusReceived += gateway.OnStatus;
                             responder.RequestTimedOut += gateway.OnTimeout;
                         }

@@ -14,7 +14,7 @@ namespace DcMonitor.Emulator.Demo
     /// <c>ALL:READ</c>; the group SEND carries the response window sized to the known nodes; the silent known nodes are re-asked
     /// with unicast reads after it) over node-0's emulated stack, ticked every <see cref="TickMilliseconds"/> on the air's clock.
     /// It stands in for the node's worker: every call into the processor holds one lock. Knows every other node beforehand (a
-    /// gateway hears its nodes' periodic reports), answers the local part of the ALL at once, binary to the nodes. Counts the
+    /// gateway hears its nodes' answers) or, just started, none; answers the local part of the ALL at once, binary to the nodes. Counts the
     /// distinct nodes whose <c>NODE&lt;id&gt;:DATA</c> the Pi was notified of.
     /// </summary>
     public sealed class AirtimeGateway : IGatewayMesh, IGatewayNotifier, ILocalCommandRunner
@@ -31,20 +31,21 @@ namespace DcMonitor.Emulator.Demo
         private readonly HashSet<int> _answered = new HashSet<int>();
         private readonly byte[] _binary = new byte[BinaryCommandCodec.WindowedLength];
         private readonly int _expected;
-        private long _startMicroseconds;
-        private long _endMicroseconds = long.MaxValue;
         private IDisposable _tick; // referenced: a real-time timer nobody references may be collected unfired
         private IDisposable _localReply;
 
-        /// <summary>The gateway on <paramref name="stack"/> (node-0 of <paramref name="nodes"/>), its time from <paramref name="clock"/>.</summary>
-        public AirtimeGateway(EmulatedMeshStack stack, IAirClock clock, int nodes)
+        /// <summary>
+        /// The gateway on <paramref name="stack"/> (node-0 of <paramref name="nodes"/>), its time from <paramref name="clock"/>; it knows
+        /// every other node when <paramref name="knowsNodes"/>, none otherwise (just started).
+        /// </summary>
+        public AirtimeGateway(EmulatedMeshStack stack, IAirClock clock, int nodes, bool knowsNodes)
         {
             _stack = stack;
             _clock = clock;
             _expected = nodes - 1;
             _processor = new GatewayProcessor(this, this, this);
             long now = NowMilliseconds;
-            for (int node = 1; node < nodes; node++)
+            for (int node = 1; knowsNodes && node < nodes; node++)
             {
                 _processor.KnownNodes.Heard(NodeAddressing.UnicastOf(node), stack.UnicastAddress, now);
             }
@@ -84,7 +85,8 @@ namespace DcMonitor.Emulator.Demo
             {
                 lock (_gate)
                 {
-                    return _answered.Count == _expected || (_clock.NowMicroseconds > _endMicroseconds && _processor.ReasksOutstanding == 0);
+                    long until = _processor.AllRepliesUntilMilliseconds; // long.MinValue until the group SEND went (after the local answer)
+                    return _answered.Count == _expected || (until != long.MinValue && NowMilliseconds > until && _processor.ReasksOutstanding == 0);
                 }
             }
         }
@@ -103,8 +105,6 @@ namespace DcMonitor.Emulator.Demo
             byte[] command = Encoding.ASCII.GetBytes("ALL:READ");
             lock (_gate)
             {
-                _startMicroseconds = _clock.NowMicroseconds;
-                _endMicroseconds = _startMicroseconds + 1000L * GatewayProcessor.AllRepliesWindowMilliseconds(_processor.KnownNodes.Count);
                 _processor.OnCommandWritten(command, command.Length, NowMilliseconds);
             }
 

@@ -11,7 +11,7 @@ namespace DcMonitor.Emulator.Demo
     /// leave them in the node's settings), and whether node-0 runs the gateway's ALL collection (<see cref="Shared.Gateway.GatewayProcessor"/>).
     /// Replies scoped by TTL or not (<see cref="ScopedReplyTtl"/>). <see cref="Seed"/> is the behaviour before this work, <see cref="Selected"/> what the firmware configures now.
     /// </summary>
-    public sealed class AirtimeSetup
+    public sealed record AirtimeSetup
     {
         /// <summary>Relay Retransmit / Network Transmit interval steps: 1 = 20 ms ((steps + 1) × 10 ms), as everywhere in this firmware.</summary>
         public const int IntervalSteps = 1;
@@ -37,6 +37,12 @@ namespace DcMonitor.Emulator.Demo
         /// nodes, re-asking the silent ones); false: node-0 sends the group SEND and counts the answers, as the seed's gateway did.
         /// </summary>
         public bool GatewayCollects { get; init; }
+
+        /// <summary>
+        /// True: the gateway has just started and heard no node before the Pi's ALL:READ (its known-node table is empty, so the group
+        /// SEND carries the shortest response window); false: it knows every other node beforehand (it heard their earlier answers).
+        /// </summary>
+        public bool FreshGateway { get; init; }
 
         /// <summary>
         /// Fixed directed-forwarding paths toward node-0 (<see cref="DirectedPathPlan"/>, docs/directed-forwarding.md): Directed

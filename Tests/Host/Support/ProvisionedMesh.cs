@@ -30,9 +30,10 @@ namespace DcMonitor.Tests.Support
 
         /// <summary>
         /// Names provisioner, node-0..node-(universal-1), relay-0..relay-(relays-1); all off until <see cref="PowerOn"/>. The air is
-        /// <paramref name="air"/>'s model; the timed air follows real time, as every air carrying firmware does (docs/air-model.md).
+        /// <paramref name="air"/>'s model: timed by default, as the real radio is (airtime, collisions), following real time as every air
+        /// carrying firmware does (docs/air-model.md).
         /// </summary>
-        public ProvisionedMesh(int universal, int relays, AirModel air = AirModel.Instantaneous)
+        public ProvisionedMesh(int universal, int relays, AirModel air = AirModel.Timed)
         {
             Air = air == AirModel.Timed ? new VirtualAir(1, AirModel.Timed) { FollowsRealTime = true } : new VirtualAir();
             Names.Add("provisioner");
@@ -53,8 +54,6 @@ namespace DcMonitor.Tests.Support
         }
 
         /// <summary>The air.</summary>
-        // Instantaneous by default: on the timed air the provisioner's heartbeat survey missed links and a READ sent during the survey
-        // timed out, under the parallel test load (open problem, docs/air-model.md "Limits").
         public VirtualAir Air { get; }
 
         /// <summary>Every device's name.</summary>
