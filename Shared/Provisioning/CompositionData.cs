@@ -30,10 +30,10 @@ namespace DcMonitor.Shared.Provisioning
         /// <summary>MeshModels.VendorClient.</summary>
         public const int VendorClient = 0x20;
 
-        /// <summary>MeshModels.DirectedForwardingServer: the SIG Directed Forwarding Configuration Server 0xBF30 (Mesh Protocol 1.1).</summary>
+        /// <summary>MeshModels.DirectedForwardingServer: the SIG Directed Forwarding Configuration Server 0x0006 (Mesh Protocol 1.1).</summary>
         public const int DirectedForwardingServer = 0x40;
 
-        /// <summary>MeshModels.DirectedForwardingClient: the SIG Directed Forwarding Configuration Client 0xBF31.</summary>
+        /// <summary>MeshModels.DirectedForwardingClient: the SIG Directed Forwarding Configuration Client 0x0007.</summary>
         public const int DirectedForwardingClient = 0x80;
 
         /// <summary>Features bit of the relay feature (§4.2.1.1).</summary>
@@ -155,7 +155,7 @@ namespace DcMonitor.Shared.Provisioning
             {
                 int id = Read16(data, position + (i * 2));
                 models |= id == 0x0000 ? ConfigServer : id == 0x0001 ? ConfigClient : id == 0x1000 ? GenericOnOffServer : id == 0x1001 ? GenericOnOffClient
-                    : id == 0xBF30 ? DirectedForwardingServer : id == 0xBF31 ? DirectedForwardingClient : 0;
+                    : id == 0x0006 ? DirectedForwardingServer : id == 0x0007 ? DirectedForwardingClient : 0;
             }
 
             int vendorStart = position + (sigCount * 2);

@@ -34,12 +34,12 @@ namespace DcMonitor.NFUnitTest
         [TestMethod]
         public void TheDirectedForwardingModelsAreCollectedAndARelayNodeMayCarryTheServer()
         {
-            byte[] relay = Page(Header, new byte[] { 0, 0, 2, 0, 0x00, 0x00, 0x30, 0xBF });
+            byte[] relay = Page(Header, new byte[] { 0, 0, 2, 0, 0x00, 0x00, 0x06, 0x00 });
             CompositionData data = CompositionData.Parse(relay, 0, relay.Length);
             Assert.AreEqual(CompositionData.ConfigServer | CompositionData.DirectedForwardingServer, data.Models);
             Assert.IsTrue(data.IsRelayNode, "Config Server and DF Server, relay supported");
 
-            byte[] provisioner = Page(Header, new byte[] { 0, 0, 3, 0, 0x00, 0x00, 0x01, 0x00, 0x31, 0xBF });
+            byte[] provisioner = Page(Header, new byte[] { 0, 0, 3, 0, 0x00, 0x00, 0x01, 0x00, 0x07, 0x00 });
             CompositionData client = CompositionData.Parse(provisioner, 0, provisioner.Length);
             Assert.AreEqual(CompositionData.ConfigServer | CompositionData.ConfigClient | CompositionData.DirectedForwardingClient, client.Models);
             Assert.IsFalse(client.IsRelayNode);

@@ -31,10 +31,10 @@ namespace DcMonitor.MeshInterop
         /// <summary>Vendor client (CID 0x02E5, model 0x0000): sends SEND, receives STATUS.</summary>
         VendorClient = 0x20,
 
-        /// <summary>SIG Directed Forwarding Configuration Server 0xBF30 (Mesh Protocol 1.1; needs CONFIG_BLE_MESH_DF_SRV): nodes that take fixed paths.</summary>
+        /// <summary>SIG Directed Forwarding Configuration Server 0x0006 (Mesh Protocol 1.1; needs CONFIG_BLE_MESH_DF_SRV): nodes that take fixed paths.</summary>
         DirectedForwardingServer = 0x40,
 
-        /// <summary>SIG Directed Forwarding Configuration Client 0xBF31 (needs CONFIG_BLE_MESH_DF_CLI): the provisioner, which installs the paths.</summary>
+        /// <summary>SIG Directed Forwarding Configuration Client 0x0007 (needs CONFIG_BLE_MESH_DF_CLI): the provisioner, which installs the paths.</summary>
         DirectedForwardingClient = 0x80,
     }
 }

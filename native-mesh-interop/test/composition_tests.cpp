@@ -37,19 +37,19 @@ std::vector<uint8_t> Encode(uint32_t opcode)
 TEST(Composition, UniversalNode)
 {
     std::vector<std::pair<uint16_t, uint16_t>> expected = {
-        {0xFFFF, 0x0000}, {0xFFFF, 0xBF30}, {0xFFFF, 0x1001}, {0xFFFF, 0x1000}, {0x02E5, 0x0001}, {0x02E5, 0x0000}};
+        {0xFFFF, 0x0000}, {0xFFFF, 0x0006}, {0xFFFF, 0x1001}, {0xFFFF, 0x1000}, {0x02E5, 0x0001}, {0x02E5, 0x0000}};
     EXPECT_EQ(expected, Plan(kUniversal));
 }
 
 TEST(Composition, RelayNodeHasTheConfigAndDirectedForwardingServersOnly)
 {
-    std::vector<std::pair<uint16_t, uint16_t>> expected = {{0xFFFF, 0x0000}, {0xFFFF, 0xBF30}};
+    std::vector<std::pair<uint16_t, uint16_t>> expected = {{0xFFFF, 0x0000}, {0xFFFF, 0x0006}};
     EXPECT_EQ(expected, Plan(kRelay));
 }
 
 TEST(Composition, Provisioner)
 {
-    std::vector<std::pair<uint16_t, uint16_t>> expected = {{0xFFFF, 0x0000}, {0xFFFF, 0x0001}, {0xFFFF, 0xBF31}, {0xFFFF, 0x1001}};
+    std::vector<std::pair<uint16_t, uint16_t>> expected = {{0xFFFF, 0x0000}, {0xFFFF, 0x0001}, {0xFFFF, 0x0007}, {0xFFFF, 0x1001}};
     EXPECT_EQ(expected, Plan(kProvisioner));
 }
 

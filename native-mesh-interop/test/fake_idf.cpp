@@ -15,7 +15,6 @@ extern "C" {
 #include "nimble/nimble_port_freertos.h"
 #include "esp_ble_mesh_local_data_operation_api.h"
 #include "esp_timer.h"
-#include "store/config/ble_store_config.h"
 #include "mbedtls/aes.h"
 void dcm_mesh_forget_start_for_tests(void);
 void dcm_gatt_security_forget_for_tests(void);
@@ -481,6 +480,9 @@ int64_t esp_timer_get_time(void)
 {
     return g_idf.now_us;
 }
+
+/* No NimBLE header declares it; the glue declares it itself (dcm_nimble_host.c). */
+void ble_store_config_init(void);
 
 void ble_store_config_init(void)
 {

@@ -91,7 +91,7 @@ TEST_F(Glue, TheUniversalNodeHasTheSeedsElementZero)
     EXPECT_EQ(DCM_COMPANY_ID_ESPRESSIF, g_idf.comp->cid);
     ASSERT_EQ(4, element->sig_model_count);
     EXPECT_EQ(0x0000, element->sig_models[0].model_id);
-    EXPECT_EQ(0xBF30, element->sig_models[1].model_id) << "Directed Forwarding Configuration Server";
+    EXPECT_EQ(0x0006, element->sig_models[1].model_id) << "Directed Forwarding Configuration Server";
     EXPECT_EQ(0x1001, element->sig_models[2].model_id);
     EXPECT_EQ(0x1000, element->sig_models[3].model_id);
     const esp_ble_mesh_df_srv_t *df_server = static_cast<const esp_ble_mesh_df_srv_t *>(element->sig_models[1].user_data);
@@ -169,7 +169,7 @@ TEST_F(Glue, TheRelayHasOnlyTheConfigAndDirectedForwardingServers)
     const esp_ble_mesh_elem_t *element = g_idf.comp->elements;
     ASSERT_EQ(2, element->sig_model_count);
     EXPECT_EQ(0x0000, element->sig_models[0].model_id);
-    EXPECT_EQ(0xBF30, element->sig_models[1].model_id);
+    EXPECT_EQ(0x0006, element->sig_models[1].model_id);
     EXPECT_EQ(0, element->vnd_model_count);
     EXPECT_EQ(nullptr, element->vnd_models);
     EXPECT_EQ(ESP_BLE_MESH_RELAY_ENABLED, ConfigServer()->relay);
@@ -183,7 +183,7 @@ TEST_F(Glue, TheProvisionerHasTheConfigClientRelayOffAndAddresses)
     ASSERT_EQ(4, element->sig_model_count);
     EXPECT_EQ(0x0000, element->sig_models[0].model_id);
     EXPECT_EQ(0x0001, element->sig_models[1].model_id);
-    EXPECT_EQ(0xBF31, element->sig_models[2].model_id) << "Directed Forwarding Configuration Client";
+    EXPECT_EQ(0x0007, element->sig_models[2].model_id) << "Directed Forwarding Configuration Client";
     EXPECT_EQ(0x1001, element->sig_models[3].model_id);
     EXPECT_EQ(0, element->vnd_model_count);
     EXPECT_EQ(ESP_BLE_MESH_RELAY_DISABLED, ConfigServer()->relay);

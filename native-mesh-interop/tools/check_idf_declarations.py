@@ -35,7 +35,6 @@ REAL = {
                       ("ble_hs.h", "ble_gatt.h", "ble_gap.h", "ble_att.h", "ble_uuid.h", "ble_hs_mbuf.h", "ble_hs_adv.h", "ble_hs_id.h",
                        "ble_sm.h", "ble_store.h")]
                      + ["@nimble/porting/nimble/include/os/os_mbuf.h", "@nimble/nimble/include/nimble/ble.h"],
-    "store/config/ble_store_config.h": ["@nimble/nimble/host/store/config/include/store/config/ble_store_config.h"],
     "esp_timer.h": ["components/esp_timer/include/esp_timer.h"],
     "services/gap/ble_svc_gap.h": ["@nimble/nimble/host/services/gap/include/services/gap/ble_svc_gap.h"],
     "nimble/nimble_port.h": ["@nimble/porting/nimble/include/nimble/nimble_port.h"],

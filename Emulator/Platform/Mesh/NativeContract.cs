@@ -70,7 +70,7 @@ namespace DcMonitor.Emulator.Mesh
         /// <summary>MeshModels bits.</summary>
         public const int ConfigServer = 0x01, ConfigClient = 0x02, GenericOnOffClient = 0x04, GenericOnOffServer = 0x08, VendorServer = 0x10, VendorClient = 0x20;
 
-        /// <summary>MeshModels bits of the Directed Forwarding Configuration Server (SIG 0xBF30) and Client (SIG 0xBF31).</summary>
+        /// <summary>MeshModels bits of the Directed Forwarding Configuration Server (SIG 0x0006) and Client (SIG 0x0007).</summary>
         public const int DirectedForwardingServer = 0x40, DirectedForwardingClient = 0x80;
 
         /// <summary>The models that use the device key and are never bound to an AppKey: Config and Directed Forwarding Configuration Server and Client.</summary>

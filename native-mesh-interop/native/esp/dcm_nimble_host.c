@@ -22,13 +22,17 @@
 #include "host/ble_hs.h"
 #include "nimble/nimble_port.h"
 #include "nimble/nimble_port_freertos.h"
-#include "store/config/ble_store_config.h"
 
 #include "dcm_glue.h"
 #include "dcm_platform.h"
 
 /* The log lines below name the bound in seconds. */
 _Static_assert(DCM_HOST_SYNC_ROUND_MS == 2000u && DCM_HOST_SYNC_ROUNDS == 5u, "update the log texts: 2 s rounds, 10 s overall");
+
+/* NimBLE's key store set-up, defined in nimble/host/store/config/src/ble_store_config.c. No NimBLE header declares it
+ * (store/config/ble_store_config.h declares only the read/write/delete callbacks), so the caller declares it, as
+ * ESP-IDF's NimBLE examples do (examples/bluetooth/nimble/bleprph/main/main.c). */
+void ble_store_config_init(void);
 
 /* Polling step of the wait for the sync, ms. */
 #define SYNC_POLL_MS 10u

@@ -200,8 +200,8 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
                 {
                     case 0x0000: return NativeContract.ConfigServer;
                     case 0x0001: return NativeContract.ConfigClient;
-                    case 0xBF30: return NativeContract.DirectedForwardingServer;
-                    case 0xBF31: return NativeContract.DirectedForwardingClient;
+                    case 0x0006: return NativeContract.DirectedForwardingServer;
+                    case 0x0007: return NativeContract.DirectedForwardingClient;
                     case 0x1000: return NativeContract.GenericOnOffServer;
                     case 0x1001: return NativeContract.GenericOnOffClient;
                     default: return 0;
@@ -216,7 +216,7 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
         /// <summary>
         /// Composition data page 0 of this node (Mesh Profile §4.2.1.1): CID 0x02E5, PID 0, VID 0, CRPL 72
         /// (CONFIG_BLE_MESH_CRPL), features (relay and proxy supported on nodes; proxy only on the provisioner), then element 0:
-        /// location 0, SIG and vendor model counts (the Directed Forwarding Configuration Server 0xBF30 and Client 0xBF31 after the Config
+        /// location 0, SIG and vendor model counts (the Directed Forwarding Configuration Server 0x0006 and Client 0x0007 after the Config
         /// models) and identifiers in the order ESP-IDF lists them (dcm_composition_plan).
         /// </summary>
         private byte[] CompositionPage0()
@@ -225,8 +225,8 @@ namespace DcMonitor.Emulator.Mesh.Stack.Foundation
             var vendor = new List<int>();
             if ((_node.Models & NativeContract.ConfigServer) != 0) sig.Add(0x0000);
             if ((_node.Models & NativeContract.ConfigClient) != 0) sig.Add(0x0001);
-            if ((_node.Models & NativeContract.DirectedForwardingServer) != 0) sig.Add(0xBF30);
-            if ((_node.Models & NativeContract.DirectedForwardingClient) != 0) sig.Add(0xBF31);
+            if ((_node.Models & NativeContract.DirectedForwardingServer) != 0) sig.Add(0x0006);
+            if ((_node.Models & NativeContract.DirectedForwardingClient) != 0) sig.Add(0x0007);
             if ((_node.Models & NativeContract.GenericOnOffClient) != 0) sig.Add(0x1001);
             if ((_node.Models & NativeContract.GenericOnOffServer) != 0) sig.Add(0x1000);
             if ((_node.Models & NativeContract.VendorServer) != 0) vendor.Add(0x0001);
