@@ -82,8 +82,11 @@ def number(value):
 
 def enum_values(text):
     values = {}
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)  # comments may sit between a constant and its comma
+    text = re.sub(r"//[^\n]*", " ", text)
     for body in re.findall(r"enum\s*\w*\s*\{(.*?)\}", text, flags=re.S):
         current = -1
+        body = re.sub(r"^[ \t]*#[^\n]*", " ", body, flags=re.M)  # conditional members count as present
         for item in body.split(","):
             item = item.strip()
             if not item or item.startswith("#"):

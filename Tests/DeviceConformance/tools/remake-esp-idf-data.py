@@ -475,7 +475,9 @@ def main():
     os.makedirs(out, exist_ok=True)
     reference = os.path.join(REPOSITORY, "Tests", "DeviceConformance", "Reference")
     api = os.path.join(os.path.abspath(arguments.out), "nanoframework-1x-api")
-    if not os.path.exists(api):
+    if os.path.islink(api) and not os.path.exists(api):
+        os.remove(api)  # left by a run from another checkout
+    if not os.path.lexists(api):
         os.symlink(os.path.join(reference, "nanoframework-1x-api"), api)
     shutil.copy(os.path.join(reference, DATA_NAME, "nf-interop-symbols.tsv"), out)
     work = tempfile.mkdtemp(prefix="remake-esp-idf-")

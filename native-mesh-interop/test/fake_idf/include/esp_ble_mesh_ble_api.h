@@ -38,7 +38,7 @@ typedef enum
     ESP_BLE_MESH_START_BLE_SCANNING_COMP_EVT,
     ESP_BLE_MESH_STOP_BLE_SCANNING_COMP_EVT,
     ESP_BLE_MESH_SCAN_BLE_ADVERTISING_PKT_EVT,
-    ESP_BLE_MESH_BLE_EVT_MAX,
+    ESP_BLE_MESH_SCAN_PARAMS_UPDATE_COMP_EVT, /* the configuration-dependent members after it and the count sentinel are omitted */
 } esp_ble_mesh_ble_cb_event_t;
 typedef union
 {

@@ -11,8 +11,7 @@ typedef struct esp_timer *esp_timer_handle_t;
 typedef void (*esp_timer_cb_t)(void *arg);
 typedef enum
 {
-    ESP_TIMER_TASK,
-    ESP_TIMER_MAX,
+    ESP_TIMER_TASK, /* the other members (ISR dispatch, the count sentinel) are omitted: the glue uses only this one */
 } esp_timer_dispatch_t;
 typedef struct
 {
