@@ -35,8 +35,6 @@ namespace DcMonitor.UniversalNode
         public const string ReadyLine = "DC-Monitor universal node ready: type 'help'";
 
         private readonly NodeLog _log = new NodeLog();
-        private readonly IBatteryMonitorLink _batteryLink;
-        private readonly IBlockCipher _batteryCipher;
         private WorkQueue _queue;
         private LoadController _load;
         private SensorService _sensor;
@@ -44,23 +42,6 @@ namespace DcMonitor.UniversalNode
         private ScheduledWork _reprobe;
         private ConsoleCommands _consoleCommands;
         private PairingButtonWatch _pairingButton;
-
-        /// <summary>A node without a battery monitor link: <c>BATT</c> answers <c>ERROR:NO_BATTERY_MONITOR</c>, <c>bm6</c> says the image has no BLE central role.</summary>
-        public UniversalNodeApp()
-            : this(null, null)
-        {
-        }
-
-        /// <summary>
-        /// A node that reads a BM6 battery monitor (issue 18) through <paramref name="batteryLink"/> (the BLE central toward it: the
-        /// native NimBLE central on the device, the emulated central in the emulator) with <paramref name="batteryCipher"/> (AES-128 on
-        /// one block: mbedTLS through the interop on the device, .NET's AES in the emulator); either null: no battery monitor.
-        /// </summary>
-        public UniversalNodeApp(IBatteryMonitorLink batteryLink, IBlockCipher batteryCipher)
-        {
-            _batteryLink = batteryLink;
-            _batteryCipher = batteryCipher;
-        }
 
         /// <summary>The battery monitor, or null when the node was built without a link or cipher (after <see cref="Start"/>).</summary>
         public BatteryMonitorService Battery { get; private set; }
@@ -101,14 +82,6 @@ namespace DcMonitor.UniversalNode
 
             Executor = new CommandExecutor(_queue, _sensor, _load, _log);
             _consoleCommands = new ConsoleCommands(_console, Executor, BoardPins.SensorBusId);
-            if (_batteryLink != null && _batteryCipher != null)
-            {
-                Battery = new BatteryMonitorService(_batteryLink, _batteryCipher, _queue, _log, BatteryMonitorService.Folder);
-                Executor.Battery = Battery.Reader;
-                _consoleCommands.Battery = Battery;
-                _queue.Post(Battery.Start);
-            }
-
             StartMesh();
             _queue.Post(delegate { _console.WriteLine(ReadyLine); });
         }
@@ -160,17 +133,28 @@ namespace DcMonitor.UniversalNode
                 _consoleCommands.Uplink = Uplink.CreateConsole(_console.WriteLine);
                 _queue.Post(Mesh.Start);
                 _queue.Post(Uplink.Start);
-                if (Battery != null)
-                {
-                    UplinkService uplink = Uplink;
-                    Battery.Reader.ReadingTaken = delegate(BatteryReading reading) { uplink.Reporter.PublishBattery(reading); }; // MQTT and Home Assistant
-                }
+                StartBatteryMonitor(mesh);
             }
             catch (Exception exception)
             {
                 // A nanoCLR image without the native mesh component: the node still senses and obeys its console.
                 _log.Write("mesh", "BLE Mesh unavailable: " + exception.Message);
             }
+        }
+
+        /// <summary>
+        /// The BM6 battery monitor (issue 18, docs/battery-monitor.md) through the native BLE central that shares the mesh's
+        /// NimBLE host, with mbedTLS AES through the interop (in the emulator the same classes reach the emulated central and
+        /// .NET's AES through the interop shim); its readings go to the Pi (<c>BATT</c>) and the uplink (MQTT, Home Assistant).
+        /// </summary>
+        private void StartBatteryMonitor(MeshNode mesh)
+        {
+            Battery = new BatteryMonitorService(new NativeBatteryMonitorLink(new BatteryMonitorCentral(mesh)), new NativeBlockCipher(), _queue, _log, BatteryMonitorService.Folder);
+            UplinkService uplink = Uplink;
+            Battery.Reader.ReadingTaken = delegate(BatteryReading reading) { uplink.Reporter.PublishBattery(reading); };
+            Executor.Battery = Battery.Reader;
+            _consoleCommands.Battery = Battery;
+            _queue.Post(Battery.Start);
         }
 
         private static bool ApplyStaticOob(byte[] value)

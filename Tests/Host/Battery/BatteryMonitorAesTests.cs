@@ -63,7 +63,7 @@ namespace DcMonitor.Tests.Battery
         public void AGoodReadAllocatesNothingInSteadyState()
         {
             AllocationMeter.RequireStackAllocationOff();
-            QuietLink link = new QuietLink();
+            QuietBatteryLink link = new QuietBatteryLink();
             BatteryMonitorReader reader = new BatteryMonitorReader(link, new XorBlockCipher(), new NodeLog());
             reader.Configure(new byte[] { 5, 0, 0, 0x67, 0xCF, 0x2C }, 0, BatteryMonitorReader.DefaultPeriodSeconds, 0);
             BatteryMonitorLinkEvent ready = ScriptedBatteryLink.Event(BatteryMonitorLinkEventKind.Ready);
@@ -95,22 +95,6 @@ namespace DcMonitor.Tests.Battery
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.Equal(1100, reader.ReadsSucceeded);
             Assert.Equal(0, allocated);
-        }
-
-        /// <summary>A link that accepts every call and records nothing (allocates nothing).</summary>
-        private sealed class QuietLink : IBatteryMonitorLink
-        {
-            public event BatteryMonitorLinkEventHandler LinkEvent { add { } remove { } }
-
-            public bool StartScan(int durationMilliseconds) => true;
-
-            public bool Connect(byte[] address, int addressType, int timeoutMilliseconds) => true;
-
-            public bool Write(byte[] block) => true;
-
-            public void Disconnect()
-            {
-            }
         }
     }
 }

@@ -113,11 +113,10 @@ namespace DcMonitor.Tests.UniversalNode
         }
 
         [Fact]
-        public void ANodeWithoutABatteryMonitorLinkSaysSoForBattAndBm6()
+        public void ANodeWithoutAConfiguredBatteryMonitorSaysSoForBattAndBm6Read()
         {
             Assert.Equal("BATT:ERROR:NO_BATTERY_MONITOR", _node.Console.Ask("batt"));
-            Assert.Equal(DcMonitor.UniversalNode.Terminal.ConsoleCommands.NoBatteryLink.Substring(3), _node.Console.Ask("bm6 read"));
-            Assert.Equal(DcMonitor.UniversalNode.Terminal.ConsoleCommands.NoBatteryLink.Substring(3), _node.Console.Ask("bm6 use A4:C1:38:00:11:22"));
+            Assert.Equal("ERR: no battery monitor ('bm6 use AA:BB:CC:DD:EE:FF' first)", _node.Console.Ask("bm6 read"));
             Assert.StartsWith("D:0%,", _node.Console.Ask("read"));
         }
 
