@@ -76,18 +76,14 @@ namespace DcMonitor.Tests.Battery
 
             Assert.True(pi.Write("0:BATT"));
             Assert.Equal("NODE0:" + Reading, pi.Next());
-            Assert.True(pi.Write("1:BATT"));
-            Assert.Equal("SENT:BATT", pi.Next());
-            Assert.Equal("NODE1:" + Reading, pi.Next(20000));
+            AssertNodeOneAnswers(pi, "NODE1:" + Reading);
             Assert.True(pi.Write("ALL:BATT"));
             string[] all = { pi.Next(), pi.Next(20000), pi.Next(20000) };
             Assert.Equal(new[] { "NODE0:" + Reading, "NODE1:" + Reading, "SENT:BATT" }, all.OrderBy(m => m, StringComparer.Ordinal));
 
             _monitor.SetBattery(12.71, 87, -5);
             Assert.Equal("BATT:V:12.71V,SOC:87%,T:-5C", Read(remote));
-            Assert.True(pi.Write("1:BATT"));
-            Assert.Equal("SENT:BATT", pi.Next());
-            Assert.Equal("NODE1:BATT:V:12.71V,SOC:87%,T:-5C", pi.Next(20000));
+            AssertNodeOneAnswers(pi, "NODE1:BATT:V:12.71V,SOC:87%,T:-5C");
         }
 
         [Fact]
@@ -105,9 +101,7 @@ namespace DcMonitor.Tests.Battery
 
             Assert.StartsWith(NoAnswer, remote.NextReply(FailedReadMilliseconds));
             Assert.Contains(remote.Transcript, l => l.Contains("read of " + Address + " failed: no answer to the connection", StringComparison.Ordinal));
-            Assert.True(pi.Write("1:BATT"));
-            Assert.Equal("SENT:BATT", pi.Next());
-            Assert.Equal("ERROR:BATTERY_MONITOR_UNREACHABLE", pi.Next(20000));
+            AssertNodeOneAnswers(pi, "ERROR:BATTERY_MONITOR_UNREACHABLE");
         }
 
         [Fact]
@@ -152,9 +146,7 @@ namespace DcMonitor.Tests.Battery
             Assert.Contains("no reading yet", remote.Ask("bm6"));
 
             PiCentral pi = _network.ConnectPi(0);
-            Assert.True(pi.Write("1:BATT"));
-            Assert.Equal("SENT:BATT", pi.Next());
-            Assert.Equal("ERROR:BATTERY_MONITOR_UNREACHABLE", pi.Next(20000));
+            AssertNodeOneAnswers(pi, "ERROR:BATTERY_MONITOR_UNREACHABLE");
         }
 
         [Fact]
@@ -193,6 +185,14 @@ namespace DcMonitor.Tests.Battery
         {
             Assert.Equal("BM6 reading " + Address + "...", console.Ask("bm6 read"));
             return console.NextReply(FailedReadMilliseconds);
+        }
+
+        /// <summary>The Pi writes <c>1:BATT</c>: the gateway says it sent it, then node 1's answer is <paramref name="answer"/>.</summary>
+        private static void AssertNodeOneAnswers(PiCentral pi, string answer)
+        {
+            Assert.True(pi.Write("1:BATT"));
+            Assert.Equal("SENT:BATT", pi.Next());
+            Assert.Equal(answer, pi.Next(20000));
         }
 
         /// <summary>
