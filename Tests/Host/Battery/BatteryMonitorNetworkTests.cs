@@ -21,7 +21,7 @@ namespace DcMonitor.Tests.Battery
     /// every wait is on a console line or a Pi message, with deadlines that only matter when something is broken (a failing read
     /// ends after the reader's 10 s connect timeout).
     /// </summary>
-    [LongRunning(30)]
+    [LongRunning(35)]
     public sealed class BatteryMonitorNetworkTests : IDisposable
     {
         private const string Address = "A4:1E:2D:3C:4B:5A";

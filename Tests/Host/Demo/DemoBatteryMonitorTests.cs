@@ -11,7 +11,7 @@ namespace DcMonitor.Tests.Demo
     /// it, so the Pi's <c>0:BATT</c> in <c>demo --commands</c> prints the monitor's reading, and <c>ALL:BATT</c> shows the other nodes
     /// without a monitor by name (a two-node demo, nodes in this process).
     /// </summary>
-    [LongRunning(30)]
+    [LongRunning(5)]
     public sealed class DemoBatteryMonitorTests : IDisposable
     {
         private readonly string _root = Path.Combine(Path.GetTempPath(), "dcm-demo-bm6-" + Guid.NewGuid().ToString("N"), "demo");
