@@ -183,6 +183,7 @@ namespace DcMonitor.Emulator.Demo
                 }
             }
 
+            DemoBatteryMonitor.Configure(hub, "node-0", BatteryMonitorAddress, status);
             using MqttDemo uplink = mqtt == null ? null : MqttDemo.Start(mqtt, status);
             if (mqtt != null)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using DcMonitor.Emulator.Peripherals;
 using DcMonitor.Shared.Battery;
 using DcMonitor.Tests.Support;
 using DcMonitor.Tests.Support.Scheduling;
@@ -12,7 +13,8 @@ namespace DcMonitor.Tests.Uplink
     /// universal nodes and the embedded broker: the reading a node's reader hands on (here handed on its worker queue directly, as
     /// the reader does after a good read: the BLE central is not part of this test) is published to the uplink group, the bridge
     /// puts it on <c>&lt;prefix&gt;/&lt;id&gt;/battery</c> and sends that node's discovery again with the three battery sensors; the
-    /// bridge's own reading takes its local path. A node without a monitor keeps five entities.
+    /// bridge's own reading takes its local path. A node without a monitor keeps five entities. A node's own read of a virtual BM6
+    /// (the real reader over the emulated central) reaches MQTT the same way.
     /// </summary>
     [LongRunning(30)]
     public sealed class BatteryUplinkTests : IDisposable
@@ -45,6 +47,21 @@ namespace DcMonitor.Tests.Uplink
             {
                 HomeAssistantRules.AssertDevicePayload(discovery.Text); // five components, no battery
             }
+        }
+
+        [Fact]
+        public void ANodesOwnBm6ReadReachesMqtt()
+        {
+            const string Address = "A4:1E:2D:3C:4B:5A";
+            var monitor = new VirtualBatteryMonitor(VirtualBatteryMonitor.ParseAddress(Address), "bm6-0");
+            monitor.SetBattery(13.02, 95, -3);
+            monitor.PlaceOn(_mesh.Air);
+            NodeConsole console = _mesh.Consoles[2];
+            Assert.StartsWith("BM6 " + Address + " read every", console.Ask("bm6 use " + Address));
+            Assert.Equal("BM6 reading " + Address + "...", console.Ask("bm6 read"));
+            Assert.Equal("BATT:V:13.02V,SOC:95%,T:-3C", console.NextReply(25000));
+
+            AssertPublished(2, "{\"voltage\":13.02,\"state_of_charge\":95,\"temperature\":-3,\"age\":0}");
         }
 
         /// <summary>Hands a reading to node <paramref name="index"/>'s uplink on its worker queue, as its battery reader does.</summary>
