@@ -508,6 +508,10 @@ namespace DcMonitor.Shared.Battery
 
             _link.Disconnect();
             Fail(FailureText(linkEvent.Failure) + " (error " + linkEvent.Value.ToString() + ")", now);
+            if (linkEvent.Failure == BatteryMonitorLinkFailure.ConnectTimedOut || linkEvent.Failure == BatteryMonitorLinkFailure.ConnectFailed)
+            {
+                EndConnection(); // no link was made, so no Disconnected will come: the next read may start at once
+            }
         }
 
         /// <summary>Ends a read as failed: logged, kept in <see cref="LastFailure"/>, told to a waiting <c>bm6 read</c>.</summary>

@@ -91,10 +91,20 @@ namespace DcMonitor.NFUnitTest
             Assert.IsTrue(((string)rig.Printed[0]).StartsWith(">> ERR: BM6 read failed: "), (string)rig.Printed[0]);
             Assert.IsFalse(rig.Reader.HasReading);
             Assert.IsFalse(rig.Reader.TryGetFreshReading(10100, new BatteryReading()));
-            Assert.IsTrue(rig.Reader.StatusLine(10100).IndexOf("unreachable") < 0, "still waiting for the disconnect");
-            rig.Reader.Tick(10100 + BatteryMonitorReader.DisconnectTimeoutMilliseconds + 1);
+            Assert.AreEqual((int)BatteryMonitorState.Idle, (int)rig.Reader.State, "no link was made: nothing to wait for");
+            Assert.IsTrue(rig.Reader.StatusLine(10100).IndexOf("unreachable") >= 0, rig.Reader.StatusLine(10100));
+            Assert.IsTrue(rig.Reader.RequestRead(rig.Print, 10200) == BatteryReadStart.Started, "a new read starts at once");
+        }
+
+        [TestMethod]
+        public void AFailureAfterTheLinkIsUpWaitsForItsDisconnect()
+        {
+            Rig rig = new Rig();
+            rig.Reader.RequestRead(null, 0);
+            rig.Reader.OnLinkEvent(ScriptedBatteryLink.Failed(BatteryMonitorLinkFailure.SubscribeFailed, 14), 1000);
+            Assert.AreEqual((int)BatteryMonitorState.Disconnecting, (int)rig.Reader.State, "the link is being ended");
+            rig.Reader.Tick(1000 + BatteryMonitorReader.DisconnectTimeoutMilliseconds + 1);
             Assert.AreEqual((int)BatteryMonitorState.Idle, (int)rig.Reader.State, "no Disconnected came: the reader goes on");
-            Assert.IsTrue(rig.Reader.StatusLine(20000).IndexOf("unreachable") >= 0, rig.Reader.StatusLine(20000));
         }
 
         [TestMethod]
