@@ -4,7 +4,7 @@ using DcMonitor.Shared.Gatt;
 namespace DcMonitor.Shared.Battery
 {
     /// <summary>
-    /// A parsed <c>bm6</c> console line (docs/battery-monitor.md): <c>bm6</c>, <c>bm6 scan</c>, <c>bm6 use &lt;AA:BB:CC:DD:EE:FF&gt; [random]</c>,
+    /// A parsed <c>bm6</c> console line (docs/battery-monitor.md): <c>bm6</c>, <c>bm6 scan</c>, <c>bm6 use &lt;AA:BB:CC:DD:EE:FF&gt; [random] [bm6|bm7]</c>,
     /// <c>bm6 off</c>, <c>bm6 read</c>, <c>bm6 interval &lt;seconds&gt;</c>. Words are separated by single blanks; anything else is
     /// <see cref="BatteryConsoleCommandKind.Invalid"/> with the reason in <see cref="Error"/>.
     /// </summary>
@@ -18,11 +18,13 @@ namespace DcMonitor.Shared.Battery
         {
             "  bm6               battery monitor: address, period, last reading and its age, last failure",
             "  bm6 scan          list BM6/BM7 monitors in range (10 s)",
-            "  bm6 use A         read the monitor at A (AA:BB:CC:DD:EE:FF; add ' random' for a random address) from now on",
+            "  bm6 use A [bm7]   read the monitor at A (AA:BB:CC:DD:EE:FF; add ' random' for a random address, ' bm7' for a BM7 / BM300 Pro) from now on",
             "  bm6 read          read it now (connect, one notification, disconnect)",
             "  bm6 interval S    read every S seconds, 10-3600 (default 60; kept in flash)",
             "  bm6 off           stop reading and forget the monitor",
         };
+
+        private const string UseUsage = "usage: bm6 use AA:BB:CC:DD:EE:FF [random] [bm6|bm7]";
 
         private static readonly char[] s_blank = { ' ' };
 
@@ -39,6 +41,9 @@ namespace DcMonitor.Shared.Battery
 
         /// <summary><see cref="BatteryConsoleCommandKind.Use"/>: 0 public (default), 1 random.</summary>
         public int AddressType { get; private set; }
+
+        /// <summary><see cref="BatteryConsoleCommandKind.Use"/>: whose key the monitor uses (<c>bm6</c> by default, or <c>bm7</c>).</summary>
+        public BatteryMonitorVariant Variant { get; private set; }
 
         /// <summary><see cref="BatteryConsoleCommandKind.Interval"/>: the period, s.</summary>
         public int PeriodSeconds { get; private set; }
@@ -105,9 +110,28 @@ namespace DcMonitor.Shared.Battery
 
         private static BatteryConsoleCommand ParseUse(string[] words)
         {
-            if (words.Length != 3 && !(words.Length == 4 && words[3] == "random"))
+            if (words.Length < 3 || words.Length > 5)
             {
-                return Invalid("usage: bm6 use AA:BB:CC:DD:EE:FF [random]");
+                return Invalid(UseUsage);
+            }
+
+            int addressType = 0;
+            bool hasVariant = false;
+            BatteryMonitorVariant variant = BatteryMonitorVariant.Bm6;
+            for (int i = 3; i < words.Length; i++)
+            {
+                if (words[i] == "random" && addressType == 0)
+                {
+                    addressType = 1;
+                }
+                else if (!hasVariant && BatteryMonitorVariantName.TryParse(words[i], out variant))
+                {
+                    hasVariant = true;
+                }
+                else
+                {
+                    return Invalid("'" + words[i] + "' is not 'random', 'bm6' or 'bm7' (or is repeated); " + UseUsage);
+                }
             }
 
             byte[] address = new byte[BondAddress.AddressLength];
@@ -118,7 +142,8 @@ namespace DcMonitor.Shared.Battery
 
             BatteryConsoleCommand use = new BatteryConsoleCommand(BatteryConsoleCommandKind.Use);
             use.Address = address;
-            use.AddressType = words.Length == 4 ? 1 : 0;
+            use.AddressType = addressType;
+            use.Variant = variant;
             return use;
         }
 

@@ -12,7 +12,7 @@ namespace DcMonitor.Shared.Battery
         /// <summary><c>bm6 scan</c>: list the monitors in range.</summary>
         Scan = 2,
 
-        /// <summary><c>bm6 use &lt;AA:BB:CC:DD:EE:FF&gt; [random]</c>: read that monitor from now on (kept in flash).</summary>
+        /// <summary><c>bm6 use &lt;AA:BB:CC:DD:EE:FF&gt; [random] [bm6|bm7]</c>: read that monitor (with that variant's key) from now on (kept in flash).</summary>
         Use = 3,
 
         /// <summary><c>bm6 off</c>: forget the monitor (kept in flash).</summary>

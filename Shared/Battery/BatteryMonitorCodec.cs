@@ -108,7 +108,7 @@ namespace DcMonitor.Shared.Battery
             _cipher.DecryptBlock(_key, _received, _plain);
             if (_plain[0] != HeaderByte0 || _plain[1] != HeaderByte1 || _plain[2] != PollCommand)
             {
-                return Refuse("header is not d15507 (wrong key, or not a BM6 poll response)");
+                return Refuse("header is not d15507 (wrong key: 'bm6 use <address> bm6|bm7' chooses it; or not a BM6 poll response)");
             }
 
             int sign = _plain[3];

@@ -1,3 +1,5 @@
+using System;
+
 namespace DcMonitor.Shared.Battery
 {
     /// <summary>
@@ -25,6 +27,14 @@ namespace DcMonitor.Shared.Battery
             byte[] key = Bm6();
             key[Length - 1] = Bm7LastByte;
             return key;
+        }
+
+        /// <summary>The key of <paramref name="variant"/>: <see cref="Bm6"/> or <see cref="Bm7"/>.</summary>
+        /// <exception cref="ArgumentException">variant is neither Bm6 nor Bm7.</exception>
+        public static byte[] For(BatteryMonitorVariant variant)
+        {
+            BatteryMonitorVariantName.Check(variant);
+            return variant == BatteryMonitorVariant.Bm7 ? Bm7() : Bm6();
         }
     }
 }

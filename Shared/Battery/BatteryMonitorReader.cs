@@ -62,7 +62,9 @@ namespace DcMonitor.Shared.Battery
         private const string Component = "bm6";
 
         private readonly IBatteryMonitorLink _link;
-        private readonly BatteryMonitorCodec _codec;
+        private readonly BatteryMonitorCodec _bm6Codec;
+        private readonly BatteryMonitorCodec _bm7Codec;
+        private BatteryMonitorCodec _codec;
         private readonly NodeLog _log;
         private readonly byte[] _address = new byte[BondAddress.AddressLength];
         private readonly byte[] _record = new byte[BondAddress.RecordLength];
@@ -81,7 +83,10 @@ namespace DcMonitor.Shared.Battery
         private LogSink _scanOutput;
         private int _scanFound;
 
-        /// <summary>A reader over <paramref name="link"/>, decrypting with <paramref name="cipher"/> and the BM6 key, logging to <paramref name="log"/>.</summary>
+        /// <summary>
+        /// A reader over <paramref name="link"/>, encrypting and decrypting with <paramref name="cipher"/> and the key of the configured
+        /// <see cref="Variant"/> (both codecs are made here, so a read allocates nothing), logging to <paramref name="log"/>.
+        /// </summary>
         /// <exception cref="ArgumentNullException">link, cipher or log is null.</exception>
         public BatteryMonitorReader(IBatteryMonitorLink link, IBlockCipher cipher, NodeLog log)
         {
@@ -96,7 +101,9 @@ namespace DcMonitor.Shared.Battery
             }
 
             _link = link;
-            _codec = new BatteryMonitorCodec(cipher, BatteryMonitorKey.Bm6());
+            _bm6Codec = new BatteryMonitorCodec(cipher, BatteryMonitorKey.Bm6());
+            _bm7Codec = new BatteryMonitorCodec(cipher, BatteryMonitorKey.Bm7());
+            _codec = _bm6Codec;
             _log = log;
         }
 
@@ -108,6 +115,9 @@ namespace DcMonitor.Shared.Battery
 
         /// <summary>True when a monitor address is configured.</summary>
         public bool IsConfigured => _configured;
+
+        /// <summary>Whose key the reader uses (<see cref="BatteryMonitorVariant.Bm6"/> until configured otherwise).</summary>
+        public BatteryMonitorVariant Variant { get; private set; }
 
         /// <summary>The read period, s (<see cref="MinimumPeriodSeconds"/>–<see cref="MaximumPeriodSeconds"/>).</summary>
         public int PeriodSeconds => _periodMilliseconds / 1000;
@@ -142,14 +152,28 @@ namespace DcMonitor.Shared.Battery
         /// <exception cref="ArgumentOutOfRangeException">periodSeconds outside <see cref="MinimumPeriodSeconds"/>–<see cref="MaximumPeriodSeconds"/>.</exception>
         public void Configure(byte[] address, int addressType, int periodSeconds, long now)
         {
+            Configure(address, addressType, BatteryMonitorVariant.Bm6, periodSeconds, now);
+        }
+
+        /// <summary>
+        /// As <see cref="Configure(byte[], int, int, long)"/>, for a monitor of <paramref name="variant"/>: its polls are encrypted and its
+        /// responses decrypted with that variant's key (<see cref="BatteryMonitorKey.For"/>). Another variant forgets the previous reading.
+        /// </summary>
+        /// <exception cref="ArgumentException">address is null or not 6 bytes, addressType not 0 or 1, variant neither Bm6 nor Bm7.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">periodSeconds outside <see cref="MinimumPeriodSeconds"/>–<see cref="MaximumPeriodSeconds"/>.</exception>
+        public void Configure(byte[] address, int addressType, BatteryMonitorVariant variant, int periodSeconds, long now)
+        {
             if (address == null)
             {
                 throw new ArgumentException("a BM6 address has 6 bytes");
             }
 
             CheckAddress(address, addressType);
+            BatteryMonitorVariantName.Check(variant);
             CheckPeriod(periodSeconds);
-            bool sameMonitor = _configured && _addressType == addressType && BondAddress.Matches(_record, address);
+            bool sameMonitor = _configured && _addressType == addressType && Variant == variant && BondAddress.Matches(_record, address);
+            Variant = variant;
+            _codec = variant == BatteryMonitorVariant.Bm7 ? _bm7Codec : _bm6Codec;
             Array.Copy(address, _address, BondAddress.AddressLength);
             _record[0] = (byte)addressType;
             Array.Copy(address, 0, _record, 1, BondAddress.AddressLength);
@@ -360,7 +384,7 @@ namespace DcMonitor.Shared.Battery
                 return "BM6 off (no monitor configured; 'bm6 scan', then 'bm6 use AA:BB:CC:DD:EE:FF')";
             }
 
-            string line = "BM6 " + AddressText + ", every " + PeriodSeconds.ToString() + " s, " + StateText();
+            string line = "BM6 " + AddressText + " (" + BatteryMonitorVariantName.Of(Variant) + " key), every " + PeriodSeconds.ToString() + " s, " + StateText();
             if (_hasReading)
             {
                 line += "; last reading " + BatteryReplies.Reading(_reading) + " " + ((now - _readingAt) / 1000).ToString() + " s ago";

@@ -37,7 +37,12 @@ namespace DcMonitor.NFUnitTest
         /// <summary>The "encrypted" response a BM6 would notify for these plaintext bytes (16), with the BM6 key.</summary>
         public static byte[] Response(byte[] plain)
         {
-            byte[] key = BatteryMonitorKey.Bm6();
+            return Response(plain, BatteryMonitorKey.Bm6());
+        }
+
+        /// <summary>The "encrypted" response for these plaintext bytes (16) under <paramref name="key"/> (a BM7's: <see cref="BatteryMonitorKey.Bm7"/>).</summary>
+        public static byte[] Response(byte[] plain, byte[] key)
+        {
             byte[] block = new byte[16];
             Xor(key, plain, block);
             return block;

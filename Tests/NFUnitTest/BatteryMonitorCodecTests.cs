@@ -32,6 +32,26 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void EachVariantHasItsKeyAndItsWord()
+        {
+            Assert.AreEqual((byte)57, BatteryMonitorKey.For(BatteryMonitorVariant.Bm6)[15]);
+            Assert.AreEqual((byte)BatteryMonitorKey.Bm7LastByte, BatteryMonitorKey.For(BatteryMonitorVariant.Bm7)[15]);
+            Assert.AreEqual((byte)254, BatteryMonitorKey.For(BatteryMonitorVariant.Bm7)[8]);
+            Assert.ThrowsException(typeof(ArgumentException), () => BatteryMonitorKey.For((BatteryMonitorVariant)2));
+
+            Assert.AreEqual("bm6", BatteryMonitorVariantName.Of(BatteryMonitorVariant.Bm6));
+            Assert.AreEqual("bm7", BatteryMonitorVariantName.Of(BatteryMonitorVariant.Bm7));
+            BatteryMonitorVariant variant;
+            Assert.IsTrue(BatteryMonitorVariantName.TryParse("bm7", out variant));
+            Assert.AreEqual((int)BatteryMonitorVariant.Bm7, (int)variant);
+            Assert.IsTrue(BatteryMonitorVariantName.TryParse("bm6", out variant));
+            Assert.AreEqual((int)BatteryMonitorVariant.Bm6, (int)variant);
+            Assert.IsFalse(BatteryMonitorVariantName.TryParse("BM7", out variant));
+            Assert.IsFalse(BatteryMonitorVariantName.TryParse("bm2", out variant));
+            Assert.IsFalse(BatteryMonitorVariantName.TryParse(null, out variant));
+        }
+
+        [TestMethod]
         public void ThePollIsD15507FollowedByZerosEncryptedWithTheKey()
         {
             XorBlockCipher cipher = new XorBlockCipher();

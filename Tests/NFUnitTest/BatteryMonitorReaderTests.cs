@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Diagnostics;
@@ -45,6 +46,39 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(7000L, rig.Reader.LastReadingAt);
             Assert.AreEqual(1, rig.Reader.ReadsSucceeded);
             Assert.AreEqual(0, rig.Log.Count, "a good read logs nothing");
+        }
+
+        [TestMethod]
+        public void ABm7IsPolledAndReadWithTheBm7KeyAndShownAsSuch()
+        {
+            Rig rig = new Rig(BatteryMonitorVariant.Bm7);
+            Assert.AreEqual((int)BatteryMonitorVariant.Bm7, (int)rig.Reader.Variant);
+            Assert.IsTrue(rig.Reader.StatusLine(0).StartsWith("BM6 " + Address + " (bm7 key), every 60 s"), rig.Reader.StatusLine(0));
+            Assert.AreEqual((int)BatteryReadStart.Started, (int)rig.Reader.RequestRead(null, 5000));
+            rig.Reader.OnLinkEvent(ScriptedBatteryLink.Event(BatteryMonitorLinkEventKind.Ready), 5500);
+            string bm7Poll = BatteryMonitorCodec.Hex(XorBlockCipher.Response(Poll(), BatteryMonitorKey.Bm7()), 0, 16);
+            Assert.AreEqual("write " + bm7Poll, (string)rig.Link.Calls[1]);
+            Assert.IsTrue(bm7Poll.EndsWith("40"), "the poll's last byte carries the BM7 key's 64: " + bm7Poll);
+            rig.Reader.OnLinkEvent(ScriptedBatteryLink.Notification(XorBlockCipher.Response(XorBlockCipher.Plain(0, 21, 87, 1271, 0), BatteryMonitorKey.Bm7())), 6000);
+            Assert.AreEqual(1, rig.Reader.ReadsSucceeded, rig.Reader.LastFailure);
+            Assert.AreEqual("BATT:V:12.71V,SOC:87%,T:21C", BatteryReplies.Reading(rig.Reader.LastReading));
+        }
+
+        [TestMethod]
+        public void AnotherVariantForTheSameAddressSwitchesTheKeyAndForgetsTheReading()
+        {
+            Rig rig = new Rig();
+            Assert.IsTrue(rig.Reader.StatusLine(0).StartsWith("BM6 " + Address + " (bm6 key), every 60 s"), rig.Reader.StatusLine(0));
+            rig.ReadOnce(5000, 0, 21);
+            Assert.IsTrue(rig.Reader.HasReading);
+            byte[] address = new byte[6];
+            BondAddress.TryParse(Address, address);
+            rig.Reader.Configure(address, 0, BatteryMonitorVariant.Bm7, BatteryMonitorReader.DefaultPeriodSeconds, 10000);
+            Assert.IsFalse(rig.Reader.HasReading, "a reading taken under the other key is not this monitor's");
+            Assert.AreEqual((int)BatteryReadStart.Started, (int)rig.Reader.RequestRead(null, 15000));
+            rig.Reader.OnLinkEvent(ScriptedBatteryLink.Event(BatteryMonitorLinkEventKind.Ready), 15500);
+            Assert.AreEqual("write " + BatteryMonitorCodec.Hex(XorBlockCipher.Response(Poll(), BatteryMonitorKey.Bm7()), 0, 16), (string)rig.Link.Calls[rig.Link.Calls.Count - 1]);
+            Assert.ThrowsException(typeof(ArgumentException), () => rig.Reader.Configure(address, 0, (BatteryMonitorVariant)7, 60, 20000));
         }
 
         [TestMethod]
@@ -307,6 +341,11 @@ namespace DcMonitor.NFUnitTest
         private sealed class Rig
         {
             public Rig()
+                : this(BatteryMonitorVariant.Bm6)
+            {
+            }
+
+            public Rig(BatteryMonitorVariant variant)
             {
                 Link = new ScriptedBatteryLink();
                 Log = new ArrayList();
@@ -316,7 +355,7 @@ namespace DcMonitor.NFUnitTest
                 Reader = new BatteryMonitorReader(Link, new XorBlockCipher(), log);
                 byte[] address = new byte[6];
                 BondAddress.TryParse(Address, address);
-                Reader.Configure(address, 0, BatteryMonitorReader.DefaultPeriodSeconds, 0);
+                Reader.Configure(address, 0, variant, BatteryMonitorReader.DefaultPeriodSeconds, 0);
                 Print = delegate(string line) { Printed.Add(line); };
             }
 

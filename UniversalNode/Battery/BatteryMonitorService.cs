@@ -10,7 +10,7 @@ namespace DcMonitor.UniversalNode.Battery
     /// <summary>
     /// The node's battery monitor (issue 18, docs/battery-monitor.md): a <see cref="BatteryMonitorReader"/> on the node's
     /// worker queue, ticked every second, fed the link's events by a <see cref="BatteryMonitorEventPump"/>, its settings
-    /// (address, period) kept in <c>I:\battery\settings.txt</c> through an <see cref="AtomicFile"/>, so they survive a power cut
+    /// (address, variant, period) kept in <c>I:\battery\settings.txt</c> through an <see cref="AtomicFile"/>, so they survive a power cut
     /// at any moment; and the <c>bm6</c> console lines (<see cref="BatteryConsoleCommand"/>). Console lines arrive on the console's
     /// thread and are run on the worker.
     /// </summary>
@@ -69,8 +69,8 @@ namespace DcMonitor.UniversalNode.Battery
             long now = Environment.TickCount64;
             if (_settings.Address != null)
             {
-                Reader.Configure(_settings.Address, _settings.AddressType, _settings.PeriodSeconds, now);
-                _log.Write(Component, "reading " + Reader.AddressText + " every " + Reader.PeriodSeconds.ToString() + " s");
+                Reader.Configure(_settings.Address, _settings.AddressType, _settings.Variant, _settings.PeriodSeconds, now);
+                _log.Write(Component, "reading " + Reader.AddressText + VariantNote() + " every " + Reader.PeriodSeconds.ToString() + " s");
             }
             else
             {
@@ -105,9 +105,9 @@ namespace DcMonitor.UniversalNode.Battery
                     print(Reader.StartScan(print, now) ? ">> BM6 scan for " + (BatteryMonitorReader.ScanDurationMilliseconds / 1000).ToString() + " s..." : ">> ERR: BM6 busy (a read or scan is in progress, or the radio refused the scan)");
                     break;
                 case BatteryConsoleCommandKind.Use:
-                    Save(new BatteryMonitorSettings(command.Address, command.AddressType, _settings.PeriodSeconds), print);
-                    Reader.Configure(command.Address, command.AddressType, _settings.PeriodSeconds, now);
-                    print(">> BM6 " + Reader.AddressText + " read every " + Reader.PeriodSeconds.ToString() + " s (first read in " + (BatteryMonitorReader.FirstReadDelayMilliseconds / 1000).ToString() + " s)");
+                    Save(new BatteryMonitorSettings(command.Address, command.AddressType, command.Variant, _settings.PeriodSeconds), print);
+                    Reader.Configure(command.Address, command.AddressType, command.Variant, _settings.PeriodSeconds, now);
+                    print(">> BM6 " + Reader.AddressText + VariantNote() + " read every " + Reader.PeriodSeconds.ToString() + " s (first read in " + (BatteryMonitorReader.FirstReadDelayMilliseconds / 1000).ToString() + " s)");
                     break;
                 case BatteryConsoleCommandKind.Off:
                     Save(new BatteryMonitorSettings(null, 0, _settings.PeriodSeconds), print);
@@ -118,7 +118,7 @@ namespace DcMonitor.UniversalNode.Battery
                     Read(print, now);
                     break;
                 case BatteryConsoleCommandKind.Interval:
-                    Save(new BatteryMonitorSettings(_settings.Address, _settings.AddressType, command.PeriodSeconds), print);
+                    Save(new BatteryMonitorSettings(_settings.Address, _settings.AddressType, _settings.Variant, command.PeriodSeconds), print);
                     Reader.SetPeriod(command.PeriodSeconds, now);
                     print(">> BM6 read every " + command.PeriodSeconds.ToString() + " s");
                     break;
@@ -144,6 +144,12 @@ namespace DcMonitor.UniversalNode.Battery
                 default:
                     break; // the reader printed the failure through print
             }
+        }
+
+        /// <summary>" (bm7 key)" after the address of a BM7 / BM300 Pro; nothing for a BM6 (its lines stay as they were).</summary>
+        private string VariantNote()
+        {
+            return Reader.Variant == BatteryMonitorVariant.Bm6 ? string.Empty : " (" + BatteryMonitorVariantName.Of(Reader.Variant) + " key)";
         }
 
         /// <summary>Keeps <paramref name="settings"/> in flash; a refused write is printed and the settings still apply until the next boot.</summary>

@@ -8,10 +8,13 @@ namespace DcMonitor.Emulator.Peripherals
     /// A BM6 Bluetooth battery monitor on the virtual air (issue 18; protocol facts in docs/battery-monitor.md and
     /// docs/reference/anchors.md §4): its own address and name, adverts with service 0xFFF0, one central at a time (while
     /// one is connected it neither advertises nor accepts another: a second central's connect times out, as with a phone
-    /// holding the real device), the AES-128 protocol with the BM6 key (.NET AES, ECB on one block), and a scriptable battery.
+    /// holding the real device), the AES-128 protocol with the BM6 key — or the BM7 / BM300 Pro key with <see cref="UsesBm7Key"/> —
+    /// (.NET AES, ECB on one block), and a scriptable battery.
     /// <para>A written block that decrypts to the poll command (<c>d1 55 07</c> …) starts notifications of 0xFFF4: one encrypted
     /// <c>d1 55 07</c> response at once, then one every <see cref="NotificationIntervalMicroseconds"/> on the connection's clock,
-    /// until the link ends. Response layout: byte 3 temperature sign (1 = below 0 °C), byte 4 |temperature| °C, byte 6 state of
+    /// until the link ends; the responses are encrypted with the monitor's own key. The poll is recognised under either family key
+    /// (a modelling choice: what a real BM7 does with a poll under the BM6 key is not known), so a node that chose the wrong
+    /// variant gets a response it cannot decrypt, as with <see cref="AnswersWithWrongKey"/>. Response layout: byte 3 temperature sign (1 = below 0 °C), byte 4 |temperature| °C, byte 6 state of
     /// charge %, bytes 7 (low nibble) and 8 the voltage in 10 mV. Other blocks get no answer.</para>
     /// <para>Placement: <see cref="PlaceOn"/> an air (<see cref="BatteryMonitorPlacement"/>); range is the air's link table between a
     /// node's radio and <see cref="RadioName"/> (<see cref="VirtualAir.SetLink"/> out of range: no adverts heard, connects time out,
@@ -22,13 +25,15 @@ namespace DcMonitor.Emulator.Peripherals
         /// <summary>The BM6 family's AES key: "leagend", 0xFF, 0xFE, "0100009".</summary>
         public static readonly byte[] Bm6Key = { 108, 101, 97, 103, 101, 110, 100, 255, 254, 48, 49, 48, 48, 48, 48, 57 };
 
+        /// <summary>The BM7 / BM300 Pro key: the BM6 key with its last byte 64 ('@').</summary>
+        public static readonly byte[] Bm7Key = { 108, 101, 97, 103, 101, 110, 100, 255, 254, 48, 49, 48, 48, 48, 48, 64 };
+
         /// <summary>Interval of the 0xFFF4 notifications after the poll command, µs (the device's one second).</summary>
         public const long NotificationIntervalMicroseconds = 1_000_000;
 
         /// <summary>Largest voltage the response can carry, V (12 bits of 10 mV).</summary>
         public const double MaximumVoltage = 40.95;
 
-        private static readonly byte[] WrongKey = BuildWrongKey();
         private readonly object _gate = new object();
         private double _voltage = 12.71;
         private int _stateOfCharge = 87;
@@ -91,8 +96,18 @@ namespace DcMonitor.Emulator.Peripherals
         /// <summary>The RSSI a scanner reports for it, dBm.</summary>
         public int RssiDbm { get; set; } = -65;
 
-        /// <summary>Test mode: answers any write with responses encrypted under a different key (the BM7's last key byte), which the BM6 key decrypts to garbage.</summary>
+        /// <summary>
+        /// Test mode: answers any write with responses encrypted under the other family key (the BM7 key for a BM6, the BM6 key
+        /// for a BM7), which the monitor's own key decrypts to garbage.
+        /// </summary>
         public bool AnswersWithWrongKey { get; set; }
+
+        /// <summary>A BM7 / BM300 Pro: its responses are encrypted with <see cref="Bm7Key"/> instead of <see cref="Bm6Key"/> (set at creation).</summary>
+        public bool UsesBm7Key { get; init; }
+
+        private byte[] OwnKey => UsesBm7Key ? Bm7Key : Bm6Key;
+
+        private byte[] OtherKey => UsesBm7Key ? Bm6Key : Bm7Key;
 
         /// <summary>Notifications sent since creation (diagnostics and tests).</summary>
         public int NotificationsSent { get; private set; }
@@ -194,7 +209,7 @@ namespace DcMonitor.Emulator.Peripherals
             }
 
             byte[] cipher = new byte[16];
-            EmulatedBlockCipher.Block(true, AnswersWithWrongKey ? WrongKey : Bm6Key, plain, cipher);
+            EmulatedBlockCipher.Block(true, AnswersWithWrongKey ? OtherKey : OwnKey, plain, cipher);
             return cipher;
         }
 
@@ -215,13 +230,6 @@ namespace DcMonitor.Emulator.Peripherals
             {
                 NotificationsSent++;
             }
-        }
-
-        private static byte[] BuildWrongKey()
-        {
-            byte[] key = (byte[])Bm6Key.Clone();
-            key[15] = 64;
-            return key;
         }
 
         /// <summary>One central's link to the monitor.</summary>
@@ -248,9 +256,7 @@ namespace DcMonitor.Emulator.Peripherals
             /// <summary>A block written to 0xFFF3 (with response: the write always succeeds at the ATT layer).</summary>
             internal void Written(byte[] block)
             {
-                byte[] plain = new byte[16];
-                EmulatedBlockCipher.Block(false, Bm6Key, block, plain);
-                bool poll = plain[0] == 0xD1 && plain[1] == 0x55 && plain[2] == 0x07;
+                bool poll = IsPoll(block, _monitor.OwnKey) || IsPoll(block, _monitor.OtherKey);
                 if (!poll && !_monitor.AnswersWithWrongKey)
                 {
                     return; // a command this model does not answer (version, history pages)
@@ -263,6 +269,14 @@ namespace DcMonitor.Emulator.Peripherals
                         _next = _clock.After(0, Notify);
                     }
                 }
+            }
+
+            /// <summary>True when <paramref name="block"/> decrypts under <paramref name="key"/> to the poll command (<c>d1 55 07</c> …).</summary>
+            private static bool IsPoll(byte[] block, byte[] key)
+            {
+                byte[] plain = new byte[16];
+                EmulatedBlockCipher.Block(false, key, block, plain);
+                return plain[0] == 0xD1 && plain[1] == 0x55 && plain[2] == 0x07;
             }
 
             /// <summary>The central ended the link.</summary>

@@ -150,9 +150,43 @@ namespace DcMonitor.Tests.Battery
         }
 
         [Fact]
+        public void ABm7IsRefusedWithTheBm6KeyAndReadWithBm7WhichSurvivesAPowerCut()
+        {
+            const string Bm7Address = "A4:1E:2D:3C:4B:77";
+            var bm7 = new VirtualBatteryMonitor(VirtualBatteryMonitor.ParseAddress(Bm7Address), "bm7-0", "BM7") { UsesBm7Key = true };
+            bm7.SetBattery(13.05, 64, 18);
+            bm7.PlaceOn(_network.Air);
+            NodeConsole console = Console(1);
+
+            Assert.Equal("BM6 " + Bm7Address + " read every 60 s (first read in 5 s)", console.Ask("bm6 use " + Bm7Address));
+            Assert.Equal("BM6 reading " + Bm7Address + "...", console.Ask("bm6 read"));
+            Assert.Matches(new Regex("^ERR: BM6 read failed: BM6 response [0-9a-f]{32} decrypts to [0-9a-f]{32}: header is not d15507 \\(wrong key"), console.NextReply(FailedReadMilliseconds));
+            Assert.Contains("(bm6 key)", console.Ask("bm6"));
+
+            Assert.Equal("BM6 " + Bm7Address + " (bm7 key) read every 60 s (first read in 5 s)", console.Ask("bm6 use " + Bm7Address + " bm7"));
+            WaitForStatus(console, ", idle;"); // the refused read's connection ends (up to 3 s) before the next 'bm6 read' is taken
+            Assert.Equal("BM6 reading " + Bm7Address + "...", console.Ask("bm6 read"));
+            Assert.Equal("BATT:V:13.05V,SOC:64%,T:18C", console.NextReply(FailedReadMilliseconds));
+            Assert.Contains("BM6 " + Bm7Address + " (bm7 key), every 60 s", console.Ask("bm6"));
+
+            NodeConsole after = PowerCycleNodeOne(Bm7Address + " (bm7 key)");
+            Assert.Equal("BM6 reading " + Bm7Address + "...", after.Ask("bm6 read"));
+            Assert.Equal("BATT:V:13.05V,SOC:64%,T:18C", after.NextReply(FailedReadMilliseconds));
+        }
+
+        [Fact]
         public void TheChosenMonitorSurvivesAPowerCut()
         {
             Use(Console(1));
+            Assert.Equal(Reading, Read(PowerCycleNodeOne(Address)));
+        }
+
+        /// <summary>
+        /// Cuts node-1's power and starts it again on the same flash; returns its console once the node logged
+        /// that it reads <paramref name="monitor"/> (the address as the log shows it) and is ready.
+        /// </summary>
+        private NodeConsole PowerCycleNodeOne(string monitor)
+        {
             EmulatedUniversalNode before = _network.Nodes[1];
             before.Dispose();
             var after = new EmulatedUniversalNode(new UniversalNodeBoardOptions
@@ -167,9 +201,9 @@ namespace DcMonitor.Tests.Battery
             after.PowerOn();
 
             NodeConsole console = new NodeConsole(after.Console);
-            console.WaitFor(l => l.Contains("[bm6] reading " + Address + " every 60 s", StringComparison.Ordinal));
+            console.WaitFor(l => l.Contains("[bm6] reading " + monitor + " every 60 s", StringComparison.Ordinal));
             console.WaitUntilReady();
-            Assert.Equal(Reading, Read(console));
+            return console;
         }
 
         private NodeConsole Console(int index) => new NodeConsole(_network.Nodes[index].Console);
