@@ -6,7 +6,7 @@ namespace DcMonitor.Shared.Battery
     /// </summary>
     public sealed class BatteryMonitorLinkEvent
     {
-        /// <summary>Largest notification kept, bytes (a BM6 notifies one 16-byte AES block; longer ones are cut and <see cref="DataLength"/> says so).</summary>
+        /// <summary>Largest notification kept, bytes (a BM6 notifies one 16-byte AES block; a longer notification is cut to this length, and the codec, which takes exactly 16 bytes, refuses it).</summary>
         public const int MaximumDataLength = 32;
 
         /// <summary>What happened.</summary>
