@@ -60,7 +60,7 @@ namespace DcMonitor.Shared.Provisioning
         {
             lock (_gate)
             {
-                string text = _file.ReadMain() ?? _file.ReadPending();
+                string text = _file.ReadLatest();
                 _value = null;
                 if (text != null && text.Trim().Length > 0) // 'oob off' leaves an empty file
                 {

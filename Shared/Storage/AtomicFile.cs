@@ -94,6 +94,16 @@ namespace DcMonitor.Shared.Storage
             return ReadOrNull(_pendingPath);
         }
 
+        /// <summary>
+        /// The text a reader should trust: the main copy, or — when a power cut fell before the main copy was written for the first
+        /// time — the pending new copy; null when neither exists or can be read.
+        /// </summary>
+        public string ReadLatest()
+        {
+            string text = ReadMain();
+            return text ?? ReadPending();
+        }
+
         private static byte[] ReadBytesOrNull(string path)
         {
             try

@@ -53,7 +53,7 @@ namespace DcMonitor.UniversalNode.Battery
         /// <summary>Loads the settings (a damaged file is logged and read as "no monitor") and starts the tick. Call once, on the worker thread.</summary>
         public void Start()
         {
-            string text = _file.ReadMain() ?? _file.ReadPending();
+            string text = _file.ReadLatest();
             if (text != null)
             {
                 try

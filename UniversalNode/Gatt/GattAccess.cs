@@ -56,7 +56,7 @@ namespace DcMonitor.UniversalNode.Gatt
         {
             lock (_gate)
             {
-                string text = _file.ReadMain() ?? _file.ReadPending();
+                string text = _file.ReadLatest();
                 bool firstBoot = text == null;
                 if (firstBoot)
                 {
