@@ -1,4 +1,5 @@
 using System;
+using DcMonitor.Shared.Provisioning;
 
 namespace DcMonitor.Shared.Battery
 {
@@ -31,7 +32,6 @@ namespace DcMonitor.Shared.Battery
         /// <summary>Command byte of the poll ("read voltage, state of charge, temperature") and of its response.</summary>
         public const byte PollCommand = 0x07;
 
-        private const string HexDigits = "0123456789abcdef";
 
         private readonly IBlockCipher _cipher;
         private readonly byte[] _key = new byte[BatteryMonitorKey.Length];
@@ -100,7 +100,7 @@ namespace DcMonitor.Shared.Battery
 
             if (length != BlockLength || length > data.Length)
             {
-                LastError = "BM6 response of " + length.ToString() + " bytes, not 16: " + Hex(data, 0, length < data.Length ? length : data.Length);
+                LastError = "BM6 response of " + length.ToString() + " bytes, not 16: " + NodeRegistry.Hex(data, 0, length < data.Length ? length : data.Length);
                 return false;
             }
 
@@ -114,7 +114,7 @@ namespace DcMonitor.Shared.Battery
             int sign = _plain[3];
             if (sign > 1)
             {
-                return Refuse("temperature sign byte " + Hex(_plain, 3, 1) + " is neither 00 nor 01");
+                return Refuse("temperature sign byte " + NodeRegistry.Hex(_plain, 3, 1) + " is neither 00 nor 01");
             }
 
             int stateOfCharge = _plain[6];
@@ -130,23 +130,9 @@ namespace DcMonitor.Shared.Battery
             return true;
         }
 
-        /// <summary>Lower-case hex of <paramref name="count"/> bytes of <paramref name="bytes"/> from <paramref name="offset"/>, no separators.</summary>
-        public static string Hex(byte[] bytes, int offset, int count)
-        {
-            char[] text = new char[count * 2];
-            for (int i = 0; i < count; i++)
-            {
-                byte value = bytes[offset + i];
-                text[i * 2] = HexDigits[value >> 4];
-                text[(i * 2) + 1] = HexDigits[value & 0x0F];
-            }
-
-            return new string(text);
-        }
-
         private bool Refuse(string reason)
         {
-            LastError = "BM6 response " + Hex(_received, 0, BlockLength) + " decrypts to " + Hex(_plain, 0, BlockLength) + ": " + reason;
+            LastError = "BM6 response " + NodeRegistry.Hex(_received, 0, BlockLength) + " decrypts to " + NodeRegistry.Hex(_plain, 0, BlockLength) + ": " + reason;
             return false;
         }
     }

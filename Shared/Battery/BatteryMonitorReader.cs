@@ -508,7 +508,7 @@ namespace DcMonitor.Shared.Battery
         {
             if (State == BatteryMonitorState.Connecting || State == BatteryMonitorState.AwaitingNotification)
             {
-                Fail("the monitor disconnected before its reading (HCI reason 0x" + BatteryMonitorCodec.Hex(new byte[] { (byte)linkEvent.Value }, 0, 1) + ")", now);
+                Fail("the monitor disconnected before its reading (HCI reason 0x" + ((byte)linkEvent.Value).ToString("x2") + ")", now);
             }
 
             if (State == BatteryMonitorState.Disconnecting)

@@ -16,6 +16,8 @@ namespace DcMonitor.Shared.Provisioning
     /// </summary>
     public sealed class NodeRegistry
     {
+        private const string LowerHexDigits = "0123456789abcdef";
+
         /// <summary>First line of the text form, with the format version.</summary>
         public const string Header = "DCM-REGISTRY 1";
 
@@ -187,13 +189,21 @@ namespace DcMonitor.Shared.Provisioning
         /// <summary>Lower-case hex of bytes.</summary>
         public static string Hex(byte[] bytes)
         {
-            var text = new StringBuilder(bytes.Length * 2);
-            for (int i = 0; i < bytes.Length; i++)
+            return Hex(bytes, 0, bytes.Length);
+        }
+
+        /// <summary>Lower-case hex of <paramref name="count"/> bytes of <paramref name="bytes"/> from <paramref name="offset"/>, no separators.</summary>
+        public static string Hex(byte[] bytes, int offset, int count)
+        {
+            char[] text = new char[count * 2];
+            for (int i = 0; i < count; i++)
             {
-                text.Append(bytes[i].ToString("x2"));
+                byte value = bytes[offset + i];
+                text[i * 2] = LowerHexDigits[value >> 4];
+                text[(i * 2) + 1] = LowerHexDigits[value & 0x0F];
             }
 
-            return text.ToString();
+            return new string(text);
         }
 
         /// <summary>Bytes of an even-length hex string.</summary>

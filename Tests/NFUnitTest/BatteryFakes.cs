@@ -1,5 +1,6 @@
 using System.Collections;
 using DcMonitor.Shared.Battery;
+using DcMonitor.Shared.Provisioning;
 
 namespace DcMonitor.NFUnitTest
 {
@@ -96,14 +97,14 @@ namespace DcMonitor.NFUnitTest
 
         public bool Connect(byte[] address, int addressType, int timeoutMilliseconds)
         {
-            Calls.Add("connect " + BatteryMonitorCodec.Hex(address, 0, 6) + " type " + addressType.ToString() + " timeout " + timeoutMilliseconds.ToString());
+            Calls.Add("connect " + NodeRegistry.Hex(address, 0, 6) + " type " + addressType.ToString() + " timeout " + timeoutMilliseconds.ToString());
             return AcceptConnect;
         }
 
         public bool Write(byte[] block)
         {
             LastWritten = (byte[])block.Clone();
-            Calls.Add("write " + BatteryMonitorCodec.Hex(block, 0, block.Length));
+            Calls.Add("write " + NodeRegistry.Hex(block, 0, block.Length));
             return AcceptWrite;
         }
 

@@ -2,6 +2,7 @@ using System;
 using DcMonitor.Shared.Battery;
 using DcMonitor.Shared.Commands;
 using nanoFramework.TestFramework;
+using DcMonitor.Shared.Provisioning;
 
 namespace DcMonitor.NFUnitTest
 {
@@ -61,7 +62,7 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual(1, cipher.Encryptions);
             byte[] plain = new byte[16];
             cipher.DecryptBlock(BatteryMonitorKey.Bm6(), block, plain);
-            Assert.AreEqual("d1550700000000000000000000000000", BatteryMonitorCodec.Hex(plain, 0, 16));
+            Assert.AreEqual("d1550700000000000000000000000000", NodeRegistry.Hex(plain, 0, 16));
         }
 
         [TestMethod]
@@ -105,7 +106,7 @@ namespace DcMonitor.NFUnitTest
             byte[] response = XorBlockCipher.Response(XorBlockCipher.Plain(0, 21, 87, 1271, 0));
             Assert.IsFalse(codec.TryDecode(response, 16, reading));
             Assert.AreEqual(0, reading.VoltageCentivolts, "nothing made up");
-            Assert.IsTrue(codec.LastError.IndexOf(BatteryMonitorCodec.Hex(response, 0, 16)) >= 0, codec.LastError);
+            Assert.IsTrue(codec.LastError.IndexOf(NodeRegistry.Hex(response, 0, 16)) >= 0, codec.LastError);
             Assert.IsTrue(codec.LastError.IndexOf("d15507") >= 0, codec.LastError);
         }
 
@@ -120,7 +121,7 @@ namespace DcMonitor.NFUnitTest
             byte[] plain = XorBlockCipher.Plain(sign, 21, stateOfCharge, 1271, 0);
             Assert.IsFalse(codec.TryDecode(XorBlockCipher.Response(plain), 16, new BatteryReading()));
             Assert.IsTrue(codec.LastError.IndexOf(named) >= 0, codec.LastError);
-            Assert.IsTrue(codec.LastError.IndexOf(BatteryMonitorCodec.Hex(plain, 0, 16)) >= 0, "the decrypted bytes are shown: " + codec.LastError);
+            Assert.IsTrue(codec.LastError.IndexOf(NodeRegistry.Hex(plain, 0, 16)) >= 0, "the decrypted bytes are shown: " + codec.LastError);
         }
 
         [TestMethod]

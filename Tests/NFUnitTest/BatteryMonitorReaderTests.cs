@@ -5,6 +5,7 @@ using DcMonitor.Shared.Diagnostics;
 using DcMonitor.Shared.Gatt;
 using DcMonitor.Shared.Runtime;
 using nanoFramework.TestFramework;
+using DcMonitor.Shared.Provisioning;
 
 namespace DcMonitor.NFUnitTest
 {
@@ -29,7 +30,7 @@ namespace DcMonitor.NFUnitTest
             Assert.AreEqual((int)BatteryMonitorState.Connecting, (int)rig.Reader.State);
 
             rig.Reader.OnLinkEvent(ScriptedBatteryLink.Event(BatteryMonitorLinkEventKind.Ready), 6000);
-            Assert.AreEqual("write " + BatteryMonitorCodec.Hex(XorBlockCipher.Response(Poll()), 0, 16), (string)rig.Link.Calls[1]);
+            Assert.AreEqual("write " + NodeRegistry.Hex(XorBlockCipher.Response(Poll()), 0, 16), (string)rig.Link.Calls[1]);
             Assert.AreEqual((int)BatteryMonitorState.AwaitingNotification, (int)rig.Reader.State);
 
             rig.Reader.OnLinkEvent(ScriptedBatteryLink.Notification(XorBlockCipher.Response(XorBlockCipher.Plain(0, 21, 87, 1271, 0))), 7000);
@@ -56,7 +57,7 @@ namespace DcMonitor.NFUnitTest
             Assert.IsTrue(rig.Reader.StatusLine(0).StartsWith("BM6 " + Address + " (bm7 key), every 60 s"), rig.Reader.StatusLine(0));
             Assert.AreEqual((int)BatteryReadStart.Started, (int)rig.Reader.RequestRead(null, 5000));
             rig.Reader.OnLinkEvent(ScriptedBatteryLink.Event(BatteryMonitorLinkEventKind.Ready), 5500);
-            string bm7Poll = BatteryMonitorCodec.Hex(XorBlockCipher.Response(Poll(), BatteryMonitorKey.Bm7()), 0, 16);
+            string bm7Poll = NodeRegistry.Hex(XorBlockCipher.Response(Poll(), BatteryMonitorKey.Bm7()), 0, 16);
             Assert.AreEqual("write " + bm7Poll, (string)rig.Link.Calls[1]);
             Assert.IsTrue(bm7Poll.EndsWith("40"), "the poll's last byte carries the BM7 key's 64: " + bm7Poll);
             rig.Reader.OnLinkEvent(ScriptedBatteryLink.Notification(XorBlockCipher.Response(XorBlockCipher.Plain(0, 21, 87, 1271, 0), BatteryMonitorKey.Bm7())), 6000);
@@ -77,7 +78,7 @@ namespace DcMonitor.NFUnitTest
             Assert.IsFalse(rig.Reader.HasReading, "a reading taken under the other key is not this monitor's");
             Assert.AreEqual((int)BatteryReadStart.Started, (int)rig.Reader.RequestRead(null, 15000));
             rig.Reader.OnLinkEvent(ScriptedBatteryLink.Event(BatteryMonitorLinkEventKind.Ready), 15500);
-            Assert.AreEqual("write " + BatteryMonitorCodec.Hex(XorBlockCipher.Response(Poll(), BatteryMonitorKey.Bm7()), 0, 16), (string)rig.Link.Calls[rig.Link.Calls.Count - 1]);
+            Assert.AreEqual("write " + NodeRegistry.Hex(XorBlockCipher.Response(Poll(), BatteryMonitorKey.Bm7()), 0, 16), (string)rig.Link.Calls[rig.Link.Calls.Count - 1]);
             Assert.ThrowsException(typeof(ArgumentException), () => rig.Reader.Configure(address, 0, (BatteryMonitorVariant)7, 60, 20000));
         }
 

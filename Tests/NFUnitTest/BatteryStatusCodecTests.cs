@@ -3,6 +3,7 @@ using DcMonitor.Shared.Commands;
 using DcMonitor.Shared.Mesh;
 using DcMonitor.Shared.Sensing;
 using nanoFramework.TestFramework;
+using DcMonitor.Shared.Provisioning;
 
 namespace DcMonitor.NFUnitTest
 {
@@ -33,7 +34,7 @@ namespace DcMonitor.NFUnitTest
             NodeReply reply = NodeReply.ForBattery(BinaryStatusKind.BatteryReading, reading, 42);
             Assert.AreEqual("BATT:V:12.71V,SOC:87%,T:21C", reply.Text);
             Assert.IsTrue(reply.EncodeBinary(status));
-            Assert.AreEqual("185704f70015002a", BatteryMonitorCodec.Hex(status, 0, 8));
+            Assert.AreEqual("185704f70015002a", NodeRegistry.Hex(status, 0, 8));
             Assert.AreEqual("BATT:V:12.71V,SOC:87%,T:21C", BinaryStatusCodec.ToReplyText(status, 0, 8, new SensorReading(), new SensorPayloadFormatter()));
             BatteryReading decoded = new BatteryReading();
             int age;
@@ -49,7 +50,7 @@ namespace DcMonitor.NFUnitTest
             reading.Set(1190, 40, -5);
             byte[] status = new byte[8];
             Assert.IsTrue(NodeReply.ForBattery(BinaryStatusKind.BatteryReading, reading, 70000).EncodeBinary(status));
-            Assert.AreEqual("182804a6fffbffff", BatteryMonitorCodec.Hex(status, 0, 8), "age saturates at 65535 s");
+            Assert.AreEqual("182804a6fffbffff", NodeRegistry.Hex(status, 0, 8), "age saturates at 65535 s");
             ReplyWriter text = new ReplyWriter(64);
             Assert.IsTrue(BinaryStatusCodec.WriteReplyText(status, 0, 8, new SensorReading(), new SensorPayloadFormatter(), text));
             Assert.AreEqual("BATT:V:11.90V,SOC:40%,T:-5C", text.ToString());
@@ -60,7 +61,7 @@ namespace DcMonitor.NFUnitTest
         {
             byte[] status = new byte[8];
             Assert.IsTrue(NodeReply.ForBattery(BinaryStatusKind.NoBatteryMonitor, null, 0).EncodeBinary(status));
-            Assert.AreEqual("1900000000000000", BatteryMonitorCodec.Hex(status, 0, 8));
+            Assert.AreEqual("1900000000000000", NodeRegistry.Hex(status, 0, 8));
             Assert.AreEqual("BATT:ERROR:NO_BATTERY_MONITOR", BinaryStatusCodec.ToReplyText(status, 0, 8, new SensorReading(), new SensorPayloadFormatter()));
             NodeReply unreachable = NodeReply.ForBattery(BinaryStatusKind.BatteryMonitorUnreachable, null, 0);
             Assert.AreEqual("BATT:ERROR:BATTERY_MONITOR_UNREACHABLE", unreachable.Text);
