@@ -24,7 +24,8 @@ namespace DcMonitor.Shared.Gateway
     /// after it, an ALL:READ re-asks the known nodes whose answers were lost with unicast reads (<see cref="ReasksOutstanding"/>),
     /// silently: the Pi's replies are the ones it would get from a mesh that lost nothing. A gateway that knew too few nodes (just
     /// started, or its nodes aged out) learns the mesh from the answers and sends the group read once more with a window sized to
-    /// them (<see cref="GroupResendsSent"/>), so the answers that collided in the short window are not lost for good.
+    /// them (<see cref="GroupResendsSent"/>), so the answers that collided in the short window, or were lost on the way from nodes
+    /// it could not re-ask, are not lost for good.
     /// Commands are handled one at a time in arrival order: while one waits for this node's own reply (self or the
     /// local part of ALL) or for its destination, later ones wait, so notifications keep the seed's order (§2.8).
     /// Times are milliseconds of a monotonic clock, passed in by the caller.
@@ -173,6 +174,7 @@ namespace DcMonitor.Shared.Gateway
         private long _reaskFrom = long.MaxValue;
         private int _reasksOutstanding;
         private int _knownAtGroupSend;
+        private int _learnedDuringAll;
         private bool _groupResendAllowed;
 
         /// <summary>Creates the processor over the node's mesh, notifier and local command runner.</summary>
@@ -262,7 +264,11 @@ namespace DcMonitor.Shared.Gateway
                 return; // self-echo, or not a node (the seed reported such sources as NODE0, B12)
             }
 
-            _known.Heard(source, own, nowMilliseconds);
+            if (_known.Heard(source, own, nowMilliseconds) && _groupResendAllowed)
+            {
+                _learnedDuringAll++; // a node this ALL:READ's window was not sized for, and whose neighbours' lost answers cannot be re-asked
+            }
+
             bool monitored = source == _monitorTarget;
             bool reasked = IsReasked(source);
             bool asked = ClearOutstanding(source, out _) || monitored;
@@ -421,7 +427,7 @@ namespace DcMonitor.Shared.Gateway
             if (_groupResendAllowed)
             {
                 _groupResendAllowed = false;
-                if (ResendToGroupWhenCrowded())
+                if (ResendToGroupWhenAnswersMayBeLost())
                 {
                     return; // the re-asks wait for the second window
                 }
@@ -453,13 +459,20 @@ namespace DcMonitor.Shared.Gateway
         }
 
         /// <summary>
-        /// Once per ALL:READ, when its window is over: if more than <see cref="GroupResendAnswerQuarters"/> quarters of the nodes the window
-        /// was sized for answered, sends the group read again, silently (no <c>SENT</c>), with a window sized to the nodes now known, and
-        /// moves the re-asks after it and the reply window to where a gateway knowing those nodes would have put it. Nodes that answered
-        /// answer again (not forwarded: each node's first answer only); those whose answers collided are heard now, or re-asked after. True
-        /// when it was sent.
+        /// Once per ALL:READ, when its window is over, sends the group read again, silently (no <c>SENT</c>), with a window sized to the
+        /// nodes now known, when answers may have been lost that no re-ask can recover, because the gateway did not know their nodes:
+        /// <list type="bullet">
+        /// <item>crowded: more than <see cref="GroupResendAnswerQuarters"/> quarters of the nodes the window was sized for answered, so
+        /// the answers came closer together than <see cref="GroupResponseWindowPerNodeMilliseconds"/> and some collided;</item>
+        /// <item>learning: more of the answers came from nodes the gateway did not know at the group send than it knew then (it had just
+        /// started, or its nodes had aged out) — on a small mesh with no uplink a fresh gateway knows nobody, and a lost answer there
+        /// was lost for good (issue 15). A node that joined a mesh the gateway knows is one new node among many: no resend.</item>
+        /// </list>
+        /// Moves the re-asks after it and the reply window to where a gateway knowing those nodes would have put it. Nodes that answered
+        /// answer again (not forwarded: each node's first answer only); those whose answers were lost are heard now, or re-asked after.
+        /// True when it was sent.
         /// </summary>
-        private bool ResendToGroupWhenCrowded()
+        private bool ResendToGroupWhenAnswersMayBeLost()
         {
             int answered = 0;
             for (int i = 0; i < _answeredAll.Length; i++)
@@ -469,7 +482,9 @@ namespace DcMonitor.Shared.Gateway
 
             int roomFor = GroupResponseWindowMilliseconds(_knownAtGroupSend) / GroupResponseWindowPerNodeMilliseconds;
             int sizedFor = _knownAtGroupSend > roomFor ? _knownAtGroupSend : roomFor;
-            if (answered * 4 <= sizedFor * GroupResendAnswerQuarters)
+            bool crowded = answered * 4 > sizedFor * GroupResendAnswerQuarters;
+            bool learning = _learnedDuringAll > _knownAtGroupSend;
+            if (!crowded && !learning)
             {
                 return false;
             }
@@ -668,6 +683,7 @@ namespace DcMonitor.Shared.Gateway
                 _allRepliesUntil = _now + AllRepliesWindowMilliseconds(_known.Count);
                 _reaskFrom = command.NodeKind == NodeCommandKind.Read ? _now + window + ReaskAfterWindowMilliseconds : long.MaxValue; // re-asking repeats only a read
                 _knownAtGroupSend = _known.Count;
+                _learnedDuringAll = 0;
                 _groupResendAllowed = command.NodeKind == NodeCommandKind.Read;
             }
 

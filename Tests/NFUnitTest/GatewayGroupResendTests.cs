@@ -6,7 +6,8 @@ namespace DcMonitor.NFUnitTest
     /// <summary>
     /// A gateway that knew too few nodes when it sized an ALL:READ's response window (just started: it knows none, so the window is the
     /// 2 s minimum, room for 20 answers) learns the mesh from the answers and sends the group read once more, silently, with a window
-    /// sized to them: the answers that collided in the short window come then, and the Pi sees what a mesh that lost nothing shows.
+    /// sized to them: the answers that collided in the short window, or were lost from nodes it could not re-ask, come then, and the
+    /// Pi sees what a mesh that lost nothing shows.
     /// This node is 0x0005; node n is 0x0005 + n.
     /// </summary>
     [TestClass]
@@ -35,13 +36,58 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
-        public void AnAllReadWhoseAnswersFitItsWindowIsNotSentAgain()
+        public void AnAllReadWhoseAnswersFitItsWindowAndCameMostlyFromKnownNodesIsNotSentAgain()
         {
-            GatewayUnderTest gateway = StartAll("ALL:READ", 25); // a quarter more than the window's 20: collisions are few
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
+            for (int node = 1; node <= 13; node++)
+            {
+                gateway.Processor.KnownNodes.Heard(0x0005 + node, 0x0005, 0);
+            }
+
+            Write(gateway, "ALL:READ", 25); // a quarter more than the window's 20: collisions are few; 12 new nodes, fewer than the 13 known
             gateway.Processor.Tick(4100);
             gateway.Processor.Tick(20000);
 
             gateway.ExpectSends("vendor 0xC000 read");
+            Assert.AreEqual(0, gateway.Processor.GroupResendsSent);
+        }
+
+        [TestMethod]
+        public void AFreshGatewayOnASmallMeshSendsItsFirstAllReadToTheGroupOnceMoreForTheNodesItCouldNotReask()
+        {
+            GatewayUnderTest gateway = StartAll("ALL:READ", 5); // node 6's answer was lost; the gateway never heard of node 6
+            gateway.Processor.Tick(3900);
+            gateway.ExpectSends("vendor 0xC000 read");
+
+            gateway.Processor.Tick(4100); // 5 answers, all from nodes unknown at the group send
+            gateway.ExpectSends("vendor 0xC000 read", "vendor 0xC000 read");
+            Assert.AreEqual(1, gateway.Processor.GroupResendsSent);
+            gateway.Processor.OnVendorStatus(0x0005 + 6, Reading, 5000);
+            Assert.AreEqual("NODE6:DATA:" + Reading, (string)gateway.Notifier.Messages[gateway.Notifier.Messages.Count - 1]);
+            Assert.AreEqual(2 + 6, gateway.Notifier.Messages.Count, "own answer, SENT:READ once, each node's answer once");
+        }
+
+        [TestMethod]
+        public void ANodeThatJoinedAMeshTheGatewayKnowsDoesNotSendTheGroupReadAgain()
+        {
+            GatewayUnderTest gateway = new GatewayUnderTest(true);
+            for (int node = 1; node <= 5; node++)
+            {
+                gateway.Processor.KnownNodes.Heard(0x0005 + node, 0x0005, 0);
+            }
+
+            gateway.Write("ALL:READ", 0);
+            gateway.Local.Answer(Reading);
+            for (int node = 1; node <= 6; node++)
+            {
+                if (node != 3)
+                {
+                    gateway.Processor.OnVendorStatus(0x0005 + node, Reading, 60 * node); // node 6 is new, node 3's answer was lost
+                }
+            }
+
+            gateway.Processor.Tick(4100);
+            gateway.ExpectSends("vendor 0xC000 read", "vendor 0x0008 read"); // the known node is re-asked; the group is not asked again
             Assert.AreEqual(0, gateway.Processor.GroupResendsSent);
         }
 
