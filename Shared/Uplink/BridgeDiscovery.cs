@@ -45,11 +45,14 @@ namespace DcMonitor.Shared.Uplink
             return topicPrefix + "/bridge/" + ObjectId(uuid) + "/diagnostics";
         }
 
-        /// <summary>The diagnostic state: <c>{"queue":…,"dropped":…,"nodes":…,"uptime":…}</c> (readings, readings, nodes, seconds).</summary>
-        public static string DiagnosticsPayload(int queueDepth, int readingsDropped, int nodesSeen, long uptimeSeconds)
+        /// <summary>
+        /// The diagnostic state: <c>{"queue":…,"dropped":…,"missed":…,"nodes":…,"uptime":…}</c> (readings waiting, readings dropped from a
+        /// full queue, readings missed on the mesh, nodes seen, seconds).
+        /// </summary>
+        public static string DiagnosticsPayload(int queueDepth, int readingsDropped, int readingsMissed, int nodesSeen, long uptimeSeconds)
         {
-            return "{\"queue\":" + queueDepth.ToString() + ",\"dropped\":" + readingsDropped.ToString() + ",\"nodes\":" + nodesSeen.ToString()
-                + ",\"uptime\":" + uptimeSeconds.ToString() + "}";
+            return "{\"queue\":" + queueDepth.ToString() + ",\"dropped\":" + readingsDropped.ToString() + ",\"missed\":" + readingsMissed.ToString()
+                + ",\"nodes\":" + nodesSeen.ToString() + ",\"uptime\":" + uptimeSeconds.ToString() + "}";
         }
 
         /// <summary>The bridge's discovery payload (retained on <see cref="DeviceTopic"/>).</summary>
@@ -69,6 +72,8 @@ namespace DcMonitor.Shared.Uplink
             Diagnostic(json, id, "queue", "Queue depth", null, "readings", "measurement");
             json.Append(',');
             Diagnostic(json, id, "dropped", "Readings dropped", null, "readings", "total_increasing");
+            json.Append(',');
+            Diagnostic(json, id, "missed", "Readings missed on the mesh", null, "readings", "total_increasing");
             json.Append(',');
             Diagnostic(json, id, "nodes", "Mesh nodes seen", null, "nodes", "measurement");
             json.Append(',');

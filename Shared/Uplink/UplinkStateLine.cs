@@ -4,7 +4,7 @@ namespace DcMonitor.Shared.Uplink
     /// The console's one line on a node's uplink (<c>uplink</c> state), rebuilt only when one of its figures changed: the
     /// uplink's once-a-second tick hands it the figures, and an idle tick (nothing changed) allocates nothing (issue 16).
     /// The text is exactly what the tick formatted before, e.g. <c>bridge is 0x0005, broker not connected, 0 readings queued,
-    /// 0 dropped, 0 published, 2 nodes known, energy 12 mWh</c>. Written by one thread (the worker), read by any: the text is
+    /// 0 dropped, 0 missed on the mesh, 0 published, 2 nodes known, energy 12 mWh</c>. Written by one thread (the worker), read by any: the text is
     /// one reference, replaced whole.
     /// </summary>
     public sealed class UplinkStateLine
@@ -15,6 +15,7 @@ namespace DcMonitor.Shared.Uplink
         private bool _connected;
         private int _waiting;
         private int _dropped;
+        private int _missed;
         private int _published;
         private int _knownNodes;
         private uint _energyMilliwattHours;
@@ -31,14 +32,15 @@ namespace DcMonitor.Shared.Uplink
         /// <param name="connected">The broker connection is up.</param>
         /// <param name="waiting">Readings queued for the broker.</param>
         /// <param name="dropped">Readings dropped from the queue (full).</param>
+        /// <param name="missed">Readings missed on the mesh (gaps in the nodes' sequence numbers, UplinkBridge.ReadingsMissed).</param>
         /// <param name="published">Readings published to the broker.</param>
         /// <param name="knownNodes">Nodes whose identity is known.</param>
         /// <param name="energyMilliwattHours">Energy counted by this node, mWh.</param>
         /// <returns>True when the text was rebuilt.</returns>
-        public bool Update(bool bridging, int bridge, bool connected, int waiting, int dropped, int published, int knownNodes, uint energyMilliwattHours)
+        public bool Update(bool bridging, int bridge, bool connected, int waiting, int dropped, int missed, int published, int knownNodes, uint energyMilliwattHours)
         {
             if (_built && bridging == _bridging && bridge == _bridge && connected == _connected && waiting == _waiting
-                && dropped == _dropped && published == _published && knownNodes == _knownNodes && energyMilliwattHours == _energyMilliwattHours)
+                && dropped == _dropped && missed == _missed && published == _published && knownNodes == _knownNodes && energyMilliwattHours == _energyMilliwattHours)
             {
                 return false;
             }
@@ -49,12 +51,13 @@ namespace DcMonitor.Shared.Uplink
             _connected = connected;
             _waiting = waiting;
             _dropped = dropped;
+            _missed = missed;
             _published = published;
             _knownNodes = knownNodes;
             _energyMilliwattHours = energyMilliwattHours;
             _text = (bridging ? "bridge" : bridge == 0 ? "no bridge heard" : "bridge is 0x" + bridge.ToString("X4"))
                 + ", broker " + (connected ? "connected" : "not connected") + ", " + waiting.ToString() + " readings queued, " + dropped.ToString() + " dropped, "
-                + published.ToString() + " published, " + knownNodes.ToString() + " nodes known, energy " + energyMilliwattHours.ToString() + " mWh";
+                + missed.ToString() + " missed on the mesh, " + published.ToString() + " published, " + knownNodes.ToString() + " nodes known, energy " + energyMilliwattHours.ToString() + " mWh";
             return true;
         }
     }

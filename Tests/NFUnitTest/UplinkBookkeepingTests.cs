@@ -75,6 +75,38 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void AGapInANodesSequenceNumbersIsCountedAsMissedOnTheMesh()
+        {
+            HeardNodeTable table = new HeardNodeTable();
+            int node = NodeAddressing.UnicastOf(1);
+            Assert.AreEqual(0, table.RecordSequence(node, 30), "the first reading heard: nothing known before it");
+            Assert.AreEqual(0, table.RecordSequence(node, 31));
+            Assert.AreEqual(2, table.RecordSequence(node, 34), "32 and 33 never came");
+            Assert.AreEqual(0, table.RecordSequence(node, 34), "a repeat");
+            Assert.AreEqual(0, table.RecordSequence(node, 33), "a late copy is not recorded");
+            Assert.AreEqual(0, table.RecordSequence(node, 35), "the late copy did not move the highest back");
+            Assert.AreEqual(2, table.MissedTotal);
+
+            int other = NodeAddressing.UnicastOf(2);
+            table.RecordSequence(other, 0xFFFE);
+            Assert.AreEqual(1, table.RecordSequence(other, 0), "the sequence wraps at 65 536: 0xFFFF never came");
+            Assert.AreEqual(999, table.RecordSequence(other, 1000), "a long silence is a long gap");
+            Assert.AreEqual(1002, table.MissedTotal);
+            Assert.AreEqual(0, table.RecordSequence(other, 1000 - HeardNodeTable.LateCopyWindow - 1), "further behind than a late copy: the node numbers from the start again");
+            Assert.AreEqual(0, table.RecordSequence(other, 1000 - HeardNodeTable.LateCopyWindow));
+            Assert.AreEqual(1002, table.MissedTotal);
+            Assert.AreEqual(0, table.RecordSequence(NodeAddressing.ProvisionerAddress, 7), "not a node address");
+        }
+
+        [TestMethod]
+        public void ASequenceOutsideSixteenBitsIsRefused()
+        {
+            HeardNodeTable table = new HeardNodeTable();
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { table.RecordSequence(NodeAddressing.UnicastOf(1), 0x10000); });
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), delegate { table.RecordSequence(NodeAddressing.UnicastOf(1), -1); });
+        }
+
+        [TestMethod]
         public void StateTopicsAreBuiltOncePerNodeAndPrefix()
         {
             StateTopicCache cache = new StateTopicCache();

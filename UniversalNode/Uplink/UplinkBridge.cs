@@ -107,6 +107,13 @@ namespace DcMonitor.UniversalNode.Uplink
         /// <summary>Nodes whose readings this node heard since it started (itself included): the bridge's "mesh nodes seen".</summary>
         public int NodesSeen => _heard.HeardCount;
 
+        /// <summary>
+        /// Readings this candidate never heard although later ones of the same node came (a gap in the node's sequence numbers: every
+        /// network transmission of those reports was lost on the mesh), since it started; counted while listening too, so a takeover
+        /// knows them. Around a takeover it may count a reading the old bridge heard and published.
+        /// </summary>
+        public int ReadingsMissed => _heard.MissedTotal;
+
         /// <summary>Nodes whose identity is known.</summary>
         public int KnownNodes => _identities.Count;
 
@@ -322,6 +329,13 @@ namespace DcMonitor.UniversalNode.Uplink
             if (!_election.IsCandidate)
             {
                 return;
+            }
+
+            int missed = _heard.RecordSequence(source, _report.Sequence);
+            if (missed > 0 && _bridging)
+            {
+                _log.Write(Component, missed.ToString() + " reading(s) of 0x" + source.ToString("X4") + " missed on the mesh before sequence " + _report.Sequence.ToString()
+                    + " (every copy lost on the way)");
             }
 
             uint energy;

@@ -173,7 +173,7 @@ namespace DcMonitor.UniversalNode.Uplink
             }
 
             _state.Update(_bridge.IsBridging, _bridge.CurrentBridge(nowMilliseconds), _session.IsConnected, waiting, dropped,
-                _session.ReadingsPublished, _bridge.KnownNodes, Reporter.EnergyMilliwattHours);
+                _bridge.ReadingsMissed, _session.ReadingsPublished, _bridge.KnownNodes, Reporter.EnergyMilliwattHours);
         }
 
         private void Configure(long nowMilliseconds)
@@ -238,7 +238,7 @@ namespace DcMonitor.UniversalNode.Uplink
                 dropped = _readings.DroppedSinceStart;
             }
 
-            string state = _diagnostics.Next(nowMilliseconds, waiting, dropped, _bridge.NodesSeen);
+            string state = _diagnostics.Next(nowMilliseconds, waiting, dropped, _bridge.ReadingsMissed, _bridge.NodesSeen);
             if (state != null)
             {
                 _session.Publish(BridgeDiscovery.DiagnosticsTopic(Settings.TopicPrefix, uuid), state, true);

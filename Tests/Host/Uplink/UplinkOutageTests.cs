@@ -57,16 +57,27 @@ namespace DcMonitor.Tests.Uplink
             }
 
             int repeats = 0;
+            int missing = 0;
+            int delivered = 0;
+            var missingText = new System.Collections.Generic.List<string>();
             for (int i = 0; i < 3; i++)
             {
                 var sequences = mesh.Recorder.States(ids[i]).Select(s => s.Sequence).ToList();
-                repeats += UplinkMesh.AssertCompleteAndInOrder(ids[i], sequences);
+                repeats += UplinkMesh.AssertInOrder(ids[i], sequences, out System.Collections.Generic.List<int> gaps);
+                missing += gaps.Count;
+                delivered += sequences.Distinct().Count();
+                missingText.Add(ids[i] + ": " + string.Join(",", gaps));
                 int duringOutage = sequencesAtRecovery[i] - 1 - before[i];
                 Assert.True(duringOutage >= OutageMilliseconds / 2000 - 2, ids[i] + ": only " + duringOutage + " readings during the outage");
                 Assert.Contains(before[i] + 1, sequences);
             }
 
-            _output.WriteLine("repeated deliveries (QoS 1, recognised by sequence): " + repeats);
+            // Nothing is lost between the bridge and the consumer: a reading that never arrived is one the bridge never heard, every copy of
+            // its report lost on the (timed) air, and the bridge counted it (uplink show, the diagnostics' "missed"). Such losses stay rare.
+            int missed = mesh.ReadingsMissedByBridge();
+            Assert.True(missing == missed, "missing at the consumer: " + string.Join("; ", missingText) + "; missed on the mesh by the bridge: " + missed);
+            Assert.True(missing * 50 <= delivered, missing + " of " + (missing + delivered) + " readings lost on the mesh");
+            _output.WriteLine("repeated deliveries (QoS 1, recognised by sequence): " + repeats + "; missed on the mesh: " + missing);
             Assert.True(repeats <= DcMonitor.UniversalNode.Uplink.MqttSession.MaximumBatch, "at most one unacknowledged batch is sent again");
         }
     }

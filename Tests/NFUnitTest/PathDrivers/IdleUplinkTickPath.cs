@@ -58,7 +58,7 @@ namespace DcMonitor.PathDrivers
                 dropped = _readings.Dropped;
             }
 
-            _state.Update(bridging, bridge, false, waiting, dropped, 0, 0, 0);
+            _state.Update(bridging, bridge, false, waiting, dropped, 0, 0, 0, 0);
             if (_state.Text.Length > 0)
             {
                 _ticks++;
