@@ -175,6 +175,7 @@ namespace DcMonitor.Shared.Gateway
         private int _reasksOutstanding;
         private int _knownAtGroupSend;
         private int _learnedDuringAll;
+        private long _resendAnswersUntil = long.MinValue;
         private bool _groupResendAllowed;
 
         /// <summary>Creates the processor over the node's mesh, notifier and local command runner.</summary>
@@ -470,7 +471,8 @@ namespace DcMonitor.Shared.Gateway
         /// </list>
         /// Moves the re-asks after it and the reply window to where a gateway knowing those nodes would have put it. Nodes that answered
         /// answer again (not forwarded: each node's first answer only); those whose answers were lost are heard now, or re-asked after.
-        /// True when it was sent.
+        /// The Pi's next commands wait until the resend's window and its margin are over (their answers would be indistinguishable
+        /// from late answers to the resend: a vendor STATUS carries no request id). True when it was sent.
         /// </summary>
         private bool ResendToGroupWhenAnswersMayBeLost()
         {
@@ -498,6 +500,7 @@ namespace DcMonitor.Shared.Gateway
 
             GroupResendsSent++;
             _reaskFrom = _now + window + ReaskAfterWindowMilliseconds;
+            _resendAnswersUntil = _reaskFrom; // the Pi's next commands wait: a late answer to the resend would pass for theirs
             long until = groupSentAt + AllRepliesWindowMilliseconds(_known.Count);
             if (until > _allRepliesUntil)
             {
@@ -540,6 +543,11 @@ namespace DcMonitor.Shared.Gateway
         {
             while (!_busy && _queueCount > 0)
             {
+                if (_now < _resendAnswersUntil)
+                {
+                    return; // a silent group resend's answers are still coming: they carry no request id, so a command sent now could take one for its own
+                }
+
                 GatewayCommand next = _command; // one command object for all: Process uses it only until it may call back into Pump
                 GatewayCommandParser.Parse(_queuedBytes, _queueHead * GatewayCommandParser.MaximumCommandBytes, _queuedLengths[_queueHead], next);
                 if (!next.IsRejected && !next.IsAll && next.Action != GatewayAction.Monitor && _mesh.VendorClientBound

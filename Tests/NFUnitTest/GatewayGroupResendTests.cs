@@ -68,6 +68,27 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void ThePisNextCommandWaitsUntilTheResendsAnswersAreOver()
+        {
+            GatewayUnderTest gateway = StartAll("ALL:READ", 5);
+            gateway.Processor.Tick(4100); // the resend
+            int over = 4100 + GatewayProcessor.GroupResponseWindowMilliseconds(5) + GatewayProcessor.ReaskAfterWindowMilliseconds;
+            int before = gateway.Notifier.Messages.Count;
+
+            gateway.Write("ALL:DUTY:50", 4200);
+            gateway.Processor.OnVendorStatus(0x0005 + 2, Reading, 5000); // node 2's answer to the resend: not the DUTY's
+            gateway.Processor.Tick(over - 100);
+            gateway.ExpectSends("vendor 0xC000 read", "vendor 0xC000 read");
+            Assert.AreEqual(before, gateway.Notifier.Messages.Count, "nothing for the Pi yet: the DUTY waits, the resend's answer is a second one");
+            Assert.AreEqual(1, gateway.Processor.QueuedCommands);
+
+            gateway.Processor.Tick(over);
+            Assert.AreEqual(0, gateway.Processor.QueuedCommands);
+            gateway.Local.Answer("D:50%,V:12.000V,I:0.00mA,P:0.0mW");
+            gateway.ExpectSends("vendor 0xC000 read", "vendor 0xC000 read", "vendor 0xC000 duty:50");
+        }
+
+        [TestMethod]
         public void ANodeThatJoinedAMeshTheGatewayKnowsDoesNotSendTheGroupReadAgain()
         {
             GatewayUnderTest gateway = new GatewayUnderTest(true);
