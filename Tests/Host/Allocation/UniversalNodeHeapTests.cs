@@ -40,8 +40,10 @@ namespace DcMonitor.Tests.Allocation
         // events that carry a central's events onto the worker, the reader's and codec's block buffers, the native link's event)
         // and the gateway keeps a group-resend flag (issue 15, 8 B); 35,936 B since the reader keeps a BM7 codec beside the BM6 one
         // (296 B: its key and block buffers, so switching the variant allocates nothing per read); 36,976 B since the bridge's
-        // HeardNodeTable keeps each node's highest reading sequence to count readings missed on the mesh (1,040 B: 250 ints).
-        private const int LongLivedObjectsBudget = 36976;
+        // HeardNodeTable keeps each node's highest reading sequence to count readings missed on the mesh (1,040 B: 250 ints);
+        // 37,120 B since the gateway holds the Pi's commands while a group resend's answers come (8 B): 36,984 B alone, up to
+        // 37,064 B in the whole suite's run.
+        private const int LongLivedObjectsBudget = 37120;
         private static readonly IBatteryMonitorLink BatteryLink = new QuietBatteryLink();
         private static readonly IBlockCipher BatteryCipher = new AesBlockCipher();
 
