@@ -525,6 +525,21 @@ namespace DcMonitor.Shared.Gateway
         }
 
         /// <summary>A send to <paramref name="destination"/> failed or timed out: when it was a re-ask, one fewer is outstanding.</summary>
+        /// <summary>
+        /// A new ALL went to the group while re-asks of the previous ALL:READ were outstanding: they become plain silent sends, so the
+        /// answer to one is still forwarded (the earlier ALL:READ's answer for that node, late) but is not taken as the node's answer to
+        /// the new ALL, whose own answer then follows; a time-out stays silent.
+        /// </summary>
+        private void EndReasksOfThePreviousAll()
+        {
+            for (int i = 0; i < _outstandingCount; i++)
+            {
+                _outstandingReask[i] = false;
+            }
+
+            _reasksOutstanding = 0;
+        }
+
         private void ReaskEnded(int destination)
         {
             if (IsReasked(destination))
@@ -686,6 +701,7 @@ namespace DcMonitor.Shared.Gateway
             bool sent = _mesh.SendVendorToGroup(command.NodeKind, command.DutyPercent, window);
             if (sent)
             {
+                EndReasksOfThePreviousAll();
                 Array.Clear(_answeredAll, 0, _answeredAll.Length);
                 Array.Clear(_reasks, 0, _reasks.Length);
                 _allRepliesUntil = _now + AllRepliesWindowMilliseconds(_known.Count);

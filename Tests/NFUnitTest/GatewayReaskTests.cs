@@ -52,6 +52,30 @@ namespace DcMonitor.NFUnitTest
         }
 
         [TestMethod]
+        public void AReaskAnsweredAfterTheNextAllIsForwardedButIsNotTheNodesAnswerToIt()
+        {
+            const string Before = "D:0%,V:12.003V,I:0.00mA,P:0.0mW";
+            ReaskGateway gateway = new ReaskGateway("ALL:READ");
+            gateway.Processor.OnVendorStatus(0x0006, Reading, 300);
+            gateway.Processor.Tick(4100); // node 2 and node 3 re-asked
+            gateway.Write("ALL:DUTY:50", 4200);
+            gateway.Local.Answer(Reading);
+            AssertSends(gateway.Mesh, "vendor 0xC000 read", "vendor 0x0007 read", "vendor 0x0008 read", "vendor 0xC000 duty:50");
+            Assert.AreEqual(0, gateway.Processor.ReasksOutstanding, "the re-asks belong to the ALL:READ before");
+            int before = gateway.Notifier.Messages.Count;
+
+            gateway.Processor.OnVendorStatus(0x0007, Before, 4300); // the re-ask's answer, read before the duty
+            gateway.Processor.OnVendorStatus(0x0007, Reading, 4400); // its answer to ALL:DUTY:50
+            gateway.Processor.OnVendorTimeout(0x0008, 9300); // node 3's re-ask: silent
+            gateway.Processor.Tick(9400);
+
+            Assert.AreEqual(before + 2, gateway.Notifier.Messages.Count);
+            Assert.AreEqual("NODE2:DATA:" + Before, (string)gateway.Notifier.Messages[before]);
+            Assert.AreEqual("NODE2:DATA:" + Reading, (string)gateway.Notifier.Messages[before + 1], "the node's answer to the duty is not taken for a second one");
+            AssertSends(gateway.Mesh, "vendor 0xC000 read", "vendor 0x0007 read", "vendor 0x0008 read", "vendor 0xC000 duty:50"); // a duty is not re-asked
+        }
+
+        [TestMethod]
         public void OnlyAReadIsReasked()
         {
             ReaskGateway gateway = new ReaskGateway("ALL:DUTY:50");
@@ -87,6 +111,7 @@ namespace DcMonitor.NFUnitTest
                 Mesh = new RecordingMesh(0x0005, true);
                 Notifier = new RecordingNotifier();
                 ManualLocalRunner local = new ManualLocalRunner();
+                Local = local;
                 Processor = new GatewayProcessor(Mesh, Notifier, local);
                 Processor.KnownNodes.Heard(0x0006, 0x0005, 0);
                 Processor.KnownNodes.Heard(0x0007, 0x0005, 0);
@@ -99,6 +124,20 @@ namespace DcMonitor.NFUnitTest
 
                 Processor.OnCommandWritten(bytes, bytes.Length, 0);
                 local.Answer(Reading);
+            }
+
+            public ManualLocalRunner Local { get; }
+
+            /// <summary>The Pi writes <paramref name="command"/> at <paramref name="now"/> ms.</summary>
+            public void Write(string command, long now)
+            {
+                byte[] bytes = new byte[command.Length];
+                for (int i = 0; i < command.Length; i++)
+                {
+                    bytes[i] = (byte)command[i];
+                }
+
+                Processor.OnCommandWritten(bytes, bytes.Length, now);
             }
 
             public RecordingMesh Mesh { get; }

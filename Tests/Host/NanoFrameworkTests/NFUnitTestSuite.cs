@@ -47,7 +47,7 @@ namespace DcMonitor.Tests.NanoFrameworkTests
         /// the firmware tests that need no hardware only grow (286 before the inventory that moved every pure-logic test here).
         /// Raise it when tests are added; a drop means a test class, method or row was lost.
         /// </summary>
-        private const int CaseFloor = 854;
+        private const int CaseFloor = 855;
 
         [Fact]
         public void NoTestCaseIsLost()
