@@ -124,13 +124,19 @@ namespace DcMonitor.NFUnitTest
 
         public void Write(string command, long now)
         {
+            Write(Processor, command, now);
+        }
+
+        /// <summary>The Pi writes <paramref name="command"/> (ASCII) to <paramref name="processor"/> at <paramref name="now"/> ms.</summary>
+        public static void Write(GatewayProcessor processor, string command, long now)
+        {
             byte[] bytes = new byte[command.Length];
             for (int i = 0; i < bytes.Length; i++)
             {
                 bytes[i] = (byte)command[i];
             }
 
-            Processor.OnCommandWritten(bytes, bytes.Length, now);
+            processor.OnCommandWritten(bytes, bytes.Length, now);
         }
 
         public void ExpectMessages(params string[] expected)

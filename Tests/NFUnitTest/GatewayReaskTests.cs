@@ -116,13 +116,7 @@ namespace DcMonitor.NFUnitTest
                 Processor.KnownNodes.Heard(0x0006, 0x0005, 0);
                 Processor.KnownNodes.Heard(0x0007, 0x0005, 0);
                 Processor.KnownNodes.Heard(0x0008, 0x0005, 0);
-                byte[] bytes = new byte[command.Length];
-                for (int i = 0; i < command.Length; i++)
-                {
-                    bytes[i] = (byte)command[i];
-                }
-
-                Processor.OnCommandWritten(bytes, bytes.Length, 0);
+                GatewayUnderTest.Write(Processor, command, 0);
                 local.Answer(Reading);
             }
 
@@ -131,13 +125,7 @@ namespace DcMonitor.NFUnitTest
             /// <summary>The Pi writes <paramref name="command"/> at <paramref name="now"/> ms.</summary>
             public void Write(string command, long now)
             {
-                byte[] bytes = new byte[command.Length];
-                for (int i = 0; i < command.Length; i++)
-                {
-                    bytes[i] = (byte)command[i];
-                }
-
-                Processor.OnCommandWritten(bytes, bytes.Length, now);
+                GatewayUnderTest.Write(Processor, command, now);
             }
 
             public RecordingMesh Mesh { get; }
