@@ -71,16 +71,40 @@ namespace DcMonitor.Emulator.Demo
         /// <summary>Virtual ms from the request to the last answer (to the end of the collection when an answer never came).</summary>
         public double CompletionMilliseconds { get; private set; }
 
-        /// <summary>Runs one exchange on a fresh air seeded with <paramref name="seed"/> and returns its figures.</summary>
+        /// <summary>
+        /// Longest wall-clock time one exchange may run, minutes: the old firmware's setup in the large buildings floods the air for
+        /// minutes of air time, which this machine simulates 25–75 times slower than real time.
+        /// </summary>
+        public const int WallClockLimitMinutes = 20;
+
+        /// <summary>
+        /// True when the exchange was stopped at <see cref="WallClockLimitMinutes"/> with the air still busy: every count is what it
+        /// had reached by then (a lower bound), and <see cref="Answered"/> the answers that had arrived.
+        /// </summary>
+        public bool CutAtWallClockLimit { get; private set; }
+
+        /// <summary>
+        /// Runs one exchange on a fresh air seeded with <paramref name="seed"/> and returns its figures; it stops after
+        /// <paramref name="wallClockLimit"/> of wall-clock time (default <see cref="WallClockLimitMinutes"/>) if the air is still busy
+        /// (<see cref="CutAtWallClockLimit"/>).
+        /// </summary>
         /// <exception cref="ArgumentException">Unknown layout.</exception>
-        public static AirtimeExchange Measure(int nodes, string layout, bool all, AirtimeSetup setup, double loss, AirModel model = AirModel.Timed, int seed = 1)
+        /// <exception cref="ArgumentOutOfRangeException">A wall-clock limit that is not positive.</exception>
+        public static AirtimeExchange Measure(int nodes, string layout, bool all, AirtimeSetup setup, double loss, AirModel model = AirModel.Timed, int seed = 1,
+            TimeSpan? wallClockLimit = null)
         {
+            TimeSpan limit = wallClockLimit ?? TimeSpan.FromMinutes(WallClockLimitMinutes);
+            if (limit <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(wallClockLimit), limit, "the wall-clock limit must be positive");
+            }
+
             var exchange = new AirtimeExchange();
-            exchange.Run(nodes, layout, all, setup, loss, model, seed);
+            exchange.Run(nodes, layout, all, setup, loss, model, seed, limit);
             return exchange;
         }
 
-        private void Run(int nodes, string layout, bool all, AirtimeSetup setup, double loss, AirModel model, int seed)
+        private void Run(int nodes, string layout, bool all, AirtimeSetup setup, double loss, AirModel model, int seed, TimeSpan wallClockLimit)
         {
             string root = Path.Combine(Path.GetTempPath(), "dcmonitor-airtime-" + Guid.NewGuid().ToString("N"));
             _air = new VirtualAir(seed, model);
@@ -135,7 +159,7 @@ namespace DcMonitor.Emulator.Demo
                         request, request.Length, 7, false, 0); // unacknowledged: the stack's response timer would run on real time; the answer is awaited all the same
                 }
 
-                WaitUntilQuiet(() => (gateway == null || gateway.Done) && Array.TrueForAll(responders, r => r.Waiting == 0));
+                CutAtWallClockLimit = !WaitUntilQuiet(wallClockLimit, () => (gateway == null || gateway.Done) && Array.TrueForAll(responders, r => r.Waiting == 0));
                 Transmissions = statistics.NetworkPdusTransmitted - transmissions;
                 Relayed = statistics.NetworkPdusRelayed - relayed;
                 Segments = statistics.Segments - segments;
@@ -241,11 +265,12 @@ namespace DcMonitor.Emulator.Demo
         /// that a handler still answering when the air first went quiet is counted, and until <paramref name="finished"/> (no answer
         /// waiting for its delay, the gateway's collection over: on the instantaneous air their timers run on real time); at most 20 minutes.
         /// </summary>
-        private void WaitUntilQuiet(Func<bool> finished)
+        /// <summary>Waits until the air is quiet and <paramref name="finished"/>; false when <paramref name="limit"/> of wall-clock time passed first.</summary>
+        private bool WaitUntilQuiet(TimeSpan limit, Func<bool> finished)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             int quiet = 0;
-            while (quiet < 2 && clock.Elapsed.TotalMinutes < 20)
+            while (quiet < 2 && clock.Elapsed < limit)
             {
                 long transmitted = _air.Statistics.NetworkPdusTransmitted;
                 quiet = _air.WaitUntilQuiet(1000) ? quiet + 1 : 0;
@@ -255,6 +280,8 @@ namespace DcMonitor.Emulator.Demo
                     quiet = 0; // the instantaneous air is never busy: no transmission for 100 ms is its quiet
                 }
             }
+
+            return quiet >= 2;
         }
 
         private void Answer(int source)

@@ -43,7 +43,8 @@ namespace DcMonitor.Emulator.Demo
         /// <c>airtime: layout=building nodes=200 protocol=binary relays=selected loss=0.1 transmissions=… answered=…/… completion_ms=…</c>
         /// and the READ lines (<c>airtime: read protocol=… relays=… transmissions=… segments=… acks=…</c>, then the text/binary ratio
         /// when the seed's and the selected setup ran), and for the directed setup the most fixed paths a node held and the answers that found no
-        /// path. Returns 0.
+        /// path. A case stopped at <see cref="AirtimeExchange.WallClockLimitMinutes"/> with its air still busy says so: a row under it in
+        /// the table, <c> cut_at_wall_clock_limit_minutes=20</c> at the end of its line. Returns 0.
         /// </summary>
         /// <exception cref="ArgumentException">Fewer than 2 nodes, a loss outside 0–1, an unknown layout or setup.</exception>
         public static int Run(TextWriter output, IReadOnlyList<int> nodes, IReadOnlyList<string> layouts, IReadOnlyList<double> losses, AirModel model = AirModel.Timed,
@@ -81,9 +82,10 @@ namespace DcMonitor.Emulator.Demo
                             AirtimeExchange exchange = AirtimeExchange.Measure(count, layout, true, setup, loss, model);
                             WriteRow(output, "ALL:READ, " + count + " nodes, " + layout + ", loss " + loss.ToString(Invariant), setup, exchange, wall.Elapsed.TotalSeconds);
                             lines.Add(string.Format(Invariant,
-                                "airtime: layout={0} nodes={1} protocol={2} relays={3} loss={4} transmissions={5} answered={6}/{7} completion_ms={8:0}{9}",
+                                "airtime: layout={0} nodes={1} protocol={2} relays={3} loss={4} transmissions={5} answered={6}/{7} completion_ms={8:0}{9}{10}",
                                 layout, count, setup.Binary ? "binary" : "text", setup.RelaysName, loss, exchange.Transmissions, exchange.Answered, exchange.Expected,
-                                exchange.CompletionMilliseconds, model == AirModel.Timed ? string.Empty : " air=instantaneous"));
+                                exchange.CompletionMilliseconds, model == AirModel.Timed ? string.Empty : " air=instantaneous",
+                                exchange.CutAtWallClockLimit ? " cut_at_wall_clock_limit_minutes=" + AirtimeExchange.WallClockLimitMinutes : string.Empty));
                             if (setup.Paths != null)
                             {
                                 lines.Add(string.Format(Invariant, "airtime: directed layout={0} nodes={1} loss={2} most_forwarding_entries={3} flooded_without_path={4} re-asks={5}",
@@ -155,6 +157,11 @@ namespace DcMonitor.Emulator.Demo
                 exchange, payloads, setup.RelaysName, setup.RelayRetransmitCount + 1, setup.NetworkTransmitCount + 1, measured.RelayNodes,
                 measured.Transmissions, measured.Originated, measured.Relayed, measured.Segments, measured.Acknowledgements, measured.Collisions,
                 measured.AirtimeMilliseconds, measured.Reasks, measured.Answered, measured.Expected, measured.CompletionMilliseconds, wallSeconds));
+            if (measured.CutAtWallClockLimit)
+            {
+                output.WriteLine(string.Format(Invariant, "| ↑ cut at the {0}-minute wall-clock limit with the air still busy: the counts are what it had reached (lower bounds), the answers those that had arrived | | | | | | | | | | | | | |",
+                    AirtimeExchange.WallClockLimitMinutes));
+            }
         }
     }
 }

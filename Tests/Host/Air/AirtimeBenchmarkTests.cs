@@ -19,6 +19,20 @@ namespace DcMonitor.Tests.Air
             Assert.Equal(15, exchange.Answered);
             Assert.Equal(0, exchange.RelayNodes); // everyone hears everyone: nobody relays
             Assert.InRange(exchange.Transmissions, 3 * 16, 12 * 16);
+            Assert.False(exchange.CutAtWallClockLimit);
+        }
+
+        [Fact]
+        public void AnExchangeStoppedAtItsWallClockLimitSaysSo()
+        {
+            // The old firmware's relays flood a room of 16 for about 4 s of wall-clock time; 300 ms stops the same exchange first.
+            AirtimeExchange cut = AirtimeExchange.Measure(16, MeshLayout.Room, true, AirtimeSetup.Seed(), 0.0,
+                wallClockLimit: System.TimeSpan.FromMilliseconds(300));
+            AirtimeExchange whole = AirtimeExchange.Measure(16, MeshLayout.Room, true, AirtimeSetup.Seed(), 0.0);
+
+            Assert.True(cut.CutAtWallClockLimit);
+            Assert.False(whole.CutAtWallClockLimit);
+            Assert.True(cut.Transmissions < whole.Transmissions, "cut " + cut.Transmissions + ", whole " + whole.Transmissions);
         }
 
         [Fact]
