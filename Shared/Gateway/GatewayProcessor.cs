@@ -524,7 +524,6 @@ namespace DcMonitor.Shared.Gateway
             return false;
         }
 
-        /// <summary>A send to <paramref name="destination"/> failed or timed out: when it was a re-ask, one fewer is outstanding.</summary>
         /// <summary>
         /// A new ALL went to the group while re-asks of the previous ALL:READ were outstanding: they become plain silent sends, so the
         /// answer to one is still forwarded (the earlier ALL:READ's answer for that node, late) but is not taken as the node's answer to
@@ -540,6 +539,7 @@ namespace DcMonitor.Shared.Gateway
             _reasksOutstanding = 0;
         }
 
+        /// <summary>A send to <paramref name="destination"/> failed or timed out: when it was a re-ask, one fewer is outstanding.</summary>
         private void ReaskEnded(int destination)
         {
             if (IsReasked(destination))

@@ -109,8 +109,8 @@ namespace DcMonitor.UniversalNode.Uplink
 
         /// <summary>
         /// Readings this candidate never heard although later ones of the same node came (a gap in the node's sequence numbers: every
-        /// network transmission of those reports was lost on the mesh), since it started; counted while listening too, so a takeover
-        /// knows them. Around a takeover it may count a reading the old bridge heard and published.
+        /// network transmission of those reports was lost on the mesh), since it started; counted and logged while listening too, so a
+        /// takeover knows them. Around a takeover it may count a reading the old bridge heard and published.
         /// </summary>
         public int ReadingsMissed => _heard.MissedTotal;
 
@@ -332,7 +332,7 @@ namespace DcMonitor.UniversalNode.Uplink
             }
 
             int missed = _heard.RecordSequence(source, _report.Sequence);
-            if (missed > 0 && _bridging)
+            if (missed > 0)
             {
                 _log.Write(Component, missed.ToString() + " reading(s) of 0x" + source.ToString("X4") + " missed on the mesh before sequence " + _report.Sequence.ToString()
                     + " (every copy lost on the way)");

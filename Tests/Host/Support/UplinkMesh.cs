@@ -143,6 +143,38 @@ namespace DcMonitor.Tests.Support
         public Dictionary<string, List<int>> Sequences() => Enumerable.Range(0, Nodes.Count).Select(ObjectId).Distinct()
             .ToDictionary(id => id, id => Recorder.States(id).Select(s => s.Sequence).ToList());
 
+        /// <summary>
+        /// Every (node index, sequence) some candidate logged as missed on the mesh ("[bridge] N reading(s) of 0x…. missed on the mesh
+        /// before sequence S", UplinkBridge): the readings a consumer may lack without the uplink having lost them.
+        /// </summary>
+        public HashSet<(int Node, int Sequence)> ReadingsLoggedAsMissed()
+        {
+            var missed = new HashSet<(int Node, int Sequence)>();
+            var pattern = new System.Text.RegularExpressions.Regex(@"(\d+) reading\(s\) of 0x([0-9A-F]{4}) missed on the mesh before sequence (\d+)");
+            foreach (NodeConsole console in Consoles)
+            {
+                console.ReadAvailable();
+                foreach (string line in console.Transcript)
+                {
+                    System.Text.RegularExpressions.Match match = pattern.Match(line);
+                    if (!match.Success)
+                    {
+                        continue;
+                    }
+
+                    int address = Convert.ToInt32(match.Groups[2].Value, 16);
+                    int node = Nodes.FindIndex(n => n?.Radio.UnicastAddress == address);
+                    int before = int.Parse(match.Groups[3].Value);
+                    for (int gap = int.Parse(match.Groups[1].Value); gap > 0; gap--)
+                    {
+                        missed.Add((node, (before - gap) & 0xFFFF));
+                    }
+                }
+            }
+
+            return missed;
+        }
+
         /// <summary>Readings the bridge now bridging never heard on the mesh (gaps in the nodes' sequence numbers, UplinkBridge.ReadingsMissed).</summary>
         public int ReadingsMissedByBridge() => Nodes.Where(n => n?.Firmware?.Uplink?.Bridge?.IsBridging == true).Sum(n => n.Firmware.Uplink.Bridge.ReadingsMissed);
 
