@@ -263,9 +263,9 @@ namespace DcMonitor.Emulator.Demo
         /// <summary>
         /// Waits until the air has been quiet (no event, no timer, radios idle, no transmission) twice, 100 ms of real time apart, so
         /// that a handler still answering when the air first went quiet is counted, and until <paramref name="finished"/> (no answer
-        /// waiting for its delay, the gateway's collection over: on the instantaneous air their timers run on real time); at most 20 minutes.
+        /// waiting for its delay, the gateway's collection over: on the instantaneous air their timers run on real time); at most
+        /// <paramref name="limit"/> of wall-clock time. False when the limit came first.
         /// </summary>
-        /// <summary>Waits until the air is quiet and <paramref name="finished"/>; false when <paramref name="limit"/> of wall-clock time passed first.</summary>
         private bool WaitUntilQuiet(TimeSpan limit, Func<bool> finished)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
