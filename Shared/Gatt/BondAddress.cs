@@ -1,4 +1,5 @@
 using System;
+using DcMonitor.Shared.Provisioning;
 
 namespace DcMonitor.Shared.Gatt
 {
@@ -59,8 +60,8 @@ namespace DcMonitor.Shared.Gatt
 
             for (int i = 0; i < AddressLength; i++)
             {
-                int high = HexValue(text[i * 3]);
-                int low = HexValue(text[(i * 3) + 1]);
+                int high = NodeRegistry.HexDigitValue(text[i * 3]);
+                int low = NodeRegistry.HexDigitValue(text[(i * 3) + 1]);
                 if (high < 0 || low < 0 || (i < AddressLength - 1 && text[(i * 3) + 2] != ':'))
                 {
                     return false;
@@ -84,26 +85,6 @@ namespace DcMonitor.Shared.Gatt
             }
 
             return true;
-        }
-
-        private static int HexValue(char digit)
-        {
-            if (digit >= '0' && digit <= '9')
-            {
-                return digit - '0';
-            }
-
-            if (digit >= 'A' && digit <= 'F')
-            {
-                return digit - 'A' + 10;
-            }
-
-            if (digit >= 'a' && digit <= 'f')
-            {
-                return digit - 'a' + 10;
-            }
-
-            return -1;
         }
     }
 }
