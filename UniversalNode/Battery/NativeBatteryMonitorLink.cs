@@ -87,7 +87,7 @@ namespace DcMonitor.UniversalNode.Battery
                     CopyAddress(meshEvent);
                     _event.AddressType = meshEvent.Opcode;
                     _event.Value = meshEvent.Value;
-                    _event.Name = meshEvent.PayloadLength > AddressLength ? Ascii(meshEvent.Payload, AddressLength, meshEvent.PayloadLength - AddressLength) : null;
+                    _event.Name = meshEvent.PayloadLength > AddressLength ? ReceivedMeshEvent.PrintableAscii(meshEvent.Payload, AddressLength, meshEvent.PayloadLength - AddressLength) : null;
                     return true;
                 case MeshEventKind.BatteryMonitorScanCompleted:
                     _event.Kind = BatteryMonitorLinkEventKind.ScanCompleted;
@@ -124,19 +124,6 @@ namespace DcMonitor.UniversalNode.Battery
         private void CopyAddress(MeshEvent meshEvent)
         {
             Array.Copy(meshEvent.Payload, _event.Address, AddressLength);
-        }
-
-        /// <summary>The advertised name's bytes as text (a BM6 names itself in ASCII; other bytes become '?').</summary>
-        private static string Ascii(byte[] bytes, int offset, int length)
-        {
-            char[] characters = new char[length];
-            for (int i = 0; i < length; i++)
-            {
-                byte value = bytes[offset + i];
-                characters[i] = value >= 0x20 && value < 0x7F ? (char)value : '?';
-            }
-
-            return new string(characters);
         }
     }
 }

@@ -87,13 +87,22 @@ namespace DcMonitor.MeshInterop
             }
         }
 
-        /// <summary>The payload as ASCII text (bytes above 0x7E become '?').</summary>
+        /// <summary>The payload as ASCII text (bytes outside printable ASCII become '?').</summary>
         public string PayloadText()
         {
-            char[] text = new char[PayloadLength];
-            for (int i = 0; i < text.Length; i++)
+            return PrintableAscii(Payload, 0, PayloadLength);
+        }
+
+        /// <summary>
+        /// <paramref name="length"/> bytes of <paramref name="bytes"/> from <paramref name="offset"/> as text: printable ASCII
+        /// (0x20–0x7E) as itself, every other byte as '?'.
+        /// </summary>
+        public static string PrintableAscii(byte[] bytes, int offset, int length)
+        {
+            char[] text = new char[length];
+            for (int i = 0; i < length; i++)
             {
-                byte b = Payload[i];
+                byte b = bytes[offset + i];
                 text[i] = b >= 0x20 && b <= 0x7E ? (char)b : '?';
             }
 

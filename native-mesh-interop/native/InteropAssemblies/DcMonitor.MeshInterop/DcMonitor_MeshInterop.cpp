@@ -174,12 +174,13 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
 };
 
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_DcMonitor_MeshInterop =
 {
     "DcMonitor.MeshInterop",
-    0x86A2C8D9,
+    0xC286E1C3,
     method_lookup,
     { 1, 0, 0, 0 }
 };
