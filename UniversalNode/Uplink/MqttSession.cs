@@ -218,7 +218,7 @@ namespace DcMonitor.UniversalNode.Uplink
                     QueueDiscovery(address, uuid);
                 }
 
-                string prefix = _settings == null ? UplinkSettings.DefaultTopicPrefix : _settings.TopicPrefix;
+                string prefix = TopicPrefixHeld;
                 QueueControl(BatteryDiscovery.BatteryTopic(prefix, uuid), BatteryDiscovery.StatePayload(reading, ageSeconds), true);
             }
 
@@ -244,10 +244,13 @@ namespace DcMonitor.UniversalNode.Uplink
             {
                 lock (_gate)
                 {
-                    return _settings == null ? UplinkSettings.DefaultTopicPrefix : _settings.TopicPrefix;
+                    return TopicPrefixHeld;
                 }
             }
         }
+
+        /// <summary>The publish topic prefix in force, or the default before configuration (caller holds the gate).</summary>
+        private string TopicPrefixHeld => _settings == null ? UplinkSettings.DefaultTopicPrefix : _settings.TopicPrefix;
 
         /// <summary>Asks for the queue to be sent now rather than at the end of the period (an on-change reading or a command's answer
         /// arrived); at most one such early batch per <see cref="MinimumBatchGapMilliseconds"/>.</summary>
@@ -736,7 +739,7 @@ namespace DcMonitor.UniversalNode.Uplink
         /// <summary>Queues a node's discovery, naming this bridge's device when known (caller holds the gate).</summary>
         private void QueueDiscovery(int address, byte[] uuid)
         {
-            string prefix = _settings == null ? UplinkSettings.DefaultTopicPrefix : _settings.TopicPrefix;
+            string prefix = TopicPrefixHeld;
             string discoveryPrefix = _settings == null ? HomeAssistantDiscovery.DefaultDiscoveryPrefix : _settings.DiscoveryPrefix;
             byte[] bridge = BridgeUuid;
             QueueControl(HomeAssistantDiscovery.DeviceTopic(discoveryPrefix, uuid),
